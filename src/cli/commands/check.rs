@@ -1,0 +1,52 @@
+//! `stp check [--json] [--fix]`: problems in the working tree; exit 1 when there are any.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
+use crate::content::SiteConfig;
+use crate::render::check::{check_site, fix_text};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print the problems as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Rewrite text that can be repaired (decomposed Unicode to NFC) before checking.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
+    let root = find_root(repo)?;
+    let config = SiteConfig::load(&root.join("site.toml"))?;
+    if args.fix {
+        for f in fix_text(&root)? {
+            eprintln!("fixed: {} (now Unicode NFC)", f.display());
+        }
+    }
+    let problems = check_site(&root, &config)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&problems).unwrap_or_default()
+        );
+    } else {
+        for p in &problems {
+            println!("{p}");
+        }
+    }
+    if problems.is_empty() {
+        if !args.json {
+            println!("no problems found");
+        }
+        Ok(())
+    } else {
+        Err(
+            CliError::failed(format!("{} problems found", problems.len()))
+                .hint("fix each line above, then run `stp check` again"),
+        )
+    }
+}

@@ -1,0 +1,23 @@
+//! Content owns what an article *is*: the site settings (`site.toml`), the front-matter
+//! schema of each section kind, slugs, the safety limits on files read from contributors,
+//! and the Vietnamese text checks. It never touches git: callers hand it bytes and paths.
+
+mod article;
+mod config;
+pub mod date;
+mod error;
+mod location;
+mod paths;
+mod schema;
+mod slug;
+mod source;
+pub mod text;
+
+pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
+pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
+pub use error::ContentError;
+pub use location::line_of_key;
+pub use paths::{MAX_FILE_BYTES, check_inside, check_relative_path, read_limited};
+pub use schema::{DraftInfo, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo};
+pub use slug::slugify;
+pub use source::{ContentSource, Published, SourceArticle, WorkingTree};

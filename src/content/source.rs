@@ -1,0 +1,164 @@
+//! The one interface between "which articles may be built" and the builder. The working
+//! tree (for previews and checks) and the ledger's live set (for the public site) both
+//! hand the builder a list of [`SourceArticle`]s and copy the files beside them.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::error::ContentError;
+use super::paths::{MAX_FILE_BYTES, check_inside, read_limited};
+
+/// An article as a source gives it: its bytes, and what the workflow says about it.
+#[derive(Debug, Clone)]
+pub struct SourceArticle {
+    /// Repository-relative path, `content/...`.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// The workflow state, shown on the preview banner; `None` when unknown.
+    pub state: Option<String>,
+    /// Files beside a bundle article (`index.md`), repository-relative.
+    pub files: Vec<PathBuf>,
+    /// Who published this version and when (RFC 3339), for the live set.
+    pub published: Option<Published>,
+}
+
+/// The signed publication of an article version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub by: String,
+    pub at: String,
+}
+
+/// Where articles come from.
+pub trait ContentSource: Sync {
+    /// Every article the build may include.
+    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError>;
+    /// The bytes of a file beside an article (repository-relative path).
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError>;
+    /// Whether the pages are the public site (false: a preview of the working tree).
+    fn is_public(&self) -> bool;
+}
+
+/// The articles as they are in the working tree, whatever their state.
+pub struct WorkingTree {
+    pub root: PathBuf,
+    /// The largest attachment accepted.
+    pub max_file_bytes: u64,
+}
+
+impl WorkingTree {
+    pub fn new(root: &Path, max_file_bytes: u64) -> Self {
+        WorkingTree {
+            root: root.to_path_buf(),
+            max_file_bytes,
+        }
+    }
+
+    /// Repository-relative paths of every article file under `content/`, sorted.
+    pub fn article_paths(&self) -> Result<Vec<PathBuf>, ContentError> {
+        let content = self.root.join("content");
+        if !content.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for entry in WalkDir::new(&content).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                ContentError::file(
+                    e.path().unwrap_or(&content).to_path_buf(),
+                    format!("cannot be read: {e}"),
+                )
+            })?;
+            let name = entry.file_name().to_string_lossy();
+            if !name.ends_with(".md") || name.starts_with('.') {
+                continue;
+            }
+            check_inside(&self.root, entry.path())?;
+            let rel = entry
+                .path()
+                .strip_prefix(&self.root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            out.push(rel);
+        }
+        Ok(out)
+    }
+
+    fn bundle_files(&self, article: &Path) -> Result<Vec<PathBuf>, ContentError> {
+        let name = article.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.starts_with("index.") {
+            return Ok(Vec::new());
+        }
+        let dir = self.root.join(article.parent().unwrap_or(Path::new("")));
+        let mut files = Vec::new();
+        for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+            let entry =
+                entry.map_err(|e| ContentError::file(&dir, format!("cannot be read: {e}")))?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let n = entry.file_name().to_string_lossy();
+            if n.ends_with(".md") || n.starts_with('.') {
+                continue;
+            }
+            check_inside(&self.root, entry.path())?;
+            files.push(
+                entry
+                    .path()
+                    .strip_prefix(&self.root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf(),
+            );
+        }
+        Ok(files)
+    }
+}
+
+impl ContentSource for WorkingTree {
+    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+        let mut out = Vec::new();
+        for path in self.article_paths()? {
+            let bytes = read_limited(&self.root.join(&path), MAX_FILE_BYTES)
+                .map_err(|e| relative(e, &self.root))?;
+            let files = self.bundle_files(&path)?;
+            out.push(SourceArticle {
+                path,
+                bytes,
+                state: None,
+                files,
+                published: None,
+            });
+        }
+        Ok(out)
+    }
+
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {
+        read_limited(&self.root.join(path), self.max_file_bytes)
+            .map_err(|e| relative(e, &self.root))
+    }
+
+    fn is_public(&self) -> bool {
+        false
+    }
+}
+
+/// Rewrites an error about an absolute path to name the repository-relative one.
+fn relative(err: ContentError, root: &Path) -> ContentError {
+    match err {
+        ContentError::File { file, message } => ContentError::File {
+            file: file
+                .strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(file),
+            message,
+        },
+        ContentError::Io { file, source } => ContentError::Io {
+            file: file
+                .strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(file),
+            source,
+        },
+        other => other,
+    }
+}

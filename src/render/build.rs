@@ -1,0 +1,172 @@
+//! The build as a chain of stages: source → parsed articles → site model → rendered files
+//! in a staging folder → swapped in.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::content::{Article, ContentSource, SiteConfig, parse_article};
+use crate::site::{Provenance, Site};
+
+use super::RenderError;
+use super::output::Staging;
+use super::pages::Renderer;
+use super::theme::Theme;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site repository (for the theme and `static/`).
+    pub root: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub public: bool,
+}
+
+/// Parses every article of `source` in parallel. All errors are reported together.
+pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
+    let sources = source.articles()?;
+    let parsed: Vec<Result<(Article, Provenance), _>> = sources
+        .into_par_iter()
+        .map(|s| {
+            parse_article(&s.path, &s.bytes, config).map(|a| {
+                let state = s.state.or_else(|| a.front.status.clone());
+                let files = s.files;
+                let published = s.published;
+                (
+                    a,
+                    Provenance {
+                        state,
+                        files,
+                        published,
+                    },
+                )
+            })
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(pair) => articles.push(pair),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.path().cmp(b.path()));
+        return Err(RenderError::Content(errors));
+    }
+    Ok(Site::new(config.clone(), articles)?)
+}
+
+/// Builds the site from `source` into `options.out`. The previous output stays whole until
+/// the new one is complete.
+pub fn build(
+    config: &SiteConfig,
+    source: &dyn ContentSource,
+    options: &BuildOptions,
+) -> Result<BuildReport, RenderError> {
+    let site = load_site(config, source)?;
+    let theme = Theme::load(&options.root, &config.theme)?;
+    let staging = Staging::new(&options.out)?;
+    let report = write_site(&site, &theme, source, &options.root, staging.dir())?;
+    staging.commit()?;
+    Ok(report)
+}
+
+/// Renders every page of `site` into `dir`.
+pub fn write_site(
+    site: &Site,
+    theme: &Theme,
+    source: &dyn ContentSource,
+    root: &Path,
+    dir: &Path,
+) -> Result<BuildReport, RenderError> {
+    let renderer = Renderer::new(site, theme, !source.is_public());
+    let files = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
+    let jobs = renderer.jobs();
+    jobs.par_iter()
+        .try_for_each(|job| -> Result<(), RenderError> {
+            for (rel, body) in renderer.render(job)? {
+                super::output::write_under(dir, &rel, &body)?;
+                files.fetch_add(1, Ordering::Relaxed);
+                bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
+            }
+            Ok(())
+        })?;
+    // Files beside bundle articles, read through the source (the signed version for the
+    // public site). A bundle's files are published once, at the Vietnamese page's URL.
+    let mut copied = std::collections::HashSet::new();
+    let mut bundle_files: Vec<(String, PathBuf)> = Vec::new();
+    for (i, a) in site.articles.iter().enumerate() {
+        let Some(bundle) = &a.bundle_dir else {
+            continue;
+        };
+        for f in &site.provenance[i].files {
+            if !copied.insert(f.clone()) {
+                continue;
+            }
+            let inside = f
+                .strip_prefix(bundle)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .map_err(|_| {
+                    RenderError::Output(format!(
+                        "{} is not inside {}",
+                        f.display(),
+                        bundle.display()
+                    ))
+                })?;
+            bundle_files.push((format!("{}/{}/{}", a.section, a.slug, inside), f.clone()));
+        }
+    }
+    bundle_files
+        .par_iter()
+        .try_for_each(|(rel, path)| -> Result<(), RenderError> {
+            let data = source.read_file(path)?;
+            super::output::write_under(dir, rel, &data)?;
+            files.fetch_add(1, Ordering::Relaxed);
+            bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+            Ok(())
+        })?;
+    for (rel, data) in &theme.asset_files {
+        super::output::write_under(dir, rel, data)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+    }
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| RenderError::Output(format!("static/: {e}")))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            crate::content::check_inside(root, entry.path())?;
+            let rel = entry
+                .path()
+                .strip_prefix(&static_dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let data = std::fs::read(entry.path()).map_err(|e| RenderError::io(entry.path(), e))?;
+            super::output::write_under(dir, &rel, &data)?;
+            files.fetch_add(1, Ordering::Relaxed);
+            bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        }
+    }
+    Ok(BuildReport {
+        articles: site.articles.len(),
+        files: files.into_inner(),
+        bytes: bytes.into_inner(),
+        public: source.is_public(),
+    })
+}

@@ -1,0 +1,281 @@
+//! Markdown to HTML: CommonMark with tables, footnotes and strikethrough; heading anchors;
+//! code highlighted by syntect; link targets limited to safe schemes; and, when a
+//! contributor wrote raw HTML, the whole result sanitised by ammonia.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::content::slugify;
+
+/// A rendered body: its HTML and its headings, for a table of contents.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Every link and picture target, for `stp check`.
+    pub links: Vec<String>,
+    /// Pictures without alt text, by target.
+    pub images_without_alt: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// Renders Markdown. Headings get ids from their text (`## Hồ sơ` → `id="ho-so"`).
+pub fn render(markdown: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut out = Rendered::default();
+    let mut raw_html = false;
+    let mut used_ids = HashSet::new();
+
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let level = *level;
+                let given = id.clone();
+                let text = plain_text_until_end(&events[i + 1..]);
+                let base = given
+                    .map(|s| slugify(&s))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| slugify(&text));
+                let base = if base.is_empty() {
+                    "muc".to_string()
+                } else {
+                    base
+                };
+                let mut anchor = base.clone();
+                let mut n = 1;
+                while !used_ids.insert(anchor.clone()) {
+                    n += 1;
+                    anchor = format!("{base}-{n}");
+                }
+                if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                    *id = Some(CowStr::from(anchor.clone()));
+                }
+                out.headings.push(Heading {
+                    level: heading_number(level),
+                    id: anchor,
+                    text,
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                out.links.push(dest_url.to_string());
+                if !safe_url(dest_url) {
+                    if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i] {
+                        *dest_url = CowStr::from("#");
+                    }
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                out.links.push(dest_url.to_string());
+                if plain_text_until_end(&events[i + 1..]).trim().is_empty() {
+                    out.images_without_alt.push(dest_url.to_string());
+                }
+                if !safe_url(dest_url) {
+                    if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i] {
+                        *dest_url = CowStr::from("#");
+                    }
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                let mut j = i + 1;
+                while j < events.len() {
+                    match &events[j] {
+                        Event::Text(t) => code.push_str(t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let html = highlight(&code, &lang);
+                events.splice(
+                    i..=j.min(events.len() - 1),
+                    [Event::Html(CowStr::from(html))],
+                );
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = if raw_html { sanitise(&html) } else { html };
+    out
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Concatenated text of the events up to the end of the current element.
+fn plain_text_until_end(events: &[Event]) -> String {
+    let mut depth = 0usize;
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Relative links, anchors, and http(s), mailto and tel links; nothing else.
+pub fn safe_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match lower.split_once(':') {
+        None => true,
+        Some((scheme, _))
+            if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') =>
+        {
+            true
+        }
+        Some((scheme, _)) => matches!(scheme, "http" | "https" | "mailto" | "tel"),
+    }
+}
+
+fn highlight(code: &str, lang: &str) -> String {
+    let set = syntaxes();
+    let syntax = (!lang.is_empty())
+        .then(|| set.find_syntax_by_token(lang))
+        .flatten();
+    let Some(syntax) = syntax else {
+        return format!(
+            "<pre><code>{}</code></pre>\n",
+            pulldown_cmark_escape_html(code)
+        );
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        set,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre><code>{}</code></pre>\n",
+                pulldown_cmark_escape_html(code)
+            );
+        }
+    }
+    format!(
+        "<pre class=\"code\"><code class=\"language-{}\">{}</code></pre>\n",
+        slugify(lang),
+        generator.finalize()
+    )
+}
+
+fn pulldown_cmark_escape_html(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut s, text).expect("writing to a String cannot fail");
+    s
+}
+
+/// Removes scripts, event handlers, `javascript:` URLs, styles and frames; keeps the
+/// structure Markdown produces.
+pub fn sanitise(html: &str) -> String {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes(["id", "class"])
+                .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+                .link_rel(Some("noopener noreferrer"));
+            b
+        })
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_vietnamese_anchors() {
+        let r = render("## Hồ sơ cần nộp\n\ntext\n\n## Hồ sơ cần nộp\n");
+        assert!(r.html.contains("<h2 id=\"ho-so-can-nop\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"ho-so-can-nop-2\">"), "{}", r.html);
+        assert_eq!(r.headings.len(), 2);
+    }
+
+    #[test]
+    fn tables_and_footnotes() {
+        let r = render("| A | B |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Ghi chú.\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<th>A</th>"));
+        assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn script_and_handlers_removed() {
+        let r = render(
+            "Xin chào <script>alert(1)</script>\n\n<img src=x onerror=\"alert(1)\" alt=\"a\">\n\n<a href=\"javascript:alert(1)\">x</a>\n",
+        );
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onerror"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("Xin chào"));
+    }
+
+    #[test]
+    fn markdown_javascript_link_neutralised() {
+        let r = render("[bấm](javascript:alert(1)) [ok](/tin-tuc/) [x]( JaVaScRiPt:alert(1))");
+        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
+        assert!(r.html.contains("href=\"/tin-tuc/\""));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let r = render("```rust\nfn main() {}\n```\n");
+        assert!(r.html.contains("hl-"), "{}", r.html);
+        let plain = render("```\n<b>x</b>\n```\n");
+        assert!(plain.html.contains("&lt;b&gt;"), "{}", plain.html);
+    }
+
+    #[test]
+    fn images_without_alt_are_reported() {
+        let r = render("![](a.png) ![Ảnh hội nghị](b.png)");
+        assert_eq!(r.images_without_alt, vec!["a.png".to_string()]);
+        assert_eq!(r.links.len(), 2);
+    }
+}

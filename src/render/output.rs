@@ -1,0 +1,170 @@
+//! Writing a build: every file goes into a fresh folder beside the target, and only a
+//! finished build is swapped in (atomically, with `renameat2(RENAME_EXCHANGE)` on Linux).
+//! A build that fails or is killed leaves the previous output as it was.
+
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use super::RenderError;
+
+/// A build being written. Dropping it without [`Staging::commit`] removes it.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// A new empty folder beside `target` (which need not exist).
+    pub fn new(target: &Path) -> Result<Staging, RenderError> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        clean_leftovers(parent, &name);
+        let dir = parent.join(format!(".{name}.stp-building-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| RenderError::io(&dir, e))?;
+        }
+        std::fs::create_dir(&dir).map_err(|e| RenderError::io(&dir, e))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// The folder being written.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `rel` (a URL-like path such as `tin-tuc/a/index.html`) into the build.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        write_under(&self.dir, rel, bytes)
+    }
+
+    /// Swaps the finished build in for the target.
+    pub fn commit(mut self) -> Result<(), RenderError> {
+        if self.target.exists() {
+            exchange(&self.dir, &self.target)?;
+            // `dir` now holds the previous build.
+            std::fs::remove_dir_all(&self.dir).map_err(|e| RenderError::io(&self.dir, e))?;
+        } else {
+            std::fs::rename(&self.dir, &self.target)
+                .map_err(|e| RenderError::io(&self.target, e))?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `rel` below `root`, creating folders; `rel` must not climb out.
+pub fn write_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    if rel.split('/').any(|c| c == "..") || rel.starts_with('/') {
+        return Err(RenderError::Output(format!(
+            "refusing to write outside the build: {rel}"
+        )));
+    }
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| RenderError::io(&path, e))
+}
+
+/// Removes staging folders left by builds that were killed.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.stp-building-");
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            if let Some(pid) = n.strip_prefix(&prefix) {
+                let alive = pid
+                    .parse::<u32>()
+                    .map(|p| Path::new(&format!("/proc/{p}")).exists() && p != std::process::id())
+                    .unwrap_or(false);
+                if !alive {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+    }
+}
+
+fn exchange(a: &Path, b: &Path) -> Result<(), RenderError> {
+    let ca = CString::new(a.as_os_str().as_bytes())
+        .map_err(|_| RenderError::Output("path has a NUL byte".into()))?;
+    let cb = CString::new(b.as_os_str().as_bytes())
+        .map_err(|_| RenderError::Output("path has a NUL byte".into()))?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    // Filesystems without RENAME_EXCHANGE: two renames, with a short window.
+    let old = b.with_extension("stp-old");
+    let _ = std::fs::remove_dir_all(&old);
+    std::fs::rename(b, &old).map_err(|e| RenderError::io(b, e))?;
+    std::fs::rename(a, b).map_err(|e| RenderError::io(b, e))?;
+    std::fs::rename(&old, a).map_err(|e| RenderError::io(a, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_swaps_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"one");
+
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"two").unwrap();
+        drop(s);
+        assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"one");
+
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"three").unwrap();
+        s.commit().unwrap();
+        assert!(!target.join("a/index.html").exists());
+        assert_eq!(std::fs::read(target.join("b.html")).unwrap(), b"three");
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn refuses_to_climb_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(write_under(tmp.path(), "../x", b"").is_err());
+        assert!(write_under(tmp.path(), "/etc/x", b"").is_err());
+    }
+}

@@ -1,0 +1,516 @@
+//! Every page the site has, as a list of independent jobs (an article, one page of a
+//! listing, a home page, a feed…) that render in parallel against the shared site model.
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use crate::content::SectionKind;
+use crate::site::{Listing, Site, Summary};
+
+use super::RenderError;
+use super::context::base;
+use super::markdown;
+use super::theme::Theme;
+use super::{feeds, search, sitemap};
+
+/// One unit of rendering work.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Article(usize),
+    SectionPage { listing: usize, page: usize },
+    TagPage { listing: usize, page: usize },
+    Home(String),
+    Search(String),
+    HtmlSitemap(String),
+    NotFound,
+    Feeds(String),
+    SitemapXml,
+    Robots,
+}
+
+/// Renders jobs; shared read-only by all threads.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    theme: &'a Theme,
+    preview: bool,
+    bases: Vec<(String, Value)>,
+    today: String,
+}
+
+/// An attachment link on an article page.
+#[derive(Serialize)]
+struct FileLink {
+    title: String,
+    url: String,
+    ext: String,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, preview: bool) -> Self {
+        let bases = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), base(site, theme, l, preview)))
+            .collect();
+        Renderer {
+            site,
+            theme,
+            preview,
+            bases,
+            today: today(),
+        }
+    }
+
+    fn base(&self, lang: &str) -> Value {
+        self.bases
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.bases.first())
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn page_size(&self) -> usize {
+        self.site.config.page_size
+    }
+
+    /// Every job of the site.
+    pub fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+        for (i, l) in site.sections.iter().enumerate() {
+            let pages = if self.unpaginated(l) {
+                1
+            } else {
+                l.pages(self.page_size()).count()
+            };
+            jobs.extend((1..=pages).map(|page| Job::SectionPage { listing: i, page }));
+        }
+        for (i, l) in site.tags.iter().enumerate() {
+            let pages = l.pages(self.page_size()).count();
+            jobs.extend((1..=pages).map(|page| Job::TagPage { listing: i, page }));
+        }
+        for lang in &site.config.languages {
+            jobs.push(Job::Home(lang.clone()));
+            jobs.push(Job::Search(lang.clone()));
+            jobs.push(Job::HtmlSitemap(lang.clone()));
+            if site.config.feeds {
+                jobs.push(Job::Feeds(lang.clone()));
+            }
+        }
+        jobs.extend([Job::NotFound, Job::SitemapXml, Job::Robots]);
+        jobs
+    }
+
+    /// Legal documents and the staff directory show as one full table.
+    fn unpaginated(&self, l: &Listing) -> bool {
+        matches!(
+            self.site.config.section(&l.key).map(|s| s.kind),
+            Some(SectionKind::LegalDocument | SectionKind::Staff | SectionKind::Page)
+        )
+    }
+
+    /// The files a job writes: (path in the build, bytes).
+    pub fn render(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        match job {
+            Job::Article(i) => self.article(*i),
+            Job::SectionPage { listing, page } => {
+                let l = &self.site.sections[*listing];
+                self.listing(l, *page, true)
+            }
+            Job::TagPage { listing, page } => {
+                let l = &self.site.tags[*listing];
+                self.listing(l, *page, false)
+            }
+            Job::Home(lang) => self.home(lang),
+            Job::Search(lang) => {
+                let ctx = context! { ..self.base(lang), ..context! {
+                    page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)) },
+                    index_url => format!("{}/tim-kiem/index.json", prefix(lang)),
+                }};
+                Ok(vec![
+                    (
+                        format!("{}tim-kiem/index.html", dir_prefix(lang)),
+                        self.html("search.html", ctx)?,
+                    ),
+                    (
+                        format!("{}tim-kiem/index.json", dir_prefix(lang)),
+                        search::index(self.site, lang),
+                    ),
+                ])
+            }
+            Job::HtmlSitemap(lang) => self.html_sitemap(lang),
+            Job::NotFound => {
+                let lang = self.site.config.default_language.clone();
+                let ctx = context! { ..self.base(&lang), ..context! {
+                    page => context! { title => self.string(&lang, "not_found"), url => "/404.html" },
+                }};
+                Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
+            }
+            Job::Feeds(lang) => Ok(self.feeds(lang)),
+            Job::SitemapXml => Ok(vec![("sitemap.xml".into(), self.sitemap_xml())]),
+            Job::Robots => Ok(vec![(
+                "robots.txt".into(),
+                sitemap::robots(self.site.config.base(), self.preview),
+            )]),
+        }
+    }
+
+    fn string(&self, lang: &str, key: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn html(&self, template: &str, ctx: Value) -> Result<Vec<u8>, RenderError> {
+        Ok(self.theme.render(template, ctx)?.into_bytes())
+    }
+
+    fn article(&self, i: usize) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let site = self.site;
+        let a = &site.articles[i];
+        let s = &site.summaries[i];
+        let body = markdown::render(&a.body);
+        let section = site.section(&a.section, &a.lang);
+        let file_base = format!("/{}/{}/", a.section, a.slug);
+        let file_url = |f: &str| {
+            if f.starts_with("http://") || f.starts_with("https://") {
+                f.to_string()
+            } else {
+                format!("{file_base}{f}")
+            }
+        };
+        let f = &a.front;
+        let mut files: Vec<FileLink> = Vec::new();
+        if let Some(d) = &f.document {
+            files.push(link(&d.number, file_url(&d.file)));
+        }
+        if let Some(file) = f.draft.as_ref().and_then(|d| d.file.as_ref()) {
+            files.push(link(&f.title, file_url(file)));
+        }
+        files.extend(
+            f.attachments
+                .iter()
+                .map(|at| link(&at.title, file_url(&at.file))),
+        );
+        let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
+        let published = site.provenance[i]
+            .published
+            .as_ref()
+            .map(|p| context! { by => &p.by, at => &p.at });
+        let draft_closed = f
+            .draft
+            .as_ref()
+            .map(|d| d.comment_until.as_str() < self.today.as_str())
+            .unwrap_or(false);
+        let ctx = context! { ..self.base(&a.lang), ..context! {
+            page => context! {
+                title => &s.title,
+                url => &s.url,
+                kind => s.kind,
+                date => &s.date,
+                date_display => &s.date_display,
+                updated => &f.updated,
+                summary => &s.summary,
+                description => &s.summary,
+                tags => ser(&s.tags),
+                author => &f.author,
+                unit => &f.unit,
+                state => &s.state,
+                html => Value::from_safe_string(body.html),
+                headings => ser(body.headings),
+                meta => ser(&s.meta),
+                schedule => ser(&f.schedule),
+                image => f.image.as_ref().map(|im| context! { url => file_url(&im.src), alt => &im.alt }),
+                files => ser(files),
+                translation => translation,
+                published => published,
+                draft_closed => draft_closed,
+            },
+            section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
+            today => &self.today,
+        }};
+        let path = format!("{}index.html", s.url.trim_start_matches('/'));
+        Ok(vec![(path, self.html("article.html", ctx)?)])
+    }
+
+    fn listing(
+        &self,
+        l: &Listing,
+        n: usize,
+        is_section: bool,
+    ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let pages = l.pages(self.page_size());
+        let (items, pager): (&[usize], Vec<_>) = if is_section && self.unpaginated(l) {
+            (&l.items, Vec::new())
+        } else {
+            (
+                pages.items(n),
+                if pages.count() > 1 {
+                    pages.links(n)
+                } else {
+                    Vec::new()
+                },
+            )
+        };
+        let summaries: Vec<&Summary> = items.iter().map(|&i| &self.site.summaries[i]).collect();
+        let kind = if is_section {
+            self.site
+                .config
+                .section(&l.key)
+                .map(|s| s.kind.as_str())
+                .unwrap_or("article")
+        } else {
+            "tag"
+        };
+        let description = if is_section {
+            self.site
+                .config
+                .section(&l.key)
+                .and_then(|s| s.description.clone())
+        } else {
+            None
+        };
+        let url = pages.url(n);
+        let mut types: Vec<&str> = Vec::new();
+        let mut years: Vec<&str> = Vec::new();
+        for s in &summaries {
+            if let Some(d) = &s.meta.document {
+                types.push(&d.doc_type);
+                years.push(d.issued.get(..4).unwrap_or(""));
+            }
+        }
+        types.sort_unstable();
+        types.dedup();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let ctx = context! { ..self.base(&l.lang), ..context! {
+            facets => context! { types => ser(types), years => ser(years) },
+            page => context! {
+                title => &l.name,
+                url => &url,
+                kind => kind,
+                description => description,
+                number => n,
+                count => pages.count(),
+            },
+            listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
+            items => ser(summaries),
+            pager => ser(pager),
+            today => &self.today,
+            feed => (is_section && self.site.config.feeds).then(|| format!("{}rss.xml", l.url)),
+        }};
+        let path = format!("{}index.html", url.trim_start_matches('/'));
+        let mut out = vec![(path, self.html("list.html", ctx)?)];
+        if is_section && n == 1 && self.site.config.feeds {
+            let base = l.url.trim_start_matches('/');
+            let newest = newest(self.site, &l.items);
+            out.push((
+                format!("{base}rss.xml"),
+                feeds::rss(
+                    self.site,
+                    &l.name,
+                    &l.url,
+                    &format!("{}rss.xml", l.url),
+                    &l.lang,
+                    &newest,
+                ),
+            ));
+            out.push((
+                format!("{base}atom.xml"),
+                feeds::atom(
+                    self.site,
+                    &l.name,
+                    &l.url,
+                    &format!("{}atom.xml", l.url),
+                    &l.lang,
+                    &newest,
+                ),
+            ));
+        }
+        Ok(out)
+    }
+
+    fn home(&self, lang: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let site = self.site;
+        let recent = site.recent.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+        let of_kind = |kinds: &[SectionKind], n: usize| -> Vec<&Summary> {
+            recent
+                .iter()
+                .map(|&i| &site.summaries[i])
+                .filter(|s| kinds.iter().any(|k| s.is(*k)))
+                .take(n)
+                .collect()
+        };
+        let notices: Vec<&Summary> = recent
+            .iter()
+            .map(|&i| &site.summaries[i])
+            .filter(|s| s.featured && !s.is(SectionKind::Procedure))
+            .take(5)
+            .collect();
+        let procedures: Vec<&Summary> = site
+            .summaries
+            .iter()
+            .filter(|s| s.lang == lang && s.is(SectionKind::Procedure) && s.featured)
+            .take(6)
+            .collect();
+        let schedule = recent
+            .iter()
+            .find(|&&i| site.articles[i].kind == SectionKind::Schedule)
+            .map(|&i| {
+                let a = &site.articles[i];
+                context! { title => &a.front.title, url => a.url_path(), entries => ser(&a.front.schedule) }
+            });
+        let ctx = context! { ..self.base(lang), ..context! {
+            page => context! { title => self.string(lang, "home"), url => format!("{}/", prefix(lang)), kind => "home" },
+            news => ser(of_kind(&[SectionKind::News], 6)),
+            notices => ser(notices),
+            documents => ser(of_kind(&[SectionKind::LegalDocument], 5)),
+            procedures => ser(procedures),
+            questions => ser(of_kind(&[SectionKind::Qa], 5)),
+            drafts => ser(of_kind(&[SectionKind::Draft], 3)),
+            schedule => schedule,
+            today => &self.today,
+        }};
+        Ok(vec![(
+            format!("{}index.html", dir_prefix(lang)),
+            self.html("home.html", ctx)?,
+        )])
+    }
+
+    fn html_sitemap(&self, lang: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let site = self.site;
+        let sections: Vec<Value> = site
+            .sections
+            .iter()
+            .filter(|l| l.lang == lang)
+            .map(|l| {
+                let pages: Vec<&Summary> = l
+                    .items
+                    .iter()
+                    .map(|&i| &site.summaries[i])
+                    .filter(|s| s.is(SectionKind::Page))
+                    .collect();
+                context! { name => &l.name, url => &l.url, total => l.items.len(), pages => ser(pages) }
+            })
+            .collect();
+        let tags: Vec<Value> = site
+            .tags
+            .iter()
+            .filter(|l| l.lang == lang)
+            .map(|l| context! { name => &l.name, url => &l.url, total => l.items.len() })
+            .collect();
+        let ctx = context! { ..self.base(lang), ..context! {
+            page => context! { title => self.string(lang, "sitemap"), url => format!("{}/so-do-trang/", prefix(lang)), kind => "sitemap" },
+            sections => sections,
+            tags => tags,
+        }};
+        Ok(vec![(
+            format!("{}so-do-trang/index.html", dir_prefix(lang)),
+            self.html("sitemap.html", ctx)?,
+        )])
+    }
+
+    fn feeds(&self, lang: &str) -> Vec<(String, Vec<u8>)> {
+        let site = self.site;
+        let items = site.recent.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+        let title = if lang == "vi" {
+            site.config.title.clone()
+        } else {
+            site.config
+                .title_en
+                .clone()
+                .unwrap_or_else(|| site.config.title.clone())
+        };
+        let home = format!("{}/", prefix(lang));
+        let d = dir_prefix(lang);
+        vec![
+            (
+                format!("{d}rss.xml"),
+                feeds::rss(site, &title, &home, &format!("{home}rss.xml"), lang, items),
+            ),
+            (
+                format!("{d}atom.xml"),
+                feeds::atom(site, &title, &home, &format!("{home}atom.xml"), lang, items),
+            ),
+        ]
+    }
+
+    fn sitemap_xml(&self) -> Vec<u8> {
+        let site = self.site;
+        let mut urls: Vec<(String, String)> = Vec::new();
+        for lang in &site.config.languages {
+            urls.push((format!("{}/", prefix(lang)), String::new()));
+            urls.push((format!("{}/so-do-trang/", prefix(lang)), String::new()));
+        }
+        for l in site.sections.iter().chain(&site.tags) {
+            if !l.items.is_empty() {
+                urls.push((l.url.clone(), String::new()));
+            }
+        }
+        for s in &site.summaries {
+            urls.push((s.url.clone(), s.date.clone()));
+        }
+        sitemap::sitemap_xml(site.config.base(), &urls)
+    }
+}
+
+/// A serialisable value for a template.
+fn ser<T: Serialize>(value: T) -> Value {
+    Value::from(Serde(value))
+}
+
+fn link(title: &str, url: String) -> FileLink {
+    let ext = url
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_uppercase())
+        .unwrap_or_default();
+    FileLink {
+        title: title.to_string(),
+        url,
+        ext,
+    }
+}
+
+/// `""` for Vietnamese, `/en` for English.
+fn prefix(lang: &str) -> String {
+    if lang == "vi" {
+        String::new()
+    } else {
+        format!("/{lang}")
+    }
+}
+
+/// `""` for Vietnamese, `en/` for English: the folder of a language's pages.
+fn dir_prefix(lang: &str) -> String {
+    if lang == "vi" {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The items of a listing, newest first (listings may be ordered by weight).
+fn newest(site: &Site, items: &[usize]) -> Vec<usize> {
+    let mut v = items.to_vec();
+    v.sort_by(|&a, &b| site.summaries[b].date.cmp(&site.summaries[a].date));
+    v.truncate(feeds::FEED_ITEMS);
+    v
+}
+
+/// Today in Vietnam, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
+fn today() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    now.with_timezone(&crate::content::date::vietnam())
+        .format("%Y-%m-%d")
+        .to_string()
+}

@@ -1,0 +1,2 @@
+//! Reports for the board: status boards, the monthly report for the leadership meeting
+//! (Điều 18.5), quotas (Điều 9.4, 13.1), royalties (Điều 8) and access-log statistics.
