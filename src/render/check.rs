@@ -39,12 +39,24 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// One article's parse result and the problems found in its text.
+type Checked = (Option<(Article, Provenance)>, Vec<Problem>);
+
 /// Checks the working tree of the site at `root`.
 pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, ContentError> {
     let tree = WorkingTree::new(root, config.max_attachment_bytes);
     let sources = tree.articles()?;
     let mut problems = Vec::new();
-    let parsed: Vec<(Option<(Article, Provenance)>, Vec<Problem>)> = sources
+    let texts: HashMap<PathBuf, String> = sources
+        .iter()
+        .map(|s| {
+            (
+                s.path.clone(),
+                String::from_utf8_lossy(&s.bytes).into_owned(),
+            )
+        })
+        .collect();
+    let parsed: Vec<Checked> = sources
         .into_par_iter()
         .map(|s| {
             let mut found = Vec::new();
@@ -90,7 +102,7 @@ pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, Cont
             return Ok(problems);
         }
     };
-    problems.extend(check_links(root, &site));
+    problems.extend(check_links(root, &site, &texts));
     problems.sort();
     problems.dedup();
     Ok(problems)
@@ -155,31 +167,31 @@ fn known_urls(root: &Path, site: &Site) -> (HashSet<String>, HashMap<String, Has
     for (i, a) in site.articles.iter().enumerate() {
         urls.insert(a.url_path());
         for f in &site.provenance[i].files {
-            if let (Some(bundle), Some(_)) = (&a.bundle_dir, f.file_name()) {
-                if let Ok(inside) = f.strip_prefix(bundle) {
-                    urls.insert(format!(
-                        "/{}/{}/{}",
-                        a.section,
-                        a.slug,
-                        inside.to_string_lossy()
-                    ));
-                }
+            if let (Some(bundle), Some(_)) = (&a.bundle_dir, f.file_name())
+                && let Ok(inside) = f.strip_prefix(bundle)
+            {
+                urls.insert(format!(
+                    "/{}/{}/{}",
+                    a.section,
+                    a.slug,
+                    inside.to_string_lossy()
+                ));
             }
         }
         let _ = anchors.insert(a.url_path(), HashSet::new());
     }
     let static_dir = root.join("static");
     for e in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
-        if e.file_type().is_file() {
-            if let Ok(rel) = e.path().strip_prefix(&static_dir) {
-                urls.insert(format!("/{}", rel.to_string_lossy()));
-            }
+        if e.file_type().is_file()
+            && let Ok(rel) = e.path().strip_prefix(&static_dir)
+        {
+            urls.insert(format!("/{}", rel.to_string_lossy()));
         }
     }
     (urls, anchors)
 }
 
-fn check_links(root: &Path, site: &Site) -> Vec<Problem> {
+fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Vec<Problem> {
     let (urls, mut anchors) = known_urls(root, site);
     let rendered: Vec<markdown::Rendered> = site
         .articles
@@ -200,6 +212,13 @@ fn check_links(root: &Path, site: &Site) -> Vec<Problem> {
                 .position(|l| l.contains(needle))
                 .map(|i| a.body_line + i)
                 .unwrap_or(a.body_line)
+        };
+        let front_line_of = |needle: &str| {
+            texts
+                .get(&a.path)
+                .and_then(|t| t.lines().take(a.body_line).position(|l| l.contains(needle)))
+                .map(|i| i + 1)
+                .unwrap_or(2)
         };
         for target in &r.links {
             if target.contains("://") || target.starts_with("mailto:") || target.starts_with("tel:")
@@ -237,19 +256,18 @@ fn check_links(root: &Path, site: &Site) -> Vec<Problem> {
                 });
                 continue;
             }
-            if let Some(anchor) = anchor.filter(|h| !h.is_empty()) {
-                if let Some(ids) = anchors.get(&with_slash) {
-                    if !ids.contains(anchor) {
-                        problems.push(Problem {
-                            file: a.path.clone(),
-                            line: line_of(target),
-                            kind: "anchor",
-                            message: format!(
-                                "`{target}`: the page has no heading with the anchor `#{anchor}`"
-                            ),
-                        });
-                    }
-                }
+            if let Some(anchor) = anchor.filter(|h| !h.is_empty())
+                && let Some(ids) = anchors.get(&with_slash)
+                && !ids.contains(anchor)
+            {
+                problems.push(Problem {
+                    file: a.path.clone(),
+                    line: line_of(target),
+                    kind: "anchor",
+                    message: format!(
+                        "`{target}`: the page has no heading with the anchor `#{anchor}`"
+                    ),
+                });
             }
         }
         for img in &r.images_without_alt {
@@ -260,22 +278,22 @@ fn check_links(root: &Path, site: &Site) -> Vec<Problem> {
                 message: format!("picture `{img}` has no alt text; describe it in `![...]({img})`"),
             });
         }
-        if let Some(im) = &a.front.image {
-            if im.alt.trim().is_empty() {
-                problems.push(Problem {
-                    file: a.path.clone(),
-                    line: 2,
-                    kind: "alt",
-                    message: format!("picture `{}` has an empty `alt:`; describe it", im.src),
-                });
-            }
+        if let Some(im) = &a.front.image
+            && im.alt.trim().is_empty()
+        {
+            problems.push(Problem {
+                file: a.path.clone(),
+                line: front_line_of("alt:"),
+                kind: "alt",
+                message: format!("picture `{}` has an empty `alt:`; describe it", im.src),
+            });
         }
         for named in a.named_files() {
             let expected = a.path.parent().unwrap_or(Path::new("")).join(named);
             if !prov.files.contains(&expected) {
                 problems.push(Problem {
                     file: a.path.clone(),
-                    line: 2,
+                    line: front_line_of(named),
                     kind: "file",
                     message: format!(
                         "names `{named}`, which is not beside it; put the file in {} (as a bundle: <slug>/index.md)",

@@ -79,10 +79,10 @@ pub fn render(markdown: &str) -> Rendered {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 out.links.push(dest_url.to_string());
-                if !safe_url(dest_url) {
-                    if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i] {
-                        *dest_url = CowStr::from("#");
-                    }
+                if !safe_url(dest_url)
+                    && let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i]
+                {
+                    *dest_url = CowStr::from("#");
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -90,10 +90,10 @@ pub fn render(markdown: &str) -> Rendered {
                 if plain_text_until_end(&events[i + 1..]).trim().is_empty() {
                     out.images_without_alt.push(dest_url.to_string());
                 }
-                if !safe_url(dest_url) {
-                    if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i] {
-                        *dest_url = CowStr::from("#");
-                    }
+                if !safe_url(dest_url)
+                    && let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i]
+                {
+                    *dest_url = CowStr::from("#");
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
