@@ -84,7 +84,8 @@ impl WorkingTree {
         Ok(out)
     }
 
-    fn bundle_files(&self, article: &Path) -> Result<Vec<PathBuf>, ContentError> {
+    /// The files beside `article` when it is a bundle's `index.md`, repository-relative.
+    pub fn bundle_files(&self, article: &Path) -> Result<Vec<PathBuf>, ContentError> {
         let name = article.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if !name.starts_with("index.") {
             return Ok(Vec::new());

@@ -7,6 +7,7 @@ mod build;
 pub mod check;
 mod context;
 mod feeds;
+mod incremental;
 pub mod markdown;
 mod output;
 mod pages;
@@ -17,6 +18,7 @@ mod theme;
 use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, BuildReport, build, load_site};
+pub use incremental::{Incremental, Update};
 pub use output::{Staging, write_under};
 pub use search::fold;
 pub use theme::{DEFAULT_THEME, Theme};

@@ -104,12 +104,8 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Legal documents and the staff directory show as one full table.
     fn unpaginated(&self, l: &Listing) -> bool {
-        matches!(
-            self.site.config.section(&l.key).map(|s| s.kind),
-            Some(SectionKind::LegalDocument | SectionKind::Staff | SectionKind::Page)
-        )
+        unpaginated(&self.site.config, l)
     }
 
     /// The files a job writes: (path in the build, bytes).
@@ -463,6 +459,14 @@ impl<'a> Renderer<'a> {
 /// A serialisable value for a template.
 fn ser<T: Serialize>(value: T) -> Value {
     Value::from(Serde(value))
+}
+
+/// Legal documents, the staff directory and standing pages show as one full list.
+pub fn unpaginated(config: &crate::content::SiteConfig, l: &Listing) -> bool {
+    matches!(
+        config.section(&l.key).map(|s| s.kind),
+        Some(SectionKind::LegalDocument | SectionKind::Staff | SectionKind::Page)
+    )
 }
 
 fn link(title: &str, url: String) -> FileLink {

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::content::{SiteConfig, WorkingTree};
-use crate::render::{BuildOptions, RenderError, build};
+use crate::render::{Incremental, RenderError};
 
 use super::watch::watch;
 
@@ -17,7 +16,13 @@ const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function
 pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
     let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
     let version = Arc::new(AtomicU64::new(0));
-    rebuild(root, &out)?;
+    let started = std::time::Instant::now();
+    let mut live = Incremental::new(root, &out)?;
+    println!(
+        "built a preview of {} articles in {} ms",
+        live.site().articles.len(),
+        started.elapsed().as_millis()
+    );
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     println!(
@@ -27,19 +32,22 @@ pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
     let (_watcher, changes) = watch(root)
         .map_err(|e| RenderError::Output(format!("cannot watch {}: {e}", root.display())))?;
     {
-        let root = root.to_path_buf();
-        let out = out.clone();
         let version = Arc::clone(&version);
         std::thread::spawn(move || {
             for paths in changes {
                 let started = std::time::Instant::now();
-                match rebuild(&root, &out) {
-                    Ok(()) => {
+                match live.update(&paths) {
+                    Ok(update) => {
                         version.fetch_add(1, Ordering::SeqCst);
                         println!(
-                            "rebuilt after {} change(s) in {} ms",
+                            "rebuilt after {} change(s) in {:.1} ms ({})",
                             paths.len(),
-                            started.elapsed().as_millis()
+                            started.elapsed().as_secs_f64() * 1000.0,
+                            if update.full {
+                                "whole site".to_string()
+                            } else {
+                                format!("{} files", update.files)
+                            }
                         );
                     }
                     Err(e) => eprintln!("error: {e}"),
@@ -65,20 +73,6 @@ pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
         };
         let _ = request.respond(response);
     }
-    Ok(())
-}
-
-fn rebuild(root: &Path, out: &Path) -> Result<(), RenderError> {
-    let config = SiteConfig::load(&root.join("site.toml"))?;
-    let source = WorkingTree::new(root, config.max_attachment_bytes);
-    build(
-        &config,
-        &source,
-        &BuildOptions {
-            root: root.to_path_buf(),
-            out: out.to_path_buf(),
-        },
-    )?;
     Ok(())
 }
 

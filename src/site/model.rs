@@ -166,6 +166,11 @@ impl Site {
         })
     }
 
+    /// Gives the articles back with their provenance, for a rebuild after a change.
+    pub fn into_articles(self) -> Vec<(Article, Provenance)> {
+        self.articles.into_iter().zip(self.provenance).collect()
+    }
+
     /// The listing of `section` in `lang`.
     pub fn section(&self, slug: &str, lang: &str) -> Option<&Listing> {
         self.sections
