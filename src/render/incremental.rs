@@ -194,18 +194,11 @@ impl Incremental {
                 .chain(removed_urls.iter().cloned())
                 .collect();
             jobs.extend(new.jobs_differing_from(&old, &changed_urls, site));
-            for lang in &site.config.languages {
-                jobs.push(Job::Home(lang.clone()));
-                jobs.push(Job::Search(lang.clone()));
-                jobs.push(Job::HtmlSitemap(lang.clone()));
-                if site.config.feeds {
-                    jobs.push(Job::Feeds(lang.clone()));
-                }
-            }
-            jobs.push(Job::SitemapXml);
         }
-
         let renderer = Renderer::new(site, &self.theme, true);
+        if summary_changed {
+            jobs.extend(renderer.summary_jobs());
+        }
         let written: usize = jobs
             .par_iter()
             .map(|job| -> Result<usize, RenderError> {

@@ -92,15 +92,25 @@ impl<'a> Renderer<'a> {
             let pages = l.pages(self.page_size()).count();
             jobs.extend((1..=pages).map(|page| Job::TagPage { listing: i, page }));
         }
-        for lang in &site.config.languages {
+        jobs.extend(self.summary_jobs());
+        jobs.extend([Job::NotFound, Job::Robots]);
+        jobs
+    }
+
+    /// The pages that show every article's summary: home pages, search indexes, HTML
+    /// sitemaps, feeds and sitemap.xml.
+    pub fn summary_jobs(&self) -> Vec<Job> {
+        let config = &self.site.config;
+        let mut jobs = Vec::new();
+        for lang in &config.languages {
             jobs.push(Job::Home(lang.clone()));
             jobs.push(Job::Search(lang.clone()));
             jobs.push(Job::HtmlSitemap(lang.clone()));
-            if site.config.feeds {
+            if config.feeds {
                 jobs.push(Job::Feeds(lang.clone()));
             }
         }
-        jobs.extend([Job::NotFound, Job::SitemapXml, Job::Robots]);
+        jobs.push(Job::SitemapXml);
         jobs
     }
 
