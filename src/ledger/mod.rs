@@ -1,3 +1,26 @@
 //! The ledger owns git: reading history with git2, signing commits with the acting
 //! person's SSH key, verifying signatures in pure Rust, deciding which transitions are
 //! valid under the trusted people data, and handing the builder the live set.
+//! See docs/pipeline.md for the rules and the decisions behind them.
+
+mod agent;
+pub mod article_text;
+mod cache;
+mod error;
+mod history;
+pub mod repo;
+mod sign;
+mod state;
+mod trailers;
+mod trust;
+mod validity;
+mod verify;
+
+pub use error::{LedgerError, LedgerResult};
+pub use history::{Ledger, LedgerOptions};
+pub use sign::{GIT_NAMESPACE, Signer, generate_key};
+pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
+pub use trailers::{StepTrailer, Trailers};
+pub use trust::Trusted;
+pub use validity::must_keep_content;
+pub use verify::{SignatureCheck, check_commit};
