@@ -8,9 +8,12 @@ pub mod article_text;
 mod cache;
 mod error;
 mod history;
+mod liveset;
+mod people_change;
 pub mod repo;
 mod sign;
 mod state;
+mod steps;
 mod trailers;
 mod trust;
 mod validity;
@@ -18,8 +21,13 @@ mod verify;
 
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
+pub use liveset::LiveSet;
+pub use people_change::{
+    PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
+};
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
 pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
+pub use steps::{StepOutcome, StepRequest, perform_step, queue, today, trusted_person};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;
 pub use validity::must_keep_content;

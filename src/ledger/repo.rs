@@ -191,10 +191,20 @@ pub fn sync_worktree(
     repo: &Repository,
     root: &Path,
     files: &[(FileWrite, Vec<u8>)],
+    removals: &[String],
 ) -> LedgerResult<()> {
     let mut index = repo
         .index()
         .map_err(LedgerError::git("cannot open the index"))?;
+    for r in removals {
+        let path = root.join(r);
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(LedgerError::io(&path))?;
+        }
+        index
+            .remove_path(Path::new(r))
+            .map_err(LedgerError::git(format!("cannot unstage {r}")))?;
+    }
     for (committed, on_disk) in files {
         let path = root.join(&committed.path);
         if let Some(parent) = path.parent() {
