@@ -230,7 +230,7 @@ fn first_admin_allowed(
     if !ok {
         return Err(LedgerError::refused_with(
             "no admin has signed the trust data yet; the first change adds an admin, signed with that admin's own key",
-            "run `stp people add ID --name NAME --role admin --key YOUR_KEY.pub --key YOUR_KEY`",
+            "run `stp people add ID --name NAME --role admin --key YOUR_KEY.pub --signing-key YOUR_KEY`",
         ));
     }
     if let Some(pin) = options.trust_root.as_deref()

@@ -58,7 +58,7 @@ pub fn trusted_person<'l>(
     let trusted = ledger.trusted.as_deref().ok_or_else(|| {
         LedgerError::refused_with(
             "no admin has signed workflow/people.toml yet, so nobody can sign a step",
-            "the first admin runs `stp people add ID --name NAME --role admin --key THEIR.pub --key THEIR_KEY`",
+            "the first admin runs `stp people add ID --name NAME --role admin --key THEIR.pub --signing-key THEIR_KEY`",
         )
     })?;
     let person = trusted
