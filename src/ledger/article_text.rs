@@ -72,13 +72,13 @@ pub fn content_digest(bytes: &[u8], bundle_files: &[(String, String)]) -> String
     let text = std::str::from_utf8(bytes).ok();
     match text.and_then(|t| front_matter(t).map(|range| (t, range))) {
         Some((text, (start, end))) => {
-            hasher.update(text[..start].as_bytes());
+            hasher.update(&text.as_bytes()[..start]);
             for line in text[start..end].split_inclusive('\n') {
                 if !is_status_line(line) {
                     hasher.update(line.as_bytes());
                 }
             }
-            hasher.update(text[end..].as_bytes());
+            hasher.update(&text.as_bytes()[end..]);
         }
         None => hasher.update(bytes),
     }
