@@ -212,3 +212,54 @@ fn a_rebuild_after_one_new_commit_reads_one_commit() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["ledger"]["read_now"], 1);
 }
+
+#[test]
+fn without_an_admin_previews_work_and_publishing_waits_for_the_first_admin() {
+    let env = Env::bare();
+    env.ok(&["init", env.site.to_str().unwrap(), "--example"]);
+    env.ok(&["build", "--preview"]);
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-q", "-m", "new site"]);
+    let article = env.draft("cho", "Chờ.");
+    let err = env.refused(&[
+        "submit",
+        &article,
+        "--key",
+        env.key("contributor").to_str().unwrap(),
+    ]);
+    assert!(err.contains("no admin has signed"), "{err}");
+    // Someone else cannot make themselves the first admin with another key.
+    let err = env.refused(&[
+        "people",
+        "add",
+        "admin",
+        "--name",
+        "Quản Trị",
+        "--role",
+        "admin",
+        "--key",
+        env.key_pub("admin").to_str().unwrap(),
+        "--signing-key",
+        env.key("outsider").to_str().unwrap(),
+    ]);
+    assert!(err.contains("signed with that admin's own key"), "{err}");
+    let out = env.ok(&[
+        "people",
+        "add",
+        "admin",
+        "--name",
+        "Quản Trị",
+        "--role",
+        "admin",
+        "--key",
+        env.key_pub("admin").to_str().unwrap(),
+        "--signing-key",
+        env.key("admin").to_str().unwrap(),
+    ]);
+    assert!(out.contains(&env.fingerprint("admin")), "{out}");
+    env.add_person("contributor", &["contributor"]);
+    env.step("contributor", "submit", &article);
+    let (clean, json) = env.audit();
+    assert!(clean, "{json}");
+    assert_eq!(json["trusted_on_first_use"], true);
+}

@@ -2,38 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
-
 use crate::cli::error::CliResult;
-use crate::cli::repo::find_root;
 use crate::workflow::Action;
 
-use super::signing::{KeyArgs, TrustArgs};
-use super::step::{list_queue, sign_step};
+use super::step::{QueueStepArgs, run_queue_step};
 
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    /// The articles (content/…/x.md); none: list the articles waiting for you.
-    pub articles: Vec<PathBuf>,
-    #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
-}
+pub type ReviewArgs = QueueStepArgs;
 
 pub fn run(repo: Option<PathBuf>, args: ReviewArgs) -> CliResult {
-    let root = find_root(repo)?;
-    if args.articles.is_empty() {
-        return list_queue(&root, Action::Review, &args.key, &args.trust);
-    }
-    sign_step(
-        &root,
-        Action::Review,
-        &args.articles,
-        None,
-        None,
-        &args.key,
-        &args.trust,
-    )
-    .map(|_| ())
+    run_queue_step(repo, Action::Review, args)
 }

@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::Args;
+
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
 use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground};
 
@@ -66,4 +69,63 @@ pub fn list_queue(root: &Path, action: Action, key: &KeyArgs, trust: &TrustArgs)
         println!("{path}  {state}, {} days", (now - since).max(0) / 86_400);
     }
     Ok(())
+}
+
+/// Arguments of `review`, `verify` and `approve`: articles, or none for the queue.
+#[derive(Debug, Args)]
+pub struct QueueStepArgs {
+    /// The articles (content/…/x.md); none: list the articles waiting for you.
+    pub articles: Vec<PathBuf>,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
+/// Arguments of `return` and `withdraw`: articles and a reason.
+#[derive(Debug, Args)]
+pub struct ReasonStepArgs {
+    /// The articles (content/…/x.md).
+    #[arg(required = true)]
+    pub articles: Vec<PathBuf>,
+    /// Why, in words the sender and the log will read.
+    #[arg(long, required = true)]
+    pub reason: String,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
+/// Runs `review`, `verify` or `approve`.
+pub fn run_queue_step(repo: Option<PathBuf>, action: Action, args: QueueStepArgs) -> CliResult {
+    let root = find_root(repo)?;
+    if args.articles.is_empty() {
+        return list_queue(&root, action, &args.key, &args.trust);
+    }
+    sign_step(
+        &root,
+        action,
+        &args.articles,
+        None,
+        None,
+        &args.key,
+        &args.trust,
+    )
+    .map(|_| ())
+}
+
+/// Runs `return` or `withdraw`.
+pub fn run_reason_step(repo: Option<PathBuf>, action: Action, args: ReasonStepArgs) -> CliResult {
+    let root = find_root(repo)?;
+    sign_step(
+        &root,
+        action,
+        &args.articles,
+        Some(args.reason),
+        None,
+        &args.key,
+        &args.trust,
+    )
+    .map(|_| ())
 }
