@@ -258,9 +258,13 @@ impl People {
         Ok(self.persons.remove(index))
     }
 
-    /// Adds a delegation after checking it.
+    /// Adds a delegation after checking it; it replaces one with the same people and role
+    /// (so an admin shortens or ends a window by delegating again).
     pub fn delegate(&mut self, delegation: Delegation) -> Result<(), String> {
         self.check_delegation(&delegation)?;
+        self.delegations.retain(|d| {
+            !(d.from == delegation.from && d.to == delegation.to && d.role == delegation.role)
+        });
         self.delegations.push(delegation);
         Ok(())
     }
