@@ -56,6 +56,17 @@ impl From<crate::render::RenderError> for CliError {
     }
 }
 
+impl From<crate::ledger::LedgerError> for CliError {
+    fn from(e: crate::ledger::LedgerError) -> Self {
+        let hint = e.hint();
+        CliError {
+            message: e.to_string(),
+            hint,
+            code: 1,
+        }
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::failed(e.to_string())

@@ -38,6 +38,32 @@ pub enum Command {
     New(commands::new::NewArgs),
     /// Serve a preview on 127.0.0.1 and rebuild what changes.
     Serve(commands::serve::ServeArgs),
+    /// Send an article in for the board's three steps (Điều 15).
+    Submit(commands::submit::SubmitArgs),
+    /// Step 1: sign an article as compiled and edited; alone, list your queue.
+    Review(commands::review::ReviewArgs),
+    /// Step 2: sign an article as verified; alone, list your queue.
+    Verify(commands::verify::VerifyArgs),
+    /// Step 3: the final check; alone, list your queue.
+    Approve(commands::approve::ApproveArgs),
+    /// Send an article back to its sender with a reason (Điều 4.2).
+    Return(commands::return_step::ReturnArgs),
+    /// Refuse an article on a ground of Điều 12.3, with a reason.
+    Reject(commands::reject::RejectArgs),
+    /// Post every approved article in one signed commit, then build the public site.
+    Publish(commands::publish::PublishArgs),
+    /// Take a published article off the public site, with a reason.
+    Withdraw(commands::withdraw::WithdrawArgs),
+    /// The queues by state and role, with their age.
+    Status(commands::status::StatusArgs),
+    /// The signed trail of an article.
+    Log(commands::log::LogArgs),
+    /// Verify the whole history; list every change made without authority (exit 1 if any).
+    Audit(commands::audit::AuditArgs),
+    /// People, roles, keys and delegations (admin-signed).
+    People(commands::people::PeopleArgs),
+    /// Signing keys.
+    Key(commands::key::KeyArgs),
 }
 
 /// Runs the command line and returns the exit status.
@@ -71,5 +97,18 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Init(args) => commands::init::run(args),
         Command::New(args) => commands::new::run(repo, args),
         Command::Serve(args) => commands::serve::run(repo, args),
+        Command::Submit(args) => commands::submit::run(repo, args),
+        Command::Review(args) => commands::review::run(repo, args),
+        Command::Verify(args) => commands::verify::run(repo, args),
+        Command::Approve(args) => commands::approve::run(repo, args),
+        Command::Return(args) => commands::return_step::run(repo, args),
+        Command::Reject(args) => commands::reject::run(repo, args),
+        Command::Publish(args) => commands::publish::run(repo, args),
+        Command::Withdraw(args) => commands::withdraw::run(repo, args),
+        Command::Status(args) => commands::status::run(repo, args),
+        Command::Log(args) => commands::log::run(repo, args),
+        Command::Audit(args) => commands::audit::run(repo, args),
+        Command::People(args) => commands::people::run(repo, args),
+        Command::Key(args) => commands::key::run(args),
     }
 }

@@ -1,3 +1,34 @@
 //! The ledger owns git: reading history with git2, signing commits with the acting
 //! person's SSH key, verifying signatures in pure Rust, deciding which transitions are
 //! valid under the trusted people data, and handing the builder the live set.
+//! See docs/pipeline.md for the rules and the decisions behind them.
+
+mod agent;
+pub mod article_text;
+mod cache;
+mod error;
+mod history;
+mod liveset;
+mod people_change;
+pub mod repo;
+mod sign;
+mod state;
+mod steps;
+mod trailers;
+mod trust;
+mod validity;
+mod verify;
+
+pub use error::{LedgerError, LedgerResult};
+pub use history::{Ledger, LedgerOptions};
+pub use liveset::LiveSet;
+pub use people_change::{
+    PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
+};
+pub use sign::{GIT_NAMESPACE, Signer, generate_key};
+pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
+pub use steps::{StepOutcome, StepRequest, perform_step, queue, today, trusted_person};
+pub use trailers::{StepTrailer, Trailers};
+pub use trust::Trusted;
+pub use validity::must_keep_content;
+pub use verify::{SignatureCheck, check_commit};

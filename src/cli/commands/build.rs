@@ -1,13 +1,16 @@
 //! `stp build`: the public site from the live set, or `--preview` from the working tree.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
+use crate::ledger::LiveSet;
 use crate::render::{BuildOptions, build};
+
+use super::signing::TrustArgs;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -21,16 +24,16 @@ pub struct BuildArgs {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
     if !args.preview {
-        return Err(CliError::failed(
-            "the signed pipeline has no live set yet, so there is nothing public to build",
-        )
-        .hint("run `stp build --preview` to see the working tree"));
+        let out = args.out.unwrap_or_else(|| root.join("public"));
+        return build_public(&root, &out, &args.trust, args.json);
     }
     let out = args.out.unwrap_or_else(|| root.join("preview"));
     if out == root.join("public") {
@@ -56,6 +59,52 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     } else {
         println!(
             "built a preview of {} articles: {} files, {:.1} MB in {} ({:.2} s)",
+            report.articles,
+            report.files,
+            report.bytes as f64 / 1_048_576.0,
+            out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// Builds the public site into `out` from the live set: only what was validly published.
+pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> CliResult {
+    let config = SiteConfig::load(&root.join("site.toml"))?;
+    let ledger = trust.load(root)?;
+    let source = LiveSet::new(&ledger, config.max_attachment_bytes)?;
+    let started = std::time::Instant::now();
+    let report = build(
+        &config,
+        &source,
+        &BuildOptions {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+        },
+    )?;
+    if json {
+        let value = serde_json::json!({
+            "report": report,
+            "ledger": {
+                "commits": ledger.state.commits,
+                "read_now": ledger.read_now,
+                "issues": ledger.state.issues.len(),
+            },
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        println!(
+            "ledger: {} commits, {} read now, {} issues (see `stp audit`)",
+            ledger.state.commits,
+            ledger.read_now,
+            ledger.state.issues.len()
+        );
+        println!(
+            "built the public site: {} published articles, {} files, {:.1} MB in {} ({:.2} s)",
             report.articles,
             report.files,
             report.bytes as f64 / 1_048_576.0,

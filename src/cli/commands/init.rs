@@ -1,5 +1,6 @@
 //! `stp init DIR [--example]`: a new site repository with the default settings, the
 //! workflow files and the theme; `--example` adds the Department's example articles.
+//! With `--admin-key`, the first commit is signed by the first admin, the trust root.
 
 use std::path::{Path, PathBuf};
 
@@ -21,11 +22,28 @@ pub struct InitArgs {
     /// Add the Department's example articles.
     #[arg(long)]
     pub example: bool,
+    /// The first admin's OpenSSH ed25519 public key (a .pub file or the key text): the
+    /// trust root. Without it the site works for previews and `stp check`, and publishing
+    /// waits until a first admin is set.
+    #[arg(long, value_name = "PUB", requires = "admin_name")]
+    pub admin_key: Option<String>,
+    /// The first admin's full name.
+    #[arg(long, value_name = "NAME", requires = "admin_key")]
+    pub admin_name: Option<String>,
+    /// The key that signs the first commit (default: the private key beside the .pub
+    /// file, else $STP_KEY, else ssh-agent).
+    #[arg(long, env = "STP_KEY", value_name = "PATH")]
+    pub key: Option<PathBuf>,
 }
 
 pub fn run(args: InitArgs) -> CliResult {
     write_site(&args.dir, args.example)?;
     println!("created a site repository in {}", args.dir.display());
+    if let (Some(admin_key), Some(name)) = (&args.admin_key, &args.admin_name) {
+        let fingerprint = first_admin(&args.dir, admin_key, name, args.key.as_deref())?;
+        println!("first admin: {name}, trust root {fingerprint}");
+        println!("pin it in CI: STP_TRUST_ROOT={fingerprint}");
+    }
     println!(
         "next: cd {} && stp check && stp build --preview",
         args.dir.display()
@@ -65,4 +83,49 @@ fn extract(embedded: &Dir<'_>, to: &Path) -> CliResult {
     embedded
         .extract(to)
         .map_err(|e| CliError::failed(format!("{}: {e}", to.display())))
+}
+
+/// Writes `workflow/people.toml` naming only the first admin and makes the first commit,
+/// signed with the admin's key. Returns the key's fingerprint.
+fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> CliResult<String> {
+    let (line, fingerprint) = super::people::read_public_key(admin_key)?;
+    let slug = crate::content::slugify(name);
+    let id = if slug.is_empty() {
+        "admin".to_string()
+    } else {
+        slug
+    };
+    let mut people = crate::workflow::People::default();
+    people
+        .upsert(crate::workflow::Person {
+            id: id.clone(),
+            name: name.to_string(),
+            roles: vec![crate::workflow::Role::Admin],
+            key: line,
+            fingerprint: fingerprint.clone(),
+            unit: None,
+            title: None,
+            email: None,
+        })
+        .map_err(CliError::failed)?;
+    std::fs::write(dir.join("workflow/people.toml"), people.to_toml())?;
+    let beside = admin_key
+        .strip_suffix(".pub")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    let signer = crate::ledger::Signer::load(
+        key.map(Path::to_path_buf)
+            .or(beside)
+            .unwrap_or_else(|| PathBuf::from(admin_key))
+            .as_path(),
+    )?;
+    if signer.fingerprint != fingerprint {
+        return Err(CliError::failed(format!(
+            "the signing key {} is not the admin key {fingerprint}",
+            signer.origin.display()
+        ))
+        .hint("give the admin's private key with --key PATH"));
+    }
+    crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"))?;
+    Ok(fingerprint)
 }

@@ -1,0 +1,103 @@
+//! `stp log ARTICLE`: the signed trail of an article: who, in which role, when, with what
+//! reason and ground; and the attempts that were not valid.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
+use crate::ledger::EventKind;
+use crate::workflow::RoleGrant;
+
+use super::signing::{TrustArgs, article_path};
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The article (content/…/x.md).
+    pub article: PathBuf,
+    /// Print the trail as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
+pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
+    let root = find_root(repo)?;
+    let path = article_path(&root, &args.article)?;
+    let ledger = args.trust.load(&root)?;
+    let record = ledger.state.articles.get(&path).ok_or_else(|| {
+        CliError::failed(format!("{path} has no signed step in the history"))
+            .hint(format!("send it in with `stp submit {path}`"))
+    })?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(record).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!("{path}: {}", record.state);
+    for e in &record.events {
+        let date = e
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        let commit = &e.commit[..10.min(e.commit.len())];
+        match &e.kind {
+            EventKind::Step {
+                action,
+                from,
+                to,
+                person,
+                name,
+                role,
+                grant,
+                reason,
+                ground,
+            } => {
+                let via = match grant {
+                    RoleGrant::Direct => String::new(),
+                    RoleGrant::Delegated { from, start, until } => {
+                        format!(", for {from} by delegation {start} to {until}")
+                    }
+                };
+                println!(
+                    "{date}  {action:<8} {from} -> {to}  by {name} ({person}, {role}{via})  {commit}"
+                );
+                if let Some(g) = ground {
+                    let meaning = g
+                        .parse::<crate::workflow::Ground>()
+                        .map(|g| g.meaning())
+                        .unwrap_or_default();
+                    println!("            ground: Điều 12.3.{g} ({meaning})");
+                }
+                if let Some(r) = reason {
+                    println!("            reason: {r}");
+                }
+            }
+            EventKind::Voided { was } => {
+                println!(
+                    "{date}  content changed after it was {was}: the step is void, back to submitted  {commit}"
+                );
+            }
+            EventKind::Invalid {
+                transition,
+                signer,
+                why,
+            } => {
+                let by = signer.as_deref().unwrap_or("unknown");
+                println!("{date}  NOT VALID `{transition}` signed by {by}: {why}  {commit}");
+            }
+        }
+    }
+    if let Some(live) = &record.live {
+        println!(
+            "on the public site: the version published by {} in {}",
+            live.by_name,
+            &live.commit[..10.min(live.commit.len())]
+        );
+    }
+    Ok(())
+}

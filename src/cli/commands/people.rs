@@ -1,0 +1,221 @@
+//! `stp people add|remove|delegate|list|export-allowed-signers`: the trust data, changed
+//! only by admin-signed commits made on its last trusted version.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
+use crate::ledger::{PeopleChange, Signer, change_people, export_allowed_signers};
+use crate::workflow::{Delegation, Person, Role, parse_public_key};
+
+use super::signing::TrustArgs;
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    #[command(subcommand)]
+    pub command: PeopleCommand,
+}
+
+/// The admin's signing key (`--key` names the person's public key here).
+#[derive(Debug, Clone, Args)]
+pub struct AdminKeyArgs {
+    /// The admin's key that signs the change; default: $STP_KEY, else git's
+    /// user.signingkey.
+    #[arg(long = "signing-key", env = "STP_KEY", value_name = "PATH")]
+    pub signing_key: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Add a person (or replace the one with this id).
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// contributor, editor, verifier, approver, secretary or admin (repeatable).
+        #[arg(long = "role", required = true)]
+        roles: Vec<Role>,
+        /// The person's OpenSSH ed25519 public key: a .pub file, or the key text.
+        #[arg(long = "key", value_name = "PUB")]
+        key: String,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[command(flatten)]
+        admin: AdminKeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// Remove a person: their later signatures grant nothing, their earlier ones stay valid.
+    Remove {
+        id: String,
+        #[command(flatten)]
+        admin: AdminKeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// Let TO act in FROM's ROLE between two dates, both included (Điều 19.2).
+    Delegate {
+        from_id: String,
+        to_id: String,
+        #[arg(long)]
+        role: Role,
+        #[arg(long = "from", value_name = "DATE")]
+        start: NaiveDate,
+        #[arg(long = "until", value_name = "DATE")]
+        until: NaiveDate,
+        #[command(flatten)]
+        admin: AdminKeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// List the trusted people and their roles.
+    List {
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// Write the allowed-signers file for `git verify-commit` (gpg.ssh.allowedSignersFile).
+    ExportAllowedSigners {
+        file: PathBuf,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+}
+
+/// Reads a public key given as a file or as the key text.
+pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
+    let text = if std::path::Path::new(given).is_file() {
+        std::fs::read_to_string(given).map_err(|e| CliError::failed(format!("{given}: {e}")))?
+    } else {
+        given.to_string()
+    };
+    let line = text.trim().to_string();
+    let (_, fingerprint) = parse_public_key(&line).map_err(|e| {
+        CliError::failed(format!("{given} {e}")).hint("give the .pub file `stp key new` wrote")
+    })?;
+    Ok((line, fingerprint))
+}
+
+fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
+    Ok(Signer::resolve(admin.signing_key.as_deref(), Some(root))?)
+}
+
+fn apply(
+    root: &std::path::Path,
+    admin: &AdminKeyArgs,
+    trust: &TrustArgs,
+    change: PeopleChange,
+) -> CliResult {
+    let signer = signer(root, admin)?;
+    let outcome = change_people(root, &signer, &change, &trust.options())?;
+    for file in &outcome.ignored_edits {
+        eprintln!(
+            "warning: {file} held changes no admin signed; they are not folded in (this change is made on the trusted version)"
+        );
+    }
+    if outcome.first_admin {
+        println!(
+            "first admin set: trust root {} (pin it: STP_TRUST_ROOT={})",
+            signer.fingerprint, signer.fingerprint
+        );
+    }
+    println!(
+        "signed commit {}",
+        &outcome.commit[..12.min(outcome.commit.len())]
+    );
+    Ok(())
+}
+
+pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
+    let root = find_root(repo)?;
+    match args.command {
+        PeopleCommand::Add {
+            id,
+            name,
+            roles,
+            key,
+            unit,
+            title,
+            email,
+            admin,
+            trust,
+        } => {
+            let (key, fingerprint) = read_public_key(&key)?;
+            let mut roles = roles;
+            roles.sort();
+            roles.dedup();
+            let person = Person {
+                id,
+                name,
+                roles,
+                key,
+                fingerprint,
+                unit,
+                title,
+                email,
+            };
+            apply(&root, &admin, &trust, PeopleChange::Add(person))
+        }
+        PeopleCommand::Remove { id, admin, trust } => {
+            apply(&root, &admin, &trust, PeopleChange::Remove(id))
+        }
+        PeopleCommand::Delegate {
+            from_id,
+            to_id,
+            role,
+            start,
+            until,
+            admin,
+            trust,
+        } => apply(
+            &root,
+            &admin,
+            &trust,
+            PeopleChange::Delegate(Delegation {
+                from: from_id,
+                to: to_id,
+                role,
+                start,
+                until,
+            }),
+        ),
+        PeopleCommand::List { trust } => {
+            let ledger = trust.load(&root)?;
+            let Some(trusted) = ledger.trusted.as_deref() else {
+                println!("no admin has signed the trust data yet");
+                return Ok(());
+            };
+            for p in &trusted.people.persons {
+                let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+                println!(
+                    "{}  {}  [{}]  {}",
+                    p.id,
+                    p.name,
+                    roles.join(", "),
+                    p.fingerprint
+                );
+            }
+            for d in &trusted.people.delegations {
+                println!(
+                    "{} acts as {} for {} from {} until {}",
+                    d.to, d.role, d.from, d.start, d.until
+                );
+            }
+            Ok(())
+        }
+        PeopleCommand::ExportAllowedSigners { file, trust } => {
+            let ledger = trust.load(&root)?;
+            let text = export_allowed_signers(&ledger)?;
+            std::fs::write(&file, text)
+                .map_err(|e| CliError::failed(format!("{}: {e}", file.display())))?;
+            println!("wrote {}", file.display());
+            Ok(())
+        }
+    }
+}

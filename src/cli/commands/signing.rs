@@ -1,0 +1,79 @@
+//! Arguments shared by the commands that read the ledger or sign: the key and the pinned
+//! trust root, and turning a path the user typed into the article's repository path.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::cli::error::{CliError, CliResult};
+use crate::ledger::{Ledger, LedgerOptions, Signer};
+
+/// Which key signs.
+#[derive(Debug, Clone, Args)]
+pub struct KeyArgs {
+    /// The OpenSSH ed25519 key that signs (a private key file, or a .pub held by
+    /// ssh-agent); default: $STP_KEY, else git's user.signingkey.
+    #[arg(long, env = "STP_KEY", value_name = "PATH")]
+    pub key: Option<PathBuf>,
+}
+
+/// Which first admin the trust data must start from.
+#[derive(Debug, Clone, Args)]
+pub struct TrustArgs {
+    /// The fingerprint (SHA256:…) of the first admin's key; without it the first admin is
+    /// trusted on first use, with a warning.
+    #[arg(long, env = "STP_TRUST_ROOT", value_name = "FINGERPRINT")]
+    pub trust_root: Option<String>,
+}
+
+impl TrustArgs {
+    pub fn options(&self) -> LedgerOptions {
+        LedgerOptions {
+            trust_root: self.trust_root.clone().filter(|s| !s.trim().is_empty()),
+            no_cache: false,
+        }
+    }
+
+    /// Reads the ledger and warns when the first admin was trusted on first use.
+    pub fn load(&self, root: &Path) -> CliResult<Ledger> {
+        let ledger = Ledger::load(root, &self.options())?;
+        if ledger.state.trust.on_first_use {
+            eprintln!(
+                "warning: the first admin ({}) is trusted on first use; pin it with --trust-root or STP_TRUST_ROOT",
+                ledger.state.trust.root.as_deref().unwrap_or("?")
+            );
+        }
+        Ok(ledger)
+    }
+}
+
+impl KeyArgs {
+    pub fn signer(&self, root: &Path) -> CliResult<Signer> {
+        Ok(Signer::resolve(self.key.as_deref(), Some(root))?)
+    }
+}
+
+/// The repository path (`content/…`) of an article the user named, relative to the
+/// current folder or to the repository.
+pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
+    let cwd = std::env::current_dir()?;
+    let absolute = if given.is_absolute() {
+        given.to_path_buf()
+    } else {
+        cwd.join(given)
+    };
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let relative = absolute
+        .canonicalize()
+        .ok()
+        .and_then(|a| a.strip_prefix(&canonical_root).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| given.to_path_buf());
+    let text = relative.to_string_lossy().replace('\\', "/");
+    if !text.starts_with("content/") || !text.ends_with(".md") {
+        return Err(CliError::usage(format!(
+            "{} is not an article: articles are content/<section>/<slug>.md files",
+            given.display()
+        )));
+    }
+    Ok(text)
+}

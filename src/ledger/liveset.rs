@@ -1,0 +1,117 @@
+//! The live set: what the public site shows. For each article, the blob named by its
+//! latest valid `publish` step, unless a later valid `withdraw` took it down, with the
+//! bundle files of that publish commit's tree. Revisions in progress never appear.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use git2::{Oid, Repository};
+
+use crate::content::{ContentError, ContentSource, Published, SourceArticle};
+
+use super::error::LedgerResult;
+use super::history::Ledger;
+use super::repo::{bundle_files, open};
+
+/// The published versions, read from git (never from the working tree).
+pub struct LiveSet {
+    /// git2 repositories are not shared between threads without a lock.
+    repo: Mutex<Repository>,
+    articles: Vec<SourceArticle>,
+    /// Every file the live articles may show: path → blob.
+    files: BTreeMap<PathBuf, Oid>,
+    max_file_bytes: u64,
+}
+
+impl LiveSet {
+    /// The live set of `ledger`; files larger than `max_file_bytes` are refused.
+    pub fn new(ledger: &Ledger, max_file_bytes: u64) -> LedgerResult<LiveSet> {
+        let repo = open(&ledger.root)?;
+        let mut articles = Vec::new();
+        let mut files = BTreeMap::new();
+        for (path, record) in &ledger.state.articles {
+            let Some(live) = &record.live else { continue };
+            let blob_id = Oid::from_str(&live.blob).map_err(super::error::LedgerError::git(
+                "a bad blob id in the ledger",
+            ))?;
+            let blob = repo
+                .find_blob(blob_id)
+                .map_err(super::error::LedgerError::git(format!(
+                    "the published version of {path} is missing from the repository"
+                )))?;
+            let commit = Oid::from_str(&live.commit)
+                .and_then(|c| repo.find_commit(c))
+                .and_then(|c| c.tree())
+                .map_err(super::error::LedgerError::git(format!(
+                    "the publish commit of {path} is missing"
+                )))?;
+            let mut bundle = Vec::new();
+            for (file, oid) in bundle_files(&repo, &commit, path) {
+                let oid =
+                    Oid::from_str(&oid).map_err(super::error::LedgerError::git("a bad blob id"))?;
+                files.insert(PathBuf::from(&file), oid);
+                bundle.push(PathBuf::from(file));
+            }
+            articles.push(SourceArticle {
+                path: PathBuf::from(path),
+                bytes: blob.content().to_vec(),
+                state: Some("published".into()),
+                files: bundle,
+                published: Some(Published {
+                    by: live.by_name.clone(),
+                    at: live.at.clone(),
+                }),
+            });
+        }
+        Ok(LiveSet {
+            repo: Mutex::new(repo),
+            articles,
+            files,
+            max_file_bytes,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+}
+
+impl ContentSource for LiveSet {
+    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+        Ok(self.articles.clone())
+    }
+
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {
+        let oid = self
+            .files
+            .get(path)
+            .ok_or_else(|| ContentError::file(path, "is not a file of any published article"))?;
+        let repo = self
+            .repo
+            .lock()
+            .map_err(|_| ContentError::file(path, "the repository lock was poisoned"))?;
+        let blob = repo
+            .find_blob(*oid)
+            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))?;
+        if blob.size() as u64 > self.max_file_bytes {
+            return Err(ContentError::file(
+                path,
+                format!(
+                    "is {} bytes, more than the limit of {} (site.toml max_attachment_bytes)",
+                    blob.size(),
+                    self.max_file_bytes
+                ),
+            ));
+        }
+        Ok(blob.content().to_vec())
+    }
+
+    fn is_public(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,235 @@
+//! Git access for the ledger: opening the site's repository, reading articles and their
+//! bundle files out of a commit's tree, writing a signed commit on top of HEAD, and
+//! bringing the working tree and index in line with what was committed.
+
+use std::path::Path;
+
+use git2::{Commit, FileMode, Oid, Repository, Tree};
+
+use super::article_text::content_digest;
+use super::error::{LedgerError, LedgerResult};
+use super::sign::Signer;
+
+pub fn open(root: &Path) -> LedgerResult<Repository> {
+    Repository::open(root).map_err(|source| LedgerError::Git {
+        context: format!("{} is not a git repository", root.display()),
+        source,
+    })
+}
+
+/// The commit HEAD points at, or `None` in a repository without commits.
+pub fn head_commit(repo: &Repository) -> LedgerResult<Option<Commit<'_>>> {
+    match repo.head() {
+        Ok(head) => Ok(Some(
+            head.peel_to_commit()
+                .map_err(LedgerError::git("HEAD is not a commit"))?,
+        )),
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(LedgerError::git("cannot read HEAD")(e)),
+    }
+}
+
+/// The blob at `path` in `tree`, if it is a file.
+pub fn blob_at(repo: &Repository, tree: &Tree<'_>, path: &str) -> Option<(Oid, Vec<u8>)> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    if entry.kind() != Some(git2::ObjectType::Blob) {
+        return None;
+    }
+    let blob = repo.find_blob(entry.id()).ok()?;
+    Some((entry.id(), blob.content().to_vec()))
+}
+
+/// The id of the subtree at `path` (e.g. `workflow`), if there is one.
+pub fn subtree_id(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    (entry.kind() == Some(git2::ObjectType::Tree)).then(|| entry.id())
+}
+
+/// Whether `path` names a bundle's article (`…/index.md`, `…/index.en.md`).
+pub fn is_bundle_article(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("index.") && n.ends_with(".md"))
+}
+
+/// The files beside a bundle article in `tree`: `(repository path, blob id)`, sorted,
+/// without Markdown files and dot files.
+pub fn bundle_files(repo: &Repository, tree: &Tree<'_>, article: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if !is_bundle_article(article) {
+        return out;
+    }
+    let dir = Path::new(article).parent().unwrap_or(Path::new(""));
+    let Some(dir_tree) = tree
+        .get_path(dir)
+        .ok()
+        .and_then(|e| repo.find_tree(e.id()).ok())
+    else {
+        return out;
+    };
+    let prefix = dir.to_string_lossy().to_string();
+    let _ = dir_tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+        let name = entry.name().unwrap_or_default();
+        if entry.kind() == Some(git2::ObjectType::Blob)
+            && !name.ends_with(".md")
+            && !name.starts_with('.')
+        {
+            out.push((format!("{prefix}/{parent}{name}"), entry.id().to_string()));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    out.sort();
+    out
+}
+
+/// The article's blob and content digest in `tree`, if it is there.
+pub fn article_version(repo: &Repository, tree: &Tree<'_>, path: &str) -> Option<(Oid, String)> {
+    let (oid, bytes) = blob_at(repo, tree, path)?;
+    Some((oid, content_digest(&bytes, &bundle_files(repo, tree, path))))
+}
+
+/// The author and committer of a commit stp writes: the person's name and email, at the
+/// time git would use (`GIT_COMMITTER_DATE` is honoured, like git; it proves nothing).
+pub fn identity(name: &str, email: &str) -> LedgerResult<git2::Signature<'static>> {
+    let when = std::env::var("GIT_COMMITTER_DATE")
+        .ok()
+        .and_then(|v| parse_git_date(&v));
+    match when {
+        Some(time) => git2::Signature::new(name, email, &time),
+        None => git2::Signature::now(name, email),
+    }
+    .map_err(LedgerError::git("cannot make the commit's author"))
+}
+
+/// `@SECONDS [+HHMM]` or RFC 3339.
+fn parse_git_date(value: &str) -> Option<git2::Time> {
+    let value = value.trim();
+    if let Some(rest) = value.strip_prefix('@') {
+        let mut parts = rest.split_whitespace();
+        let seconds: i64 = parts.next()?.parse().ok()?;
+        let offset = parts.next().map_or(Some(0), |z| {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let digits = z.trim_start_matches(['+', '-']);
+            let h: i32 = digits.get(..2)?.parse().ok()?;
+            let m: i32 = digits.get(2..4)?.parse().ok()?;
+            Some(sign * (h * 60 + m))
+        })?;
+        return Some(git2::Time::new(seconds, offset));
+    }
+    let t = chrono::DateTime::parse_from_rfc3339(value).ok()?;
+    Some(git2::Time::new(
+        t.timestamp(),
+        t.offset().local_minus_utc() / 60,
+    ))
+}
+
+/// One file a commit writes: its repository path and the bytes committed.
+pub struct FileWrite {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Commits `writes` and `removals` on top of `parent` (HEAD) as one commit signed by
+/// `signer`, and moves the current branch to it. Returns the new commit's id.
+pub fn commit_signed(
+    repo: &Repository,
+    signer: &Signer,
+    author: &git2::Signature<'_>,
+    parent: &Commit<'_>,
+    writes: &[FileWrite],
+    removals: &[String],
+    message: &str,
+) -> LedgerResult<Oid> {
+    let base = parent
+        .tree()
+        .map_err(LedgerError::git("cannot read HEAD's tree"))?;
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for w in writes {
+        let oid = repo
+            .blob(&w.bytes)
+            .map_err(LedgerError::git(format!("cannot store {}", w.path)))?;
+        update.upsert(w.path.as_str(), oid, FileMode::Blob);
+    }
+    for r in removals {
+        update.remove(r.as_str());
+    }
+    let tree_id = update
+        .create_updated(repo, &base)
+        .map_err(LedgerError::git("cannot build the commit's tree"))?;
+    let tree = repo
+        .find_tree(tree_id)
+        .map_err(LedgerError::git("cannot read the new tree"))?;
+    let buffer = repo
+        .commit_create_buffer(author, author, message, &tree, &[parent])
+        .map_err(LedgerError::git("cannot prepare the commit"))?;
+    let content = std::str::from_utf8(&buffer)
+        .map_err(|_| LedgerError::refused("the commit is not valid UTF-8"))?;
+    let signature = signer.sign(content.as_bytes())?;
+    let oid = repo
+        .commit_signed(content, &signature, None)
+        .map_err(LedgerError::git("cannot write the signed commit"))?;
+    let head = repo.head().map_err(LedgerError::git("cannot read HEAD"))?;
+    let branch = head.name().unwrap_or("HEAD").to_string();
+    repo.reference_matching(&branch, oid, true, parent.id(), "stp: signed step")
+        .map_err(LedgerError::git(format!(
+            "{branch} moved while stp was writing; run the command again"
+        )))?;
+    Ok(oid)
+}
+
+/// Puts committed files into the index and the working tree. A working-tree file that
+/// holds other edits keeps them: only `on_disk` is written there.
+pub fn sync_worktree(
+    repo: &Repository,
+    root: &Path,
+    files: &[(FileWrite, Vec<u8>)],
+    removals: &[String],
+) -> LedgerResult<()> {
+    let mut index = repo
+        .index()
+        .map_err(LedgerError::git("cannot open the index"))?;
+    for r in removals {
+        let path = root.join(r);
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(LedgerError::io(&path))?;
+        }
+        index
+            .remove_path(Path::new(r))
+            .map_err(LedgerError::git(format!("cannot unstage {r}")))?;
+    }
+    for (committed, on_disk) in files {
+        let path = root.join(&committed.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(LedgerError::io(parent))?;
+        }
+        std::fs::write(&path, on_disk).map_err(LedgerError::io(&path))?;
+        let entry = git2::IndexEntry {
+            ctime: git2::IndexTime::new(0, 0),
+            mtime: git2::IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode: u32::from(FileMode::Blob),
+            uid: 0,
+            gid: 0,
+            file_size: committed.bytes.len() as u32,
+            id: Oid::ZERO_SHA1,
+            flags: 0,
+            flags_extended: 0,
+            path: committed.path.as_bytes().to_vec(),
+        };
+        index
+            .add_frombuffer(&entry, &committed.bytes)
+            .map_err(LedgerError::git(format!("cannot stage {}", committed.path)))?;
+    }
+    index
+        .write()
+        .map_err(LedgerError::git("cannot write the index"))
+}

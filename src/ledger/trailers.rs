@@ -1,0 +1,138 @@
+//! The trailers of an stp commit, in its last paragraph: `Stp-Date` once, then for each
+//! article `Stp-Article`, `Stp-Transition: <from> -> <to>`, `Stp-Blob`, and `Stp-Reason` /
+//! `Stp-Ground` where they apply. They are part of the signed commit, so they are the
+//! signer's own statement.
+
+use chrono::NaiveDate;
+
+/// One article's step as the commit states it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StepTrailer {
+    pub article: String,
+    /// `<from> -> <to>` as written.
+    pub transition: Option<String>,
+    pub blob: Option<String>,
+    pub reason: Option<String>,
+    pub ground: Option<String>,
+}
+
+/// Everything stp reads from a commit message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trailers {
+    /// The date the signer states (Vietnam time); used for delegation windows.
+    pub date: Option<NaiveDate>,
+    /// The written date, when it does not parse.
+    pub bad_date: Option<String>,
+    pub steps: Vec<StepTrailer>,
+    /// A description of a trust data change (`Stp-Trust: people add …`).
+    pub trust: Option<String>,
+}
+
+impl Trailers {
+    /// Reads the trailers of `message`.
+    pub fn parse(message: &str) -> Trailers {
+        let mut out = Trailers::default();
+        let last = message.trim_end().rsplit("\n\n").next().unwrap_or_default();
+        for line in last.lines() {
+            let Some((key, value)) = line.split_once(": ") else {
+                continue;
+            };
+            let value = value.trim().to_string();
+            match key {
+                "Stp-Date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    Ok(d) => out.date = Some(d),
+                    Err(_) => out.bad_date = Some(value),
+                },
+                "Stp-Trust" => out.trust = Some(value),
+                "Stp-Article" => out.steps.push(StepTrailer {
+                    article: value,
+                    ..StepTrailer::default()
+                }),
+                "Stp-Transition" | "Stp-Blob" | "Stp-Reason" | "Stp-Ground" => {
+                    let Some(step) = out.steps.last_mut() else {
+                        continue;
+                    };
+                    let slot = match key {
+                        "Stp-Transition" => &mut step.transition,
+                        "Stp-Blob" => &mut step.blob,
+                        "Stp-Reason" => &mut step.reason,
+                        _ => &mut step.ground,
+                    };
+                    *slot = Some(value);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The commit message: a summary line, then the trailers.
+    pub fn to_message(&self, summary: &str) -> String {
+        let mut s = format!("{}\n\n", one_line(summary));
+        if let Some(date) = self.date {
+            s.push_str(&format!("Stp-Date: {date}\n"));
+        }
+        if let Some(trust) = &self.trust {
+            s.push_str(&format!("Stp-Trust: {}\n", one_line(trust)));
+        }
+        for step in &self.steps {
+            s.push_str(&format!("Stp-Article: {}\n", one_line(&step.article)));
+            for (key, value) in [
+                ("Stp-Transition", &step.transition),
+                ("Stp-Blob", &step.blob),
+                ("Stp-Reason", &step.reason),
+                ("Stp-Ground", &step.ground),
+            ] {
+                if let Some(v) = value {
+                    s.push_str(&format!("{key}: {}\n", one_line(v)));
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Text on one line: a trailer ends at the end of its line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_reads_back_as_written() {
+        let t = Trailers {
+            date: NaiveDate::from_ymd_opt(2026, 3, 5),
+            bad_date: None,
+            steps: vec![
+                StepTrailer {
+                    article: "content/tin-tuc/a.md".into(),
+                    transition: Some("verified -> returned".into()),
+                    blob: Some("abc".into()),
+                    reason: Some("Thiếu nguồn\nsố liệu".into()),
+                    ground: None,
+                },
+                StepTrailer {
+                    article: "content/tin-tuc/b.md".into(),
+                    transition: Some("edited -> rejected".into()),
+                    ground: Some("đ".into()),
+                    ..StepTrailer::default()
+                },
+            ],
+            trust: None,
+        };
+        let back = Trailers::parse(&t.to_message("stp: return"));
+        assert_eq!(back.date, t.date);
+        assert_eq!(back.steps.len(), 2);
+        assert_eq!(back.steps[0].reason.as_deref(), Some("Thiếu nguồn số liệu"));
+        assert_eq!(back.steps[1].ground.as_deref(), Some("đ"));
+    }
+
+    #[test]
+    fn only_the_last_paragraph_counts() {
+        let t = Trailers::parse("Stp-Article: x\n\nbody\n");
+        assert!(t.steps.is_empty());
+    }
+}

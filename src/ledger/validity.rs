@@ -1,0 +1,383 @@
+//! Reading one commit into the ledger. A step is valid only if the commit's signature
+//! verifies; the signer holds the step's role in the trusted people data as of the
+//! commit's first parent (directly, or by a delegation whose window holds the date the
+//! signer states, which may not go back); the article's previous valid state is one the
+//! step starts from; and the blob it names is the one it commits, with the content signed
+//! at the previous step when the step may not change it. Commit timestamps play no part.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use git2::{Oid, Repository, Tree};
+
+use crate::workflow::{Action, Ground, PEOPLE_FILE, State, StepContext, check_step, required_role};
+
+use super::article_text::status_of;
+use super::repo::{article_version, blob_at};
+use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
+use super::trailers::{StepTrailer, Trailers};
+use super::trust::{self, Trusted};
+use super::verify::SignatureCheck;
+
+/// What the ledger reads of one commit.
+pub struct CommitContext<'r> {
+    pub oid: Oid,
+    pub summary: String,
+    pub time: i64,
+    pub signature: SignatureCheck,
+    pub trailers: Trailers,
+    pub tree: Tree<'r>,
+    pub parent_tree: Option<Tree<'r>>,
+    pub workflow_tree: Option<Oid>,
+    pub parent_workflow_tree: Option<Oid>,
+}
+
+/// Reads commit `oid` into `state`. `trusted` is the trust data as of its first parent and
+/// becomes the trust data as of the commit.
+pub fn apply_commit(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: &mut Option<Arc<Trusted>>,
+    ctx: &CommitContext<'_>,
+    pin: Option<&str>,
+) {
+    let changed = changed_articles(repo, ctx);
+    let mut stepped = BTreeSet::new();
+    let mut mentioned = BTreeSet::new();
+    let mut any_valid = false;
+    for step in &ctx.trailers.steps {
+        mentioned.insert(step.article.clone());
+        match check(repo, state, trusted.as_deref(), ctx, step) {
+            Ok(applied) => {
+                any_valid = true;
+                stepped.insert(step.article.clone());
+                let record = state.articles.entry(step.article.clone()).or_default();
+                applied.apply(record, ctx);
+            }
+            Err((signer, why)) => {
+                let transition = step.transition.clone().unwrap_or_default();
+                state.issues.push(Issue {
+                    commit: ctx.oid.to_string(),
+                    summary: ctx.summary.clone(),
+                    time: ctx.time,
+                    kind: "status".into(),
+                    subject: step.article.clone(),
+                    why: format!("`{transition}` is not valid: {why}"),
+                });
+                state
+                    .articles
+                    .entry(step.article.clone())
+                    .or_default()
+                    .events
+                    .push(event(
+                        ctx,
+                        EventKind::Invalid {
+                            transition,
+                            signer,
+                            why,
+                        },
+                    ));
+            }
+        }
+    }
+    for path in changed.difference(&stepped) {
+        content_changed(repo, state, ctx, path, mentioned.contains(path));
+    }
+    if trust::apply(repo, state, trusted, ctx, pin) {
+        any_valid = true;
+    }
+    if any_valid && let Some(date) = ctx.trailers.date {
+        state.clock = Some(state.clock.map_or(date, |c| c.max(date)));
+    }
+    state.tip = Some(ctx.oid.to_string());
+    state.commits += 1;
+}
+
+fn event(ctx: &CommitContext<'_>, kind: EventKind) -> Event {
+    Event {
+        commit: ctx.oid.to_string(),
+        time: ctx.time,
+        date: ctx.trailers.date,
+        kind,
+    }
+}
+
+/// A valid step, ready to apply.
+struct Applied {
+    kind: EventKind,
+    to: State,
+    digest: String,
+    blob: Oid,
+    person: String,
+    name: String,
+}
+
+impl Applied {
+    fn apply(self, record: &mut ArticleRecord, ctx: &CommitContext<'_>) {
+        let EventKind::Step { action, .. } = &self.kind else {
+            return;
+        };
+        match action {
+            Action::Submit => record.revision_editor = None,
+            Action::Review => record.revision_editor = Some(self.person.clone()),
+            Action::Publish => {
+                record.live = Some(LiveVersion {
+                    commit: ctx.oid.to_string(),
+                    blob: self.blob.to_string(),
+                    by: self.person.clone(),
+                    by_name: self.name.clone(),
+                    at: ctx.trailers.date.map(|d| d.to_string()).unwrap_or_default(),
+                })
+            }
+            Action::Withdraw => record.live = None,
+            _ => {}
+        }
+        record.state = self.to;
+        record.digest = Some(self.digest);
+        record.since = ctx.time;
+        record.events.push(event(ctx, self.kind));
+    }
+}
+
+type Rejection = (Option<String>, String);
+
+/// Checks one step of `ctx` against the rules.
+fn check(
+    repo: &Repository,
+    state: &LedgerState,
+    trusted: Option<&Trusted>,
+    ctx: &CommitContext<'_>,
+    step: &StepTrailer,
+) -> Result<Applied, Rejection> {
+    let no = |why: String| (None, why);
+    let fingerprint = match &ctx.signature {
+        SignatureCheck::Valid { fingerprint } => fingerprint,
+        SignatureCheck::Unsigned => return Err(no("the commit is not signed".into())),
+        SignatureCheck::Invalid(why) => return Err(no(why.clone())),
+    };
+    let trusted = trusted.ok_or_else(|| {
+        no("no admin has signed the trust data yet, so nobody holds a role".into())
+    })?;
+    let person = trusted.people.by_fingerprint(fingerprint).ok_or_else(|| {
+        no(format!(
+            "signed by key {fingerprint}, which is not in the trusted {PEOPLE_FILE}"
+        ))
+    })?;
+    let signer = Some(person.id.clone());
+    let no = |why: String| (signer.clone(), why);
+    let (from, to) = parse_transition(step.transition.as_deref()).map_err(no)?;
+    let action = Action::reaching(to).ok_or_else(|| no(format!("no step leads to `{to}`")))?;
+    let record = state.articles.get(&step.article);
+    let current = record.map_or(State::Draft, |r| r.state);
+    if from != current {
+        return Err(no(format!(
+            "it says the article was {from}, but its last valid state is {current}"
+        )));
+    }
+    let role = required_role(action, current);
+    let date = ctx.trailers.date;
+    let grant = trusted
+        .people
+        .grant(
+            &person.id,
+            role,
+            date.filter(|d| state.clock.is_none_or(|c| *d >= c)),
+        )
+        .ok_or_else(|| no(role_refusal(trusted, &person.id, role, date, state.clock)))?;
+    let ground = match step.ground.as_deref() {
+        Some(g) => Some(g.parse::<Ground>().map_err(no)?),
+        None => None,
+    };
+    let live = record.is_some_and(|r| r.live.is_some());
+    check_step(&StepContext {
+        action,
+        from: current,
+        live,
+        actor: &person.id,
+        revision_editor: record.and_then(|r| r.revision_editor.as_deref()),
+        four_eyes: trusted.config.four_eyes,
+        reason: step.reason.as_deref(),
+        ground,
+    })
+    .map_err(|r| no(format!("the article {r}")))?;
+    let (blob, digest) = article_version(repo, &ctx.tree, &step.article)
+        .ok_or_else(|| no(format!("the commit has no file {}", step.article)))?;
+    if step.blob.as_deref() != Some(blob.to_string().as_str()) {
+        return Err(no(format!(
+            "Stp-Blob names {}, but the commit holds {blob}",
+            step.blob.as_deref().unwrap_or("nothing")
+        )));
+    }
+    if must_keep_content(action) && record.and_then(|r| r.digest.as_deref()) != Some(&digest) {
+        return Err(no(format!(
+            "the content is not what was {current}: a content change voids the step"
+        )));
+    }
+    Ok(Applied {
+        kind: EventKind::Step {
+            action,
+            from: current,
+            to,
+            person: person.id.clone(),
+            name: person.name.clone(),
+            role,
+            grant,
+            reason: step.reason.clone(),
+            ground: ground.map(|g| g.to_string()),
+        },
+        to,
+        digest,
+        blob,
+        person: person.id.clone(),
+        name: person.name.clone(),
+    })
+}
+
+/// The final check and the posting sign exactly the content verified (Điều 15.3).
+pub fn must_keep_content(action: Action) -> bool {
+    matches!(action, Action::Approve | Action::Publish)
+}
+
+fn parse_transition(text: Option<&str>) -> Result<(State, State), String> {
+    let text = text.ok_or("the commit names the article but no Stp-Transition")?;
+    let (from, to) = text
+        .split_once("->")
+        .ok_or_else(|| format!("`{text}` is not `<from> -> <to>`"))?;
+    Ok((from.trim().parse()?, to.trim().parse()?))
+}
+
+/// Why `id` does not hold `role` for a step stating `date`.
+pub fn role_refusal(
+    trusted: &Trusted,
+    id: &str,
+    role: crate::workflow::Role,
+    date: Option<NaiveDate>,
+    clock: Option<NaiveDate>,
+) -> String {
+    let delegations: Vec<_> = trusted.people.delegations_to(id, role).collect();
+    if delegations.is_empty() {
+        return format!("`{id}` does not hold the {role} role");
+    }
+    let windows = delegations
+        .iter()
+        .map(|d| format!("{} to {} for {}", d.start, d.until, d.from))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (date, clock) {
+        (None, _) => format!(
+            "`{id}` acts as {role} only by delegation ({windows}), and the step states no Stp-Date"
+        ),
+        (Some(d), Some(c)) if d < c => format!(
+            "`{id}` acts as {role} only by delegation ({windows}); the step states {d}, before {c}, a date already in the signed history (dates never go back)"
+        ),
+        (Some(d), _) => format!(
+            "`{id}` acts as {role} only by delegation ({windows}), which does not cover {d}"
+        ),
+    }
+}
+
+/// A change to an article's file that is not a valid step: it voids the steps signed for
+/// other content, and a changed `status` line is reported.
+fn content_changed(
+    repo: &Repository,
+    state: &mut LedgerState,
+    ctx: &CommitContext<'_>,
+    path: &str,
+    mentioned: bool,
+) {
+    let new = blob_at(repo, &ctx.tree, path);
+    let old = ctx
+        .parent_tree
+        .as_ref()
+        .and_then(|t| blob_at(repo, t, path));
+    let new_status = new.as_ref().and_then(|(_, b)| status_of(b));
+    let old_status = old.as_ref().and_then(|(_, b)| status_of(b));
+    // `draft` is where every article starts, unsigned.
+    let claims_a_step = new_status.as_deref().is_some_and(|s| s != "draft");
+    if !mentioned && claims_a_step && new_status != old_status {
+        state.issues.push(Issue {
+            commit: ctx.oid.to_string(),
+            summary: ctx.summary.clone(),
+            time: ctx.time,
+            kind: "status".into(),
+            subject: path.to_string(),
+            why: format!(
+                "sets `status: {}` without a valid signed step; ignored",
+                new_status.unwrap_or_default()
+            ),
+        });
+    }
+    let Some(record) = state.articles.get_mut(path) else {
+        return;
+    };
+    if !record.state.is_voided_by_content_change() {
+        return;
+    }
+    let digest = article_version(repo, &ctx.tree, path).map(|(_, d)| d);
+    if digest.is_some() && digest == record.digest {
+        return;
+    }
+    let was = record.state;
+    record.state = State::Submitted;
+    record.revision_editor = None;
+    record.events.push(event(ctx, EventKind::Voided { was }));
+}
+
+/// Articles whose file, or a file of whose bundle, the commit changes.
+fn changed_articles(repo: &Repository, ctx: &CommitContext<'_>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let new = super::repo::subtree_id(&ctx.tree, "content");
+    let old = ctx
+        .parent_tree
+        .as_ref()
+        .and_then(|t| super::repo::subtree_id(t, "content"));
+    if new == old {
+        return out;
+    }
+    let find = |oid: Option<Oid>| oid.and_then(|o| repo.find_tree(o).ok());
+    let (new_tree, old_tree) = (find(new), find(old));
+    let Ok(diff) = repo.diff_tree_to_tree(old_tree.as_ref(), new_tree.as_ref(), None) else {
+        return out;
+    };
+    for delta in diff.deltas() {
+        for file in [delta.old_file(), delta.new_file()] {
+            let Some(p) = file.path().and_then(|p| p.to_str()) else {
+                continue;
+            };
+            let path = format!("content/{p}");
+            if path.ends_with(".md") {
+                out.insert(path);
+            } else {
+                for tree in [&ctx.tree].into_iter().chain(ctx.parent_tree.as_ref()) {
+                    out.extend(bundle_articles_of(repo, tree, &path));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The bundle articles (`index*.md`) in the nearest folder above `file` that has one.
+fn bundle_articles_of(repo: &Repository, tree: &Tree<'_>, file: &str) -> Vec<String> {
+    let mut dir = std::path::Path::new(file).parent();
+    while let Some(d) = dir.filter(|d| d.starts_with("content/")) {
+        if let Some(sub) = tree
+            .get_path(d)
+            .ok()
+            .and_then(|e| repo.find_tree(e.id()).ok())
+        {
+            let found: Vec<String> = sub
+                .iter()
+                .filter_map(|e| e.name().ok().map(str::to_string))
+                .filter(|n| n.starts_with("index.") && n.ends_with(".md"))
+                .map(|n| format!("{}/{n}", d.display()))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        dir = d.parent();
+    }
+    Vec::new()
+}

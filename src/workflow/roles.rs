@@ -1,0 +1,68 @@
+//! The roles of the editorial board (Điều 14, 15, 19) and of the site's administrator.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// What a person may do. `admin` changes the trust data (people and workflow settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Sends articles in and resubmits after a return (Điều 9.1, 4.2).
+    Contributor,
+    /// Step 1: compiles and edits (Điều 15.1).
+    Editor,
+    /// Step 2: verifies accuracy (Điều 15.2): the head or a member the head authorised.
+    Verifier,
+    /// Step 3: final check (Điều 15.3); also withdraws published content.
+    Approver,
+    /// The board's secretary posts approved content (Điều 15.3).
+    Secretary,
+    /// Keeps `workflow/*.toml`: people, keys, roles, delegations, settings.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Contributor,
+        Role::Editor,
+        Role::Verifier,
+        Role::Approver,
+        Role::Secretary,
+        Role::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Contributor => "contributor",
+            Role::Editor => "editor",
+            Role::Verifier => "verifier",
+            Role::Approver => "approver",
+            Role::Secretary => "secretary",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown role `{s}`; the roles are {}",
+                    Role::ALL.map(Role::as_str).join(", ")
+                )
+            })
+    }
+}
