@@ -30,6 +30,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the public site from the live set (or the working tree with --preview).
     Build(commands::build::BuildArgs),
+    /// The working calendar: days off of a year, and deadlines in working days or
+    /// administrative hours.
+    Calendar(commands::calendar::CalendarArgs),
     /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
     Check(commands::check::CheckArgs),
     /// Write a new site repository.
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> CliResult {
     let repo = cli.repo;
     match cli.command {
         Command::Build(args) => commands::build::run(repo, args),
+        Command::Calendar(args) => commands::calendar::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),
         Command::New(args) => commands::new::run(repo, args),
