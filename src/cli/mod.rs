@@ -39,6 +39,9 @@ pub enum Command {
     Init(commands::init::InitArgs),
     /// Write a new draft article and print its path.
     New(commands::new::NewArgs),
+    /// The monthly report for the leadership meeting (Điều 18.5): HTML with charts,
+    /// XLSX and CSV; or, without --month, the access statistics of --logs.
+    Report(commands::report::ReportArgs),
     /// Serve a preview on 127.0.0.1 and rebuild what changes.
     Serve(commands::serve::ServeArgs),
 }
@@ -74,6 +77,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),
         Command::New(args) => commands::new::run(repo, args),
+        Command::Report(args) => commands::report::run(repo, args),
         Command::Serve(args) => commands::serve::run(repo, args),
     }
 }

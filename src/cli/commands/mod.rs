@@ -5,4 +5,5 @@ pub mod calendar;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod report;
 pub mod serve;
