@@ -208,11 +208,14 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
 
     // Deadlines (Điều 9.3, 11.2).
     let mut per_kind: BTreeMap<ArticleKind, [u32; 4]> = BTreeMap::new();
+    // Still owed: it has entered the workflow and was neither rejected nor withdrawn.
     let in_pipeline = |p: &PathBuf| {
         input
             .events
             .iter()
-            .any(|e| &e.article == p && e.local() <= input.as_of)
+            .filter(|e| &e.article == p && e.local() <= input.as_of)
+            .max_by_key(|e| e.local())
+            .is_some_and(|e| !matches!(e.action, Action::Reject | Action::Withdraw))
     };
     for (path, f) in input.articles {
         let (Some(kind), Some(start)) = (f.kind, f.deadline_start) else {
@@ -307,12 +310,8 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
 
     // Freshness (Điều 13.1), up to the report's moment.
     let until = last_day.min(input.as_of.date());
-    let all_pubs: Vec<NaiveDateTime> = input
-        .events
-        .iter()
-        .filter(|e| e.action == Action::Publish)
-        .map(Event::local)
-        .collect();
+    // A new article is its first publication; republishing a revision is not new.
+    let all_pubs: Vec<NaiveDateTime> = first_pub.values().copied().collect();
     let gaps = days_without_new(&all_pubs, input.calendar, first_day, until);
     let working_days = input.calendar.working_days_between(first_day, until).len();
     let mut freshness = table(
