@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::date::{parse_datetime, vietnam};
 use crate::content::{Article, SectionKind, line_of_key};
-use crate::workflow::deadlines::ArticleKind;
+use crate::workflow::calendar::Calendar;
+use crate::workflow::deadlines::{ArticleKind, DeadlineConfig, Due, due_for};
 
 /// A refusal ground of Điều 12.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -183,6 +184,20 @@ pub struct ArticleFacts {
     pub deadline_start: Option<NaiveDateTime>,
     /// Whether the Ministry must be consulted (an answer has 30 working days, Điều 11.2).
     pub consult_ministry: bool,
+}
+
+impl ArticleFacts {
+    /// When the article is due under `config` (for `stp status` and the report); `None`
+    /// when its kind has no deadline or it names no start.
+    pub fn due(&self, config: &DeadlineConfig, calendar: &Calendar) -> Option<Due> {
+        due_for(
+            config,
+            calendar,
+            self.kind?,
+            self.deadline_start?,
+            self.consult_ministry,
+        )
+    }
 }
 
 /// The facts of a parsed article (`source` is the article file's text); an unknown

@@ -16,7 +16,7 @@ use super::royalties::{RoyaltyItem, UsedArticle, per_author_month, royalty_items
 use super::table::{Cell, Table};
 use crate::content::date::vietnam;
 use crate::workflow::calendar::Calendar;
-use crate::workflow::deadlines::{ArticleKind, DeadlineConfig, Standing, due_for, standing};
+use crate::workflow::deadlines::{ArticleKind, DeadlineConfig, Standing, standing};
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,16 +218,7 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
             .is_some_and(|e| !matches!(e.action, Action::Reject | Action::Withdraw))
     };
     for (path, f) in input.articles {
-        let (Some(kind), Some(start)) = (f.kind, f.deadline_start) else {
-            continue;
-        };
-        let Some(due) = due_for(
-            input.config,
-            input.calendar,
-            kind,
-            start,
-            f.consult_ministry,
-        ) else {
+        let (Some(kind), Some(due)) = (f.kind, f.due(input.config, input.calendar)) else {
             continue;
         };
         let published_at = first_pub.get(path).copied();
