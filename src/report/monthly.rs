@@ -463,3 +463,23 @@ fn weekday_vi(d: NaiveDate) -> &'static str {
         "Chủ nhật",
     ][d.weekday().num_days_from_monday() as usize]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_bound_vietnam_time() {
+        let m = Month::parse("2026-03").unwrap();
+        assert_eq!(m.last_day(), NaiveDate::from_ymd_opt(2026, 3, 31));
+        // 1/3/2026 00:00 at UTC+7 is 28/2 17:00 UTC.
+        assert_eq!(m.period().unwrap().from, 1_772_298_000);
+        assert_eq!(
+            m.period().unwrap().until - m.period().unwrap().from,
+            31 * 86_400
+        );
+        assert_eq!(Month::parse("2026-13"), None);
+        assert_eq!(Month::parse("2026-3"), None);
+        assert_eq!(m.to_string(), "2026-03");
+    }
+}
