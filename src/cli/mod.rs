@@ -30,12 +30,18 @@ pub struct Cli {
 pub enum Command {
     /// Build the public site from the live set (or the working tree with --preview).
     Build(commands::build::BuildArgs),
+    /// The working calendar: days off of a year, and deadlines in working days or
+    /// administrative hours.
+    Calendar(commands::calendar::CalendarArgs),
     /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
     Check(commands::check::CheckArgs),
     /// Write a new site repository.
     Init(commands::init::InitArgs),
     /// Write a new draft article and print its path.
     New(commands::new::NewArgs),
+    /// The monthly report for the leadership meeting (Điều 18.5): HTML with charts,
+    /// XLSX and CSV; or, without --month, the access statistics of --logs.
+    Report(commands::report::ReportArgs),
     /// Serve a preview on 127.0.0.1 and rebuild what changes.
     Serve(commands::serve::ServeArgs),
     /// Send an article in for the board's three steps (Điều 15).
@@ -93,9 +99,11 @@ pub fn run(cli: Cli) -> CliResult {
     let repo = cli.repo;
     match cli.command {
         Command::Build(args) => commands::build::run(repo, args),
+        Command::Calendar(args) => commands::calendar::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),
         Command::New(args) => commands::new::run(repo, args),
+        Command::Report(args) => commands::report::run(repo, args),
         Command::Serve(args) => commands::serve::run(repo, args),
         Command::Submit(args) => commands::submit::run(repo, args),
         Command::Review(args) => commands::review::run(repo, args),

@@ -3,7 +3,10 @@
 //! the Vietnamese working-day calendar. Pure logic: it never touches git or files; callers
 //! hand it text and get typed values or a [`WorkflowError`] naming the file and line.
 
+pub mod calendar;
 mod config;
+pub mod config_error;
+pub mod deadlines;
 mod error;
 mod people;
 mod roles;

@@ -3,6 +3,7 @@
 pub mod approve;
 pub mod audit;
 pub mod build;
+pub mod calendar;
 pub mod check;
 pub mod init;
 pub mod key;
@@ -11,6 +12,7 @@ pub mod new;
 pub mod people;
 pub mod publish;
 pub mod reject;
+pub mod report;
 pub mod return_step;
 pub mod review;
 pub mod serve;

@@ -1,0 +1,228 @@
+//! `stp report --month YYYY-MM [--out DIR] --events FILE [--logs FILE...]`: the monthly
+//! report for the leadership meeting (Điều 18.5) as HTML with charts, XLSX and CSV.
+//! Without `--month`, `stp report --logs FILE...` prints the access statistics.
+//! Interim input: the history comes from `--events` (JSON) until the ledger feeds it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveTime};
+use clap::Args;
+
+use crate::cli::commands::calendar::load_calendar;
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
+use crate::content::date::vietnam;
+use crate::content::{SiteConfig, WorkingTree, parse_article, read_limited};
+use crate::report::export::{to_csv, write_xlsx};
+use crate::report::history::{ArticleFacts, facts_of, parse_events};
+use crate::report::html::render_html;
+use crate::report::logs::{LogStats, read_logs};
+use crate::report::monthly::{Month, ReportInput, build_report};
+use crate::workflow::deadlines::parse_deadline_config;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The month to report, YYYY-MM. Without it, only the access statistics of --logs
+    /// are printed.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// Where to write the report (default: reports/YYYY-MM in the site repository).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The workflow history as a JSON array of events (interim, until the ledger feeds
+    /// the report): {"article", "action", "at", "by", "ground", "reason"}.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+    /// Web-server access logs, nginx/Apache combined format, plain or gzip.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub logs: Vec<PathBuf>,
+    /// The file holding the [deadlines], [quotas] and [royalties] tables (default:
+    /// workflow/workflow.toml).
+    #[arg(long, value_name = "FILE")]
+    pub deadlines: Option<PathBuf>,
+}
+
+pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
+    let Some(month_text) = &args.month else {
+        if args.logs.is_empty() {
+            return Err(CliError::usage(
+                "give --month YYYY-MM, or --logs FILE... for access statistics",
+            ));
+        }
+        let stats = read_logs(&args.logs, None).map_err(|e| CliError::failed(e.to_string()))?;
+        print_stats(&stats);
+        return Ok(());
+    };
+    let month = Month::parse(month_text).ok_or_else(|| {
+        CliError::usage(format!("`{month_text}` is not a month"))
+            .hint("write it as YYYY-MM, e.g. 2026-03")
+    })?;
+    let root = find_root(repo.clone())?;
+    let site = SiteConfig::load(&root.join("site.toml"))?;
+    let calendar = load_calendar(Some(root.clone()))?;
+    let deadlines_file = args
+        .deadlines
+        .clone()
+        .unwrap_or_else(|| root.join("workflow/workflow.toml"));
+    let config =
+        parse_deadline_config(&deadlines_file, &read_text(&deadlines_file)?).map_err(|e| {
+            CliError::failed(e.to_string())
+                .hint("fix that line of the deadline tables, then run again")
+        })?;
+    let events_file = args.events.as_ref().ok_or_else(|| {
+        CliError::usage("--events FILE is needed until the ledger feeds the report")
+            .hint("give the history as a JSON array of {\"article\", \"action\", \"at\"} events")
+    })?;
+    let events = parse_events(events_file, &read_text(events_file)?)
+        .map_err(|e| CliError::failed(e.to_string()))?;
+    let articles = read_articles(&root, &site)?;
+    for (i, e) in events.iter().enumerate() {
+        if !articles.contains_key(&e.article) {
+            return Err(CliError::failed(format!(
+                "{}: event {} names {}, which is not an article under content/",
+                events_file.display(),
+                i + 1,
+                e.article.display()
+            ))
+            .hint("give the article's repository-relative path, e.g. content/tin-tuc/slug.md"));
+        }
+    }
+    let period = month
+        .period()
+        .ok_or_else(|| CliError::usage("that month is out of range"))?;
+    let stats = if args.logs.is_empty() {
+        None
+    } else {
+        Some(read_logs(&args.logs, Some(period)).map_err(|e| CliError::failed(e.to_string()))?)
+    };
+    let end_of_month = month
+        .last_day()
+        .unwrap_or_default()
+        .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
+    let now = Local::now().with_timezone(&vietnam()).naive_local();
+    let section_names: BTreeMap<String, String> = site
+        .sections
+        .iter()
+        .map(|s| (s.slug.clone(), s.name.clone()))
+        .collect();
+    let report = build_report(&ReportInput {
+        month,
+        events: &events,
+        articles: &articles,
+        logs: stats.as_ref(),
+        config: &config,
+        calendar: &calendar,
+        section_names: &section_names,
+        as_of: end_of_month.min(now),
+    });
+
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("reports").join(month.to_string()));
+    let staging = staging_dir(&out)?;
+    let write = || -> CliResult<()> {
+        std::fs::write(
+            staging.join(format!("bao-cao-{month}.html")),
+            render_html(&report, &site.agency.name),
+        )?;
+        write_xlsx(
+            &report.tables(),
+            &staging.join(format!("bao-cao-{month}.xlsx")),
+        )
+        .map_err(|e| CliError::failed(format!("{}: {e}", staging.display())))?;
+        for t in report.tables() {
+            std::fs::write(staging.join(format!("{}.csv", t.id)), to_csv(t))?;
+        }
+        if out.exists() {
+            std::fs::remove_dir_all(&out)?;
+        }
+        std::fs::rename(&staging, &out)?;
+        Ok(())
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if let Some(s) = &stats {
+        report_skipped(s);
+    }
+    println!("{}", out.join(format!("bao-cao-{month}.html")).display());
+    println!("{}", out.join(format!("bao-cao-{month}.xlsx")).display());
+    Ok(())
+}
+
+fn read_text(path: &Path) -> CliResult<String> {
+    let bytes = read_limited(path, 64 * 1024 * 1024)?;
+    String::from_utf8(bytes).map_err(|_| {
+        CliError::failed(format!("{} is not UTF-8 text", path.display())).hint("save it as UTF-8")
+    })
+}
+
+/// The facts of every article in the working tree; one that does not parse is left out
+/// with a warning (it cannot have been published as it is).
+fn read_articles(root: &Path, site: &SiteConfig) -> CliResult<BTreeMap<PathBuf, ArticleFacts>> {
+    let tree = WorkingTree::new(root, site.max_attachment_bytes);
+    let mut out = BTreeMap::new();
+    for path in tree.article_paths()? {
+        let bytes = read_limited(&root.join(&path), crate::content::MAX_FILE_BYTES)?;
+        let article = match parse_article(&path, &bytes, site) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("warning: {e} (left out of the report)");
+                continue;
+            }
+        };
+        let facts = facts_of(&article, &String::from_utf8_lossy(&bytes))
+            .map_err(|e| CliError::failed(e.to_string()))?;
+        out.insert(path, facts);
+    }
+    Ok(out)
+}
+
+/// A fresh folder beside `out`, so that the report appears whole or not at all.
+fn staging_dir(out: &Path) -> CliResult<PathBuf> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    std::fs::create_dir(&staging)?;
+    Ok(staging)
+}
+
+fn report_skipped(stats: &LogStats) {
+    if stats.skipped > 0 {
+        eprintln!(
+            "warning: {} malformed log lines skipped, e.g.:",
+            stats.skipped
+        );
+        for s in &stats.skipped_examples {
+            eprintln!("  {}:{}", s.file.display(), s.line);
+        }
+    }
+}
+
+fn print_stats(stats: &LogStats) {
+    println!("lines {}", stats.lines);
+    println!("views {}", stats.views);
+    println!("bots {}", stats.bots);
+    println!("assets {}", stats.assets);
+    println!("not-views {}", stats.not_views);
+    println!("skipped {}", stats.skipped);
+    let mut sections: Vec<(String, u64)> = stats.by_section().into_iter().collect();
+    sections.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (slug, views) in sections {
+        println!("section /{slug} {views}");
+    }
+    report_skipped(stats);
+}
