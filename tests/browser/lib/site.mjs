@@ -49,7 +49,7 @@ export function pageKinds(dir) {
 }
 
 /** An attribute value with its character references decoded (`&#x2f;` → `/`). */
-function unescape(value) {
+export function decodeEntities(value) {
   return value
     .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#([0-9]+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
@@ -65,7 +65,7 @@ export function linkedAssets(html) {
   for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
     urls.push(/\bsrc="([^"]+)"/.exec(tag)?.[1]);
   }
-  return urls.filter(Boolean).map(unescape);
+  return urls.filter(Boolean).map(decodeEntities);
 }
 
 /**
