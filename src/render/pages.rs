@@ -16,6 +16,9 @@ use super::{feeds, search, sitemap};
 
 mod home;
 
+/// How many other articles of its section an article page links in its sidebar.
+const RELATED_ITEMS: usize = 5;
+
 /// One unit of rendering work.
 #[derive(Debug, Clone)]
 pub enum Job {
@@ -201,6 +204,17 @@ impl<'a> Renderer<'a> {
                 .map(|at| link(&at.title, file_url(&at.file))),
         );
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
+        // The newest others of the same section, for the sidebar.
+        let related: Vec<&Summary> = section
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .take(RELATED_ITEMS)
+                    .map(|&j| &site.summaries[j])
+                    .collect()
+            })
+            .unwrap_or_default();
         let published = site.provenance[i]
             .published
             .as_ref()
@@ -219,6 +233,7 @@ impl<'a> Renderer<'a> {
                 date_display => &s.date_display,
                 updated => &f.updated,
                 summary => &s.summary,
+                lead => &f.summary,
                 description => &s.summary,
                 tags => ser(&s.tags),
                 author => &f.author,
@@ -235,6 +250,7 @@ impl<'a> Renderer<'a> {
                 draft_closed => draft_closed,
             },
             section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
+            related => ser(related),
             today => &self.today,
         }};
         let path = format!("{}index.html", s.url.trim_start_matches('/'));
