@@ -177,7 +177,13 @@ fn weekday(value: &str, lang: Option<&str>) -> String {
     let i = d.weekday().num_days_from_monday() as usize;
     let names = if lang == Some("vi") {
         [
-            "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật",
+            "Thứ Hai",
+            "Thứ Ba",
+            "Thứ Tư",
+            "Thứ Năm",
+            "Thứ Sáu",
+            "Thứ Bảy",
+            "Chủ nhật",
         ]
     } else {
         [
@@ -222,7 +228,10 @@ mod tests {
         for lang in ["vi", "en"] {
             let strings = &theme.strings[lang];
             for key in theme.strings["vi"].keys() {
-                assert!(strings.contains_key(key), "i18n.toml [{lang}] lacks `{key}`");
+                assert!(
+                    strings.contains_key(key),
+                    "i18n.toml [{lang}] lacks `{key}`"
+                );
             }
         }
     }

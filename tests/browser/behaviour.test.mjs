@@ -103,6 +103,22 @@ describe("reader behaviour", () => {
     }
   });
 
+  test("at the largest text size no page kind scrolls sideways on a 375 px phone", async () => {
+    for (const { kind, path } of kinds) {
+      const { page, context } = await run.open(path, { width: 375 });
+      try {
+        for (let i = 0; i < 6; i++) await page.click("[data-font='1']");
+        const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+        assert.equal(size, "25.6px", "the control goes up to 160 %");
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${kind} ${path} scrolls sideways by ${overflow} px at 160 % text`);
+        if (kind === "home") await page.screenshot({ path: screenshotPath(shots, "vi", "home-text-160", 375), fullPage: false });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test("the language switch leads to the translation, or to the other home page", async () => {
     const { page, context } = await run.open(pathOf("article-page"), { width: 1280 });
     try {

@@ -97,7 +97,6 @@ impl Renderer<'_> {
         )])
     }
 
-
     /// The standing pages (introduction, contacts) of `lang`, in menu order.
     fn standing_pages(&self, lang: &str) -> Vec<&Summary> {
         let site = self.site;
@@ -126,7 +125,10 @@ impl Renderer<'_> {
             .sections
             .iter()
             .filter(|s| s.in_menu)
-            .filter(|s| site.section(&s.slug, lang).is_some_and(|l| l.items.is_empty()))
+            .filter(|s| {
+                site.section(&s.slug, lang)
+                    .is_some_and(|l| l.items.is_empty())
+            })
             .filter_map(|s| {
                 let there = site.section(&s.slug, default)?;
                 let name = site.section(&s.slug, lang).map(|l| l.name.as_str())?;
