@@ -257,11 +257,15 @@ impl<'a> Renderer<'a> {
         Ok(vec![(path, self.html("article.html", ctx)?)])
     }
 
-    /// Where the language switch of a listing leads: the same section in the other
-    /// language when it has articles there, else that language's home page. The second
-    /// value is the default language's listing when this one (in another language) is
-    /// empty: its page then points the reader there.
-    fn listing_translation(&self, l: &Listing, is_section: bool) -> (String, Option<String>) {
+    /// The same listing in the other language, when it has articles there (the language
+    /// switch otherwise leads to that language's home page). The second value is the
+    /// default language's listing when this one, in another language, is empty: its page
+    /// then points the reader there.
+    fn listing_translation(
+        &self,
+        l: &Listing,
+        is_section: bool,
+    ) -> (Option<String>, Option<String>) {
         let default = &self.site.config.default_language;
         let other = self
             .site
@@ -270,19 +274,19 @@ impl<'a> Renderer<'a> {
             .iter()
             .find(|x| **x != l.lang)
             .unwrap_or(default);
-        let other_listing = is_section
-            .then(|| self.site.section(&l.key, other))
-            .flatten();
-        let translation = match other_listing {
-            Some(o) if !o.items.is_empty() => o.url.clone(),
-            _ => format!("{}/", prefix(other)),
+        let with_items = |lang: &str| {
+            is_section
+                .then(|| self.site.section(&l.key, lang))
+                .flatten()
+                .filter(|o| !o.items.is_empty())
+                .map(|o| o.url.clone())
         };
-        let in_default = (is_section && l.items.is_empty() && l.lang != *default)
-            .then(|| self.site.section(&l.key, default))
-            .flatten()
-            .filter(|d| !d.items.is_empty())
-            .map(|d| d.url.clone());
-        (translation, in_default)
+        let in_default = if l.items.is_empty() && l.lang != *default {
+            with_items(default)
+        } else {
+            None
+        };
+        (with_items(other), in_default)
     }
 
     fn listing(
