@@ -36,10 +36,24 @@ impl Renderer<'_> {
             .filter(|s| s.lang == lang && s.is(SectionKind::Procedure) && s.featured)
             .take(6)
             .collect();
-        let schedule = recent
+        // This week's schedule: the one with an entry in the week of the build, else the
+        // newest.
+        let schedules: Vec<usize> = recent
             .iter()
-            .find(|&&i| site.articles[i].kind == SectionKind::Schedule)
-            .map(|&i| {
+            .copied()
+            .filter(|&i| site.articles[i].kind == SectionKind::Schedule)
+            .collect();
+        let this_week = schedules.iter().copied().find(|&i| {
+            site.articles[i]
+                .front
+                .schedule
+                .iter()
+                .flatten()
+                .any(|e| same_week(&e.date, &self.today))
+        });
+        let schedule = this_week
+            .or_else(|| schedules.first().copied())
+            .map(|i| {
                 let a = &site.articles[i];
                 context! { title => &a.front.title, url => a.url_path(), entries => ser(&a.front.schedule) }
             });
@@ -137,5 +151,29 @@ impl Renderer<'_> {
                 })
             })
             .collect()
+    }
+}
+
+/// Whether two `YYYY-MM-DD` dates fall in the same ISO week (Monday to Sunday).
+fn same_week(a: &str, b: &str) -> bool {
+    use chrono::{Datelike, NaiveDate};
+    let week = |d: &str| {
+        NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d")
+            .ok()
+            .map(|d| d.iso_week())
+    };
+    matches!((week(a), week(b)), (Some(x), Some(y)) if x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_week;
+
+    #[test]
+    fn weeks_run_monday_to_sunday() {
+        assert!(same_week("2026-11-23", "2026-11-29"));
+        assert!(!same_week("2026-11-29", "2026-11-30"));
+        assert!(same_week("2026-12-31", "2027-01-01"), "ISO week 53 of 2026");
+        assert!(!same_week("Sáng", "2026-11-29"));
     }
 }
