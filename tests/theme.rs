@@ -126,7 +126,10 @@ fn drafts_show_deadline_and_closed_state() {
         "gop-y-du-thao/du-thao-quy-dinh-tro-giup-phap-ly/index.html",
     );
     assert!(open.contains("data-kind=\"article-draft-open\""));
-    assert!(open.contains("31&#x2f;12&#x2f;2030"), "the deadline, dd/mm/yyyy");
+    assert!(
+        open.contains("31&#x2f;12&#x2f;2030"),
+        "the deadline, dd/mm/yyyy"
+    );
     assert!(open.contains("mailto:bbt.stp@binhphuoc.gov.vn?subject="));
     let closed = read(
         &site,
