@@ -1,5 +1,10 @@
 //! The values every page's template sees: the site, the agency, the menu, the language's
-//! interface strings, and whether this is a preview.
+//! interface strings, the other language's home, and whether this is a preview.
+//!
+//! The menu lists every Điều 5 section marked `in_menu`. In a language other than the
+//! default one (the English part of the site, Điều 4.1) it lists only the sections that
+//! have articles in that language, so an English reader never lands on an empty section
+//! from the menu; the rest stay reachable in Vietnamese from the English home page.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -30,6 +35,12 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
         .sections
         .iter()
         .filter(|s| s.in_menu)
+        .filter(|s| {
+            !english
+                || site
+                    .section(&s.slug, lang)
+                    .is_some_and(|l| !l.items.is_empty())
+        })
         .map(|s| MenuEntry {
             name: if english {
                 s.name_en.clone().unwrap_or_else(|| s.name.clone())
@@ -63,8 +74,21 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
             vi.clone()
         }
     };
+    let other_lang = c
+        .languages
+        .iter()
+        .find(|l| l.as_str() != lang)
+        .cloned()
+        .unwrap_or_else(|| lang.to_string());
+    let other_home = if other_lang == "vi" {
+        "/".to_string()
+    } else {
+        format!("/{other_lang}/")
+    };
     context! {
         lang => lang,
+        other_lang => other_lang,
+        other_home => other_home,
         preview => preview,
         home_url => if english { format!("{prefix}/") } else { "/".to_string() },
         prefix => prefix,

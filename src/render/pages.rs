@@ -14,6 +14,11 @@ use super::markdown;
 use super::theme::Theme;
 use super::{feeds, search, sitemap};
 
+mod home;
+
+/// How many other articles of its section an article page links in its sidebar.
+const RELATED_ITEMS: usize = 5;
+
 /// One unit of rendering work.
 #[derive(Debug, Clone)]
 pub enum Job {
@@ -133,7 +138,7 @@ impl<'a> Renderer<'a> {
             Job::Home(lang) => self.home(lang),
             Job::Search(lang) => {
                 let ctx = context! { ..self.base(lang), ..context! {
-                    page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)) },
+                    page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
                     index_url => format!("{}/tim-kiem/index.json", prefix(lang)),
                 }};
                 Ok(vec![
@@ -151,7 +156,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => {
                 let lang = self.site.config.default_language.clone();
                 let ctx = context! { ..self.base(&lang), ..context! {
-                    page => context! { title => self.string(&lang, "not_found"), url => "/404.html" },
+                    page => context! { title => self.string(&lang, "not_found"), url => "/404.html", kind => "not-found" },
                 }};
                 Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
             }
@@ -205,6 +210,17 @@ impl<'a> Renderer<'a> {
                 .map(|at| link(&at.title, file_url(&at.file))),
         );
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
+        // The newest others of the same section, for the sidebar.
+        let related: Vec<&Summary> = section
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .take(RELATED_ITEMS)
+                    .map(|&j| &site.summaries[j])
+                    .collect()
+            })
+            .unwrap_or_default();
         let published = site.provenance[i]
             .published
             .as_ref()
@@ -223,6 +239,7 @@ impl<'a> Renderer<'a> {
                 date_display => &s.date_display,
                 updated => &f.updated,
                 summary => &s.summary,
+                lead => &f.summary,
                 description => &s.summary,
                 tags => ser(&s.tags),
                 author => &f.author,
@@ -239,10 +256,43 @@ impl<'a> Renderer<'a> {
                 draft_closed => draft_closed,
             },
             section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
+            related => ser(related),
             today => &self.today,
         }};
         let path = format!("{}index.html", s.url.trim_start_matches('/'));
         Ok(vec![(path, self.html("article.html", ctx)?)])
+    }
+
+    /// The same listing in the other language, when it has articles there (the language
+    /// switch otherwise leads to that language's home page). The second value is the
+    /// default language's listing when this one, in another language, is empty: its page
+    /// then points the reader there.
+    fn listing_translation(
+        &self,
+        l: &Listing,
+        is_section: bool,
+    ) -> (Option<String>, Option<String>) {
+        let default = &self.site.config.default_language;
+        let other = self
+            .site
+            .config
+            .languages
+            .iter()
+            .find(|x| **x != l.lang)
+            .unwrap_or(default);
+        let with_items = |lang: &str| {
+            is_section
+                .then(|| self.site.section(&l.key, lang))
+                .flatten()
+                .filter(|o| !o.items.is_empty())
+                .map(|o| o.url.clone())
+        };
+        let in_default = if l.items.is_empty() && l.lang != *default {
+            with_items(default)
+        } else {
+            None
+        };
+        (with_items(other), in_default)
     }
 
     fn listing(
@@ -283,24 +333,16 @@ impl<'a> Renderer<'a> {
             None
         };
         let url = pages.url(n);
-        let mut types: Vec<&str> = Vec::new();
-        let mut years: Vec<&str> = Vec::new();
-        for s in &summaries {
-            if let Some(d) = &s.meta.document {
-                types.push(&d.doc_type);
-                years.push(d.issued.get(..4).unwrap_or(""));
-            }
-        }
-        types.sort_unstable();
-        types.dedup();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
+        let facets = DocumentFacets::of(&summaries);
+        let (translation, in_default_language) = self.listing_translation(l, is_section);
         let ctx = context! { ..self.base(&l.lang), ..context! {
-            facets => context! { types => ser(types), years => ser(years) },
+            facets => ser(facets),
             page => context! {
                 title => &l.name,
                 url => &url,
                 kind => kind,
+                translation => translation,
+                in_default_language => in_default_language,
                 description => description,
                 number => n,
                 count => pages.count(),
@@ -340,86 +382,6 @@ impl<'a> Renderer<'a> {
             ));
         }
         Ok(out)
-    }
-
-    fn home(&self, lang: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let site = self.site;
-        let recent = site.recent.get(lang).map(Vec::as_slice).unwrap_or(&[]);
-        let of_kind = |kinds: &[SectionKind], n: usize| -> Vec<&Summary> {
-            recent
-                .iter()
-                .map(|&i| &site.summaries[i])
-                .filter(|s| kinds.iter().any(|k| s.is(*k)))
-                .take(n)
-                .collect()
-        };
-        let notices: Vec<&Summary> = recent
-            .iter()
-            .map(|&i| &site.summaries[i])
-            .filter(|s| s.featured && !s.is(SectionKind::Procedure))
-            .take(5)
-            .collect();
-        let procedures: Vec<&Summary> = site
-            .summaries
-            .iter()
-            .filter(|s| s.lang == lang && s.is(SectionKind::Procedure) && s.featured)
-            .take(6)
-            .collect();
-        let schedule = recent
-            .iter()
-            .find(|&&i| site.articles[i].kind == SectionKind::Schedule)
-            .map(|&i| {
-                let a = &site.articles[i];
-                context! { title => &a.front.title, url => a.url_path(), entries => ser(&a.front.schedule) }
-            });
-        let ctx = context! { ..self.base(lang), ..context! {
-            page => context! { title => self.string(lang, "home"), url => format!("{}/", prefix(lang)), kind => "home" },
-            news => ser(of_kind(&[SectionKind::News], 6)),
-            notices => ser(notices),
-            documents => ser(of_kind(&[SectionKind::LegalDocument], 5)),
-            procedures => ser(procedures),
-            questions => ser(of_kind(&[SectionKind::Qa], 5)),
-            drafts => ser(of_kind(&[SectionKind::Draft], 3)),
-            schedule => schedule,
-            today => &self.today,
-        }};
-        Ok(vec![(
-            format!("{}index.html", dir_prefix(lang)),
-            self.html("home.html", ctx)?,
-        )])
-    }
-
-    fn html_sitemap(&self, lang: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let site = self.site;
-        let sections: Vec<Value> = site
-            .sections
-            .iter()
-            .filter(|l| l.lang == lang)
-            .map(|l| {
-                let pages: Vec<&Summary> = l
-                    .items
-                    .iter()
-                    .map(|&i| &site.summaries[i])
-                    .filter(|s| s.is(SectionKind::Page))
-                    .collect();
-                context! { name => &l.name, url => &l.url, total => l.items.len(), pages => ser(pages) }
-            })
-            .collect();
-        let tags: Vec<Value> = site
-            .tags
-            .iter()
-            .filter(|l| l.lang == lang)
-            .map(|l| context! { name => &l.name, url => &l.url, total => l.items.len() })
-            .collect();
-        let ctx = context! { ..self.base(lang), ..context! {
-            page => context! { title => self.string(lang, "sitemap"), url => format!("{}/so-do-trang/", prefix(lang)), kind => "sitemap" },
-            sections => sections,
-            tags => tags,
-        }};
-        Ok(vec![(
-            format!("{}so-do-trang/index.html", dir_prefix(lang)),
-            self.html("sitemap.html", ctx)?,
-        )])
     }
 
     fn feeds(&self, lang: &str) -> Vec<(String, Vec<u8>)> {
@@ -463,6 +425,36 @@ impl<'a> Renderer<'a> {
             urls.push((s.url.clone(), s.date.clone()));
         }
         sitemap::sitemap_xml(site.config.base(), &urls)
+    }
+}
+
+/// The choices of the legal-document list's filters: every type, issuer and year present.
+#[derive(Serialize)]
+struct DocumentFacets<'s> {
+    types: Vec<&'s str>,
+    issuers: Vec<&'s str>,
+    years: Vec<&'s str>,
+}
+
+impl<'s> DocumentFacets<'s> {
+    fn of(summaries: &[&'s Summary]) -> Self {
+        let mut f = DocumentFacets {
+            types: Vec::new(),
+            issuers: Vec::new(),
+            years: Vec::new(),
+        };
+        for d in summaries.iter().filter_map(|s| s.meta.document.as_ref()) {
+            f.types.push(&d.doc_type);
+            f.issuers.push(&d.issuer);
+            f.years.push(d.issued.get(..4).unwrap_or(""));
+        }
+        f.types.sort_unstable();
+        f.types.dedup();
+        f.issuers.sort_unstable();
+        f.issuers.dedup();
+        f.years.sort_unstable_by(|a, b| b.cmp(a));
+        f.years.dedup();
+        f
     }
 }
 

@@ -117,6 +117,8 @@ impl Theme {
             env.add_template_owned(name.clone(), text)
                 .map_err(|e| RenderError::Theme(format!("templates/{name}: {e}")))?;
         }
+        env.add_filter("day", day);
+        env.add_filter("weekday", weekday);
         let urls = asset_urls.clone();
         env.add_function(
             "asset",
@@ -152,5 +154,85 @@ impl Theme {
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e}")))?;
         tmpl.render(ctx)
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e:#}")))
+    }
+}
+
+/// `2026-11-20` (or an RFC 3339 date-time) → `20/11/2026`, as Vietnamese readers write
+/// dates; anything else is returned unchanged.
+fn day(value: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d") {
+        Ok(d) => d.format("%d/%m/%Y").to_string(),
+        Err(_) => value.to_string(),
+    }
+}
+
+/// The day of the week of `2026-11-23` in `lang`: `Thứ Hai` or `Monday`; empty when the
+/// value is not a date.
+fn weekday(value: &str, lang: Option<&str>) -> String {
+    use chrono::Datelike;
+    let Ok(d) = chrono::NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d")
+    else {
+        return String::new();
+    };
+    let i = d.weekday().num_days_from_monday() as usize;
+    let names = if lang == Some("vi") {
+        [
+            "Thứ Hai",
+            "Thứ Ba",
+            "Thứ Tư",
+            "Thứ Năm",
+            "Thứ Sáu",
+            "Thứ Bảy",
+            "Chủ nhật",
+        ]
+    } else {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+    };
+    names[i].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DEFAULT_THEME, Theme, day, weekday};
+
+    #[test]
+    fn dates_read_the_vietnamese_way() {
+        assert_eq!(day("2026-11-20"), "20/11/2026");
+        assert_eq!(day("2026-11-20T08:30:00+07:00"), "20/11/2026");
+        assert_eq!(day("Sáng"), "Sáng");
+        assert_eq!(weekday("2026-11-23", Some("vi")), "Thứ Hai");
+        assert_eq!(weekday("2026-11-29", Some("en")), "Sunday");
+        assert_eq!(weekday("not a date", Some("vi")), "");
+    }
+
+    #[test]
+    fn default_theme_loads_and_every_template_parses() {
+        let files = DEFAULT_THEME
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        let theme = Theme::from_files(files).expect("the default theme loads");
+        for (path, _) in DEFAULT_THEME {
+            if let Some(name) = path.strip_prefix("templates/") {
+                assert!(theme.env.get_template(name).is_ok(), "{name}");
+            }
+        }
+        for lang in ["vi", "en"] {
+            let strings = &theme.strings[lang];
+            for key in theme.strings["vi"].keys() {
+                assert!(
+                    strings.contains_key(key),
+                    "i18n.toml [{lang}] lacks `{key}`"
+                );
+            }
+        }
     }
 }
