@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::error::ContentError;
@@ -117,20 +118,24 @@ impl WorkingTree {
 
 impl ContentSource for WorkingTree {
     fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
-        let mut out = Vec::new();
-        for path in self.article_paths()? {
-            let bytes = read_limited(&self.root.join(&path), MAX_FILE_BYTES)
-                .map_err(|e| relative(e, &self.root))?;
-            let files = self.bundle_files(&path)?;
-            out.push(SourceArticle {
-                path,
-                bytes,
-                state: None,
-                files,
-                published: None,
-            });
-        }
-        Ok(out)
+        // Read in parallel; the first error in path order is the one reported.
+        let read: Vec<Result<SourceArticle, ContentError>> = self
+            .article_paths()?
+            .into_par_iter()
+            .map(|path| {
+                let bytes = read_limited(&self.root.join(&path), MAX_FILE_BYTES)
+                    .map_err(|e| relative(e, &self.root))?;
+                let files = self.bundle_files(&path)?;
+                Ok(SourceArticle {
+                    path,
+                    bytes,
+                    state: None,
+                    files,
+                    published: None,
+                })
+            })
+            .collect();
+        read.into_iter().collect()
     }
 
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {

@@ -55,15 +55,16 @@ const VNI_MARKS: &[char] = &[
 /// Guesses whether a line is legacy-encoded text. Unicode Vietnamese only triggers this
 /// when a line is mostly such letters, which real Vietnamese never is.
 pub fn detect_legacy(line: &str) -> Option<Legacy> {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 4 {
-        return None;
-    }
     // Real Vietnamese uses letters outside Latin-1 (ư, ơ, ạ, ế…); legacy text does not.
+    // Checked first: it is cheap and settles almost every Unicode line at its first word.
     let has_vietnamese = line
         .chars()
         .any(|c| ('\u{0100}'..='\u{1EFF}').contains(&c) && c != '−');
     if has_vietnamese {
+        return None;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();
+    if letters < 4 {
         return None;
     }
     let tcvn = line.chars().filter(|c| TCVN3_MARKERS.contains(c)).count();

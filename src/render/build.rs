@@ -34,7 +34,16 @@ pub struct BuildReport {
 
 /// Parses every article of `source` in parallel. All errors are reported together.
 pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
+    load_timed(config, source, &mut Stages::from_env())
+}
+
+fn load_timed(
+    config: &SiteConfig,
+    source: &dyn ContentSource,
+    stages: &mut Stages,
+) -> Result<Site, RenderError> {
     let sources = source.articles()?;
+    stages.done("read sources");
     let parsed: Vec<Result<(Article, Provenance), _>> = sources
         .into_par_iter()
         .map(|s| {
@@ -65,7 +74,10 @@ pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site
         errors.sort_by(|a, b| a.path().cmp(b.path()));
         return Err(RenderError::Content(errors));
     }
-    Ok(Site::new(config.clone(), articles)?)
+    stages.done("parse articles");
+    let site = Site::new(config.clone(), articles)?;
+    stages.done("site model");
+    Ok(site)
 }
 
 /// Builds the site from `source` into `options.out`. The previous output stays whole until
@@ -75,12 +87,39 @@ pub fn build(
     source: &dyn ContentSource,
     options: &BuildOptions,
 ) -> Result<BuildReport, RenderError> {
-    let site = load_site(config, source)?;
+    let mut stages = Stages::from_env();
+    let site = load_timed(config, source, &mut stages)?;
     let theme = Theme::load(&options.root, &config.theme)?;
     let staging = Staging::new(&options.out)?;
+    stages.done("theme and staging");
     let report = write_site(&site, &theme, source, &options.root, staging.dir())?;
+    stages.done("render and write");
     staging.commit()?;
+    stages.done("swap in");
+    drop(site);
+    stages.done("free the model");
     Ok(report)
+}
+
+/// With `STP_TIMINGS` set, prints how long each stage of a build took (for
+/// scripts/bench); otherwise does nothing.
+struct Stages {
+    last: Option<std::time::Instant>,
+}
+
+impl Stages {
+    fn from_env() -> Stages {
+        Stages {
+            last: std::env::var_os("STP_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    fn done(&mut self, stage: &str) {
+        if let Some(last) = self.last.as_mut() {
+            eprintln!("stage {stage}: {} ms", last.elapsed().as_millis());
+            *last = std::time::Instant::now();
+        }
+    }
 }
 
 /// Renders every page of `site` into `dir`.

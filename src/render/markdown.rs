@@ -152,22 +152,21 @@ fn plain_text_until_end(events: &[Event]) -> String {
 }
 
 /// Relative links, anchors, and http(s), mailto and tel links; nothing else.
+/// Control characters and whitespace are skipped, as browsers do, and case is ignored.
 pub fn safe_url(url: &str) -> bool {
-    let lower: String = url
-        .trim()
+    let mut scheme = String::new();
+    for c in url
         .chars()
         .filter(|c| !c.is_control() && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    match lower.split_once(':') {
-        None => true,
-        Some((scheme, _))
-            if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') =>
-        {
-            true
+    {
+        match c {
+            // A path, query or fragment starts before any `:`, so there is no scheme.
+            '/' | '?' | '#' => return true,
+            ':' => return matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel"),
+            _ => scheme.extend(c.to_lowercase()),
         }
-        Some((scheme, _)) => matches!(scheme, "http" | "https" | "mailto" | "tel"),
     }
+    true
 }
 
 fn highlight(code: &str, lang: &str) -> String {
@@ -262,6 +261,35 @@ mod tests {
         let r = render("[bấm](javascript:alert(1)) [ok](/tin-tuc/) [x]( JaVaScRiPt:alert(1))");
         assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
         assert!(r.html.contains("href=\"/tin-tuc/\""));
+    }
+
+    #[test]
+    fn only_known_schemes_are_safe() {
+        for url in [
+            "/tin-tuc/a/",
+            "a/b:c",
+            "?q=a:b",
+            "#muc:1",
+            "",
+            "bai-viet",
+            "HTTPS://x.vn/",
+            " http://x.vn",
+            "mailto:a@b.vn",
+            "tel:0271",
+        ] {
+            assert!(safe_url(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "java\u{0}script:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "ftp://x",
+        ] {
+            assert!(!safe_url(url), "{url}");
+        }
     }
 
     #[test]

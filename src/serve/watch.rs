@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
+use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher};
 
 /// Starts watching `root`; the receiver gets the changed paths, debounced.
@@ -20,10 +21,10 @@ pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receive
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
-            let mut paths: Vec<PathBuf> = first.map(|e| e.paths).unwrap_or_default();
+            let mut paths: Vec<PathBuf> = changed_paths(first);
             // Editors write in bursts; take everything that arrives within 30 ms.
             while let Ok(more) = raw_rx.recv_timeout(Duration::from_millis(30)) {
-                paths.extend(more.map(|e| e.paths).unwrap_or_default());
+                paths.extend(changed_paths(more));
             }
             paths.retain(|p| {
                 let name = p
@@ -40,4 +41,40 @@ pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receive
         }
     });
     Ok((watcher, rx))
+}
+
+/// The paths of an event that changes something. Opening or reading a file is not a
+/// change: inotify reports every file a rebuild reads, which would rebuild forever.
+fn changed_paths(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    match event {
+        Ok(e) => match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => e.paths,
+            EventKind::Access(_) => Vec::new(),
+            _ => e.paths,
+        },
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_is_not_a_change_but_writing_is() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("content")).unwrap();
+        std::fs::write(tmp.path().join("site.toml"), "").unwrap();
+        let article = tmp.path().join("content/a.md");
+        std::fs::write(&article, "một").unwrap();
+        let (_watcher, changes) = watch(tmp.path()).unwrap();
+        std::fs::read(&article).unwrap();
+        assert!(
+            changes.recv_timeout(Duration::from_millis(500)).is_err(),
+            "reading a file was taken for a change"
+        );
+        std::fs::write(&article, "hai").unwrap();
+        let paths = changes.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert!(paths.contains(&article), "{paths:?}");
+    }
 }

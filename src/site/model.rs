@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::content::{Article, SectionKind, SiteConfig, slugify};
 
 use super::listing::Listing;
@@ -51,20 +53,20 @@ impl Site {
         mut paired: Vec<(Article, Provenance)>,
     ) -> Result<Site, SiteError> {
         paired.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-        let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        for (a, _) in &paired {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, (a, _)) in paired.iter().enumerate() {
             let url = a.url_path();
-            if let Some(first) = seen.insert(url.clone(), a.path.display().to_string()) {
+            if let Some(first) = seen.insert(url.clone(), i) {
                 return Err(SiteError::DuplicateUrl {
                     url,
-                    first,
+                    first: paired[first].0.path.display().to_string(),
                     second: a.path.display().to_string(),
                 });
             }
         }
         let (articles, provenance): (Vec<Article>, Vec<Provenance>) = paired.into_iter().unzip();
         let summaries: Vec<Summary> = articles
-            .iter()
+            .par_iter()
             .zip(&provenance)
             .map(|(a, p)| Summary::of(a, p.state.clone()))
             .collect();
@@ -194,4 +196,52 @@ fn newest_first(a: &Summary, b: &Summary) -> std::cmp::Ordering {
         .cmp(&a.date)
         .then_with(|| a.title.cmp(&b.title))
         .then_with(|| a.url.cmp(&b.url))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::content::parse_article;
+
+    fn article(config: &SiteConfig, path: &str, text: &str) -> (Article, Provenance) {
+        let a = parse_article(Path::new(path), text.as_bytes(), config).unwrap();
+        (a, Provenance::default())
+    }
+
+    #[test]
+    fn duplicate_url_names_both_files() {
+        let config =
+            SiteConfig::parse(Path::new("site.toml"), include_str!("../../site.toml")).unwrap();
+        let paired = vec![
+            article(
+                &config,
+                "content/tin-tuc/z.md",
+                "---\ntitle: Z\nslug: a\n---\n",
+            ),
+            article(&config, "content/tin-tuc/a.md", "---\ntitle: A\n---\n"),
+            article(&config, "content/tin-tuc/b.md", "---\ntitle: B\n---\n"),
+        ];
+        let err = Site::new(config, paired).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "content/tin-tuc/a.md and content/tin-tuc/z.md both want the URL /tin-tuc/a/; give one of them another `slug:`"
+        );
+    }
+
+    #[test]
+    fn summaries_follow_articles_in_path_order() {
+        let config =
+            SiteConfig::parse(Path::new("site.toml"), include_str!("../../site.toml")).unwrap();
+        let paired = vec![
+            article(&config, "content/tin-tuc/c.md", "---\ntitle: C\n---\n"),
+            article(&config, "content/tin-tuc/a.md", "---\ntitle: A\n---\n"),
+            article(&config, "content/tin-tuc/b.md", "---\ntitle: B\n---\n"),
+        ];
+        let site = Site::new(config, paired).unwrap();
+        let titles: Vec<&str> = site.summaries.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["A", "B", "C"]);
+        assert_eq!(site.articles[2].front.title, "C");
+    }
 }

@@ -168,3 +168,14 @@ fn legacy_encoded_text_refused() {
     assert!(err.starts_with("content/tin-tuc/a.md:4:"), "{err}");
     assert!(err.contains("TCVN3"), "{err}");
 }
+
+#[test]
+fn text_not_in_nfc_is_left_to_check() {
+    // Decomposed marks are `stp check`'s warning, not a build error.
+    let a = parse(
+        "content/tin-tuc/a.md",
+        "---\ntitle: A\n---\nTie\u{302}\u{301}ng Vie\u{323}\u{302}t\n",
+    )
+    .unwrap();
+    assert_eq!(a.body, "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t\n");
+}
