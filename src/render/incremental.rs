@@ -14,7 +14,7 @@ use crate::site::{Listing, Provenance, Site};
 use super::RenderError;
 use super::build::{load_site, write_site};
 use super::output::{Staging, write_under};
-use super::pages::{Job, Renderer, unpaginated};
+use super::pages::{Job, RELATED_ITEMS, Renderer, unpaginated};
 use super::theme::Theme;
 
 /// What an update did.
@@ -194,11 +194,15 @@ impl Incremental {
                 .chain(removed_urls.iter().cloned())
                 .collect();
             jobs.extend(new.jobs_differing_from(&old, &changed_urls, site));
+            jobs.extend(new.sidebar_jobs(&old, &changed_urls, site));
         }
         let renderer = Renderer::new(site, &self.theme, true);
         if summary_changed {
             jobs.extend(renderer.summary_jobs());
         }
+        // Each page once: two threads must never write the same file.
+        let mut seen = HashSet::new();
+        jobs.retain(|j| seen.insert(j.clone()));
         let written: usize = jobs
             .par_iter()
             .map(|job| -> Result<usize, RenderError> {
@@ -278,6 +282,35 @@ impl PageIndex {
                         });
                     }
                 }
+            }
+        }
+        jobs
+    }
+}
+
+impl PageIndex {
+    /// Every article page of a section whose sidebar (the section's newest articles)
+    /// changed: its head moved, or shows a changed article.
+    fn sidebar_jobs(&self, old: &PageIndex, changed: &HashSet<String>, site: &Site) -> Vec<Job> {
+        let head = |index: &PageIndex, l: &Listing| -> Vec<String> {
+            index
+                .pages
+                .get(&(true, l.key.clone(), l.lang.clone()))
+                .map(|pages| {
+                    pages
+                        .iter()
+                        .flatten()
+                        .take(RELATED_ITEMS + 1)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut jobs = Vec::new();
+        for l in &site.sections {
+            let (before, after) = (head(old, l), head(self, l));
+            if before != after || after.iter().any(|u| changed.contains(u)) {
+                jobs.extend(l.items.iter().map(|&i| Job::Article(i)));
             }
         }
         jobs

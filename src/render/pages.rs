@@ -17,10 +17,10 @@ use super::{feeds, search, sitemap};
 mod home;
 
 /// How many other articles of its section an article page links in its sidebar.
-const RELATED_ITEMS: usize = 5;
+pub(crate) const RELATED_ITEMS: usize = 5;
 
 /// One unit of rendering work.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     Article(usize),
     SectionPage { listing: usize, page: usize },
