@@ -42,7 +42,7 @@ pub struct StatusRow {
     pub waiting_for: Option<Role>,
     /// Who holds it: the people holding that role today (directly or by delegation), or
     /// for a returned article the person who submitted it.
-    pub held_by: Vec<String>,
+    pub held_by: Vec<Holder>,
     /// Days since the last valid step (commit time; informative).
     pub age_days: i64,
     /// A published version is on the public site.
@@ -54,6 +54,14 @@ pub struct StatusRow {
     /// nothing is owed (no deadline, or rejected before publication).
     pub standing: Option<Standing>,
     pub overdue: bool,
+}
+
+/// A person an article waits for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Holder {
+    pub id: String,
+    /// The name in the trusted people data (the id for someone since removed).
+    pub name: String,
 }
 
 /// The role an article in `state` waits for.
@@ -96,7 +104,7 @@ pub fn status_rows(
                     .iter()
                     .rev()
                     .find(|e| e.article == key && e.action == Action::Submit)
-                    .map(|e| vec![e.by.clone()])
+                    .map(|e| vec![holder(ledger, &e.by)])
                     .unwrap_or_default(),
                 (_, Some(role)) => holders(ledger, role, now),
                 (_, None) => Vec::new(),
@@ -124,8 +132,21 @@ pub fn status_rows(
         .collect()
 }
 
-/// The ids of the people who hold `role` on the day of `now`, directly or by delegation.
-fn holders(ledger: &Ledger, role: Role, now: NaiveDateTime) -> Vec<String> {
+/// The person `id`, named as the trusted people data names them.
+fn holder(ledger: &Ledger, id: &str) -> Holder {
+    let name = ledger
+        .trusted
+        .as_deref()
+        .and_then(|t| t.people.person(id))
+        .map_or_else(|| id.to_string(), |p| p.name.clone());
+    Holder {
+        id: id.to_string(),
+        name,
+    }
+}
+
+/// The people who hold `role` on the day of `now`, directly or by delegation.
+fn holders(ledger: &Ledger, role: Role, now: NaiveDateTime) -> Vec<Holder> {
     let Some(trusted) = ledger.trusted.as_deref() else {
         return Vec::new();
     };
@@ -139,7 +160,10 @@ fn holders(ledger: &Ledger, role: Role, now: NaiveDateTime) -> Vec<String> {
                 .grant(&p.id, role, Some(now.date()))
                 .is_some()
         })
-        .map(|p| p.id.clone())
+        .map(|p| Holder {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
         .collect()
 }
 

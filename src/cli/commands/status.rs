@@ -113,7 +113,12 @@ fn print_board(
                 line.push_str(", a published version is live");
             }
             if !r.held_by.is_empty() {
-                line.push_str(&format!(", held by {}", r.held_by.join(", ")));
+                let who: Vec<String> = r
+                    .held_by
+                    .iter()
+                    .map(|h| format!("{} ({})", h.name, h.id))
+                    .collect();
+                line.push_str(&format!(", held by {}", who.join(", ")));
             }
             if let Some(deadline) = deadline_text(r) {
                 line.push_str(&format!("; {deadline}"));
