@@ -543,7 +543,25 @@ fn nothing_overdue_exits_0_and_untrusted_or_bad_tables_change_nothing() {
         String::from_utf8_lossy(&o.stdout).contains("news due 2026-03-03T14:00, OVERDUE"),
         "{o:?}"
     );
-    // A stated date may not go back once the history holds a later one.
+    // A stated date must be a date, and may not go back once the history holds a later one.
+    let mut vars = dated("2026-03-02 12:00");
+    vars.push(("STP_DATE", "2026-13-01".into()));
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let o = m.env.stp_env(
+        &[
+            "review",
+            &a1,
+            "--key",
+            m.env.key("editor").to_str().unwrap(),
+        ],
+        &vars,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("STP_DATE=`2026-13-01` is not a date"),
+        "{o:?}"
+    );
+    // Nor go back once the history holds a later one.
     let o = m.run_at(
         "2026-03-01 09:00",
         &[

@@ -31,11 +31,11 @@ pub struct StatusArgs {
 }
 
 pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
+    let now = now_in_vietnam().map_err(CliError::usage)?;
     let root = find_root(repo)?;
     let ledger = args.trust.load(&root)?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
     let history = read_history(&ledger, &site)?;
-    let now = now_in_vietnam().map_err(CliError::usage)?;
     let (default_config, default_calendar) = (DeadlineConfig::default(), Calendar::default());
     let settings = trusted_settings(&ledger).unwrap_or((&default_config, &default_calendar));
     let mut rows = status_rows(&ledger, &history.events, &history.articles, settings, now);
