@@ -27,7 +27,9 @@ pub use people_change::{
 };
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
 pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
-pub use steps::{StepOutcome, StepRequest, perform_step, queue, today, trusted_person};
+pub use steps::{
+    DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
+};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;
 pub use validity::must_keep_content;

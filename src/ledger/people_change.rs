@@ -15,7 +15,7 @@ use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::repo::{FileWrite, blob_at, commit_signed, head_commit, identity, open, sync_worktree};
 use super::sign::Signer;
-use super::steps::today;
+use super::steps::stated_date;
 use super::trailers::Trailers;
 
 /// A change to `workflow/people.toml`.
@@ -165,7 +165,7 @@ pub fn change_people(
     };
     let description = change.describe();
     let trailers = Trailers {
-        date: Some(today()),
+        date: Some(stated_date()?),
         trust: Some(description.clone()),
         ..Trailers::default()
     };
@@ -360,7 +360,7 @@ pub fn initial_commit(
     }
     let author = identity(name, email)?;
     let trailers = Trailers {
-        date: Some(today()),
+        date: Some(stated_date()?),
         trust: Some("first admin".into()),
         ..Trailers::default()
     };

@@ -43,11 +43,31 @@ pub struct StepOutcome {
     pub notes: Vec<String>,
 }
 
-/// Today's date in Vietnam (UTC+7): what a step states in `Stp-Date`.
+/// Today's date in Vietnam (UTC+7).
 pub fn today() -> NaiveDate {
     chrono::Utc::now()
         .with_timezone(&crate::content::date::vietnam())
         .date_naive()
+}
+
+/// The environment variable that states another date than today in `Stp-Date` (for
+/// entering steps taken on paper on an earlier day, and for tests).
+pub const DATE_VAR: &str = "STP_DATE";
+
+/// What a commit states in `Stp-Date`: `STP_DATE` (YYYY-MM-DD) when set, else today in
+/// Vietnam. Like any stated date it is the signer's word: the ledger never lets it move a
+/// delegation window back, and reports never let dates go back.
+pub fn stated_date() -> LedgerResult<NaiveDate> {
+    match std::env::var(DATE_VAR) {
+        Ok(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| {
+                LedgerError::refused_with(
+                    format!("{DATE_VAR}=`{text}` is not a date"),
+                    format!("write it as YYYY-MM-DD, e.g. {DATE_VAR}=2026-03-02, or unset it"),
+                )
+            }),
+        _ => Ok(today()),
+    }
 }
 
 /// The trusted data and the signer's person, or a refusal saying what to do.
@@ -92,7 +112,18 @@ pub fn perform_step(
     let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
     let config = SiteConfig::load(&root.join("site.toml"))
         .map_err(|e| LedgerError::refused(e.to_string()))?;
-    let date = today();
+    let date = stated_date()?;
+    if let Some(clock) = ledger.state.clock
+        && date < clock
+        && std::env::var_os(DATE_VAR).is_some()
+    {
+        return Err(LedgerError::refused_with(
+            format!(
+                "{DATE_VAR} states {date}, before {clock}, a date already in the signed history (dates never go back)"
+            ),
+            format!("state {clock} or later, or unset {DATE_VAR}"),
+        ));
+    }
     let mut articles = request.articles.clone();
     if articles.is_empty() && request.action == Action::Publish {
         articles = ledger
@@ -334,7 +365,9 @@ pub fn queue(ledger: &Ledger, person: &Person, action: Action) -> Vec<(String, S
     let Some(trusted) = ledger.trusted.as_deref() else {
         return Vec::new();
     };
-    let date = Some(today()).filter(|d| ledger.state.clock.is_none_or(|c| *d >= c));
+    let date = stated_date()
+        .ok()
+        .filter(|d| ledger.state.clock.is_none_or(|c| *d >= c));
     ledger
         .state
         .articles

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use git2::{Oid, Repository};
 
+use crate::workflow::calendar::{Calendar, parse_calendar};
 use crate::workflow::{PEOPLE_FILE, People, Role, WORKFLOW_FILE, WorkflowConfig};
 
 use super::repo::blob_at;
@@ -20,6 +21,8 @@ pub struct Trusted {
     pub tree: Oid,
     pub people: People,
     pub config: WorkflowConfig,
+    /// `workflow/calendar.toml`, or the law's calendar when the file is absent.
+    pub calendar: Calendar,
 }
 
 /// Parses the trust data in the `workflow/` tree `tree`.
@@ -40,10 +43,16 @@ pub fn parse_trust_tree(repo: &Repository, tree: Oid) -> Result<Trusted, String>
             return Err(format!("{WORKFLOW_FILE} is missing"));
         }
     };
+    let calendar = match text("calendar.toml") {
+        Some(t) => parse_calendar(std::path::Path::new("workflow/calendar.toml"), &t)
+            .map_err(|e| e.to_string())?,
+        None => Calendar::default(),
+    };
     Ok(Trusted {
         tree,
         people,
         config,
+        calendar,
     })
 }
 

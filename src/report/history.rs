@@ -1,102 +1,46 @@
-//! The history a report is made from, as plain data: the workflow events (submit, return,
-//! reject with its ground, publish…) and the facts of each article that the figures need
-//! (section, unit, author, kind, when its deadline starts). The ledger will feed the events;
-//! until then `stp report --events FILE` reads them from JSON. Times are Vietnam's.
+//! The history a report is made from, as plain data: the workflow events (each valid
+//! signed step: submit, return, reject with its ground, publish…, who signed it in which
+//! role and unit, and when) and the facts of each article that the figures need (section,
+//! unit, author, kind, when its deadline starts). `from_ledger` reads both out of the
+//! signed history. Times are Vietnam's.
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDateTime;
+use serde::Serialize;
 
 use crate::content::date::{parse_datetime, vietnam};
 use crate::content::{Article, SectionKind, line_of_key};
 use crate::workflow::calendar::Calendar;
 use crate::workflow::deadlines::{ArticleKind, DeadlineConfig, Due, due_for};
+pub use crate::workflow::{Action, Ground, Role, State};
 
-/// A refusal ground of Điều 12.3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Ground {
-    #[serde(rename = "a")]
-    A,
-    #[serde(rename = "b")]
-    B,
-    #[serde(rename = "c")]
-    C,
-    #[serde(rename = "d")]
-    D,
-    #[serde(rename = "đ", alias = "dd")]
-    Dd,
-}
-
-impl Ground {
-    pub const ALL: [Ground; 5] = [Ground::A, Ground::B, Ground::C, Ground::D, Ground::Dd];
-
-    pub fn letter(self) -> &'static str {
-        match self {
-            Ground::A => "a",
-            Ground::B => "b",
-            Ground::C => "c",
-            Ground::D => "d",
-            Ground::Dd => "đ",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Ground::A => "Trái chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
-            Ground::B => "Bí mật nhà nước hoặc chưa được phép công bố",
-            Ground::C => "Không đúng sự thật",
-            Ground::D => "Không đảm bảo chất lượng",
-            Ground::Dd => "Vi phạm điều cấm khác của pháp luật",
-        }
-    }
-}
-
-/// What happened to an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Submit,
-    Review,
-    Verify,
-    Approve,
-    Publish,
-    /// Back to the sender to fix (Điều 4.2).
-    Return,
-    /// Refused on a ground of Điều 12.3.
-    Reject,
-    Withdraw,
-}
-
-/// One workflow event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One valid signed step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Repository-relative path of the article, `content/...`.
     pub article: PathBuf,
     pub action: Action,
-    /// RFC 3339, e.g. `2026-03-02T09:15:00+07:00`.
-    pub at: DateTime<FixedOffset>,
-    /// Who acted.
-    #[serde(default)]
-    pub by: Option<String>,
+    pub from: State,
+    pub to: State,
+    /// When, in Vietnam's local time (see `from_ledger` for how it is decided).
+    pub at: NaiveDateTime,
+    /// The signer's id in `workflow/people.toml`.
+    pub by: String,
+    /// The role the step was signed in.
+    pub role: Role,
+    /// The signer's unit in the trusted people data, where it names one.
+    pub unit: Option<String>,
     /// The ground, for `reject`.
-    #[serde(default)]
     pub ground: Option<Ground>,
-    #[serde(default)]
     pub reason: Option<String>,
+    /// The commit that holds the step.
+    pub commit: String,
 }
 
-impl Event {
-    /// The moment in Vietnam's local time.
-    pub fn local(&self) -> NaiveDateTime {
-        self.at.with_timezone(&vietnam()).naive_local()
-    }
-}
-
-/// A problem in the events file or an article's deadline fields.
+/// A problem in an article's deadline fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryError {
     pub file: PathBuf,
@@ -111,63 +55,6 @@ impl fmt::Display for HistoryError {
 }
 
 impl std::error::Error for HistoryError {}
-
-/// Reads a JSON array of events; `path` names the file in errors.
-pub fn parse_events(path: &Path, text: &str) -> Result<Vec<Event>, HistoryError> {
-    let events: Vec<Event> = serde_json::from_str(text).map_err(|e| HistoryError {
-        file: path.to_path_buf(),
-        line: e.line(),
-        message: format!(
-            "{e}; each event is {{\"article\", \"action\", \"at\"}}, with \"ground\" for reject"
-        ),
-    })?;
-    for (i, e) in events.iter().enumerate() {
-        if (e.action == Action::Reject) != e.ground.is_some() {
-            let line = nth_object_line(text, i);
-            return Err(HistoryError {
-                file: path.to_path_buf(),
-                line,
-                message: "a reject event needs a \"ground\" (a, b, c, d or đ of Điều 12.3), and only a reject has one".into(),
-            });
-        }
-    }
-    Ok(events)
-}
-
-/// The line of the `n`-th top-level object of a JSON array (for errors after parsing).
-fn nth_object_line(text: &str, n: usize) -> usize {
-    let mut depth = 0usize;
-    let mut seen = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (offset, c) in text.char_indices() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '{' => {
-                if depth == 1 {
-                    if seen == n {
-                        return text[..offset].matches('\n').count() + 1;
-                    }
-                    seen += 1;
-                }
-                depth += 1;
-            }
-            '[' => depth += 1,
-            '}' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    1
-}
 
 /// What the figures need to know about an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,7 +133,7 @@ pub fn facts_of(article: &Article, source: &str) -> Result<ArticleFacts, History
 pub fn first_publications(events: &[Event]) -> BTreeMap<PathBuf, NaiveDateTime> {
     let mut out: BTreeMap<PathBuf, NaiveDateTime> = BTreeMap::new();
     for e in events.iter().filter(|e| e.action == Action::Publish) {
-        let at = e.local();
+        let at = e.at;
         out.entry(e.article.clone())
             .and_modify(|t| *t = (*t).min(at))
             .or_insert(at);
@@ -259,45 +146,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn events_read_and_reject_needs_a_ground() {
-        let text = r#"[
-  {"article": "content/tin-tuc/a.md", "action": "submit", "at": "2026-03-02T08:00:00+07:00"},
-  {"article": "content/tin-tuc/a.md", "action": "reject", "ground": "đ",
-   "at": "2026-03-02T09:00:00+07:00", "by": "Trưởng ban"}
-]"#;
-        let events = parse_events(Path::new("events.json"), text).unwrap();
-        assert_eq!(events[1].ground, Some(Ground::Dd));
-        let bad = text.replace(r#""ground": "đ","#, "");
-        let err = parse_events(Path::new("events.json"), &bad).unwrap_err();
-        assert_eq!(
-            (err.line, err.file.clone()),
-            (3, PathBuf::from("events.json")),
-            "{err}"
-        );
-        let err =
-            parse_events(Path::new("events.json"), &text.replace("submit", "sumbit")).unwrap_err();
-        assert_eq!(err.line, 2, "{err}");
-        assert!(err.message.contains("sumbit"), "{err}");
-    }
-
-    #[test]
     fn first_publication_wins() {
-        let e = |action, at: &str| Event {
+        let e = |at: &str| Event {
             article: "content/tin-tuc/a.md".into(),
-            action,
-            at: DateTime::parse_from_rfc3339(at).unwrap(),
-            by: None,
+            action: Action::Publish,
+            from: State::Approved,
+            to: State::Published,
+            at: NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").unwrap(),
+            by: "thu-ky".into(),
+            role: Role::Secretary,
+            unit: None,
             ground: None,
             reason: None,
+            commit: String::new(),
         };
-        let events = [
-            e(Action::Publish, "2026-03-05T01:00:00Z"),
-            e(Action::Publish, "2026-03-02T20:00:00Z"),
-        ];
+        let events = [e("2026-03-05 08:00"), e("2026-03-03 03:00")];
         let first = first_publications(&events);
-        // 20:00 UTC is 03:00 the next day in Vietnam.
         assert_eq!(
-            first[Path::new("content/tin-tuc/a.md")].to_string(),
+            first[std::path::Path::new("content/tin-tuc/a.md")].to_string(),
             "2026-03-03 03:00:00"
         );
     }

@@ -213,8 +213,8 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
         input
             .events
             .iter()
-            .filter(|e| &e.article == p && e.local() <= input.as_of)
-            .max_by_key(|e| e.local())
+            .filter(|e| &e.article == p && e.at <= input.as_of)
+            .max_by_key(|e| e.at)
             .is_some_and(|e| !matches!(e.action, Action::Reject | Action::Withdraw))
     };
     for (path, f) in input.articles {
@@ -267,7 +267,7 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
     let in_month: Vec<&Event> = input
         .events
         .iter()
-        .filter(|e| month.contains(e.local()))
+        .filter(|e| month.contains(e.at))
         .collect();
     let mut returns = table(
         "returns",
@@ -289,8 +289,8 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
             .filter(|e| e.action == Action::Reject && e.ground == Some(g))
             .count();
         returns.rows.push(vec![
-            Cell::text(format!("Điều 12.3.{}", g.letter())),
-            Cell::text(g.label()),
+            Cell::text(format!("Điều 12.3.{}", g.as_str())),
+            Cell::text(capitalized(g.meaning())),
             Cell::int(n),
         ]);
     }
@@ -450,6 +450,15 @@ fn table(id: &'static str, title: &str, headers: &[&'static str]) -> Table {
 
 fn share(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| f64::from(part) / f64::from(whole))
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn weekday_vi(d: NaiveDate) -> &'static str {

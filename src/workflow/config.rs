@@ -1,30 +1,42 @@
 //! `workflow/workflow.toml`: the regulation's settings as data. This module owns the
-//! pipeline's keys (`four_eyes`); the `[deadlines]`, `[quotas]` and `[royalties]` tables are
-//! kept here as opaque tables and read by `workflow::deadlines`. Any other key is an error
-//! naming its line.
+//! pipeline's keys (`four_eyes`) and hands the `[deadlines]`, `[quotas]` and `[royalties]`
+//! tables to `workflow::deadlines`, so a version that the ledger trusts is checked whole.
+//! Any other key is an error naming its line.
+
+use std::path::Path;
 
 use serde::Deserialize;
 
+use super::deadlines::{DeadlineConfig, parse_deadline_config};
 use super::error::WorkflowError;
 
 pub const WORKFLOW_FILE: &str = "workflow/workflow.toml";
 
 /// The settings of the editorial pipeline.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowConfig {
     /// The verifier and the approver of a revision differ from its editor (default true).
-    #[serde(default = "yes")]
     pub four_eyes: bool,
-    /// Deadlines per kind of information (Điều 9.3, 11.2); parsed by `workflow::deadlines`.
+    /// Deadlines per kind of information (Điều 9.3, 11.2), quotas (Điều 9.4, 13.1) and
+    /// royalties (Điều 8).
+    pub deadlines: DeadlineConfig,
+}
+
+/// The file's top level; the three tables are read by `parse_deadline_config`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default = "yes")]
+    four_eyes: bool,
     #[serde(default)]
-    pub deadlines: Option<toml::Table>,
-    /// Articles per unit and month (Điều 9.4, 13.1); parsed by `workflow::deadlines`.
+    #[allow(dead_code)]
+    deadlines: Option<toml::Table>,
     #[serde(default)]
-    pub quotas: Option<toml::Table>,
-    /// Royalty coefficients (Điều 8); parsed by `workflow::deadlines`.
+    #[allow(dead_code)]
+    quotas: Option<toml::Table>,
     #[serde(default)]
-    pub royalties: Option<toml::Table>,
+    #[allow(dead_code)]
+    royalties: Option<toml::Table>,
 }
 
 fn yes() -> bool {
@@ -35,22 +47,28 @@ impl Default for WorkflowConfig {
     fn default() -> Self {
         WorkflowConfig {
             four_eyes: true,
-            deadlines: None,
-            quotas: None,
-            royalties: None,
+            deadlines: DeadlineConfig::default(),
         }
     }
 }
 
 impl WorkflowConfig {
     pub fn parse(text: &str) -> Result<WorkflowConfig, WorkflowError> {
-        toml::from_str(text).map_err(|e| WorkflowError::from_toml(WORKFLOW_FILE, text, &e))
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| WorkflowError::from_toml(WORKFLOW_FILE, text, &e))?;
+        let deadlines = parse_deadline_config(Path::new(WORKFLOW_FILE), text)
+            .map_err(|e| WorkflowError::at(WORKFLOW_FILE, e.line, e.message))?;
+        Ok(WorkflowConfig {
+            four_eyes: raw.four_eyes,
+            deadlines,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workflow::deadlines::{ArticleKind, DeadlineRule};
 
     #[test]
     fn four_eyes_is_on_unless_turned_off() {
@@ -63,13 +81,31 @@ mod tests {
     }
 
     #[test]
-    fn teammates_tables_are_kept_and_unknown_keys_refused_with_their_line() {
-        let c =
-            WorkflowConfig::parse("[deadlines]\nnews = \"12h\"\n[quotas]\n[royalties]\n").unwrap();
-        assert!(c.deadlines.is_some() && c.quotas.is_some() && c.royalties.is_some());
+    fn the_deadline_tables_are_read_and_unknown_keys_refused_with_their_line() {
+        let c = WorkflowConfig::parse("[deadlines]\nnews = { admin_hours = 12 }\n").unwrap();
+        assert_eq!(
+            c.deadlines.deadlines[&ArticleKind::News],
+            DeadlineRule::AdminHours(12)
+        );
         let err = WorkflowConfig::parse("four_eyes = true\nfour_eye = false\n")
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("workflow/workflow.toml:2:"), "{err}");
+        let err = WorkflowConfig::parse("four_eyes = true\n[deadlines]\nnewz = { days = 1 }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("workflow/workflow.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn the_repositorys_workflow_file_parses() {
+        let c = WorkflowConfig::parse(include_str!("../../workflow/workflow.toml")).unwrap();
+        assert_eq!(c.deadlines.quotas.units.len(), 6);
+        assert!(
+            c.deadlines
+                .royalties
+                .coefficients
+                .contains_key(&ArticleKind::News)
+        );
     }
 }

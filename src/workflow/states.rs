@@ -179,6 +179,9 @@ pub enum Ground {
 }
 
 impl Ground {
+    /// The grounds in the order of Điều 12.3.
+    pub const ALL: [Ground; 5] = [Ground::A, Ground::B, Ground::C, Ground::D, Ground::Dd];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Ground::A => "a",

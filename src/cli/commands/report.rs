@@ -1,25 +1,26 @@
-//! `stp report --month YYYY-MM [--out DIR] --events FILE [--logs FILE...]`: the monthly
-//! report for the leadership meeting (Điều 18.5) as HTML with charts, XLSX and CSV.
+//! `stp report --month YYYY-MM [--out DIR] [--logs FILE...]`: the monthly report for the
+//! leadership meeting (Điều 18.5) as HTML with charts, XLSX and CSV, made from the signed
+//! history (the ledger), the trusted deadline tables and calendar, and the access logs.
 //! Without `--month`, `stp report --logs FILE...` prints the access statistics.
-//! Interim input: the history comes from `--events` (JSON) until the ledger feeds it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveTime};
+use chrono::NaiveTime;
 use clap::Args;
 
-use crate::cli::commands::calendar::load_calendar;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
-use crate::content::date::vietnam;
-use crate::content::{SiteConfig, WorkingTree, parse_article, read_limited};
+use crate::content::SiteConfig;
 use crate::report::export::{to_csv, write_xlsx};
-use crate::report::history::{ArticleFacts, facts_of, parse_events};
+use crate::report::from_ledger::trusted_settings;
 use crate::report::html::render_html;
 use crate::report::logs::{LogStats, read_logs};
 use crate::report::monthly::{Month, ReportInput, build_report};
-use crate::workflow::deadlines::parse_deadline_config;
+use crate::report::status::now_in_vietnam;
+
+use super::signing::TrustArgs;
+use super::status::read_history;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -30,17 +31,11 @@ pub struct ReportArgs {
     /// Where to write the report (default: reports/YYYY-MM in the site repository).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// The workflow history as a JSON array of events (interim, until the ledger feeds
-    /// the report): {"article", "action", "at", "by", "ground", "reason"}.
-    #[arg(long, value_name = "FILE")]
-    pub events: Option<PathBuf>,
     /// Web-server access logs, nginx/Apache combined format, plain or gzip.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub logs: Vec<PathBuf>,
-    /// The file holding the [deadlines], [quotas] and [royalties] tables (default:
-    /// workflow/workflow.toml).
-    #[arg(long, value_name = "FILE")]
-    pub deadlines: Option<PathBuf>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
@@ -58,36 +53,18 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         CliError::usage(format!("`{month_text}` is not a month"))
             .hint("write it as YYYY-MM, e.g. 2026-03")
     })?;
+    let now = now_in_vietnam().map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
-    let calendar = load_calendar(Some(root.clone()))?;
-    let deadlines_file = args
-        .deadlines
-        .clone()
-        .unwrap_or_else(|| root.join("workflow/workflow.toml"));
-    let config =
-        parse_deadline_config(&deadlines_file, &read_text(&deadlines_file)?).map_err(|e| {
-            CliError::failed(e.to_string())
-                .hint("fix that line of the deadline tables, then run again")
-        })?;
-    let events_file = args.events.as_ref().ok_or_else(|| {
-        CliError::usage("--events FILE is needed until the ledger feeds the report")
-            .hint("give the history as a JSON array of {\"article\", \"action\", \"at\"} events")
-    })?;
-    let events = parse_events(events_file, &read_text(events_file)?)
-        .map_err(|e| CliError::failed(e.to_string()))?;
-    let articles = read_articles(&root, &site)?;
-    for (i, e) in events.iter().enumerate() {
-        if !articles.contains_key(&e.article) {
-            return Err(CliError::failed(format!(
-                "{}: event {} names {}, which is not an article under content/",
-                events_file.display(),
-                i + 1,
-                e.article.display()
-            ))
-            .hint("give the article's repository-relative path, e.g. content/tin-tuc/slug.md"));
-        }
-    }
+    let ledger = args.trust.load(&root)?;
+    let Some((config, calendar)) = trusted_settings(&ledger) else {
+        return Err(CliError::failed(
+            "no admin has signed workflow/ yet, so there are no trusted deadline tables and no signed history to report",
+        )
+        .hint("the first admin signs the board with `stp people add … --signing-key`"));
+    };
+    let history = read_history(&ledger, &site)?;
+    let (events, articles) = (&history.events, &history.articles);
     let period = month
         .period()
         .ok_or_else(|| CliError::usage("that month is out of range"))?;
@@ -100,7 +77,6 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         .last_day()
         .unwrap_or_default()
         .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
-    let now = Local::now().with_timezone(&vietnam()).naive_local();
     let section_names: BTreeMap<String, String> = site
         .sections
         .iter()
@@ -108,11 +84,11 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         .collect();
     let report = build_report(&ReportInput {
         month,
-        events: &events,
-        articles: &articles,
+        events,
+        articles,
         logs: stats.as_ref(),
-        config: &config,
-        calendar: &calendar,
+        config,
+        calendar,
         section_names: &section_names,
         as_of: end_of_month.min(now),
     });
@@ -151,34 +127,6 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     println!("{}", out.join(format!("bao-cao-{month}.html")).display());
     println!("{}", out.join(format!("bao-cao-{month}.xlsx")).display());
     Ok(())
-}
-
-fn read_text(path: &Path) -> CliResult<String> {
-    let bytes = read_limited(path, 64 * 1024 * 1024)?;
-    String::from_utf8(bytes).map_err(|_| {
-        CliError::failed(format!("{} is not UTF-8 text", path.display())).hint("save it as UTF-8")
-    })
-}
-
-/// The facts of every article in the working tree; one that does not parse is left out
-/// with a warning (it cannot have been published as it is).
-fn read_articles(root: &Path, site: &SiteConfig) -> CliResult<BTreeMap<PathBuf, ArticleFacts>> {
-    let tree = WorkingTree::new(root, site.max_attachment_bytes);
-    let mut out = BTreeMap::new();
-    for path in tree.article_paths()? {
-        let bytes = read_limited(&root.join(&path), crate::content::MAX_FILE_BYTES)?;
-        let article = match parse_article(&path, &bytes, site) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("warning: {e} (left out of the report)");
-                continue;
-            }
-        };
-        let facts = facts_of(&article, &String::from_utf8_lossy(&bytes))
-            .map_err(|e| CliError::failed(e.to_string()))?;
-        out.insert(path, facts);
-    }
-    Ok(out)
 }
 
 /// A fresh folder beside `out`, so that the report appears whole or not at all.

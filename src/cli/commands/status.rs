@@ -1,13 +1,20 @@
-//! `stp status [--json]`: the queues by state, who they wait for, and for how long.
+//! `stp status [--overdue] [--json]`: the queues by state, who each article waits for,
+//! what is due and when (Điều 9.3, 11.2), and whether it is overdue. `--overdue` lists
+//! only the overdue articles and exits 1 when there is any, for cron and CI.
 
 use std::path::PathBuf;
 
 use clap::Args;
-use serde::Serialize;
 
-use crate::cli::error::CliResult;
+use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
-use crate::workflow::{Action, Role, State, required_role};
+use crate::content::SiteConfig;
+use crate::ledger::Ledger;
+use crate::report::from_ledger::{LedgerHistory, history_from_ledger, trusted_settings};
+use crate::report::status::{StatusRow, deadline_text, now_in_vietnam, status_rows, waiting_for};
+use crate::workflow::State;
+use crate::workflow::calendar::Calendar;
+use crate::workflow::deadlines::DeadlineConfig;
 
 use super::signing::TrustArgs;
 
@@ -16,51 +23,28 @@ pub struct StatusArgs {
     /// Print the state as JSON.
     #[arg(long)]
     pub json: bool,
+    /// List only the overdue articles; exit 1 when there is any.
+    #[arg(long)]
+    pub overdue: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
 }
 
-#[derive(Serialize)]
-struct Row {
-    article: String,
-    state: State,
-    waiting_for: Option<Role>,
-    /// Days since the last valid step (commit time; informative).
-    age_days: i64,
-    live: bool,
-}
-
-/// The role an article in `state` waits for.
-fn waiting_for(state: State) -> Option<Role> {
-    let action = match state {
-        State::Submitted => Action::Review,
-        State::Edited => Action::Verify,
-        State::Verified => Action::Approve,
-        State::Approved => Action::Publish,
-        State::Returned => Action::Submit,
-        _ => return None,
-    };
-    Some(required_role(action, state))
-}
-
 pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
+    let now = now_in_vietnam().map_err(CliError::usage)?;
     let root = find_root(repo)?;
     let ledger = args.trust.load(&root)?;
-    let now = chrono::Utc::now().timestamp();
-    let rows: Vec<Row> = ledger
-        .state
-        .articles
-        .iter()
-        .map(|(path, r)| Row {
-            article: path.clone(),
-            state: r.state,
-            waiting_for: waiting_for(r.state),
-            age_days: (now - r.since).max(0) / 86_400,
-            live: r.live.is_some(),
-        })
-        .collect();
+    let site = SiteConfig::load(&root.join("site.toml"))?;
+    let history = read_history(&ledger, &site)?;
+    let (default_config, default_calendar) = (DeadlineConfig::default(), Calendar::default());
+    let settings = trusted_settings(&ledger).unwrap_or((&default_config, &default_calendar));
+    let mut rows = status_rows(&ledger, &history.events, &history.articles, settings, now);
+    if args.overdue {
+        rows.retain(|r| r.overdue);
+    }
     if args.json {
         let value = serde_json::json!({
+            "now": now.format("%Y-%m-%dT%H:%M").to_string(),
             "trust_root": ledger.state.trust.root,
             "trusted_on_first_use": ledger.state.trust.on_first_use,
             "articles": rows,
@@ -70,14 +54,52 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
-        return Ok(());
+    } else {
+        print_board(&ledger, &rows, args.overdue, now);
     }
+    let overdue = rows.iter().filter(|r| r.overdue).count();
+    if args.overdue && overdue > 0 {
+        return Err(CliError::failed(format!(
+            "{overdue} article(s) overdue as of {}",
+            now.format("%Y-%m-%dT%H:%M")
+        ))
+        .hint("see who holds each with `stp status`"));
+    }
+    Ok(())
+}
+
+/// The ledger's history for the board; articles whose recorded version does not parse
+/// are left out with a warning.
+pub fn read_history(ledger: &Ledger, site: &SiteConfig) -> CliResult<LedgerHistory> {
+    let history = history_from_ledger(ledger, site).map_err(|e| {
+        CliError::failed(e.to_string())
+            .hint("fix the article with a signed step (`stp submit`), then run again")
+    })?;
+    for w in &history.warnings {
+        eprintln!("warning: {w}");
+    }
+    if ledger.trusted.is_none() {
+        eprintln!("note: no trusted workflow/ yet; deadlines use no tables and the law's calendar");
+    }
+    Ok(history)
+}
+
+fn print_board(
+    ledger: &Ledger,
+    rows: &[StatusRow],
+    overdue_only: bool,
+    now: chrono::NaiveDateTime,
+) {
     match &ledger.state.trust.root {
         Some(root) => println!("trust root: {root}"),
         None => println!("no admin has signed the trust data yet: nothing can be published"),
     }
+    println!("as of {}", now.format("%Y-%m-%dT%H:%M"));
+    if overdue_only && rows.is_empty() {
+        println!("\nnothing is overdue");
+    }
     for state in State::ALL {
-        let in_state: Vec<&Row> = rows.iter().filter(|r| r.state == state).collect();
+        let in_state: Vec<&StatusRow> = rows.iter().filter(|r| r.state == state).collect();
         if in_state.is_empty() {
             continue;
         }
@@ -86,12 +108,22 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             None => println!("\n{state} ({}):", in_state.len()),
         }
         for r in in_state {
-            let live = if r.live && state != State::Published {
-                ", a published version is live"
-            } else {
-                ""
-            };
-            println!("  {}  {} days{live}", r.article, r.age_days);
+            let mut line = format!("  {}  {} days", r.article, r.age_days);
+            if r.live && state != State::Published {
+                line.push_str(", a published version is live");
+            }
+            if !r.held_by.is_empty() {
+                let who: Vec<String> = r
+                    .held_by
+                    .iter()
+                    .map(|h| format!("{} ({})", h.name, h.id))
+                    .collect();
+                line.push_str(&format!(", held by {}", who.join(", ")));
+            }
+            if let Some(deadline) = deadline_text(r) {
+                line.push_str(&format!("; {deadline}"));
+            }
+            println!("{line}");
         }
     }
     if !ledger.state.issues.is_empty() {
@@ -100,5 +132,4 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             ledger.state.issues.len()
         );
     }
-    Ok(())
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::workflow::calendar::Calendar;
 use crate::workflow::deadlines::{Due, Standing, due_for, is_overdue, standing};
 
-const EXAMPLE: &str = include_str!("../../../../workflow/deadlines.example.toml");
+const EXAMPLE: &str = include_str!("../../../../workflow/workflow.toml");
 
 fn parse(text: &str) -> Result<DeadlineConfig, ConfigError> {
     parse_deadline_config(Path::new("workflow/workflow.toml"), text)
