@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::content::Article;
 use crate::content::{SiteConfig, WorkingTree, parse_article, read_limited};
-use crate::site::{Listing, Provenance, Site};
+use crate::site::{Listing, Provenance, Site, Summary};
 
 use super::RenderError;
 use super::build::{load_site, write_site};
@@ -87,8 +88,7 @@ impl Incremental {
     fn update_articles(&mut self, changed: &[PathBuf]) -> Result<Update, RenderError> {
         let changed: HashSet<&PathBuf> = changed.iter().collect();
         // Parse the new versions first, so an error leaves everything as it was.
-        let mut replacements: Vec<(PathBuf, Option<(crate::content::Article, Provenance)>)> =
-            Vec::new();
+        let mut replacements: Vec<(PathBuf, Option<(Article, Provenance)>)> = Vec::new();
         let tree = WorkingTree::new(&self.root, self.config.max_attachment_bytes);
         for path in &changed {
             let abs = self.root.join(path);
@@ -120,6 +120,9 @@ impl Incremental {
             ));
         }
 
+        if let Some(update) = self.update_in_place(&mut replacements)? {
+            return Ok(update);
+        }
         let old = PageIndex::of(&self.site);
         let old_summaries: HashMap<String, String> = self
             .site
@@ -219,6 +222,50 @@ impl Incremental {
             files: written + removed_files,
             full: false,
         })
+    }
+}
+
+/// An article file's new parsed version, or `None` when it was removed.
+type Replacement = (PathBuf, Option<(Article, Provenance)>);
+
+impl Incremental {
+    /// The common case: articles whose summaries (and so every list, feed and index that
+    /// shows them) did not change. They are swapped into the model where they stand and
+    /// only their own pages are rendered. Returns `None`, changing nothing, otherwise.
+    fn update_in_place(
+        &mut self,
+        replacements: &mut Vec<Replacement>,
+    ) -> Result<Option<Update>, RenderError> {
+        let mut places = Vec::with_capacity(replacements.len());
+        for (path, new) in replacements.iter() {
+            let Some((article, prov)) = new else {
+                return Ok(None);
+            };
+            let Some(i) = self.site.articles.iter().position(|a| &a.path == path) else {
+                return Ok(None);
+            };
+            let summary = Summary::of(article, prov.state.clone());
+            let same = serde_json::to_string(&summary).ok()
+                == serde_json::to_string(&self.site.summaries[i]).ok();
+            if !same || article.url_path() != self.site.articles[i].url_path() {
+                return Ok(None);
+            }
+            places.push(i);
+        }
+        for ((_, new), &i) in replacements.drain(..).zip(&places) {
+            let (article, prov) = new.expect("checked above");
+            self.site.articles[i] = article;
+            self.site.provenance[i] = prov;
+        }
+        let renderer = Renderer::new(&self.site, &self.theme, true);
+        let mut files = 0;
+        for &i in &places {
+            for (rel, body) in renderer.render(&Job::Article(i))? {
+                write_replacing(&self.out, &rel, &body)?;
+                files += 1;
+            }
+        }
+        Ok(Some(Update { files, full: false }))
     }
 }
 
