@@ -6,6 +6,7 @@ mod article;
 mod config;
 pub mod date;
 mod error;
+pub mod legacy;
 mod location;
 mod paths;
 mod schema;
