@@ -32,6 +32,8 @@ pub enum Command {
     Build(commands::build::BuildArgs),
     /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
     Check(commands::check::CheckArgs),
+    /// Take in submissions (.eml, Maildir, .docx, .odt, pictures) as submitted articles.
+    Intake(commands::intake::IntakeArgs),
     /// Write a new site repository.
     Init(commands::init::InitArgs),
     /// Write a new draft article and print its path.
@@ -69,6 +71,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Build(args) => commands::build::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),
+        Command::Intake(args) => commands::intake::run(repo, args),
         Command::New(args) => commands::new::run(repo, args),
         Command::Serve(args) => commands::serve::run(repo, args),
     }

@@ -3,5 +3,6 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod intake;
 pub mod new;
 pub mod serve;
