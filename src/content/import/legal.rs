@@ -36,10 +36,12 @@ fn date_after(text: &str, from: usize) -> Option<(usize, String)> {
                     .parse::<u32>()
                     .ok()
             };
-            if let (Some(d), Some(m), Some(y)) = (digits(d), digits(m), digits(y)) {
-                if (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2200).contains(&y) {
-                    return Some((start, format!("{y:04}-{m:02}-{d:02}")));
-                }
+            if let (Some(d), Some(m), Some(y)) = (digits(d), digits(m), digits(y))
+                && (1..=31).contains(&d)
+                && (1..=12).contains(&m)
+                && (1900..=2200).contains(&y)
+            {
+                return Some((start, format!("{y:04}-{m:02}-{d:02}")));
             }
         }
         at = start + "ngày".len();

@@ -54,16 +54,8 @@ pub fn assemble(
     let (origin, mail, arrived, sources) = match input {
         Input::Mail(path) => {
             // A message carries its attachments base64-encoded: 4/3 the size, plus text.
-            let bytes =
-                read_limited(path, max.saturating_mul(4).saturating_add(1 << 20)).map_err(|e| {
-                    ImportError::new(
-                        path,
-                        e.to_string()
-                            .split_once(": ")
-                            .map(|(_, m)| m.to_string())
-                            .unwrap_or_default(),
-                    )
-                })?;
+            let bytes = read_limited(path, max.saturating_mul(4).saturating_add(1 << 20))
+                .map_err(from_content)?;
             let mail = eml::read(path, &bytes, max)?;
             let arrived = mail
                 .attachments
@@ -86,18 +78,7 @@ pub fn assemble(
         Input::Files(paths) => {
             let mut arrived = Vec::new();
             for p in paths {
-                let bytes = read_limited(p, max).map_err(|e| {
-                    ImportError::new(
-                        p,
-                        format!(
-                            "{}",
-                            e.to_string()
-                                .split_once(": ")
-                                .map(|(_, m)| m.to_string())
-                                .unwrap_or_default()
-                        ),
-                    )
-                })?;
+                let bytes = read_limited(p, max).map_err(from_content)?;
                 arrived.push(Arrived {
                     name: file_name(p),
                     bytes,
@@ -503,14 +484,12 @@ fn choose_section(
         });
     }
     let looks_legal = has_pdf && lines.iter().any(|l| l.trim_start().starts_with("Số:"));
-    if looks_legal {
-        if let Some(s) = config
-            .sections
-            .iter()
-            .find(|s| s.kind == SectionKind::LegalDocument)
-        {
-            return Ok(s.slug.clone());
-        }
+    let legal = config
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::LegalDocument);
+    if let (true, Some(s)) = (looks_legal, legal) {
+        return Ok(s.slug.clone());
     }
     Err(ImportError::new(
         origin,
@@ -519,4 +498,15 @@ fn choose_section(
             names()
         ),
     ))
+}
+
+/// A content-layer error (a file too large, unreadable) as an intake refusal.
+fn from_content(e: crate::content::ContentError) -> ImportError {
+    let file = e.path().to_path_buf();
+    let full = e.to_string();
+    let prefix = format!("{}: ", file.display());
+    ImportError {
+        message: full.strip_prefix(&prefix).unwrap_or(&full).to_string(),
+        file,
+    }
 }
