@@ -203,7 +203,7 @@ fn convert_inlines(
         }
         r.text = match guessed {
             Some(enc) => convert_text(&r.text, Some((enc, false)), file, &place, converted)?,
-            None => text::to_nfc(&r.text),
+            None => text::to_nfc(&r.text.replace('\u{AD}', "")),
         };
     }
     Ok(())

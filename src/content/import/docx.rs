@@ -393,6 +393,8 @@ impl Reader<'_> {
                 "w:t" => text.push_str(&c.text()),
                 "w:tab" => text.push(' '),
                 "w:noBreakHyphen" => text.push('-'),
+                // In TCVN3 text 0xAD is the letter ư; elsewhere it is dropped later.
+                "w:softHyphen" => text.push('\u{AD}'),
                 "w:br" | "w:cr" if c.attr("w:type").is_none_or(|t| t == "textWrapping") => {
                     flush(&mut text, out);
                     out.push(Inline::LineBreak);

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::document::{Block, Document, plain};
+use super::document::{Block, Document, Inline, plain};
 use super::images::for_web;
 use super::markdown::{PlacedPicture, first_heading, to_markdown};
 use super::pdf_signature::{PdfSignature, scan};
@@ -447,7 +447,8 @@ fn strip_sender_block(d: &mut Document) -> Vec<String> {
     let mut out = Vec::new();
     while let Some(Block::Paragraph(inl)) = d.blocks.last() {
         let t = plain(inl);
-        if t.trim().is_empty() || sender::labelled(t.trim()).is_some() {
+        let only_text = inl.iter().all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak));
+        if only_text && (t.trim().is_empty() || sender::labelled(t.trim()).is_some()) {
             out.push(t.trim().to_string());
             d.blocks.pop();
         } else {
