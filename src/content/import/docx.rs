@@ -229,6 +229,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         // List items waiting to be grouped: (level, ordered, paragraph).
         let mut items: Vec<(usize, bool, Block)> = Vec::new();
+        let mut list_id = String::new();
         let mut flat: Vec<&Node> = Vec::new();
         flatten(container, &mut flat);
         for n in flat {
@@ -253,6 +254,11 @@ impl Reader<'_> {
                                 .copied()
                                 .unwrap_or(false);
                             let level = ilvl.parse::<usize>().unwrap_or(0).min(8);
+                            // Another list (another numId) at the top level starts anew.
+                            if id != list_id && level == 0 {
+                                out.extend(group_list(&mut items));
+                            }
+                            list_id = id.to_string();
                             items.push((level, ordered, block));
                         }
                         None => {

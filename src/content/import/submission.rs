@@ -97,6 +97,7 @@ pub fn assemble(
     // The article: the first Word or OpenOffice document; a `.doc` is refused.
     let mut doc: Option<(String, Document)> = None;
     let mut pdfs: Vec<String> = Vec::new();
+    let mut unsigned_pdfs: Vec<String> = Vec::new();
     let mut loose_pictures: Vec<PlacedPicture> = Vec::new();
     for a in arrived {
         let ext = extension(Path::new(&a.name));
@@ -142,8 +143,13 @@ pub fn assemble(
                     pdfs.push(name.clone());
                     match scan(&a.bytes) {
                         PdfSignature::Signed => {}
-                        PdfSignature::Unsigned => b.flags.push(format!("`{name}` carries no digital signature; check the signed paper or ask for the digitally signed file (Điều 9.1.c)")),
-                        PdfSignature::NotPdf => return Err(ImportError::new(&b.origin.join_name(&a.name), "is named .pdf but is not a PDF file; ask the sender for the real file")),
+                        PdfSignature::Unsigned => unsigned_pdfs.push(name.clone()),
+                        PdfSignature::NotPdf => {
+                            return Err(ImportError::new(
+                                &b.origin.join_name(&a.name),
+                                "is named .pdf but is not a PDF file; ask the sender for the real file",
+                            ));
+                        }
                     }
                 }
                 b.attachments.push(Attachment {
@@ -247,6 +253,9 @@ pub fn assemble(
                 ImportError::new(&b.origin, format!("is a legal or direction document, but its text does not give: {}; add them to the document and send it again", missing.join("; ")))
             })?;
             front.date = Some(document.issued.clone());
+            if unsigned_pdfs.contains(pdf) {
+                b.flags.push(format!("`{pdf}` carries no digital signature; check the signed paper or ask for the digitally signed file (Điều 9.1.c)"));
+            }
             b.attachments.retain(|a| a.file != *pdf);
             front.document = Some(document);
         }
@@ -261,7 +270,7 @@ pub fn assemble(
             ));
         }
     }
-    let mut body = body;
+    let mut body = body.trim_end().to_string();
     for p in &loose_pictures {
         body.push_str(&format!("\n\n![{}]({})", p.alt, p.file));
         b.flags.push(format!(
@@ -447,7 +456,9 @@ fn strip_sender_block(d: &mut Document) -> Vec<String> {
     let mut out = Vec::new();
     while let Some(Block::Paragraph(inl)) = d.blocks.last() {
         let t = plain(inl);
-        let only_text = inl.iter().all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak));
+        let only_text = inl
+            .iter()
+            .all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak));
         if only_text && (t.trim().is_empty() || sender::labelled(t.trim()).is_some()) {
             out.push(t.trim().to_string());
             d.blocks.pop();
