@@ -4,8 +4,9 @@
 
 use std::io::{Cursor, Write};
 
-pub const LIMITS: stp::content::import::Limits =
-    stp::content::import::Limits { max_attachment_bytes: 1 << 20 };
+pub const LIMITS: stp::content::import::Limits = stp::content::import::Limits {
+    max_attachment_bytes: 1 << 20,
+};
 
 pub fn container(data: &[u8], main: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
     match data.split_first() {

@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     let bytes = common::container(
         data,
         "word/document.xml",
-        &[("word/_rels/document.xml.rels", RELS), ("word/styles.xml", STYLES), ("word/media/image1.png", PNG)],
+        &[
+            ("word/_rels/document.xml.rels", RELS),
+            ("word/styles.xml", STYLES),
+            ("word/media/image1.png", PNG),
+        ],
     );
     let file = std::path::Path::new("fuzz.docx");
     if let Ok(mut doc) = stp::content::import::docx::read(file, bytes, &common::LIMITS) {
