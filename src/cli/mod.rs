@@ -35,6 +35,8 @@ pub enum Command {
     Calendar(commands::calendar::CalendarArgs),
     /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
     Check(commands::check::CheckArgs),
+    /// Take in submissions (.eml, Maildir, .docx, .odt, pictures) as submitted articles.
+    Intake(commands::intake::IntakeArgs),
     /// Write a new site repository.
     Init(commands::init::InitArgs),
     /// Write a new draft article and print its path.
@@ -102,6 +104,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Calendar(args) => commands::calendar::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),
+        Command::Intake(args) => commands::intake::run(repo, args),
         Command::New(args) => commands::new::run(repo, args),
         Command::Report(args) => commands::report::run(repo, args),
         Command::Serve(args) => commands::serve::run(repo, args),

@@ -13,7 +13,7 @@ use super::error::ContentError;
 use super::location::line_of_key;
 use super::paths::{MAX_FILE_BYTES, check_relative_path};
 use super::schema::{
-    DraftInfo, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
+    DraftInfo, IntakeRecord, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
 };
 use super::slug::slugify;
 use super::text;
@@ -64,6 +64,9 @@ pub struct FrontMatter {
     pub deadline_from: Option<String>,
     #[serde(default)]
     pub sender: Option<Sender>,
+    /// How `stp intake` took the submission in (never published).
+    #[serde(default)]
+    pub intake: Option<IntakeRecord>,
     #[serde(default)]
     pub document: Option<LegalDocument>,
     #[serde(default)]

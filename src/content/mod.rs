@@ -6,6 +6,8 @@ mod article;
 mod config;
 pub mod date;
 mod error;
+pub mod import;
+pub mod legacy;
 mod location;
 mod paths;
 mod schema;
@@ -18,6 +20,8 @@ pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
 pub use error::ContentError;
 pub use location::line_of_key;
 pub use paths::{MAX_FILE_BYTES, check_inside, check_relative_path, read_limited};
-pub use schema::{DraftInfo, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo};
+pub use schema::{
+    DraftInfo, IntakeRecord, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
+};
 pub use slug::slugify;
 pub use source::{ContentSource, Published, SourceArticle, WorkingTree};

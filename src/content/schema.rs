@@ -123,3 +123,23 @@ pub struct Sender {
     pub phone: Option<String>,
     pub address: Option<String>,
 }
+
+/// How a submission was taken in by the board's secretary (Điều 11.1), written by
+/// `stp intake`. Kept for the record, never published.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntakeRecord {
+    /// When it was received: the mail's `Date:`, else the time of intake (RFC 3339).
+    pub received: String,
+    /// The files it came from, kept in the bundle's `nguon/` folder.
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// Legacy encodings its text was converted from (Điều 4.1.a).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub converted: Vec<String>,
+    /// What a person must look at before the article goes on, such as a legal document
+    /// whose PDF carries no digital signature (Điều 9.1.c).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+}

@@ -93,7 +93,15 @@ impl WorkingTree {
         }
         let dir = self.root.join(article.parent().unwrap_or(Path::new("")));
         let mut files = Vec::new();
-        for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+        // `nguon/` keeps a submission as received (with the sender's details): it is
+        // part of the record, never of the site (see content::import).
+        let walk = WalkDir::new(&dir).min_depth(1).sort_by_file_name();
+        let walk = walk.into_iter().filter_entry(|e| {
+            !(e.depth() == 1
+                && e.file_type().is_dir()
+                && e.file_name() == super::import::RECORD_DIR)
+        });
+        for entry in walk {
             let entry =
                 entry.map_err(|e| ContentError::file(&dir, format!("cannot be read: {e}")))?;
             if entry.file_type().is_dir() {

@@ -3,6 +3,8 @@
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
+use super::legacy;
+
 /// A legacy encoding that text appears to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Legacy {
@@ -38,28 +40,16 @@ pub fn is_nfc(text: &str) -> bool {
     ) || text.nfc().eq(text.chars())
 }
 
-/// Characters that Unicode Vietnamese never uses but TCVN3 text read as Windows-1252 is
-/// full of: TCVN3 puts its precomposed lower-case letters at these code points.
-const TCVN3_MARKERS: &[char] = &[
-    '¸', 'µ', '¶', '·', '¹', '¨', '»', '¾', '¼', '½', 'Æ', 'Ç', 'Ë', 'È', 'É', 'Ð', 'Ì', 'Î', 'Ï',
-    'Ñ', 'Ò', 'Ó', '×', 'Ø', 'Ü', 'Ý', 'ß', 'ã', 'ç', 'æ', 'ì', 'ï', 'ñ', 'ò', 'ó', 'ø', 'ö', 'ú',
-    'û', 'ü', 'þ', '®', '©', 'ª', '«', '¬', '−', '\u{ad}',
-];
-
-/// VNI writes tone and shape marks as a second byte after the vowel; read as
-/// Windows-1252 they become these letters following a vowel.
-const VNI_MARKS: &[char] = &[
-    'ù', 'ø', 'û', 'õ', 'ï', 'â', 'ä', 'à', 'á', 'å', 'ã', 'ë', 'ê',
-];
-
-/// Guesses whether a line is legacy-encoded text. Unicode Vietnamese only triggers this
-/// when a line is mostly such letters, which real Vietnamese never is.
+/// Guesses whether a line is legacy-encoded text: its words that use Latin-1 letters are
+/// decoded as TCVN3 and as VNI, and the line is legacy when most of them then read as
+/// Vietnamese syllables (see `content::legacy`). Unicode Vietnamese never triggers this:
+/// it uses letters beyond Latin-1 (ư, ơ, ạ, ế…), which no legacy text contains.
 pub fn detect_legacy(line: &str) -> Option<Legacy> {
     // Real Vietnamese uses letters outside Latin-1 (ư, ơ, ạ, ế…); legacy text does not.
     // Checked first: it is cheap and settles almost every Unicode line at its first word.
     let has_vietnamese = line
         .chars()
-        .any(|c| ('\u{0100}'..='\u{1EFF}').contains(&c) && c != '−');
+        .any(|c| ('\u{0100}'..='\u{1EFF}').contains(&c) && !"ŒœŠšŸŽžƒ".contains(c));
     if has_vietnamese {
         return None;
     }
@@ -67,26 +57,15 @@ pub fn detect_legacy(line: &str) -> Option<Legacy> {
     if letters < 4 {
         return None;
     }
-    let tcvn = line.chars().filter(|c| TCVN3_MARKERS.contains(c)).count();
-    let mut vni = 0;
-    let mut prev = ' ';
-    for c in line.chars() {
-        if VNI_MARKS.contains(&c) && "aeiouyAEIOUYôÔöÖ".contains(prev) {
-            vni += 1;
-        }
-        if c == 'ñ' || c == 'Ñ' || c == 'ö' || c == 'Ö' {
-            vni += 1;
-        }
-        prev = c;
-    }
-    let words = line.split_whitespace().count().max(1);
-    if vni * 5 >= words && vni >= 2 && vni >= tcvn {
-        Some(Legacy::Vni)
-    } else if tcvn * 5 >= words && tcvn >= 2 {
-        Some(Legacy::Tcvn3)
-    } else {
-        None
-    }
+    let words = legacy::words(line).count();
+    [Legacy::Vni, Legacy::Tcvn3]
+        .into_iter()
+        .map(|encoding| (legacy::score(line, encoding), encoding))
+        .filter(|((good, suspicious), _)| {
+            *good * 10 >= *suspicious * 7 && (*good >= 2 || (*good == 1 && words <= 3))
+        })
+        .max_by_key(|((good, _), _)| *good)
+        .map(|(_, encoding)| encoding)
 }
 
 /// Every problem in `text`, by 1-based line counted from `first_line`.
@@ -144,5 +123,7 @@ mod tests {
             None
         );
         assert_eq!(detect_legacy("café déjà vu à la carte"), None);
+        assert_eq!(detect_legacy("Je ne sais où aller, déjà vu"), None);
+        assert_eq!(detect_legacy("Die Straße für Köln, año nuevo"), None);
     }
 }

@@ -325,7 +325,9 @@ fn normalise(path: &str) -> String {
     s
 }
 
-/// Rewrites articles whose text is decomposed (NFD) into NFC. Returns the files changed.
+/// Rewrites articles whose text is decomposed (NFD) or in a legacy encoding (TCVN3, VNI)
+/// into Unicode NFC (Điều 4.1.a). Returns the files changed; a line that looks legacy but
+/// does not decode stops the fix with an error naming the file and line.
 pub fn fix_text(root: &Path) -> Result<Vec<PathBuf>, ContentError> {
     let tree = WorkingTree::new(root, 0);
     let mut changed = Vec::new();
@@ -335,7 +337,13 @@ pub fn fix_text(root: &Path) -> Result<Vec<PathBuf>, ContentError> {
         let Ok(t) = String::from_utf8(bytes) else {
             continue;
         };
-        let fixed = text::to_nfc(&t);
+        let fixed = crate::content::legacy::repair(&t).map_err(|(line, e)| {
+            ContentError::at(
+                &rel,
+                line,
+                format!("{e}; retype this line in Unicode, then run `stp check --fix` again"),
+            )
+        })?;
         if fixed != t {
             let tmp = path.with_extension("md.stp-tmp");
             std::fs::write(&tmp, fixed.as_bytes()).map_err(|e| ContentError::io(&tmp, e))?;

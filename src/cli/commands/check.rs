@@ -14,7 +14,8 @@ pub struct CheckArgs {
     /// Print the problems as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Rewrite text that can be repaired (decomposed Unicode to NFC) before checking.
+    /// Rewrite text that can be repaired (TCVN3, VNI and decomposed Unicode to NFC) before
+    /// checking.
     #[arg(long)]
     pub fix: bool,
 }

@@ -6,6 +6,7 @@ pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod init;
+pub mod intake;
 pub mod key;
 pub mod log;
 pub mod new;
