@@ -60,6 +60,8 @@ pub enum Command {
     Log(commands::log::LogArgs),
     /// Verify the whole history; list every change made without authority (exit 1 if any).
     Audit(commands::audit::AuditArgs),
+    /// Admin: record a site's articles from before stp as published, in one signed commit.
+    Adopt(commands::adopt::AdoptArgs),
     /// People, roles, keys and delegations (admin-signed).
     People(commands::people::PeopleArgs),
     /// Signing keys.
@@ -108,6 +110,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Status(args) => commands::status::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),
+        Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
     }

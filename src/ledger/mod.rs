@@ -3,6 +3,7 @@
 //! valid under the trusted people data, and handing the builder the live set.
 //! See docs/pipeline.md for the rules and the decisions behind them.
 
+mod adopt;
 mod agent;
 pub mod article_text;
 mod cache;
@@ -19,6 +20,7 @@ mod trust;
 mod validity;
 mod verify;
 
+pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
 pub use liveset::LiveSet;

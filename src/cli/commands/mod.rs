@@ -1,5 +1,6 @@
 //! One file per command: its clap arguments and its `run` function.
 
+pub mod adopt;
 pub mod approve;
 pub mod audit;
 pub mod build;
