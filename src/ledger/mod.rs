@@ -11,10 +11,12 @@ mod error;
 mod history;
 mod liveset;
 mod people_change;
+mod replay;
 pub mod repo;
 mod sign;
 mod state;
 mod steps;
+mod sync;
 mod trailers;
 mod trust;
 mod validity;
@@ -27,9 +29,11 @@ pub use liveset::LiveSet;
 pub use people_change::{
     PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
 };
+pub use replay::ParkedCommit;
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
 pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
 pub use steps::{StepOutcome, StepRequest, perform_step, queue, today, trusted_person};
+pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;
 pub use validity::must_keep_content;
