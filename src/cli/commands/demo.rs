@@ -355,6 +355,10 @@ fn print_summary(s: &Summary<'_>) {
     println!("Thử tiếp / try next:");
     println!("  alias stp={exe}");
     println!("  cd {}", s.site.display());
+    println!(
+        "  export STP_TRUST_ROOT={}   # ghim khóa gốc / pin the trust root",
+        state.trust.root.as_deref().unwrap_or("?")
+    );
     println!("  stp status                  # hàng đợi / the queues");
     println!("  stp log {RETURNED}");
     println!("  stp log {REJECTED}");
