@@ -120,7 +120,10 @@ fn the_demo_walks_the_example_site_and_leaves_a_repository_to_explore() {
 
     // The public site, in ./public of the folder the demo ran in: only what was published.
     let public = p.cwd.join("public");
-    assert_eq!(PathBuf::from(after(&stdout, "Trang công khai / public site:")), public);
+    assert_eq!(
+        PathBuf::from(after(&stdout, "Trang công khai / public site:")),
+        public
+    );
     assert!(public.join("index.html").is_file());
     assert!(
         public

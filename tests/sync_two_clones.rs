@@ -230,3 +230,39 @@ fn sync_without_a_remote_says_how_to_add_one() {
     assert!(err.contains("no remote `origin`"), "{err}");
     assert!(err.contains("git remote add origin PATH"), "{err}");
 }
+
+#[test]
+fn a_step_that_would_not_be_valid_on_top_of_theirs_is_not_signed_again() {
+    let c = clones();
+    let env = &c.env;
+    let y = env.draft("bai-y", "Bài Y.");
+    env.step("contributor", "submit", &y);
+    env.ok(&["sync"]);
+    c.ok_b(&["sync"]);
+
+    // The admin removes the deputy on A while the deputy reviews on B.
+    env.ok(&[
+        "people",
+        "remove",
+        "deputy",
+        "--signing-key",
+        env.key("admin").to_str().unwrap(),
+    ]);
+    env.ok(&["sync"]);
+    c.step_b("deputy", "review", &y);
+    let out = c.stp_b(&["sync", "--key", env.key("deputy").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("would not be valid"), "{err}");
+    assert!(
+        err.contains("not in the trusted workflow/people.toml"),
+        "{err}"
+    );
+    assert!(err.contains("stp-unsent/main-1"), "{err}");
+    assert_eq!(
+        c.git_b(&["rev-parse", "HEAD"]),
+        env.git(&["rev-parse", "HEAD"])
+    );
+    assert_eq!(c.state_in(&c.b, &y), "submitted");
+    c.all_verified(&c.b);
+}
