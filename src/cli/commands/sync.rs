@@ -68,7 +68,7 @@ pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     }
     let branch = report.kept_on.clone().unwrap_or_default();
     let mut message = format!(
-        "{} of your commits were not sent, because they act on what was changed on {} first:",
+        "{} of your commits were not sent to {}, which has new commits of its own:",
         report.parked.len(),
         report.remote
     );
