@@ -38,7 +38,7 @@ pub struct DemoArgs {
 }
 
 /// The board members who act in the demo (ids of the example `workflow/people.toml`).
-const HEAD: &str = "truong-ban";
+const BOARD_HEAD: &str = "truong-ban";
 const EDITOR: &str = "bien-tap-vien";
 const SECRETARY: &str = "thu-ky";
 const CONTRIBUTOR: &str = "cong-tac-vien";
@@ -80,7 +80,7 @@ pub fn run(args: DemoArgs) -> CliResult {
     println!("stp demo: {}", base.display());
     write_site(&site, false)?;
     let board = make_board(&site, &base.join("keys"))?;
-    let root = board.signer(HEAD)?.fingerprint.clone();
+    let root = board.signer(BOARD_HEAD)?.fingerprint.clone();
     let options = LedgerOptions {
         trust_root: Some(root.clone()),
         no_cache: false,
@@ -164,16 +164,15 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
         });
         board.signers.insert(person.id.clone(), signer);
     }
-    let head = board
-        .people
-        .person(HEAD)
-        .cloned()
-        .ok_or_else(|| CliError::failed(format!("bug: the example board has no `{HEAD}`")))?;
+    let head =
+        board.people.person(BOARD_HEAD).cloned().ok_or_else(|| {
+            CliError::failed(format!("bug: the example board has no `{BOARD_HEAD}`"))
+        })?;
     let mut first = People::default();
     first.upsert(head.clone()).map_err(CliError::failed)?;
     std::fs::write(site.join("workflow/people.toml"), first.to_toml())?;
     let head_email = head.email.clone().unwrap_or_default();
-    initial_commit(site, board.signer(HEAD)?, &head.name, &head_email)?;
+    initial_commit(site, board.signer(BOARD_HEAD)?, &head.name, &head_email)?;
     let options = LedgerOptions {
         trust_root: Some(head.fingerprint.clone()),
         no_cache: false,
@@ -182,7 +181,7 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
         .people
         .persons
         .iter()
-        .filter(|p| p.id != HEAD)
+        .filter(|p| p.id != BOARD_HEAD)
         .cloned()
         .map(PeopleChange::Add)
         .chain(
@@ -193,7 +192,7 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
                 .map(PeopleChange::Delegate),
         );
     for change in changes {
-        change_people(site, board.signer(HEAD)?, &change, &options)?;
+        change_people(site, board.signer(BOARD_HEAD)?, &change, &options)?;
     }
     board.people.delegations = example.delegations.clone();
     Ok(board)
@@ -247,14 +246,14 @@ fn walk(site: &Path, board: &Board, options: &LedgerOptions) -> CliResult<Vec<St
     )?;
     sign(EDITOR, Action::Review, &except(&[RETURNED]), None)?;
     sign(
-        HEAD,
+        BOARD_HEAD,
         Action::Reject,
         &Vec::from_iter(rejected),
         Some(REJECT_REASON),
     )?;
     let to_approve = except(&[RETURNED, REJECTED, IN_REVIEW]);
-    sign(HEAD, Action::Verify, &to_approve, None)?;
-    sign(HEAD, Action::Approve, &to_approve, None)?;
+    sign(BOARD_HEAD, Action::Verify, &to_approve, None)?;
+    sign(BOARD_HEAD, Action::Approve, &to_approve, None)?;
     let publish = StepRequest {
         action: Action::Publish,
         articles: Vec::new(),
@@ -373,7 +372,7 @@ fn print_summary(s: &Summary<'_>) {
     println!("  git log --show-signature -3");
     println!(
         "  stp verify {IN_REVIEW} --key {}",
-        s.board.keys.join(HEAD).display()
+        s.board.keys.join(BOARD_HEAD).display()
     );
     println!("  stp demo --serve            # xem trang / see the site on http://127.0.0.1:1313/");
     println!();
@@ -435,9 +434,9 @@ mod tests {
             .unwrap();
         let people = People::parse(text).unwrap();
         for (id, role) in [
-            (HEAD, Role::Admin),
-            (HEAD, Role::Verifier),
-            (HEAD, Role::Approver),
+            (BOARD_HEAD, Role::Admin),
+            (BOARD_HEAD, Role::Verifier),
+            (BOARD_HEAD, Role::Approver),
             (EDITOR, Role::Editor),
             (SECRETARY, Role::Secretary),
             (CONTRIBUTOR, Role::Contributor),
