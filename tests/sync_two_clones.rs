@@ -266,3 +266,63 @@ fn a_step_that_would_not_be_valid_on_top_of_theirs_is_not_signed_again() {
     assert_eq!(c.state_in(&c.b, &y), "submitted");
     c.all_verified(&c.b);
 }
+
+#[test]
+fn only_the_users_own_and_unsigned_commits_are_done_again() {
+    let c = clones();
+    let env = &c.env;
+    let x = env.draft("bai-x", "Bài X.");
+    let y = env.draft("bai-y", "Bài Y.");
+    env.step("contributor", "submit", &x);
+    env.step("contributor", "submit", &y);
+    env.ok(&["sync"]);
+    c.ok_b(&["sync"]);
+    env.step("editor", "review", &x);
+    env.ok(&["sync"]);
+
+    // On B: an unsigned draft, the contributor's submit of it, the deputy's review of Y.
+    let z = "content/tin-tuc/bai-z.md";
+    std::fs::write(
+        c.b.join(z),
+        "---\ntitle: \"Tin Z\"\ndate: 2026-11-20\n---\n\nBài Z.\n",
+    )
+    .unwrap();
+    c.git_b(&["add", "-A"]);
+    c.git_b(&["commit", "-q", "-m", "draft z"]);
+    c.step_b("contributor", "submit", z);
+    c.step_b("deputy", "review", &y);
+
+    let out = c.stp_b(&["sync", "--key", env.key("deputy").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 of your commits were not sent"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "`stp: submit {z}`: it is signed by Người contributor's key"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("and your other commits"), "{err}");
+    let sent = c.git_b(&["log", "--format=%s", "origin/main", "-3"]);
+    assert_eq!(
+        sent.lines().collect::<Vec<_>>(),
+        [
+            format!("stp: review {y}").as_str(),
+            "draft z",
+            &format!("stp: review {x}")
+        ]
+    );
+    assert_eq!(c.state_in(&c.b, &y), "edited");
+    assert!(c.b.join(z).is_file(), "the draft came along, unsigned");
+    // The branch keeps the old tip: everything of ours, as it was signed.
+    let kept = c.git_b(&["log", "--format=%s", "-3", "stp-unsent/main-1"]);
+    assert_eq!(
+        kept.lines().collect::<Vec<_>>(),
+        [
+            format!("stp: review {y}").as_str(),
+            &format!("stp: submit {z}"),
+            "draft z"
+        ]
+    );
+    c.all_verified(&c.b);
+}

@@ -139,7 +139,8 @@ pub fn replay(
             (SignatureCheck::Valid { fingerprint }, _) => {
                 park(
                     format!(
-                        "it is signed by key {fingerprint}, not yours: only its signer can sign it again"
+                        "it is signed by {}'s key {fingerprint}, not yours: only they can sign it again (with `git cherry-pick` of it and `stp sync` with their key, or by signing the step again)",
+                        commit.author().name().unwrap_or("someone")
                     ),
                     blocked_by,
                 );
