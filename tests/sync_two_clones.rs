@@ -101,6 +101,17 @@ impl Clones {
         assert!(out.status.success(), "audit in {}: {out:?}", dir.display());
     }
 
+    /// Two articles submitted on A, and both clones in step.
+    fn two_submitted(&self) -> (String, String) {
+        let x = self.env.draft("bai-x", "Bài X.");
+        let y = self.env.draft("bai-y", "Bài Y.");
+        self.env.step("contributor", "submit", &x);
+        self.env.step("contributor", "submit", &y);
+        self.env.ok(&["sync"]);
+        self.ok_b(&["sync"]);
+        (x, y)
+    }
+
     fn state_in(&self, dir: &Path, article: &str) -> String {
         let out = self
             .env
@@ -175,12 +186,7 @@ fn the_first_step_on_an_article_lands_and_the_other_is_refused_and_kept() {
 fn steps_on_different_articles_are_both_kept_ours_signed_again_on_top() {
     let c = clones();
     let env = &c.env;
-    let x = env.draft("bai-x", "Bài X.");
-    let y = env.draft("bai-y", "Bài Y.");
-    env.step("contributor", "submit", &x);
-    env.step("contributor", "submit", &y);
-    env.ok(&["sync"]);
-    c.ok_b(&["sync"]);
+    let (x, y) = c.two_submitted();
 
     env.step("editor", "review", &x);
     c.step_b("deputy", "review", &y);
@@ -271,12 +277,7 @@ fn a_step_that_would_not_be_valid_on_top_of_theirs_is_not_signed_again() {
 fn only_the_users_own_and_unsigned_commits_are_done_again() {
     let c = clones();
     let env = &c.env;
-    let x = env.draft("bai-x", "Bài X.");
-    let y = env.draft("bai-y", "Bài Y.");
-    env.step("contributor", "submit", &x);
-    env.step("contributor", "submit", &y);
-    env.ok(&["sync"]);
-    c.ok_b(&["sync"]);
+    let (x, y) = c.two_submitted();
     env.step("editor", "review", &x);
     env.ok(&["sync"]);
 
