@@ -327,3 +327,69 @@ fn only_the_users_own_and_unsigned_commits_are_done_again() {
     );
     c.all_verified(&c.b);
 }
+
+#[test]
+fn two_clones_syncing_the_same_article_at_the_same_moment_land_exactly_one() {
+    let c = clones();
+    let env = &c.env;
+    let (x, _) = c.two_submitted();
+    env.step("editor", "review", &x);
+    c.step_b("deputy", "review", &x);
+    let a_review = env.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let b_review = c.git_b(&["rev-parse", "HEAD"]).trim().to_string();
+
+    let sync_in = |dir: &Path, who: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+            .current_dir(dir)
+            .env("HOME", &env.home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("STP_KEY")
+            .env_remove("STP_TRUST_ROOT")
+            .args(["sync", "--key", env.key(who).to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = sync_in(&env.site, "editor");
+    let b = sync_in(&c.b, "deputy");
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(
+        a.status.success() != b.status.success(),
+        "exactly one lands:\nA {a:?}\nB {b:?}"
+    );
+    let (loser_dir, loser_review, winner_review, loser_key) = if a.status.success() {
+        (c.b.clone(), b_review, a_review, "deputy")
+    } else {
+        (env.site.clone(), a_review, b_review, "editor")
+    };
+    let loser = if a.status.success() { &b } else { &a };
+    let err = String::from_utf8_lossy(&loser.stderr);
+    assert!(
+        err.contains("nothing was lost") || err.contains("nothing is lost"),
+        "{err}"
+    );
+
+    // The loser syncs again (if the race ended at the push) and is refused, keeping its step.
+    let again = c.env.run_in(
+        &loser_dir,
+        env!("CARGO_BIN_EXE_stp"),
+        &["sync", "--key", env.key(loser_key).to_str().unwrap()],
+    );
+    let again_err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        again.status.success() || again_err.contains("were not sent"),
+        "{again:?}"
+    );
+    let kept = c
+        .env
+        .run_in(&loser_dir, "git", &["rev-parse", "stp-unsent/main-1"]);
+    assert_eq!(String::from_utf8_lossy(&kept.stdout).trim(), loser_review);
+    for dir in [&env.site, &c.b] {
+        c.env.run_in(dir, env!("CARGO_BIN_EXE_stp"), &["sync"]);
+        let head = c.env.run_in(dir, "git", &["rev-parse", "HEAD"]);
+        assert_eq!(String::from_utf8_lossy(&head.stdout).trim(), winner_review);
+        assert_eq!(c.state_in(dir, &x), "edited");
+        c.all_verified(dir);
+    }
+}

@@ -4,7 +4,9 @@
 //! sides have new commits, ours are done again on top of theirs and signed again with the
 //! user's key when they touch other articles and trust data than theirs (see
 //! `replay.rs`); the rest are left out and kept on a branch `stp-unsent/<branch>-<n>`, so
-//! nothing is lost, and the command reports them as refused. Then push.
+//! nothing is lost, and the command reports them as refused. Then send, as a
+//! compare-and-swap of the remote's branch, so that of two clones sending at once exactly
+//! one lands.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -120,7 +122,7 @@ pub fn sync(
             Some(t) => first_parents(&repo, new_tip, t)?.len(),
             None => first_parents(&repo, new_tip, Oid::ZERO_SHA1)?.len(),
         };
-        push(&mut remote, &url, &branch, new_tip)?;
+        push(&repo, root, &mut remote, &url, &branch, new_tip, theirs)?;
         let _ = repo.reference(&tracking, new_tip, true, "stp sync: sent");
     }
     Ok(report)
@@ -306,8 +308,23 @@ fn move_branch(repo: &Repository, branch: &str, from: Oid, to: Oid) -> LedgerRes
     Ok(())
 }
 
-/// Pushes `tip` to the remote's `branch`, as a fast-forward only.
-fn push(remote: &mut git2::Remote<'_>, url: &str, branch: &str, tip: Oid) -> LedgerResult<()> {
+/// Sends `tip` to the remote's `branch` as a compare-and-swap: the objects go first, under
+/// a ref of their own (`refs/stp/incoming/<tip>`), then the branch moves from `expected`
+/// (what was fetched) to `tip` under git's ref lock. Of two clones sending at the same
+/// moment exactly one lands; the other is told to sync again, and loses nothing.
+fn push(
+    repo: &Repository,
+    root: &Path,
+    remote: &mut git2::Remote<'_>,
+    url: &str,
+    branch: &str,
+    tip: Oid,
+    expected: Option<Oid>,
+) -> LedgerResult<()> {
+    let outgoing = format!("refs/stp/outgoing/{branch}");
+    let incoming = format!("refs/stp/incoming/{tip}");
+    repo.reference(&outgoing, tip, true, "stp sync")
+        .map_err(LedgerError::git(format!("cannot write {outgoing}")))?;
     let mut refused = None;
     {
         let mut callbacks = git2::RemoteCallbacks::new();
@@ -317,18 +334,46 @@ fn push(remote: &mut git2::Remote<'_>, url: &str, branch: &str, tip: Oid) -> Led
         });
         let mut push_options = git2::PushOptions::new();
         push_options.remote_callbacks(callbacks);
-        let spec = format!("refs/heads/{branch}:refs/heads/{branch}");
+        let spec = format!("+{outgoing}:{incoming}");
         remote
             .push(&[spec.as_str()], Some(&mut push_options))
             .map_err(|e| transport_error(url, "send to", e))?;
     }
+    let _ = repo.find_reference(&outgoing).and_then(|mut r| r.delete());
     if let Some(why) = refused {
-        return Err(LedgerError::refused_with(
-            format!("{url} refused {tip}: {why}"),
-            "someone sent commits meanwhile; run `stp sync` again",
-        ));
+        return Err(LedgerError::refused(format!("{url} refused {tip}: {why}")));
     }
-    Ok(())
+    let path = local_path(root, url);
+    let shared = Repository::open(&path).map_err(LedgerError::git(format!(
+        "cannot open the shared repository {}",
+        path.display()
+    )))?;
+    let name = format!("refs/heads/{branch}");
+    let moved = match expected {
+        Some(old) => shared.reference_matching(&name, tip, true, old, "stp sync"),
+        None => shared.reference(&name, tip, false, "stp sync"),
+    };
+    let _ = shared
+        .find_reference(&incoming)
+        .and_then(|mut r| r.delete());
+    moved.map(|_| ()).map_err(|_| {
+        LedgerError::refused_with(
+            format!(
+                "{url} received other commits while stp was syncing; yours were not sent, and nothing was lost"
+            ),
+            "run `stp sync` again",
+        )
+    })
+}
+
+/// The folder a path or `file://` remote names (relative to the repository).
+fn local_path(root: &Path, url: &str) -> std::path::PathBuf {
+    let path = Path::new(url.strip_prefix("file://").unwrap_or(url));
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    }
 }
 
 fn transport_error(url: &str, what: &str, e: git2::Error) -> LedgerError {
