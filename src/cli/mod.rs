@@ -28,6 +28,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Walk the example site through every step with a demo board's keys, in a new
+    /// temporary repository, and build its public site into ./public.
+    Demo(commands::demo::DemoArgs),
     /// Build the public site from the live set (or the working tree with --preview).
     Build(commands::build::BuildArgs),
     /// The working calendar: days off of a year, and deadlines in working days or
@@ -62,12 +65,16 @@ pub enum Command {
     Publish(commands::publish::PublishArgs),
     /// Take a published article off the public site, with a reason.
     Withdraw(commands::withdraw::WithdrawArgs),
+    /// Fetch the shared site's new commits and send yours; signatures stay valid.
+    Sync(commands::sync::SyncArgs),
     /// The queues by state and role, with their age.
     Status(commands::status::StatusArgs),
     /// The signed trail of an article.
     Log(commands::log::LogArgs),
     /// Verify the whole history; list every change made without authority (exit 1 if any).
     Audit(commands::audit::AuditArgs),
+    /// Admin: record a site's articles from before stp as published, in one signed commit.
+    Adopt(commands::adopt::AdoptArgs),
     /// People, roles, keys and delegations (admin-signed).
     People(commands::people::PeopleArgs),
     /// Signing keys.
@@ -100,6 +107,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> CliResult {
     let repo = cli.repo;
     match cli.command {
+        Command::Demo(args) => commands::demo::run(args),
         Command::Build(args) => commands::build::run(repo, args),
         Command::Calendar(args) => commands::calendar::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
@@ -116,9 +124,11 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Reject(args) => commands::reject::run(repo, args),
         Command::Publish(args) => commands::publish::run(repo, args),
         Command::Withdraw(args) => commands::withdraw::run(repo, args),
+        Command::Sync(args) => commands::sync::run(repo, args),
         Command::Status(args) => commands::status::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),
+        Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
     }

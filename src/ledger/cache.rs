@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::state::LedgerState;
 
 /// Bump when the meaning of the cached state changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile {

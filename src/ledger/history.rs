@@ -40,22 +40,38 @@ impl Ledger {
     /// Reads the ledger of the repository at `root`, using and updating the cache.
     pub fn load(root: &Path, options: &LedgerOptions) -> LedgerResult<Ledger> {
         let repo = open(root)?;
-        let pin = options.trust_root.as_deref();
         let head = head_commit(&repo)?.map(|c| c.id());
+        Ledger::read(root, &repo, head, options)
+    }
+
+    /// Reads the ledger as of commit `tip` instead of HEAD (`stp sync` checks commits
+    /// before it moves the branch to them).
+    pub fn load_at(root: &Path, tip: Oid, options: &LedgerOptions) -> LedgerResult<Ledger> {
+        let repo = open(root)?;
+        Ledger::read(root, &repo, Some(tip), options)
+    }
+
+    fn read(
+        root: &Path,
+        repo: &Repository,
+        head: Option<Oid>,
+        options: &LedgerOptions,
+    ) -> LedgerResult<Ledger> {
+        let pin = options.trust_root.as_deref();
         let cached = (!options.no_cache)
             .then(|| cache::load(repo.path(), pin))
             .flatten();
         let (mut state, todo) = match head {
             None => (LedgerState::default(), Vec::new()),
-            Some(head) => plan(&repo, head, cached)?,
+            Some(head) => plan(repo, head, cached)?,
         };
         let mut trusted = match state.trust.tree.as_deref() {
-            Some(tree) => Some(Arc::new(reparse(&repo, tree)?)),
+            Some(tree) => Some(Arc::new(reparse(repo, tree)?)),
             None => None,
         };
         for oid in &todo {
-            let ctx = context(&repo, *oid)?;
-            apply_commit(&repo, &mut state, &mut trusted, &ctx, pin);
+            let ctx = context(repo, *oid)?;
+            apply_commit(repo, &mut state, &mut trusted, &ctx, pin);
         }
         if !todo.is_empty() && !options.no_cache {
             cache::save(repo.path(), pin, &state);

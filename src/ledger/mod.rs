@@ -3,6 +3,7 @@
 //! valid under the trusted people data, and handing the builder the live set.
 //! See docs/pipeline.md for the rules and the decisions behind them.
 
+mod adopt;
 mod agent;
 pub mod article_text;
 mod cache;
@@ -10,26 +11,31 @@ mod error;
 mod history;
 mod liveset;
 mod people_change;
+mod replay;
 pub mod repo;
 mod sign;
 mod state;
 mod steps;
+mod sync;
 mod trailers;
 mod trust;
 mod validity;
 mod verify;
 
+pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
 pub use liveset::LiveSet;
 pub use people_change::{
     PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
 };
+pub use replay::ParkedCommit;
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
 pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
 pub use steps::{
     DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
 };
+pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;
 pub use validity::must_keep_content;

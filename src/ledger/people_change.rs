@@ -13,7 +13,9 @@ use crate::workflow::{Delegation, PEOPLE_FILE, People, Person, Role};
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
-use super::repo::{FileWrite, blob_at, commit_signed, head_commit, identity, open, sync_worktree};
+use super::repo::{
+    FileWrite, as_committed, blob_at, commit_signed, head_commit, identity, open, sync_worktree,
+};
 use super::sign::Signer;
 use super::steps::stated_date;
 use super::trailers::Trailers;
@@ -189,14 +191,7 @@ pub fn change_people(
         &removals,
         &trailers.to_message(&format!("stp: {description}")),
     )?;
-    let worktree: Vec<(FileWrite, Vec<u8>)> = new_files
-        .into_iter()
-        .map(|f| {
-            let bytes = f.bytes.clone();
-            (f, bytes)
-        })
-        .collect();
-    sync_worktree(&repo, root, &worktree, &removals)?;
+    sync_worktree(&repo, root, &as_committed(new_files), &removals)?;
     let after = Ledger::load(root, options)?;
     if after.state.trust.since.as_deref() != Some(commit.to_string().as_str()) {
         let why = after

@@ -185,6 +185,17 @@ pub fn commit_signed(
     Ok(oid)
 }
 
+/// Files to write into the working tree exactly as they were committed.
+pub fn as_committed(writes: Vec<FileWrite>) -> Vec<(FileWrite, Vec<u8>)> {
+    writes
+        .into_iter()
+        .map(|w| {
+            let bytes = w.bytes.clone();
+            (w, bytes)
+        })
+        .collect()
+}
+
 /// Puts committed files into the index and the working tree. A working-tree file that
 /// holds other edits keeps them: only `on_disk` is written there.
 pub fn sync_worktree(

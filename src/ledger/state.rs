@@ -66,6 +66,17 @@ impl Default for ArticleRecord {
     }
 }
 
+impl ArticleRecord {
+    /// Whether a valid step or adoption was ever signed for the article.
+    pub fn has_history(&self) -> bool {
+        self.live.is_some()
+            || self
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Step { .. } | EventKind::Adopted { .. }))
+    }
+}
+
 /// The published version of an article.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct LiveVersion {
@@ -105,6 +116,8 @@ pub enum EventKind {
         reason: Option<String>,
         ground: Option<String>,
     },
+    /// An admin recorded an article from before stp as published (`stp adopt`).
+    Adopted { person: String, name: String },
     /// The content changed after a step, which voids it: back to `submitted`.
     Voided { was: State },
     /// A step that is not valid, and why.

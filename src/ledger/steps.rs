@@ -247,6 +247,7 @@ pub fn perform_step(
                 .clone()
                 .filter(|_| request.action.needs_reason()),
             ground: request.ground.map(|g| g.to_string()),
+            adopt: false,
         });
         steps.push((path.clone(), current, to));
     }
@@ -254,15 +255,10 @@ pub fn perform_step(
         [one] => format!("stp: {} {one}", request.action),
         many => format!("stp: {} {} articles", request.action, many.len()),
     };
-    let email = person
-        .email
-        .clone()
-        .unwrap_or_else(|| format!("{}@stp.invalid", person.id));
-    let author = identity(&person.name, &email)?;
-    let commit = commit_signed(
+    let commit = commit_as(
         &repo,
         signer,
-        &author,
+        person,
         &head,
         &writes,
         &removals,
@@ -291,8 +287,26 @@ pub fn perform_step(
     })
 }
 
+/// Commits on top of `head` with `person` as author, signed by `signer`.
+pub(super) fn commit_as(
+    repo: &git2::Repository,
+    signer: &Signer,
+    person: &Person,
+    head: &git2::Commit<'_>,
+    writes: &[FileWrite],
+    removals: &[String],
+    message: &str,
+) -> LedgerResult<Oid> {
+    let email = person
+        .email
+        .clone()
+        .unwrap_or_else(|| format!("{}@stp.invalid", person.id));
+    let author = identity(&person.name, &email)?;
+    commit_signed(repo, signer, &author, head, writes, removals, message)
+}
+
 /// The files of a bundle as they are in the working tree, against HEAD.
-fn bundle_changes(
+pub(super) fn bundle_changes(
     root: &Path,
     repo: &git2::Repository,
     head_tree: &git2::Tree<'_>,
@@ -328,7 +342,7 @@ fn bundle_changes(
 
 /// Reads the new commit back and checks every step came out valid; a step stp signed
 /// that the ledger refuses would be a bug, and is reported as one.
-fn confirm(
+pub(super) fn confirm(
     root: &Path,
     options: &LedgerOptions,
     commit: Oid,
@@ -340,7 +354,12 @@ fn confirm(
         let ok = ledger.state.articles.get(path).is_some_and(|r| {
             r.state == *to
                 && r.events.last().is_some_and(|e| {
-                    e.commit == commit && matches!(e.kind, super::state::EventKind::Step { .. })
+                    e.commit == commit
+                        && matches!(
+                            e.kind,
+                            super::state::EventKind::Step { .. }
+                                | super::state::EventKind::Adopted { .. }
+                        )
                 })
         });
         if !ok {

@@ -1,7 +1,8 @@
 //! The trailers of an stp commit, in its last paragraph: `Stp-Date` once, then for each
 //! article `Stp-Article`, `Stp-Transition: <from> -> <to>`, `Stp-Blob`, and `Stp-Reason` /
-//! `Stp-Ground` where they apply. They are part of the signed commit, so they are the
-//! signer's own statement.
+//! `Stp-Ground` where they apply; an adoption names each article with `Stp-Adopt` instead
+//! of `Stp-Article` (and no transition). They are part of the signed commit, so they are
+//! the signer's own statement.
 
 use chrono::NaiveDate;
 
@@ -14,6 +15,8 @@ pub struct StepTrailer {
     pub blob: Option<String>,
     pub reason: Option<String>,
     pub ground: Option<String>,
+    /// Named by `Stp-Adopt`: an admin records an article from before stp as published.
+    pub adopt: bool,
 }
 
 /// Everything stp reads from a commit message.
@@ -44,7 +47,8 @@ impl Trailers {
                     Err(_) => out.bad_date = Some(value),
                 },
                 "Stp-Trust" => out.trust = Some(value),
-                "Stp-Article" => out.steps.push(StepTrailer {
+                "Stp-Article" | "Stp-Adopt" => out.steps.push(StepTrailer {
+                    adopt: key == "Stp-Adopt",
                     article: value,
                     ..StepTrailer::default()
                 }),
@@ -76,7 +80,12 @@ impl Trailers {
             s.push_str(&format!("Stp-Trust: {}\n", one_line(trust)));
         }
         for step in &self.steps {
-            s.push_str(&format!("Stp-Article: {}\n", one_line(&step.article)));
+            let key = if step.adopt {
+                "Stp-Adopt"
+            } else {
+                "Stp-Article"
+            };
+            s.push_str(&format!("{key}: {}\n", one_line(&step.article)));
             for (key, value) in [
                 ("Stp-Transition", &step.transition),
                 ("Stp-Blob", &step.blob),
@@ -113,6 +122,7 @@ mod tests {
                     blob: Some("abc".into()),
                     reason: Some("Thiếu nguồn\nsố liệu".into()),
                     ground: None,
+                    adopt: false,
                 },
                 StepTrailer {
                     article: "content/tin-tuc/b.md".into(),
@@ -128,6 +138,22 @@ mod tests {
         assert_eq!(back.steps.len(), 2);
         assert_eq!(back.steps[0].reason.as_deref(), Some("Thiếu nguồn số liệu"));
         assert_eq!(back.steps[1].ground.as_deref(), Some("đ"));
+    }
+
+    #[test]
+    fn an_adoption_reads_back_as_written() {
+        let t = Trailers {
+            steps: vec![StepTrailer {
+                article: "content/tin-tuc/cu.md".into(),
+                blob: Some("abc".into()),
+                adopt: true,
+                ..StepTrailer::default()
+            }],
+            ..Trailers::default()
+        };
+        let message = t.to_message("stp: adopt 1 article");
+        assert!(message.contains("Stp-Adopt: content/tin-tuc/cu.md\nStp-Blob: abc\n"));
+        assert_eq!(Trailers::parse(&message), t);
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use git2::{Oid, Repository, Tree};
 
-use crate::workflow::{Action, Ground, PEOPLE_FILE, State, StepContext, check_step, required_role};
+use crate::workflow::{
+    Action, Ground, PEOPLE_FILE, Person, Role, State, StepContext, check_step, required_role,
+};
 
 use super::article_text::status_of;
 use super::repo::{article_version, blob_at};
@@ -115,13 +117,20 @@ struct Applied {
 
 impl Applied {
     fn apply(self, record: &mut ArticleRecord, ctx: &CommitContext<'_>) {
-        let EventKind::Step { action, .. } = &self.kind else {
-            return;
-        };
-        match action {
-            Action::Submit => record.revision_editor = None,
-            Action::Review => record.revision_editor = Some(self.person.clone()),
-            Action::Publish => {
+        match &self.kind {
+            EventKind::Step {
+                action: Action::Submit,
+                ..
+            } => record.revision_editor = None,
+            EventKind::Step {
+                action: Action::Review,
+                ..
+            } => record.revision_editor = Some(self.person.clone()),
+            EventKind::Step {
+                action: Action::Publish,
+                ..
+            }
+            | EventKind::Adopted { .. } => {
                 record.live = Some(LiveVersion {
                     commit: ctx.oid.to_string(),
                     blob: self.blob.to_string(),
@@ -130,7 +139,10 @@ impl Applied {
                     at: ctx.trailers.date.map(|d| d.to_string()).unwrap_or_default(),
                 })
             }
-            Action::Withdraw => record.live = None,
+            EventKind::Step {
+                action: Action::Withdraw,
+                ..
+            } => record.live = None,
             _ => {}
         }
         record.state = self.to;
@@ -166,6 +178,9 @@ fn check(
     })?;
     let signer = Some(person.id.clone());
     let no = |why: String| (signer.clone(), why);
+    if step.adopt {
+        return check_adoption(repo, state, ctx, step, person).map_err(no);
+    }
     let (from, to) = parse_transition(step.transition.as_deref()).map_err(no)?;
     let action = Action::reaching(to).ok_or_else(|| no(format!("no step leads to `{to}`")))?;
     let record = state.articles.get(&step.article);
@@ -201,14 +216,7 @@ fn check(
         ground,
     })
     .map_err(|r| no(format!("the article {r}")))?;
-    let (blob, digest) = article_version(repo, &ctx.tree, &step.article)
-        .ok_or_else(|| no(format!("the commit has no file {}", step.article)))?;
-    if step.blob.as_deref() != Some(blob.to_string().as_str()) {
-        return Err(no(format!(
-            "Stp-Blob names {}, but the commit holds {blob}",
-            step.blob.as_deref().unwrap_or("nothing")
-        )));
-    }
+    let (blob, digest) = committed_version(repo, ctx, step).map_err(no)?;
     if must_keep_content(action) && record.and_then(|r| r.digest.as_deref()) != Some(&digest) {
         return Err(no(format!(
             "the content is not what was {current}: a content change voids the step"
@@ -227,6 +235,63 @@ fn check(
             ground: ground.map(|g| g.to_string()),
         },
         to,
+        digest,
+        blob,
+        person: person.id.clone(),
+        name: person.name.clone(),
+    })
+}
+
+/// The article's blob and digest in the commit, which must be the blob `Stp-Blob` names.
+fn committed_version(
+    repo: &Repository,
+    ctx: &CommitContext<'_>,
+    step: &StepTrailer,
+) -> Result<(Oid, String), String> {
+    let (blob, digest) = article_version(repo, &ctx.tree, &step.article)
+        .ok_or_else(|| format!("the commit has no file {}", step.article))?;
+    if step.blob.as_deref() != Some(blob.to_string().as_str()) {
+        return Err(format!(
+            "Stp-Blob names {}, but the commit holds {blob}",
+            step.blob.as_deref().unwrap_or("nothing")
+        ));
+    }
+    Ok((blob, digest))
+}
+
+/// An adoption (`stp adopt`): an admin of the trusted people data records an article from
+/// before stp, which the ledger has never seen, as published. Anyone else's adoption, or
+/// one of an article with a signed history, grants nothing.
+fn check_adoption(
+    repo: &Repository,
+    state: &LedgerState,
+    ctx: &CommitContext<'_>,
+    step: &StepTrailer,
+    person: &Person,
+) -> Result<Applied, String> {
+    if !person.has_role(Role::Admin) {
+        return Err(format!(
+            "`{}` is not an admin, and only an admin adopts articles from before stp",
+            person.id
+        ));
+    }
+    if state
+        .articles
+        .get(&step.article)
+        .is_some_and(ArticleRecord::has_history)
+    {
+        return Err(
+            "the article already has a signed history; adopt is only for articles stp has never seen"
+                .into(),
+        );
+    }
+    let (blob, digest) = committed_version(repo, ctx, step)?;
+    Ok(Applied {
+        kind: EventKind::Adopted {
+            person: person.id.clone(),
+            name: person.name.clone(),
+        },
+        to: State::Published,
         digest,
         blob,
         person: person.id.clone(),

@@ -62,18 +62,49 @@ pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
             let _ = request.respond(tiny_http::Response::from_string(body));
             continue;
         }
-        let response = match resolve(&out, &url) {
-            Some(path) => file_response(&path),
-            None => {
-                let body = std::fs::read(out.join("404.html")).unwrap_or_default();
-                tiny_http::Response::from_data(inject(body))
-                    .with_status_code(404)
-                    .with_header(content_type("html"))
-            }
-        };
-        let _ = request.respond(response);
+        let _ = request.respond(respond(&out, &url, true));
     }
     Ok(())
+}
+
+/// Serves the built site in `dir` as it is on 127.0.0.1:`port` (0: any free port) until
+/// interrupted: no watching, no rebuilds, no reload script. `stp demo --serve` shows the
+/// public site this way.
+pub fn serve_static(dir: &Path, port: u16) -> Result<(), RenderError> {
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(port, |addr| addr.port());
+    println!(
+        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        dir.display()
+    );
+    for request in server.incoming_requests() {
+        let url = request.url().split('?').next().unwrap_or("/").to_string();
+        let _ = request.respond(respond(dir, &url, false));
+    }
+    Ok(())
+}
+
+/// The response for `url`: the file under `out`, else the site's 404 page; `reload` adds
+/// the preview's reload script to HTML.
+fn respond(out: &Path, url: &str, reload: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let (path, status) = match resolve(out, url) {
+        Some(path) => (path, 200),
+        None => (out.join("404.html"), 404),
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let body = std::fs::read(&path).unwrap_or_default();
+    let body = if reload && ext == "html" {
+        inject(body)
+    } else {
+        body
+    };
+    tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(content_type(ext))
 }
 
 /// The file for a URL path, never outside `out`.
@@ -106,13 +137,6 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-fn file_response(path: &Path) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let body = std::fs::read(path).unwrap_or_default();
-    let body = if ext == "html" { inject(body) } else { body };
-    tiny_http::Response::from_data(body).with_header(content_type(ext))
 }
 
 fn inject(mut body: Vec<u8>) -> Vec<u8> {

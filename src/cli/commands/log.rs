@@ -77,6 +77,11 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
                     println!("            reason: {r}");
                 }
             }
+            EventKind::Adopted { person, name } => {
+                println!(
+                    "{date}  adopted  -> published  by {name} ({person}, admin): an article from before stp  {commit}"
+                );
+            }
             EventKind::Voided { was } => {
                 println!(
                     "{date}  content changed after it was {was}: the step is void, back to submitted  {commit}"

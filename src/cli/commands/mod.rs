@@ -1,10 +1,12 @@
 //! One file per command: its clap arguments and its `run` function.
 
+pub mod adopt;
 pub mod approve;
 pub mod audit;
 pub mod build;
 pub mod calendar;
 pub mod check;
+pub mod demo;
 pub mod init;
 pub mod intake;
 pub mod key;
@@ -21,5 +23,6 @@ pub mod signing;
 pub mod status;
 pub mod step;
 pub mod submit;
+pub mod sync;
 pub mod verify;
 pub mod withdraw;

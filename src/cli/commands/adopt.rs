@@ -1,0 +1,61 @@
+//! `stp adopt PATH…|--all`: an admin brings a site's articles from before stp in as
+//! published, in one signed commit; articles with a signed history are refused (named) or
+//! skipped (`--all`).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::repo::find_root;
+use crate::ledger::{AdoptSelection, adopt};
+
+use super::signing::{KeyArgs, TrustArgs, article_path};
+
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// The articles (content/…/x.md) to record as published.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub articles: Vec<PathBuf>,
+    /// Every article in content/ that has no signed history yet.
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
+pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
+    let root = find_root(repo)?;
+    let signer = args.key.signer(&root)?;
+    let selection = if args.all {
+        AdoptSelection::All
+    } else {
+        AdoptSelection::Articles(
+            args.articles
+                .iter()
+                .map(|a| article_path(&root, a))
+                .collect::<CliResult<Vec<_>>>()?,
+        )
+    };
+    let outcome =
+        adopt(&root, &signer, &selection, &args.trust.options()).map_err(CliError::from)?;
+    for path in &outcome.adopted {
+        println!("{path}: adopted as published");
+    }
+    if !outcome.skipped.is_empty() {
+        println!(
+            "left alone: {} articles that already have a signed history",
+            outcome.skipped.len()
+        );
+    }
+    println!(
+        "{} articles adopted, signed by {} in commit {}",
+        outcome.adopted.len(),
+        outcome.person,
+        &outcome.commit[..12.min(outcome.commit.len())]
+    );
+    println!("next: `stp build` puts them on the public site; `stp log ARTICLE` shows \"adopted\"");
+    Ok(())
+}
