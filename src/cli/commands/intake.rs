@@ -10,6 +10,10 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::content::import;
+use crate::ledger::{Ledger, Signer, StepRequest, perform_step};
+use crate::workflow::Action;
+
+use super::signing::{KeyArgs, TrustArgs};
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -22,12 +26,17 @@ pub struct IntakeArgs {
     /// reads as a legal document and comes with a PDF goes to the legal-document section.
     #[arg(long, value_name = "S")]
     pub section: Option<String>,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let inputs = import::inputs(&args.files).map_err(|e| CliError::failed(e.to_string()))?;
+    let signer = intake_signer(&root, &args)?;
     let now = chrono::Utc::now()
         .with_timezone(&crate::content::date::vietnam())
         .to_rfc3339();
@@ -37,8 +46,18 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
             .and_then(|s| import::write(&root, &config, &s).map(|path| (path, s)));
         match written {
             Ok((path, s)) => {
-                // The signed `submitted` commit is added here once the pipeline lands:
-                // one call, `ledger::submit(&root, &path, key)` (see docs/intake.md).
+                if let Some(signer) = &signer {
+                    if let Err(e) = sign_submission(&root, signer, &args.trust, &path) {
+                        refused += 1;
+                        eprintln!("refused: {}: {}", path.display(), e.message);
+                        continue;
+                    }
+                } else {
+                    eprintln!(
+                        "note: {}: not signed: the site has no trusted admin yet, so it is a draft only a preview shows",
+                        path.display()
+                    );
+                }
                 println!("{}", path.display());
                 for flag in s.front.intake.iter().flat_map(|i| &i.flags) {
                     eprintln!("flag: {}: {flag}", path.display());
@@ -55,4 +74,58 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
             .hint("fix or ask the sender about each `refused:` line above, then run `stp intake` again for those files"));
     }
     Ok(())
+}
+
+/// The secretary's key when the site has a signed history (then every submission is
+/// signed: a `submit` step, which the secretary signs for the outside sender and so
+/// holds the contributor role too, Điều 11.1); `None` on a site with no trusted admin yet.
+fn intake_signer(root: &std::path::Path, args: &IntakeArgs) -> CliResult<Option<Signer>> {
+    let has_history = git2::Repository::open(root)
+        .ok()
+        .and_then(|r| r.head().ok().and_then(|h| h.target()))
+        .is_some();
+    if !has_history {
+        return Ok(None);
+    }
+    let ledger: Ledger = args.trust.load(root)?;
+    if ledger.trusted.is_none() {
+        return Ok(None);
+    }
+    args.key.signer(root).map(Some).map_err(|e| {
+        CliError::failed(format!("intake signs each submission, but {}", e.message))
+            .hint("give the secretary's key with --key PATH or STP_KEY")
+    })
+}
+
+/// Commits the new bundle as a signed `submit`; on a refusal removes the bundle, so
+/// nothing is left half-done.
+fn sign_submission(
+    root: &std::path::Path,
+    signer: &Signer,
+    trust: &TrustArgs,
+    article: &std::path::Path,
+) -> CliResult {
+    let request = StepRequest {
+        action: Action::Submit,
+        articles: vec![article.to_string_lossy().replace('\\', "/")],
+        reason: None,
+        ground: None,
+    };
+    match perform_step(root, signer, &request, &trust.options()) {
+        Ok(outcome) => {
+            eprintln!(
+                "signed: {} submitted by {} in commit {}",
+                article.display(),
+                outcome.person,
+                &outcome.commit[..12.min(outcome.commit.len())]
+            );
+            Ok(())
+        }
+        Err(e) => {
+            if let Some(bundle) = root.join(article).parent() {
+                let _ = std::fs::remove_dir_all(bundle);
+            }
+            Err(CliError::from(e))
+        }
+    }
 }
