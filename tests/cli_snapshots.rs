@@ -99,3 +99,17 @@ fn rendered_article_body() {
     );
     insta::assert_snapshot!("rendered_body", r.html);
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' calendar holidays 2026 | head -n 1",
+            env!("CARGO_BIN_EXE_stp")
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

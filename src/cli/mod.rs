@@ -91,6 +91,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if !matches!(cli.command, Command::Serve(_) | Command::Demo(_)) {
+        quiet_broken_pipe();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -131,5 +134,16 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
+    }
+}
+
+/// `stp status | head` should end quietly when `head` stops reading, as other command-line
+/// tools do: restore the default SIGPIPE action (Rust ignores it, which turns a closed pipe
+/// into a panic in `println!`). Not for the servers, which must outlive a closed socket.
+fn quiet_broken_pipe() {
+    // SAFETY: called once at start-up, before any thread is spawned; setting a signal's
+    // disposition to its default has no other effect on the program's state.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
