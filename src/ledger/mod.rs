@@ -6,6 +6,7 @@
 mod agent;
 pub mod article_text;
 mod cache;
+mod cache_codec;
 mod error;
 mod history;
 mod liveset;
