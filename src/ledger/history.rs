@@ -11,13 +11,12 @@ use git2::{Oid, Repository};
 use rayon::prelude::*;
 
 use super::cache;
+use super::changes::{CommitFacts, FactReader};
 use super::error::{LedgerError, LedgerResult};
 use super::repo::{head_commit, open, subtree_id};
 use super::state::LedgerState;
-use super::trailers::Trailers;
 use super::trust::{Trusted, parse_trust_tree};
 use super::validity::{CommitContext, apply_commit};
-use super::verify::{SignatureCheck, check_commit};
 
 /// How to read the ledger.
 #[derive(Debug, Clone, Default)]
@@ -61,13 +60,15 @@ impl Ledger {
             Some(tree) => Some(Arc::new(reparse(&repo, tree)?)),
             None => None,
         };
-        let signatures = verify_signatures(&repo, &todo)?;
-        timings.lap("verify signatures");
-        for (oid, signature) in todo.iter().zip(signatures) {
-            let ctx = context(&repo, *oid, signature)?;
-            apply_commit(&repo, &mut state, &mut trusted, &ctx, pin);
+        for batch in todo.chunks(BATCH) {
+            let facts = read_facts(&repo, batch)?;
+            timings.lap("read and verify commits");
+            for (oid, facts) in batch.iter().zip(facts) {
+                let ctx = context(&repo, *oid, facts)?;
+                apply_commit(&repo, &mut state, &mut trusted, &ctx, pin);
+            }
+            timings.lap("apply rules");
         }
-        timings.lap("apply rules");
         if !todo.is_empty() && !options.no_cache {
             cache::save(repo.path(), pin, &state, baseline.as_ref());
         }
@@ -122,11 +123,7 @@ fn reparse(repo: &Repository, tree: &str) -> LedgerResult<Trusted> {
     })
 }
 
-fn context(
-    repo: &Repository,
-    oid: Oid,
-    signature: SignatureCheck,
-) -> LedgerResult<CommitContext<'_>> {
+fn context(repo: &Repository, oid: Oid, facts: CommitFacts) -> LedgerResult<CommitContext<'_>> {
     let commit = repo
         .find_commit(oid)
         .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
@@ -140,41 +137,58 @@ fn context(
         ),
         Err(_) => None,
     };
-    let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
+    let summary = commit.message_bytes().split(|&b| b == b'\n').next();
     Ok(CommitContext {
         oid,
-        summary: message.lines().next().unwrap_or_default().to_string(),
+        summary: String::from_utf8_lossy(summary.unwrap_or_default()).into_owned(),
         time: commit.time().seconds(),
-        signature,
-        trailers: Trailers::parse(&message),
+        signature: facts.signature,
+        trailers: facts.trailers,
         workflow_tree: subtree_id(&tree, "workflow"),
         parent_workflow_tree: parent_tree.as_ref().and_then(|t| subtree_id(t, "workflow")),
         tree,
         parent_tree,
+        changed: facts.changed,
+        articles: facts.articles,
     })
 }
 
 /// Below this many commits, signatures are checked on this thread.
 const PARALLEL_FROM: usize = 64;
 
-/// The signature of each commit of `todo`, in order. Verifying is the costly part of
-/// reading history (an ed25519 check each) and needs no ledger state, so many commits are
-/// checked on all cores, each thread with its own handle on the repository; the rules are
-/// then applied in history order on this thread.
-fn verify_signatures(repo: &Repository, todo: &[Oid]) -> LedgerResult<Vec<SignatureCheck>> {
-    if todo.len() < PARALLEL_FROM {
-        return Ok(todo.iter().map(|oid| check_commit(repo, *oid)).collect());
+/// Commits read ahead at a time: their facts are held in memory until applied.
+const BATCH: usize = 4096;
+
+/// The facts of each commit of `oids`, in order. Reading a commit's trees and verifying
+/// its signature (an ed25519 check) are the costly parts of reading history and need no
+/// ledger state, so many commits are read on all cores, each thread with its own handle
+/// on the repository and a run of consecutive commits (whose trees it reads once); the
+/// rules are then applied in history order on this thread.
+fn read_facts(repo: &Repository, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
+    let read = |repo: &Repository, oids: &[Oid]| -> LedgerResult<Vec<CommitFacts>> {
+        let mut reader =
+            FactReader::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
+        oids.iter()
+            .map(|oid| {
+                reader
+                    .read(*oid)
+                    .map_err(LedgerError::git(format!("cannot read commit {oid}")))
+            })
+            .collect()
+    };
+    if oids.len() < PARALLEL_FROM {
+        return read(repo, oids);
     }
     let git_dir = repo.path();
-    let chunk = (todo.len() / (rayon::current_num_threads() * 4)).clamp(PARALLEL_FROM, 4096);
-    let checked: Vec<Vec<SignatureCheck>> = todo
+    let chunk = oids
+        .len()
+        .div_ceil(rayon::current_num_threads() * 2)
+        .max(PARALLEL_FROM);
+    let read: Vec<Vec<CommitFacts>> = oids
         .par_chunks(chunk)
-        .map(|oids| {
-            let repo = open(git_dir)?;
-            Ok(oids.iter().map(|oid| check_commit(&repo, *oid)).collect())
-        })
+        .map(|oids| read(&open(git_dir)?, oids))
         .collect::<LedgerResult<_>>()?;
-    Ok(checked.into_iter().flatten().collect())
+    Ok(read.into_iter().flatten().collect())
 }
 
 /// The time each phase of a load took, printed to stderr when `STP_LEDGER_TIMINGS` is set
@@ -194,11 +208,15 @@ impl Timings {
         }
     }
 
+    /// Counts the time since the last lap towards `name`.
     fn lap(&mut self, name: &'static str) {
         if self.on {
             let now = Instant::now();
-            self.laps
-                .push((name, (now - self.last).as_secs_f64() * 1000.0));
+            let ms = (now - self.last).as_secs_f64() * 1000.0;
+            match self.laps.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += ms,
+                None => self.laps.push((name, ms)),
+            }
             self.last = now;
         }
     }
