@@ -129,3 +129,34 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
         assert_eq!(view(&env, &a), before);
     }
 }
+
+#[test]
+fn history_read_on_all_cores_reads_as_one_commit_at_a_time() {
+    let env = Env::board();
+    let a = env.draft("a", "A.");
+    env.step("contributor", "submit", &a);
+    env.step("editor", "review", &a);
+    // Enough commits that a full read goes in parallel (64 and more), while each command
+    // until now read one or two commits on its own thread, through the cache.
+    for i in 0..70 {
+        env.draft(&format!("d{i}"), "D.");
+    }
+    env.write(
+        &a,
+        &env.read(&a).replace("status: edited", "status: published"),
+    );
+    env.git(&["commit", "-qam", "hand-edited status"]);
+    env.step("verifier", "verify", &a);
+    env.step("approver", "approve", &a);
+    env.ok(&["publish", "--key", env.key("secretary").to_str().unwrap()]);
+    let cached = view(&env, &a);
+    let (read_now, commits) = reads(&env, &["status"]);
+    assert_eq!(read_now, 0);
+    assert!(commits > 75);
+    assert_eq!(cached, fresh_view(&env, &a));
+    let audit = env.stp(&["audit", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&audit.stdout).unwrap();
+    assert_eq!(json["commits"], commits);
+    assert_eq!(json["issues"].as_array().unwrap().len(), 1, "{json}");
+    assert!(cached.0.contains("\"published\""));
+}

@@ -18,8 +18,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::workflow::State;
-
 use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
@@ -99,10 +97,10 @@ fn decode_snapshot(payload: &[u8]) -> Option<LedgerState> {
     let n = d.len()?;
     state.issues = (0..n).map(|_| get_issue(&mut d)).collect::<Option<_>>()?;
     let n = d.len()?;
-    for _ in 0..n {
-        let (path, record) = get_article(&mut d)?;
-        state.articles.insert(path, record);
-    }
+    // Written in key order, so the map is built in one pass.
+    let articles: Vec<(String, ArticleRecord)> =
+        (0..n).map(|_| get_article(&mut d)).collect::<Option<_>>()?;
+    state.articles = articles.into_iter().collect();
     d.at_end().then_some(state)
 }
 
@@ -147,19 +145,17 @@ fn apply_delta(state: &mut LedgerState, payload: &[u8]) -> Option<()> {
     Some(())
 }
 
-/// What an article record looked like, to find the ones a load changed.
-#[derive(PartialEq)]
+/// What an article record looked like, to find the ones a load changed: a hash of every
+/// field but the trail, and the trail's length (a trail only grows).
+#[derive(PartialEq, Eq)]
 struct Fingerprint {
-    state: State,
-    digest: Option<String>,
-    revision_editor: Option<String>,
-    live: Option<LiveVersion>,
-    since: i64,
+    fields: u64,
     events: usize,
 }
 
 impl Fingerprint {
     fn of(record: &ArticleRecord) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
         let ArticleRecord {
             state,
             digest,
@@ -168,12 +164,24 @@ impl Fingerprint {
             since,
             events,
         } = record;
+        let mut h = std::hash::DefaultHasher::new();
+        state.hash(&mut h);
+        digest.hash(&mut h);
+        revision_editor.hash(&mut h);
+        since.hash(&mut h);
+        if let Some(LiveVersion {
+            commit,
+            blob,
+            by,
+            by_name,
+            at,
+        }) = live
+        {
+            (commit, blob, by, by_name, at).hash(&mut h);
+        }
+        live.is_some().hash(&mut h);
         Fingerprint {
-            state: *state,
-            digest: digest.clone(),
-            revision_editor: revision_editor.clone(),
-            live: live.clone(),
-            since: *since,
+            fields: h.finish(),
             events: events.len(),
         }
     }

@@ -213,12 +213,12 @@ impl<'b> Decoder<'b> {
             1 => {
                 let n = usize::from(self.byte()?);
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                let mut s = String::with_capacity(n * 2);
+                let mut hex = Vec::with_capacity(n * 2);
                 for b in self.take(n)? {
-                    s.push(char::from(HEX[usize::from(b >> 4)]));
-                    s.push(char::from(HEX[usize::from(b & 15)]));
+                    hex.push(HEX[usize::from(b >> 4)]);
+                    hex.push(HEX[usize::from(b & 15)]);
                 }
-                Some(s)
+                String::from_utf8(hex).ok()
             }
             _ => None,
         }

@@ -60,14 +60,34 @@ impl Ledger {
             Some(tree) => Some(Arc::new(reparse(&repo, tree)?)),
             None => None,
         };
-        for batch in todo.chunks(BATCH) {
-            let facts = read_facts(&repo, batch)?;
+        if todo.len() < PARALLEL_FROM {
+            let facts = read_here(&repo, &todo)?;
             timings.lap("read and verify commits");
-            for (oid, facts) in batch.iter().zip(facts) {
-                let ctx = context(&repo, *oid, facts)?;
-                apply_commit(&repo, &mut state, &mut trusted, &ctx, pin);
-            }
+            apply_all(&repo, &mut state, &mut trusted, &todo, facts, pin)?;
             timings.lap("apply rules");
+        } else {
+            // Each batch is read on all cores while the one before is applied here.
+            let git_dir = repo.path().to_path_buf();
+            let git_dir = git_dir.as_path();
+            let batches: Vec<&[Oid]> = todo.chunks(BATCH).collect();
+            std::thread::scope(|scope| -> LedgerResult<()> {
+                let read = |i: usize| {
+                    let oids: &[Oid] = batches.get(i)?;
+                    Some(scope.spawn(move || read_everywhere(git_dir, oids)))
+                };
+                let mut ahead = read(0);
+                for (i, batch) in batches.iter().enumerate() {
+                    let Some(reading) = ahead.take() else { break };
+                    let facts = reading
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                    ahead = read(i + 1);
+                    timings.lap("read and verify commits (wait)");
+                    apply_all(&repo, &mut state, &mut trusted, batch, facts, pin)?;
+                    timings.lap("apply rules");
+                }
+                Ok(())
+            })?;
         }
         if !todo.is_empty() && !options.no_cache {
             cache::save(repo.path(), pin, &state, baseline.as_ref());
@@ -153,40 +173,53 @@ fn context(repo: &Repository, oid: Oid, facts: CommitFacts) -> LedgerResult<Comm
     })
 }
 
-/// Below this many commits, signatures are checked on this thread.
+/// Below this many commits, they are read on this thread.
 const PARALLEL_FROM: usize = 64;
 
 /// Commits read ahead at a time: their facts are held in memory until applied.
 const BATCH: usize = 4096;
 
+/// Applies the rules to each commit of `oids`, in order, given their facts.
+fn apply_all(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: &mut Option<Arc<Trusted>>,
+    oids: &[Oid],
+    facts: Vec<CommitFacts>,
+    pin: Option<&str>,
+) -> LedgerResult<()> {
+    for (oid, facts) in oids.iter().zip(facts) {
+        let ctx = context(repo, *oid, facts)?;
+        apply_commit(repo, state, trusted, &ctx, pin);
+    }
+    Ok(())
+}
+
+/// The facts of each commit of `oids`, in order, read on this thread.
+fn read_here(repo: &Repository, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
+    let mut reader =
+        FactReader::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
+    oids.iter()
+        .map(|oid| {
+            reader
+                .read(*oid)
+                .map_err(LedgerError::git(format!("cannot read commit {oid}")))
+        })
+        .collect()
+}
+
 /// The facts of each commit of `oids`, in order. Reading a commit's trees and verifying
 /// its signature (an ed25519 check) are the costly parts of reading history and need no
-/// ledger state, so many commits are read on all cores, each thread with its own handle
-/// on the repository and a run of consecutive commits (whose trees it reads once); the
-/// rules are then applied in history order on this thread.
-fn read_facts(repo: &Repository, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
-    let read = |repo: &Repository, oids: &[Oid]| -> LedgerResult<Vec<CommitFacts>> {
-        let mut reader =
-            FactReader::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
-        oids.iter()
-            .map(|oid| {
-                reader
-                    .read(*oid)
-                    .map_err(LedgerError::git(format!("cannot read commit {oid}")))
-            })
-            .collect()
-    };
-    if oids.len() < PARALLEL_FROM {
-        return read(repo, oids);
-    }
-    let git_dir = repo.path();
+/// ledger state, so they are read on all cores, each thread with its own handle on the
+/// repository and a run of consecutive commits (whose trees it reads once).
+fn read_everywhere(git_dir: &Path, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
     let chunk = oids
         .len()
         .div_ceil(rayon::current_num_threads() * 2)
         .max(PARALLEL_FROM);
     let read: Vec<Vec<CommitFacts>> = oids
         .par_chunks(chunk)
-        .map(|oids| read(&open(git_dir)?, oids))
+        .map(|oids| read_here(&open(git_dir)?, oids))
         .collect::<LedgerResult<_>>()?;
     Ok(read.into_iter().flatten().collect())
 }
