@@ -95,11 +95,10 @@ fn decode_snapshot(payload: &[u8]) -> Option<LedgerState> {
     let mut state = LedgerState::default();
     get_head(&mut d, &mut state)?;
     let n = d.len()?;
-    state.issues = (0..n).map(|_| get_issue(&mut d)).collect::<Option<_>>()?;
+    state.issues = d.list(n, get_issue)?;
     let n = d.len()?;
     // Written in key order, so the map is built in one pass.
-    let articles: Vec<(String, ArticleRecord)> =
-        (0..n).map(|_| get_article(&mut d)).collect::<Option<_>>()?;
+    let articles: Vec<(String, ArticleRecord)> = d.list(n, get_article)?;
     state.articles = articles.into_iter().collect();
     d.at_end().then_some(state)
 }
@@ -130,10 +129,9 @@ fn apply_delta(state: &mut LedgerState, payload: &[u8]) -> Option<()> {
         return None;
     }
     let n = d.len()?;
-    let issues: Vec<Issue> = (0..n).map(|_| get_issue(&mut d)).collect::<Option<_>>()?;
+    let issues: Vec<Issue> = d.list(n, get_issue)?;
     let n = d.len()?;
-    let articles: Vec<(String, ArticleRecord)> =
-        (0..n).map(|_| get_article(&mut d)).collect::<Option<_>>()?;
+    let articles: Vec<(String, ArticleRecord)> = d.list(n, get_article)?;
     if !d.at_end() {
         return None;
     }

@@ -162,6 +162,16 @@ impl<'b> Decoder<'b> {
         Some(d)
     }
 
+    /// `n` values read by `get`, in a vector allocated once (up to a bound, so that a
+    /// damaged count cannot ask for much memory).
+    pub fn list<T>(&mut self, n: usize, get: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut out = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            out.push(get(self)?);
+        }
+        Some(out)
+    }
+
     pub fn at_end(&self) -> bool {
         self.at == self.bytes.len()
     }
@@ -310,7 +320,7 @@ pub fn get_head(d: &mut Decoder<'_>, state: &mut LedgerState) -> Option<()> {
         on_first_use: d.bool()?,
     };
     let n = d.len()?;
-    state.trusted_history = (0..n).map(|_| d.id()).collect::<Option<_>>()?;
+    state.trusted_history = d.list(n, Decoder::id)?;
     state.clock = d.opt_date()?;
     Some(())
 }
@@ -368,7 +378,7 @@ pub fn get_article(d: &mut Decoder<'_>) -> Option<(String, ArticleRecord)> {
     })?;
     let since = d.int()?;
     let n = d.len()?;
-    let events = (0..n).map(|_| get_event(d)).collect::<Option<_>>()?;
+    let events = d.list(n, get_event)?;
     Some((
         path,
         ArticleRecord {
