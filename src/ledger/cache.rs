@@ -1,56 +1,335 @@
-//! The ledger cache: the state after the last commit read, kept in `.git/stp/` and keyed
-//! by commit id and trust root, so a rebuild after one new commit reads one commit.
-//! A cache that does not match (another stp version, another pin, rewritten history) is
-//! ignored and history is read again.
+//! The ledger cache: the state after the last commit read, kept in
+//! `.git/stp/ledger-cache.bin` so that a load after one new commit reads one commit.
+//!
+//! The file is a header (format, stp version, trust-root pin), a snapshot of the whole
+//! state, then a journal: one record per later load that read new commits, holding what
+//! changed (the records of the articles that changed, new issues, the trust point, the
+//! tip) and the tip it starts from. Each record carries its length and a checksum. A load
+//! reads the snapshot and applies the journal records in order while each checks out and
+//! starts from the tip reached; a record that does not (a torn write, two processes
+//! appending at once) ends the journal there, and the state reached so far is used. When
+//! the journal has grown to half the snapshot, the next save writes a new snapshot
+//! (to a temporary file renamed into place). The tip is a commit id: `Ledger::load` uses
+//! the cache only when that commit is on HEAD's first-parent chain, so rewritten history
+//! is read again from the start. A cache that is unreadable, of another format, stp
+//! version or pin, is ignored and rebuilt; it is never trusted beyond what it decodes to.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use super::cache_codec::{
+    Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
+};
+use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
-use super::state::LedgerState;
+/// Bump when the meaning or the encoding of the cached state changes.
+const FORMAT: u32 = 3;
+const MAGIC: &[u8; 8] = b"STPLEDGR";
+const FILE: &str = "ledger-cache.bin";
+/// The cache file of stp 0.1 before the binary format; removed when a snapshot is written.
+const OLD_JSON_FILE: &str = "ledger-cache.json";
 
-/// Bump when the meaning of the cached state changes.
-const FORMAT: u32 = 2;
-
-#[derive(Serialize, Deserialize)]
-struct CacheFile {
-    format: u32,
-    stp: String,
-    pin: Option<String>,
-    state: LedgerState,
-}
+const HEADER: u8 = 0;
+const SNAPSHOT: u8 = 1;
+const DELTA: u8 = 2;
 
 fn cache_path(git_dir: &Path) -> PathBuf {
-    git_dir.join("stp").join("ledger-cache.json")
+    git_dir.join("stp").join(FILE)
+}
+
+/// A state read from the cache, and where the file stands.
+pub struct Cached {
+    pub state: LedgerState,
+    pub file: FileInfo,
+}
+
+/// The shape of the cache file as loaded: appending is allowed only onto these bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct FileInfo {
+    /// Bytes up to the end of the last record used.
+    good_len: u64,
+    snapshot_len: u64,
+    journal_len: u64,
 }
 
 /// The cached state, if there is a usable one for `pin`.
-pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<LedgerState> {
+pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
     let bytes = std::fs::read(cache_path(git_dir)).ok()?;
-    let file: CacheFile = serde_json::from_slice(&bytes).ok()?;
-    (file.format == FORMAT && file.stp == env!("CARGO_PKG_VERSION") && file.pin.as_deref() == pin)
-        .then_some(file.state)
+    decode_file(&bytes, pin)
 }
 
-/// Saves `state` (written to a temporary file, then renamed into place). A cache that
+fn decode_file(bytes: &[u8], pin: Option<&str>) -> Option<Cached> {
+    let mut records = Records::new(bytes)?;
+    let (kind, header) = records.next()?;
+    let mut d = Decoder::new(header)?;
+    let matches = kind == HEADER
+        && d.uint()? == u64::from(FORMAT)
+        && d.str()? == env!("CARGO_PKG_VERSION")
+        && d.opt_str()?.as_deref() == pin;
+    if !matches {
+        return None;
+    }
+    let (kind, snapshot) = records.next()?;
+    let mut state = (kind == SNAPSHOT).then(|| decode_snapshot(snapshot))??;
+    let snapshot_end = records.at;
+    let mut good_len = snapshot_end;
+    while let Some((kind, payload)) = records.next() {
+        if kind != DELTA || apply_delta(&mut state, payload).is_none() {
+            break;
+        }
+        good_len = records.at;
+    }
+    Some(Cached {
+        state,
+        file: FileInfo {
+            good_len: good_len as u64,
+            snapshot_len: snapshot_end as u64,
+            journal_len: (good_len - snapshot_end) as u64,
+        },
+    })
+}
+
+fn decode_snapshot(payload: &[u8]) -> Option<LedgerState> {
+    let mut d = Decoder::new(payload)?;
+    let mut state = LedgerState::default();
+    get_head(&mut d, &mut state)?;
+    let n = d.len()?;
+    state.issues = d.list(n, get_issue)?;
+    let n = d.len()?;
+    // Written in key order, so the map is built in one pass.
+    let articles: Vec<(String, ArticleRecord)> = d.list(n, get_article)?;
+    state.articles = articles.into_iter().collect();
+    d.at_end().then_some(state)
+}
+
+fn encode_snapshot(state: &LedgerState) -> Vec<u8> {
+    let mut e = Encoder::default();
+    put_head(&mut e, state);
+    e.uint(state.issues.len() as u64);
+    for issue in &state.issues {
+        put_issue(&mut e, issue);
+    }
+    e.uint(state.articles.len() as u64);
+    for (path, record) in &state.articles {
+        put_article(&mut e, path, record);
+    }
+    e.finish()
+}
+
+/// What a record must start from and what it changes.
+fn apply_delta(state: &mut LedgerState, payload: &[u8]) -> Option<()> {
+    let mut d = Decoder::new(payload)?;
+    if d.opt_id()? != state.tip {
+        return None;
+    }
+    let mut next = LedgerState::default();
+    get_head(&mut d, &mut next)?;
+    if d.uint()? != state.issues.len() as u64 {
+        return None;
+    }
+    let n = d.len()?;
+    let issues: Vec<Issue> = d.list(n, get_issue)?;
+    let n = d.len()?;
+    let articles: Vec<(String, ArticleRecord)> = d.list(n, get_article)?;
+    if !d.at_end() {
+        return None;
+    }
+    next.articles = std::mem::take(&mut state.articles);
+    next.articles.extend(articles);
+    next.issues = std::mem::take(&mut state.issues);
+    next.issues.extend(issues);
+    *state = next;
+    Some(())
+}
+
+/// What an article record looked like, to find the ones a load changed: a hash of every
+/// field but the trail, and the trail's length (a trail only grows).
+#[derive(PartialEq, Eq)]
+struct Fingerprint {
+    fields: u64,
+    events: usize,
+}
+
+impl Fingerprint {
+    fn of(record: &ArticleRecord) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let ArticleRecord {
+            state,
+            digest,
+            revision_editor,
+            live,
+            since,
+            events,
+        } = record;
+        let mut h = std::hash::DefaultHasher::new();
+        state.hash(&mut h);
+        digest.hash(&mut h);
+        revision_editor.hash(&mut h);
+        since.hash(&mut h);
+        if let Some(LiveVersion {
+            commit,
+            blob,
+            by,
+            by_name,
+            at,
+        }) = live
+        {
+            (commit, blob, by, by_name, at).hash(&mut h);
+        }
+        live.is_some().hash(&mut h);
+        Fingerprint {
+            fields: h.finish(),
+            events: events.len(),
+        }
+    }
+}
+
+/// The cached state as loaded, before the new commits are read into it.
+pub struct Baseline {
+    file: FileInfo,
+    tip: Option<String>,
+    issues: usize,
+    articles: BTreeMap<String, Fingerprint>,
+}
+
+impl Baseline {
+    pub fn of(state: &LedgerState, file: FileInfo) -> Baseline {
+        Baseline {
+            file,
+            tip: state.tip.clone(),
+            issues: state.issues.len(),
+            articles: state
+                .articles
+                .iter()
+                .map(|(p, r)| (p.clone(), Fingerprint::of(r)))
+                .collect(),
+        }
+    }
+
+    /// The journal record taking the baseline to `state`, if `state` only grew from it.
+    fn delta(&self, state: &LedgerState) -> Option<Vec<u8>> {
+        if state.issues.len() < self.issues {
+            return None;
+        }
+        let mut e = Encoder::default();
+        e.opt_id(&self.tip);
+        put_head(&mut e, state);
+        e.uint(self.issues as u64);
+        let new_issues = &state.issues[self.issues..];
+        e.uint(new_issues.len() as u64);
+        for issue in new_issues {
+            put_issue(&mut e, issue);
+        }
+        let changed: Vec<_> = state
+            .articles
+            .iter()
+            .filter(|(p, r)| self.articles.get(*p) != Some(&Fingerprint::of(r)))
+            .collect();
+        if !self.articles.keys().all(|p| state.articles.contains_key(p)) {
+            return None; // an article disappeared: only a snapshot says so
+        }
+        e.uint(changed.len() as u64);
+        for (path, record) in changed {
+            put_article(&mut e, path, record);
+        }
+        Some(e.finish())
+    }
+}
+
+/// Saves `state`: appended to the journal when `baseline` (the state as loaded from this
+/// cache) allows and the journal is still small, else as a new snapshot. A cache that
 /// cannot be written only costs time, so failures are ignored.
-pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState) {
+pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Option<&Baseline>) {
     let path = cache_path(git_dir);
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    let file = CacheFile {
-        format: FORMAT,
-        stp: env!("CARGO_PKG_VERSION").to_string(),
-        pin: pin.map(str::to_string),
-        state: state.clone(),
-    };
-    let Ok(bytes) = serde_json::to_vec(&file) else {
+    if let Some(base) = baseline
+        && base.file.journal_len * 2 < base.file.snapshot_len.max(1 << 16)
+        && std::fs::metadata(&path).is_ok_and(|m| m.len() == base.file.good_len)
+        && let Some(delta) = base.delta(state)
+        && append(&path, &frame(DELTA, &delta)).is_ok()
+    {
         return;
-    };
-    let tmp = dir.join(format!("ledger-cache.{}.tmp", std::process::id()));
+    }
+    let mut bytes = MAGIC.to_vec();
+    let mut header = Encoder::default();
+    header.uint(u64::from(FORMAT));
+    header.str(env!("CARGO_PKG_VERSION"));
+    let pin = pin.map(str::to_string);
+    header.opt_str(&pin);
+    bytes.extend(frame(HEADER, &header.finish()));
+    bytes.extend(frame(SNAPSHOT, &encode_snapshot(state)));
+    let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    let _ = std::fs::remove_file(dir.join(OLD_JSON_FILE));
 }
+
+fn append(path: &Path, record: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().append(true).open(path)?;
+    file.write_all(record)
+}
+
+/// A record: kind, length and checksum of the payload, then the payload.
+fn frame(kind: u8, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(payload.len() + 13);
+    out.push(kind);
+    out.extend((payload.len() as u32).to_le_bytes());
+    out.extend(checksum(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Reads records off the file's bytes, stopping at the first damaged one.
+struct Records<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Records<'b> {
+    fn new(bytes: &'b [u8]) -> Option<Records<'b>> {
+        bytes.starts_with(MAGIC).then_some(Records {
+            bytes,
+            at: MAGIC.len(),
+        })
+    }
+
+    fn next(&mut self) -> Option<(u8, &'b [u8])> {
+        let head = self.bytes.get(self.at..self.at.checked_add(13)?)?;
+        let kind = head[0];
+        let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
+        let mut sum = [0u8; 8];
+        sum.copy_from_slice(&head[5..13]);
+        let start = self.at + 13;
+        let payload = self.bytes.get(start..start.checked_add(len)?)?;
+        if checksum(payload) != u64::from_le_bytes(sum) {
+            return None;
+        }
+        self.at = start + len;
+        Some((kind, payload))
+    }
+}
+
+/// A fast 64-bit checksum (not a cryptographic hash: it catches torn and damaged writes;
+/// what a record decodes to is checked again against history by the caller).
+fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = K ^ (bytes.len() as u64);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^ (h >> 32)
+}
+
+#[cfg(test)]
+#[path = "cache_tests.rs"]
+mod tests;

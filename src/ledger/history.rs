@@ -5,17 +5,18 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use git2::{Oid, Repository};
+use rayon::prelude::*;
 
 use super::cache;
+use super::changes::{CommitFacts, FactReader};
 use super::error::{LedgerError, LedgerResult};
 use super::repo::{head_commit, open, subtree_id};
 use super::state::LedgerState;
-use super::trailers::Trailers;
 use super::trust::{Trusted, parse_trust_tree};
 use super::validity::{CommitContext, apply_commit};
-use super::verify::check_commit;
 
 /// How to read the ledger.
 #[derive(Debug, Clone, Default)]
@@ -57,25 +58,58 @@ impl Ledger {
         head: Option<Oid>,
         options: &LedgerOptions,
     ) -> LedgerResult<Ledger> {
+        let mut timings = Timings::start();
         let pin = options.trust_root.as_deref();
         let cached = (!options.no_cache)
             .then(|| cache::load(repo.path(), pin))
             .flatten();
-        let (mut state, todo) = match head {
-            None => (LedgerState::default(), Vec::new()),
+        timings.lap("cache load");
+        let (mut state, todo, file) = match head {
+            None => (LedgerState::default(), Vec::new(), None),
             Some(head) => plan(repo, head, cached)?,
         };
+        let baseline = file
+            .filter(|_| !todo.is_empty())
+            .map(|file| cache::Baseline::of(&state, file));
+        timings.lap("walk");
         let mut trusted = match state.trust.tree.as_deref() {
             Some(tree) => Some(Arc::new(reparse(repo, tree)?)),
             None => None,
         };
-        for oid in &todo {
-            let ctx = context(repo, *oid)?;
-            apply_commit(repo, &mut state, &mut trusted, &ctx, pin);
+        if todo.len() < PARALLEL_FROM {
+            let facts = read_here(repo, &todo)?;
+            timings.lap("read and verify commits");
+            apply_all(repo, &mut state, &mut trusted, &todo, facts, pin)?;
+            timings.lap("apply rules");
+        } else {
+            // Each batch is read on all cores while the one before is applied here.
+            let git_dir = repo.path().to_path_buf();
+            let git_dir = git_dir.as_path();
+            let batches: Vec<&[Oid]> = todo.chunks(BATCH).collect();
+            std::thread::scope(|scope| -> LedgerResult<()> {
+                let read = |i: usize| {
+                    let oids: &[Oid] = batches.get(i)?;
+                    Some(scope.spawn(move || read_everywhere(git_dir, oids)))
+                };
+                let mut ahead = read(0);
+                for (i, batch) in batches.iter().enumerate() {
+                    let Some(reading) = ahead.take() else { break };
+                    let facts = reading
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                    ahead = read(i + 1);
+                    timings.lap("read and verify commits (wait)");
+                    apply_all(repo, &mut state, &mut trusted, batch, facts, pin)?;
+                    timings.lap("apply rules");
+                }
+                Ok(())
+            })?;
         }
         if !todo.is_empty() && !options.no_cache {
-            cache::save(repo.path(), pin, &state);
+            cache::save(repo.path(), pin, &state, baseline.as_ref());
         }
+        timings.lap("cache save");
+        timings.report(todo.len(), state.commits);
         Ok(Ledger {
             root: root.to_path_buf(),
             state,
@@ -85,22 +119,25 @@ impl Ledger {
     }
 }
 
-/// The state to start from and the commits to read after it, oldest first.
+/// The state to start from, the commits to read after it (oldest first), and the cache
+/// file the state came from, if it did.
 fn plan(
     repo: &Repository,
     head: Oid,
-    cached: Option<LedgerState>,
-) -> LedgerResult<(LedgerState, Vec<Oid>)> {
+    cached: Option<cache::Cached>,
+) -> LedgerResult<(LedgerState, Vec<Oid>, Option<cache::FileInfo>)> {
     let stop = cached
         .as_ref()
-        .and_then(|s| s.tip.as_deref())
+        .and_then(|c| c.state.tip.as_deref())
         .and_then(|t| Oid::from_str(t).ok());
     let mut chain = Vec::new();
     let mut next = Some(head);
     while let Some(oid) = next {
-        if Some(oid) == stop {
+        if Some(oid) == stop
+            && let Some(cached) = cached
+        {
             chain.reverse();
-            return Ok((cached.unwrap_or_default(), chain));
+            return Ok((cached.state, chain, Some(cached.file)));
         }
         chain.push(oid);
         let commit = repo
@@ -109,7 +146,7 @@ fn plan(
         next = commit.parent_id(0).ok();
     }
     chain.reverse();
-    Ok((LedgerState::default(), chain))
+    Ok((LedgerState::default(), chain, None))
 }
 
 fn reparse(repo: &Repository, tree: &str) -> LedgerResult<Trusted> {
@@ -117,12 +154,12 @@ fn reparse(repo: &Repository, tree: &str) -> LedgerResult<Trusted> {
     parse_trust_tree(repo, oid).map_err(|why| {
         LedgerError::refused_with(
             format!("the trusted workflow/ tree {tree} cannot be read: {why}"),
-            "delete .git/stp/ledger-cache.json and run the command again",
+            "delete .git/stp/ledger-cache.bin and run the command again",
         )
     })
 }
 
-fn context(repo: &Repository, oid: Oid) -> LedgerResult<CommitContext<'_>> {
+fn context(repo: &Repository, oid: Oid, facts: CommitFacts) -> LedgerResult<CommitContext<'_>> {
     let commit = repo
         .find_commit(oid)
         .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
@@ -136,16 +173,114 @@ fn context(repo: &Repository, oid: Oid) -> LedgerResult<CommitContext<'_>> {
         ),
         Err(_) => None,
     };
-    let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
+    let summary = commit.message_bytes().split(|&b| b == b'\n').next();
     Ok(CommitContext {
         oid,
-        summary: message.lines().next().unwrap_or_default().to_string(),
+        summary: String::from_utf8_lossy(summary.unwrap_or_default()).into_owned(),
         time: commit.time().seconds(),
-        signature: check_commit(repo, oid),
-        trailers: Trailers::parse(&message),
+        signature: facts.signature,
+        trailers: facts.trailers,
         workflow_tree: subtree_id(&tree, "workflow"),
         parent_workflow_tree: parent_tree.as_ref().and_then(|t| subtree_id(t, "workflow")),
         tree,
         parent_tree,
+        changed: facts.changed,
+        articles: facts.articles,
     })
+}
+
+/// Below this many commits, they are read on this thread.
+const PARALLEL_FROM: usize = 64;
+
+/// Commits read ahead at a time: their facts are held in memory until applied.
+const BATCH: usize = 4096;
+
+/// Applies the rules to each commit of `oids`, in order, given their facts.
+fn apply_all(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: &mut Option<Arc<Trusted>>,
+    oids: &[Oid],
+    facts: Vec<CommitFacts>,
+    pin: Option<&str>,
+) -> LedgerResult<()> {
+    for (oid, facts) in oids.iter().zip(facts) {
+        let ctx = context(repo, *oid, facts)?;
+        apply_commit(repo, state, trusted, &ctx, pin);
+    }
+    Ok(())
+}
+
+/// The facts of each commit of `oids`, in order, read on this thread.
+fn read_here(repo: &Repository, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
+    let mut reader =
+        FactReader::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
+    oids.iter()
+        .map(|oid| {
+            reader
+                .read(*oid)
+                .map_err(LedgerError::git(format!("cannot read commit {oid}")))
+        })
+        .collect()
+}
+
+/// The facts of each commit of `oids`, in order. Reading a commit's trees and verifying
+/// its signature (an ed25519 check) are the costly parts of reading history and need no
+/// ledger state, so they are read on all cores, each thread with its own handle on the
+/// repository and a run of consecutive commits (whose trees it reads once).
+fn read_everywhere(git_dir: &Path, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
+    let chunk = oids
+        .len()
+        .div_ceil(rayon::current_num_threads() * 2)
+        .max(PARALLEL_FROM);
+    let read: Vec<Vec<CommitFacts>> = oids
+        .par_chunks(chunk)
+        .map(|oids| read_here(&open(git_dir)?, oids))
+        .collect::<LedgerResult<_>>()?;
+    Ok(read.into_iter().flatten().collect())
+}
+
+/// The time each phase of a load took, printed to stderr when `STP_LEDGER_TIMINGS` is set
+/// (for `scripts/bench-ledger`).
+struct Timings {
+    on: bool,
+    last: Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Timings {
+    fn start() -> Timings {
+        Timings {
+            on: std::env::var_os("STP_LEDGER_TIMINGS").is_some(),
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    /// Counts the time since the last lap towards `name`.
+    fn lap(&mut self, name: &'static str) {
+        if self.on {
+            let now = Instant::now();
+            let ms = (now - self.last).as_secs_f64() * 1000.0;
+            match self.laps.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += ms,
+                None => self.laps.push((name, ms)),
+            }
+            self.last = now;
+        }
+    }
+
+    fn report(&self, read_now: usize, commits: usize) {
+        if self.on {
+            let laps: Vec<String> = self
+                .laps
+                .iter()
+                .map(|(name, ms)| format!("{name} {ms:.1} ms"))
+                .collect();
+            eprintln!(
+                "ledger: read_now {read_now} of {commits} commits; {}",
+                laps.join(", ")
+            );
+        }
+    }
 }

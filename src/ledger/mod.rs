@@ -7,6 +7,8 @@ mod adopt;
 mod agent;
 pub mod article_text;
 mod cache;
+mod cache_codec;
+mod changes;
 mod error;
 mod history;
 mod liveset;

@@ -5,7 +5,7 @@
 //! step starts from; and the blob it names is the one it commits, with the content signed
 //! at the previous step when the step may not change it. Commit timestamps play no part.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -16,6 +16,7 @@ use crate::workflow::{
 };
 
 use super::article_text::status_of;
+use super::changes::ArticleFacts;
 use super::repo::{article_version, blob_at};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::{StepTrailer, Trailers};
@@ -33,6 +34,32 @@ pub struct CommitContext<'r> {
     pub parent_tree: Option<Tree<'r>>,
     pub workflow_tree: Option<Oid>,
     pub parent_workflow_tree: Option<Oid>,
+    /// Articles whose file, or a file of whose bundle, differs from the first parent.
+    pub changed: BTreeSet<String>,
+    /// The concerned articles as the commit holds them, read ahead (`changes`).
+    pub articles: BTreeMap<String, ArticleFacts>,
+}
+
+impl CommitContext<'_> {
+    /// The article's blob and content digest in the commit.
+    fn article_version(&self, repo: &Repository, path: &str) -> Option<(Oid, String)> {
+        match self.articles.get(path) {
+            Some(facts) => facts.version.clone(),
+            None => article_version(repo, &self.tree, path),
+        }
+    }
+
+    /// The article's `status` line in the commit and in its first parent.
+    fn statuses(&self, repo: &Repository, path: &str) -> (Option<String>, Option<String>) {
+        if let Some(facts) = self.articles.get(path) {
+            return (facts.status.clone(), facts.parent_status.clone());
+        }
+        let status = |tree: &Tree<'_>| blob_at(repo, tree, path).and_then(|(_, b)| status_of(&b));
+        (
+            status(&self.tree),
+            self.parent_tree.as_ref().and_then(status),
+        )
+    }
 }
 
 /// Reads commit `oid` into `state`. `trusted` is the trust data as of its first parent and
@@ -44,7 +71,7 @@ pub fn apply_commit(
     ctx: &CommitContext<'_>,
     pin: Option<&str>,
 ) {
-    let changed = changed_articles(repo, ctx);
+    let changed = &ctx.changed;
     let mut stepped = BTreeSet::new();
     let mut mentioned = BTreeSet::new();
     let mut any_valid = false;
@@ -248,7 +275,8 @@ fn committed_version(
     ctx: &CommitContext<'_>,
     step: &StepTrailer,
 ) -> Result<(Oid, String), String> {
-    let (blob, digest) = article_version(repo, &ctx.tree, &step.article)
+    let (blob, digest) = ctx
+        .article_version(repo, &step.article)
         .ok_or_else(|| format!("the commit has no file {}", step.article))?;
     if step.blob.as_deref() != Some(blob.to_string().as_str()) {
         return Err(format!(
@@ -351,13 +379,7 @@ fn content_changed(
     path: &str,
     mentioned: bool,
 ) {
-    let new = blob_at(repo, &ctx.tree, path);
-    let old = ctx
-        .parent_tree
-        .as_ref()
-        .and_then(|t| blob_at(repo, t, path));
-    let new_status = new.as_ref().and_then(|(_, b)| status_of(b));
-    let old_status = old.as_ref().and_then(|(_, b)| status_of(b));
+    let (new_status, old_status) = ctx.statuses(repo, path);
     // `draft` is where every article starts, unsigned.
     let claims_a_step = new_status.as_deref().is_some_and(|s| s != "draft");
     if !mentioned && claims_a_step && new_status != old_status {
@@ -379,7 +401,7 @@ fn content_changed(
     if !record.state.is_voided_by_content_change() {
         return;
     }
-    let digest = article_version(repo, &ctx.tree, path).map(|(_, d)| d);
+    let digest = ctx.article_version(repo, path).map(|(_, d)| d);
     if digest.is_some() && digest == record.digest {
         return;
     }
@@ -387,62 +409,4 @@ fn content_changed(
     record.state = State::Submitted;
     record.revision_editor = None;
     record.events.push(event(ctx, EventKind::Voided { was }));
-}
-
-/// Articles whose file, or a file of whose bundle, the commit changes.
-fn changed_articles(repo: &Repository, ctx: &CommitContext<'_>) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let new = super::repo::subtree_id(&ctx.tree, "content");
-    let old = ctx
-        .parent_tree
-        .as_ref()
-        .and_then(|t| super::repo::subtree_id(t, "content"));
-    if new == old {
-        return out;
-    }
-    let find = |oid: Option<Oid>| oid.and_then(|o| repo.find_tree(o).ok());
-    let (new_tree, old_tree) = (find(new), find(old));
-    let Ok(diff) = repo.diff_tree_to_tree(old_tree.as_ref(), new_tree.as_ref(), None) else {
-        return out;
-    };
-    for delta in diff.deltas() {
-        for file in [delta.old_file(), delta.new_file()] {
-            let Some(p) = file.path().and_then(|p| p.to_str()) else {
-                continue;
-            };
-            let path = format!("content/{p}");
-            if path.ends_with(".md") {
-                out.insert(path);
-            } else {
-                for tree in [&ctx.tree].into_iter().chain(ctx.parent_tree.as_ref()) {
-                    out.extend(bundle_articles_of(repo, tree, &path));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The bundle articles (`index*.md`) in the nearest folder above `file` that has one.
-fn bundle_articles_of(repo: &Repository, tree: &Tree<'_>, file: &str) -> Vec<String> {
-    let mut dir = std::path::Path::new(file).parent();
-    while let Some(d) = dir.filter(|d| d.starts_with("content/")) {
-        if let Some(sub) = tree
-            .get_path(d)
-            .ok()
-            .and_then(|e| repo.find_tree(e.id()).ok())
-        {
-            let found: Vec<String> = sub
-                .iter()
-                .filter_map(|e| e.name().ok().map(str::to_string))
-                .filter(|n| n.starts_with("index.") && n.ends_with(".md"))
-                .map(|n| format!("{}/{n}", d.display()))
-                .collect();
-            if !found.is_empty() {
-                return found;
-            }
-        }
-        dir = d.parent();
-    }
-    Vec::new()
 }
