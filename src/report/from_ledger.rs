@@ -67,6 +67,15 @@ pub fn history_from_ledger(
     let repo = open(&ledger.root)?;
     let head = head_commit(&repo)?;
     let head_tree = head.as_ref().and_then(|c| c.tree().ok());
+    // The unit of whoever first submitted each article, for articles that name none.
+    let mut submitter_unit: HashMap<&Path, Option<&str>> = HashMap::new();
+    for e in &events {
+        if e.action == Action::Submit {
+            submitter_unit
+                .entry(e.article.as_path())
+                .or_insert(e.unit.as_deref());
+        }
+    }
     for (path, record) in &ledger.state.articles {
         let bytes = match &record.live {
             Some(live) => Oid::from_str(&live.blob)
@@ -93,10 +102,11 @@ pub fn history_from_ledger(
         };
         let mut facts = facts_of(&article, &String::from_utf8_lossy(&bytes))?;
         if facts.unit.is_none() {
-            facts.unit = events
-                .iter()
-                .find(|e| e.article.as_path() == Path::new(path) && e.action == Action::Submit)
-                .and_then(|e| e.unit.clone());
+            facts.unit = submitter_unit
+                .get(Path::new(path))
+                .copied()
+                .flatten()
+                .map(str::to_string);
         }
         articles.insert(PathBuf::from(path), facts);
     }
