@@ -173,18 +173,8 @@ fn write_table(out: &mut String, table: &Table) {
     out.push_str("</tbody></table>\n");
 }
 
-/// Escapes text for HTML and SVG.
+/// Escapes text for HTML and SVG (the builder's XML escaping: `&`, `<`, `>`, quotes, and
+/// no control characters).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::xml_escape(text)
 }
