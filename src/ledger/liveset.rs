@@ -18,7 +18,11 @@ use super::repo::{bundle_files, open};
 pub struct LiveSet {
     /// git2 repositories are not shared between threads without a lock.
     repo: Mutex<Repository>,
+    /// The articles without their text, which is read from git when the builder asks, so
+    /// that the text is held once, by the builder.
     articles: Vec<SourceArticle>,
+    /// The published blob of each article, index for index.
+    blobs: Vec<Oid>,
     /// Every file the live articles may show: path → blob.
     files: BTreeMap<PathBuf, Oid>,
     max_file_bytes: u64,
@@ -29,20 +33,36 @@ impl LiveSet {
     pub fn new(ledger: &Ledger, max_file_bytes: u64) -> LedgerResult<LiveSet> {
         let repo = open(&ledger.root)?;
         let mut articles = Vec::new();
+        let mut blobs = Vec::new();
         let mut files = BTreeMap::new();
+        let mut trees: std::collections::HashMap<String, Oid> = std::collections::HashMap::new();
         for (path, record) in &ledger.state.articles {
             let Some(live) = &record.live else { continue };
             let blob_id = Oid::from_str(&live.blob).map_err(super::error::LedgerError::git(
                 "a bad blob id in the ledger",
             ))?;
-            let blob = repo
-                .find_blob(blob_id)
-                .map_err(super::error::LedgerError::git(format!(
-                    "the published version of {path} is missing from the repository"
-                )))?;
-            let commit = Oid::from_str(&live.commit)
-                .and_then(|c| repo.find_commit(c))
-                .and_then(|c| c.tree())
+            if !repo.odb().is_ok_and(|odb| odb.exists(blob_id)) {
+                return Err(super::error::LedgerError::refused(format!(
+                    "the published version of {path} ({blob_id}) is missing from the repository"
+                )));
+            }
+            // One publish (or adoption) commit often carries many articles; read its tree
+            // once, not once per article (a large commit is re-hashed on every read).
+            let tree_id = match trees.get(&live.commit) {
+                Some(id) => *id,
+                None => {
+                    let id = Oid::from_str(&live.commit)
+                        .and_then(|c| repo.find_commit(c))
+                        .map(|c| c.tree_id())
+                        .map_err(super::error::LedgerError::git(format!(
+                            "the publish commit of {path} is missing"
+                        )))?;
+                    trees.insert(live.commit.clone(), id);
+                    id
+                }
+            };
+            let commit = repo
+                .find_tree(tree_id)
                 .map_err(super::error::LedgerError::git(format!(
                     "the publish commit of {path} is missing"
                 )))?;
@@ -62,9 +82,10 @@ impl LiveSet {
                 files.insert(PathBuf::from(&file), oid);
                 bundle.push(PathBuf::from(file));
             }
+            blobs.push(blob_id);
             articles.push(SourceArticle {
                 path: PathBuf::from(path),
-                bytes: blob.content().to_vec(),
+                bytes: Vec::new(),
                 state: Some("published".into()),
                 files: bundle,
                 published: Some(Published {
@@ -76,6 +97,7 @@ impl LiveSet {
         Ok(LiveSet {
             repo: Mutex::new(repo),
             articles,
+            blobs,
             files,
             max_file_bytes,
         })
@@ -92,7 +114,23 @@ impl LiveSet {
 
 impl ContentSource for LiveSet {
     fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
-        Ok(self.articles.clone())
+        let repo = self
+            .repo
+            .lock()
+            .map_err(|_| ContentError::file("content", "the repository lock was poisoned"))?;
+        self.articles
+            .iter()
+            .zip(&self.blobs)
+            .map(|(a, oid)| {
+                let blob = repo.find_blob(*oid).map_err(|e| {
+                    ContentError::file(&a.path, format!("cannot be read from git: {e}"))
+                })?;
+                Ok(SourceArticle {
+                    bytes: blob.content().to_vec(),
+                    ..a.clone()
+                })
+            })
+            .collect()
     }
 
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {

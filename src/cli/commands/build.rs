@@ -74,6 +74,13 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let ledger = trust.load(root)?;
     let source = LiveSet::new(&ledger, config.max_attachment_bytes)?;
+    let (commits, read_now, issues) = (
+        ledger.state.commits,
+        ledger.read_now,
+        ledger.state.issues.len(),
+    );
+    // The build needs only the live set: free the ledger's history first.
+    drop(ledger);
     let started = std::time::Instant::now();
     let report = build(
         &config,
@@ -87,9 +94,9 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
         let value = serde_json::json!({
             "report": report,
             "ledger": {
-                "commits": ledger.state.commits,
-                "read_now": ledger.read_now,
-                "issues": ledger.state.issues.len(),
+                "commits": commits,
+                "read_now": read_now,
+                "issues": issues,
             },
         });
         println!(
@@ -99,9 +106,7 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
     } else {
         println!(
             "ledger: {} commits, {} read now, {} issues (see `stp audit`)",
-            ledger.state.commits,
-            ledger.read_now,
-            ledger.state.issues.len()
+            commits, read_now, issues
         );
         println!(
             "built the public site: {} published articles, {} files, {:.1} MB in {} ({:.2} s)",
