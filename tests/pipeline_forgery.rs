@@ -181,3 +181,39 @@ fn a_pinned_trust_root_refuses_another_first_admin() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("not the pinned trust root"));
 }
+
+#[test]
+fn a_first_admin_without_workflow_settings_is_refused_before_anything_is_written() {
+    let env = Env::bare();
+    std::fs::create_dir_all(env.site.join("content/tin-tuc")).unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/site.toml"),
+        env.site.join("site.toml"),
+    )
+    .unwrap();
+    env.write("content/tin-tuc/bai.md", "---\ntitle: Bài\n---\nx\n");
+    env.git(&["init", "-q"]);
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "site before stp"]);
+    let before = env.git(&["rev-parse", "HEAD"]);
+    let err = env.refused(&[
+        "people",
+        "add",
+        "admin",
+        "--name",
+        "Quản Trị",
+        "--role",
+        "admin",
+        "--key",
+        env.key_pub("admin").to_str().unwrap(),
+        "--signing-key",
+        env.key("admin").to_str().unwrap(),
+    ]);
+    assert!(err.contains("workflow/workflow.toml is missing"), "{err}");
+    assert_eq!(
+        env.git(&["rev-parse", "HEAD"]),
+        before,
+        "no commit was written"
+    );
+    assert!(!env.site.join("workflow/people.toml").exists());
+}

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use git2::Repository;
 
-use crate::workflow::{Delegation, PEOPLE_FILE, People, Person, Role};
+use crate::workflow::{
+    Delegation, PEOPLE_FILE, People, Person, Role, WORKFLOW_FILE, WorkflowConfig,
+};
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
@@ -132,6 +134,7 @@ pub fn change_people(
         path: PEOPLE_FILE.to_string(),
         bytes: text.into_bytes(),
     });
+    check_settings(&new_files)?;
     let kept: BTreeSet<&str> = new_files.iter().map(|f| f.path.as_str()).collect();
     let removals: Vec<String> = head_files
         .iter()
@@ -376,4 +379,20 @@ pub fn initial_commit(
     repo.reference(&branch, oid, false, "stp init")
         .map_err(LedgerError::git(format!("cannot create {branch}")))?;
     Ok(oid.to_string())
+}
+
+/// The trust data is read as a whole (`trust::parse_trust_tree`): a change whose
+/// `workflow.toml` is missing or does not parse would be written and then not trusted.
+/// Refuse it before anything is written.
+fn check_settings(files: &[FileWrite]) -> LedgerResult<()> {
+    let Some(settings) = files.iter().find(|f| f.path == WORKFLOW_FILE) else {
+        return Err(LedgerError::refused_with(
+            format!("{WORKFLOW_FILE} is missing, and the trust data needs it"),
+            "copy the example settings (`stp init DIR` writes them) into workflow/, commit, and run again",
+        ));
+    };
+    WorkflowConfig::parse(&String::from_utf8_lossy(&settings.bytes)).map_err(|e| {
+        LedgerError::refused_with(e.to_string(), format!("fix {WORKFLOW_FILE} first"))
+    })?;
+    Ok(())
 }
