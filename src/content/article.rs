@@ -188,12 +188,7 @@ pub fn parse_article(
             path,
             format!(
                 "is in section `{section}`, which site.toml does not list; move it to one of: {}",
-                config
-                    .sections
-                    .iter()
-                    .map(|s| s.slug.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                config.section_slugs()
             ),
         )
     })?;

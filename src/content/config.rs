@@ -224,6 +224,15 @@ impl SiteConfig {
         Ok(())
     }
 
+    /// Every section's slug, comma-separated: what an error lists as the valid choices.
+    pub fn section_slugs(&self) -> String {
+        self.sections
+            .iter()
+            .map(|s| s.slug.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn section(&self, slug: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.slug == slug)
     }

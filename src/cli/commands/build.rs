@@ -57,14 +57,7 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!(
-            "built a preview of {} articles: {} files, {:.1} MB in {} ({:.2} s)",
-            report.articles,
-            report.files,
-            report.bytes as f64 / 1_048_576.0,
-            out.display(),
-            started.elapsed().as_secs_f64()
-        );
+        print_report("built a preview of", "articles", &report, &out, started);
     }
     Ok(())
 }
@@ -108,14 +101,31 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
             "ledger: {} commits, {} read now, {} issues (see `stp audit`)",
             commits, read_now, issues
         );
-        println!(
-            "built the public site: {} published articles, {} files, {:.1} MB in {} ({:.2} s)",
-            report.articles,
-            report.files,
-            report.bytes as f64 / 1_048_576.0,
-            out.display(),
-            started.elapsed().as_secs_f64()
+        print_report(
+            "built the public site:",
+            "published articles",
+            &report,
+            out,
+            started,
         );
     }
     Ok(())
+}
+
+/// `built … N articles: N files, N MB in DIR (N s)`.
+fn print_report(
+    what: &str,
+    articles: &str,
+    report: &crate::render::BuildReport,
+    out: &Path,
+    started: std::time::Instant,
+) {
+    println!(
+        "{what} {} {articles}: {} files, {:.1} MB in {} ({:.2} s)",
+        report.articles,
+        report.files,
+        report.bytes as f64 / 1_048_576.0,
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
 }

@@ -23,15 +23,8 @@ pub fn run(repo: Option<PathBuf>, args: NewArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let section = config.section(&args.section).ok_or_else(|| {
-        CliError::failed(format!("site.toml has no section `{}`", args.section)).hint(format!(
-            "choose one of: {}",
-            config
-                .sections
-                .iter()
-                .map(|s| s.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        CliError::failed(format!("site.toml has no section `{}`", args.section))
+            .hint(format!("choose one of: {}", config.section_slugs()))
     })?;
     let slug = slugify(&args.title);
     if slug.is_empty() {

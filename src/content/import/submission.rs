@@ -479,14 +479,7 @@ fn choose_section(
     has_pdf: bool,
     origin: &Path,
 ) -> Result<String, ImportError> {
-    let names = || {
-        config
-            .sections
-            .iter()
-            .map(|s| s.slug.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = || config.section_slugs();
     if let Some(s) = given {
         return config.section(s).map(|s| s.slug.clone()).ok_or_else(|| {
             ImportError::new(
