@@ -94,7 +94,8 @@ impl WorkingTree {
         let dir = self.root.join(article.parent().unwrap_or(Path::new("")));
         let mut files = Vec::new();
         // `nguon/` keeps a submission as received (with the sender's details): it is
-        // part of the record, never of the site (see content::import).
+        // part of the record, never of the site. The builder enforces that for every
+        // source (render::build); the working tree does not even walk it.
         let walk = WalkDir::new(&dir).min_depth(1).sort_by_file_name();
         let walk = walk.into_iter().filter_entry(|e| {
             !(e.depth() == 1

@@ -67,16 +67,7 @@ impl LiveSet {
                     "the publish commit of {path} is missing"
                 )))?;
             let mut bundle = Vec::new();
-            let record = Path::new(path)
-                .parent()
-                .unwrap_or(Path::new(""))
-                .join(crate::content::import::RECORD_DIR);
             for (file, oid) in bundle_files(&repo, &commit, path) {
-                // A submission's record (`nguon/`, with the sender's details) is signed
-                // with the article but never published.
-                if Path::new(&file).starts_with(&record) {
-                    continue;
-                }
                 let oid =
                     Oid::from_str(&oid).map_err(super::error::LedgerError::git("a bad blob id"))?;
                 files.insert(PathBuf::from(&file), oid);

@@ -151,8 +151,11 @@ pub fn write_site(
         let Some(bundle) = &a.bundle_dir else {
             continue;
         };
+        // A submission's record (`nguon/`, with the sender's details) is kept and signed
+        // with the article but never published, whichever source the build reads.
+        let record = bundle.join(crate::content::import::RECORD_DIR);
         for f in &site.provenance[i].files {
-            if !copied.insert(f.clone()) {
+            if f.starts_with(&record) || !copied.insert(f.clone()) {
                 continue;
             }
             let inside = f
