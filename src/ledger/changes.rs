@@ -6,17 +6,19 @@
 //! Trees are compared as raw git tree objects, entry by entry, skipping equal subtrees by
 //! id: a section folder of a thousand articles is one 50 KiB object per version, and a
 //! general tree diff costs far more than comparing it with its parent's version. Every
-//! object still comes through libgit2's object database, which checks its hash.
+//! object comes through `Objects`, which checks it against its id; one that cannot be read
+//! or does not match ends the reading with an error, never with a change left unseen.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
-use git2::{Odb, Oid, Repository, Tree};
+use git2::{ObjectType, Oid, Repository};
 
 use super::article_text::{content_digest, status_of};
-use super::repo::{blob_at, bundle_files};
+use super::objects::{Mode, Objects, RawCommit, ReadError, entries};
+use super::repo::{bundle_files_in, is_bundle_article};
 use super::trailers::Trailers;
-use super::verify::{SignatureCheck, check_commit};
+use super::verify::{SignatureCheck, check};
 
 /// An article as a commit holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +33,16 @@ pub struct ArticleFacts {
 /// What the ledger needs of one commit, apart from its state.
 #[derive(Debug)]
 pub struct CommitFacts {
+    pub oid: Oid,
+    /// The first line of the message.
+    pub summary: String,
+    /// The committer's timestamp (shown, never trusted).
+    pub time: i64,
+    pub tree: Oid,
+    pub parent_tree: Option<Oid>,
+    /// The `workflow/` folder in the commit and in its first parent.
+    pub workflow_tree: Option<Oid>,
+    pub parent_workflow_tree: Option<Oid>,
     pub signature: SignatureCheck,
     pub trailers: Trailers,
     /// Articles whose file, or a file of whose bundle, differs from the first parent.
@@ -42,52 +54,56 @@ pub struct CommitFacts {
 /// Reads commits, keeping the raw trees of the last commit read: they are the parent's
 /// trees of the next one.
 pub struct FactReader<'r> {
-    repo: &'r Repository,
-    odb: Odb<'r>,
+    objects: Objects<'r>,
     current: HashMap<Oid, Rc<[u8]>>,
     previous: HashMap<Oid, Rc<[u8]>>,
+    /// The last commit read and its root tree.
+    last: Option<(Oid, Oid)>,
+    /// The first object that could not be read while reading the current commit.
+    failed: Option<ReadError>,
 }
 
 impl<'r> FactReader<'r> {
     pub fn new(repo: &'r Repository) -> Result<FactReader<'r>, git2::Error> {
         Ok(FactReader {
-            repo,
-            odb: repo.odb()?,
+            objects: Objects::new(repo)?,
             current: HashMap::new(),
             previous: HashMap::new(),
+            last: None,
+            failed: None,
         })
     }
 
     /// The facts of commit `oid`.
     pub fn read(&mut self, oid: Oid) -> Result<CommitFacts, git2::Error> {
-        let repo = self.repo;
-        let commit = repo.find_commit(oid)?;
-        let trailers = Trailers::parse(&String::from_utf8_lossy(commit.message_bytes()));
-        let tree = commit.tree()?;
-        let parent_tree = match commit.parent(0) {
-            Ok(p) => Some(p.tree()?),
-            Err(_) => None,
+        let commit = self.objects.commit(oid)?;
+        let trailers = Trailers::parse(&String::from_utf8_lossy(&commit.message));
+        let tree = commit.tree;
+        let parent_tree = match (commit.parent, self.last) {
+            (None, _) => None,
+            (Some(p), Some((last, last_tree))) if p == last => Some(last_tree),
+            (Some(p), _) => Some(self.objects.commit(p)?.tree),
         };
-        let changed = self.changed_articles(&tree, parent_tree.as_ref());
+        let changed = self.changed_articles(tree, parent_tree);
         let mut articles = BTreeMap::new();
         let paths = trailers.steps.iter().map(|s| &s.article).chain(&changed);
         for path in paths {
             if articles.contains_key(path) {
                 continue;
             }
-            let (version, status) = match self.blob(tree.id(), path, &tree) {
-                Some((blob, bytes)) => (
-                    Some((
-                        blob,
-                        content_digest(&bytes, &bundle_files(repo, &tree, path)),
-                    )),
-                    status_of(&bytes),
-                ),
+            let (version, status) = match self.blob(tree, path) {
+                Some((blob, bytes)) => {
+                    let bundle = self.bundle_files(tree, path);
+                    (
+                        Some((blob, content_digest(&bytes, &bundle))),
+                        status_of(&bytes),
+                    )
+                }
                 None => (None, None),
             };
-            let parent_status = match &parent_tree {
+            let parent_status = match parent_tree {
                 Some(t) if changed.contains(path) => {
-                    self.blob(t.id(), path, t).and_then(|(_, b)| status_of(&b))
+                    self.blob(t, path).and_then(|(_, b)| status_of(&b))
                 }
                 _ => None,
             };
@@ -98,13 +114,40 @@ impl<'r> FactReader<'r> {
             };
             articles.insert(path.clone(), facts);
         }
+        let workflow_tree = self.subtree(tree, "workflow");
+        let parent_workflow_tree = parent_tree.and_then(|t| self.subtree(t, "workflow"));
+        if let Some(failed) = self.failed.take() {
+            return Err(failed.into());
+        }
         self.previous = std::mem::take(&mut self.current);
+        self.last = Some((oid, tree));
         Ok(CommitFacts {
-            signature: check_commit(repo, oid),
+            oid,
+            summary: summary(&commit),
+            time: commit.time,
+            tree,
+            parent_tree,
+            workflow_tree,
+            parent_workflow_tree,
+            signature: match &commit.signature {
+                Some((armored, signed)) => check(armored, signed),
+                None => SignatureCheck::Unsigned,
+            },
             trailers,
             changed,
             articles,
         })
+    }
+
+    /// Notes the first read that failed; the commit's reading ends with it.
+    fn failed<T>(&mut self, read: Result<T, ReadError>) -> Option<T> {
+        match read {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.failed.get_or_insert(e);
+                None
+            }
+        }
     }
 
     fn raw_tree(&mut self, oid: Oid) -> Option<Rc<[u8]>> {
@@ -114,62 +157,96 @@ impl<'r> FactReader<'r> {
         let data: Rc<[u8]> = match self.previous.remove(&oid) {
             Some(t) => t,
             None => {
-                let object = self.odb.read(oid).ok()?;
-                (object.kind() == git2::ObjectType::Tree).then(|| Rc::from(object.data()))?
+                let read = self.objects.read(oid, ObjectType::Tree);
+                Rc::from(self.failed(read)?)
             }
         };
         self.current.insert(oid, data.clone());
         Some(data)
     }
 
-    /// The blob at `path` in the root tree `root` (as `repo::blob_at`); `tree` is that root
-    /// tree, for paths this walk does not take.
-    fn blob(&mut self, root: Oid, path: &str, tree: &Tree<'_>) -> Option<(Oid, Vec<u8>)> {
-        let parts: Vec<&str> = path.split('/').collect();
-        if parts
-            .iter()
-            .any(|p| p.is_empty() || *p == "." || *p == "..")
-        {
-            return blob_at(self.repo, tree, path);
-        }
-        let mut dir = root;
-        for (i, part) in parts.iter().enumerate() {
-            let data = self.raw_tree(dir)?;
-            let entry = entries(&data)
-                .map_while(|e| e)
-                .find(|e| e.name == part.as_bytes())?;
-            let last = i + 1 == parts.len();
-            match (last, entry.is_tree(), entry.is_commit()) {
-                (false, true, _) => dir = entry.id()?,
-                (true, false, false) => {
-                    let id = entry.id()?;
-                    let blob = self.repo.find_blob(id).ok()?;
-                    return Some((id, blob.content().to_vec()));
-                }
-                _ => return None,
+    /// The entry `name` of tree `dir`.
+    fn entry(&mut self, dir: Oid, name: &str) -> Option<(Mode, Oid)> {
+        let data = self.raw_tree(dir)?;
+        for entry in entries(&data) {
+            let Some(entry) = entry else {
+                self.failed.get_or_insert(ReadError::Malformed(dir));
+                return None;
+            };
+            if entry.name == name.as_bytes() {
+                return Some((entry.mode(), entry.id()?));
             }
         }
         None
     }
 
+    /// The folder at `path` under the root tree `root`.
+    fn subtree(&mut self, root: Oid, path: &str) -> Option<Oid> {
+        let mut dir = root;
+        for part in path.split('/') {
+            match self.entry(dir, part)? {
+                (Mode::Tree, id) => dir = id,
+                _ => return None,
+            }
+        }
+        Some(dir)
+    }
+
+    /// The blob at `path` under the root tree `root`, and its content.
+    fn blob(&mut self, root: Oid, path: &str) -> Option<(Oid, Vec<u8>)> {
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let parts_ok = path
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..");
+        if !parts_ok {
+            return None;
+        }
+        let dir = if dir.is_empty() {
+            root
+        } else {
+            self.subtree(root, dir)?
+        };
+        match self.entry(dir, name)? {
+            (Mode::File, id) => {
+                let read = self.objects.read(id, ObjectType::Blob);
+                Some((id, self.failed(read)?))
+            }
+            _ => None,
+        }
+    }
+
+    /// The files beside a bundle article (`repo::bundle_files`).
+    fn bundle_files(&mut self, root: Oid, article: &str) -> Vec<(String, String)> {
+        if !is_bundle_article(article) {
+            return Vec::new();
+        }
+        let read = bundle_files_in(&self.objects, root, article);
+        self.failed(read).unwrap_or_default()
+    }
+
     /// Articles whose file, or a file of whose bundle, the commit changes under `content/`.
-    fn changed_articles(&mut self, tree: &Tree<'_>, parent: Option<&Tree<'_>>) -> BTreeSet<String> {
+    fn changed_articles(&mut self, tree: Oid, parent: Option<Oid>) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        let content = |t: &Tree<'_>| super::repo::subtree_id(t, "content");
-        let (new, old) = (content(tree), parent.and_then(content));
+        let new = self.subtree(tree, "content");
+        let old = parent.and_then(|p| self.subtree(p, "content"));
         if new == old {
             return out;
         }
         let mut files = Vec::new();
         if self.diff(old, new, "content/", &mut files).is_none() {
-            return out; // an unreadable tree: nothing is taken as changed
+            self.failed
+                .get_or_insert(ReadError::Malformed(new.or(old).unwrap_or(tree)));
+            return out;
         }
         for path in files {
             if path.ends_with(".md") {
                 out.insert(path);
             } else {
-                for t in [tree].into_iter().chain(parent) {
-                    out.extend(bundle_articles_of(self.repo, t, &path));
+                for t in [Some(tree), parent].into_iter().flatten() {
+                    let found = bundle_articles_of(&self.objects, t, &path);
+                    if let Some(found) = self.failed(found) {
+                        out.extend(found);
+                    }
                 }
             }
         }
@@ -239,99 +316,36 @@ impl<'r> FactReader<'r> {
     }
 }
 
-/// One entry of a raw tree object: `<mode> <name>\0<20-byte id>`.
-#[derive(Clone, Copy)]
-struct Entry<'d> {
-    raw: &'d [u8],
-    mode: &'d [u8],
-    name: &'d [u8],
-    id: &'d [u8],
-}
-
-impl<'d> Entry<'d> {
-    fn is_tree(&self) -> bool {
-        self.mode == b"40000"
-    }
-
-    fn is_commit(&self) -> bool {
-        self.mode == b"160000"
-    }
-
-    fn id(&self) -> Option<Oid> {
-        Oid::from_bytes(self.id).ok()
-    }
-
-    fn name_str(&self) -> Option<&'d str> {
-        std::str::from_utf8(self.name).ok()
-    }
-
-    /// Git's order of tree entries: by name, a folder's name read as if it ended in `/`
-    /// (so a file and a folder of the same name are two entries).
-    fn git_order(&self, other: &Entry<'_>) -> std::cmp::Ordering {
-        let n = self.name.len().min(other.name.len());
-        let end = |e: &Entry<'_>| {
-            e.name
-                .get(n)
-                .copied()
-                .unwrap_or(if e.is_tree() { b'/' } else { 0 })
-        };
-        self.name[..n]
-            .cmp(&other.name[..n])
-            .then_with(|| end(self).cmp(&end(other)))
-    }
-}
-
-/// The entries of a raw tree; `Some(None)` marks damage, after which nothing follows.
-fn entries(data: &[u8]) -> impl Iterator<Item = Option<Entry<'_>>> {
-    let mut at = 0;
-    let mut broken = false;
-    std::iter::from_fn(move || {
-        if broken || at >= data.len() {
-            return None;
-        }
-        let rest = &data[at..];
-        let entry = (|| {
-            let space = rest.iter().position(|&b| b == b' ')?;
-            let nul = space + 1 + rest[space + 1..].iter().position(|&b| b == 0)?;
-            let end = nul + 1 + 20;
-            let raw = rest.get(..end)?;
-            Some(Entry {
-                raw,
-                mode: &raw[..space],
-                name: &raw[space + 1..nul],
-                id: &raw[nul + 1..end],
-            })
-        })();
-        match entry {
-            Some(e) => at += e.raw.len(),
-            None => broken = true,
-        }
-        Some(entry)
-    })
+/// The first line of a commit's message.
+fn summary(commit: &RawCommit) -> String {
+    let first = commit.message.split(|&b| b == b'\n').next();
+    String::from_utf8_lossy(first.unwrap_or_default()).into_owned()
 }
 
 /// The bundle articles (`index*.md`) in the nearest folder above `file` that has one.
-fn bundle_articles_of(repo: &Repository, tree: &Tree<'_>, file: &str) -> Vec<String> {
+fn bundle_articles_of(
+    objects: &Objects<'_>,
+    tree: Oid,
+    file: &str,
+) -> Result<Vec<String>, ReadError> {
     let mut dir = std::path::Path::new(file).parent();
     while let Some(d) = dir.filter(|d| d.starts_with("content/")) {
-        if let Some(sub) = tree
-            .get_path(d)
-            .ok()
-            .and_then(|e| repo.find_tree(e.id()).ok())
-        {
-            let found: Vec<String> = sub
-                .iter()
-                .filter_map(|e| e.name().ok().map(str::to_string))
+        let path = d.to_string_lossy();
+        if let Some(sub) = objects.subtree_at(tree, &path)? {
+            let data = objects.read(sub, ObjectType::Tree)?;
+            let found: Vec<String> = entries(&data)
+                .map_while(|e| e)
+                .filter_map(|e| e.name_str())
                 .filter(|n| n.starts_with("index.") && n.ends_with(".md"))
-                .map(|n| format!("{}/{n}", d.display()))
+                .map(|n| format!("{path}/{n}"))
                 .collect();
             if !found.is_empty() {
-                return found;
+                return Ok(found);
             }
         }
         dir = d.parent();
     }
-    Vec::new()
+    Ok(Vec::new())
 }
 
 #[cfg(test)]

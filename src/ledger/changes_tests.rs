@@ -2,9 +2,9 @@
 //! move and delete articles, bundle files and whole folders, turn files into folders and
 //! change modes, with names that test git's entry order.
 
-use git2::{FileMode, Signature};
+use git2::{FileMode, Signature, Tree};
 
-use super::super::repo::article_version;
+use super::super::repo::{article_version, blob_at};
 use super::*;
 
 /// The articles a commit changes, worked out with libgit2's tree diff (the reference).
@@ -23,12 +23,37 @@ fn reference(repo: &Repository, tree: &Tree<'_>, parent: Option<&Tree<'_>>) -> B
                 out.insert(path.to_string());
             } else {
                 for t in [tree].into_iter().chain(parent) {
-                    out.extend(bundle_articles_of(repo, t, path));
+                    out.extend(reference_bundle_articles(repo, t, path));
                 }
             }
         }
     }
     out
+}
+
+/// The bundle articles (`index*.md`) in the nearest folder above `file` that has one, read
+/// with libgit2's tree API.
+fn reference_bundle_articles(repo: &Repository, tree: &Tree<'_>, file: &str) -> Vec<String> {
+    let mut dir = std::path::Path::new(file).parent();
+    while let Some(d) = dir.filter(|d| d.starts_with("content/")) {
+        if let Some(sub) = tree
+            .get_path(d)
+            .ok()
+            .and_then(|e| repo.find_tree(e.id()).ok())
+        {
+            let found: Vec<String> = sub
+                .iter()
+                .filter_map(|e| e.name().ok().map(str::to_string))
+                .filter(|n| n.starts_with("index.") && n.ends_with(".md"))
+                .map(|n| format!("{}/{n}", d.display()))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        dir = d.parent();
+    }
+    Vec::new()
 }
 
 type Edit<'a> = (&'a str, Option<(&'a str, FileMode)>);
@@ -112,10 +137,11 @@ fn the_raw_comparison_finds_what_a_tree_diff_finds() {
             let got = &facts.articles[path];
             assert_eq!(
                 got.version,
-                article_version(&repo, &tree, path),
+                article_version(&repo, tree.id(), path),
                 "{i} {path}"
             );
-            let status = |t: &Tree<'_>| blob_at(&repo, t, path).and_then(|(_, b)| status_of(&b));
+            let status =
+                |t: &Tree<'_>| blob_at(&repo, t.id(), path).and_then(|(_, b)| status_of(&b));
             assert_eq!(got.status, status(&tree), "{i} {path}");
             assert_eq!(got.parent_status, parent_tree.as_ref().and_then(status));
         }

@@ -13,10 +13,11 @@ use rayon::prelude::*;
 use super::cache;
 use super::changes::{CommitFacts, FactReader};
 use super::error::{LedgerError, LedgerResult};
-use super::repo::{head_commit, open, subtree_id};
+use super::objects::Objects;
+use super::repo::{head_commit, open};
 use super::state::LedgerState;
 use super::trust::{Trusted, parse_trust_tree};
-use super::validity::{CommitContext, apply_commit};
+use super::validity::apply_commit;
 
 /// How to read the ledger.
 #[derive(Debug, Clone, Default)]
@@ -79,7 +80,7 @@ impl Ledger {
         if todo.len() < PARALLEL_FROM {
             let facts = read_here(repo, &todo)?;
             timings.lap("read and verify commits");
-            apply_all(repo, &mut state, &mut trusted, &todo, facts, pin)?;
+            apply_all(repo, &mut state, &mut trusted, facts, pin);
             timings.lap("apply rules");
         } else {
             // Each batch is read on all cores while the one before is applied here.
@@ -92,14 +93,14 @@ impl Ledger {
                     Some(scope.spawn(move || read_everywhere(git_dir, oids)))
                 };
                 let mut ahead = read(0);
-                for (i, batch) in batches.iter().enumerate() {
+                for i in 0..batches.len() {
                     let Some(reading) = ahead.take() else { break };
                     let facts = reading
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
                     ahead = read(i + 1);
                     timings.lap("read and verify commits (wait)");
-                    apply_all(repo, &mut state, &mut trusted, batch, facts, pin)?;
+                    apply_all(repo, &mut state, &mut trusted, facts, pin);
                     timings.lap("apply rules");
                 }
                 Ok(())
@@ -130,6 +131,8 @@ fn plan(
         .as_ref()
         .and_then(|c| c.state.tip.as_deref())
         .and_then(|t| Oid::from_str(t).ok());
+    let objects =
+        Objects::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
     let mut chain = Vec::new();
     let mut next = Some(head);
     while let Some(oid) = next {
@@ -140,10 +143,10 @@ fn plan(
             return Ok((cached.state, chain, Some(cached.file)));
         }
         chain.push(oid);
-        let commit = repo
-            .find_commit(oid)
-            .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
-        next = commit.parent_id(0).ok();
+        next = objects
+            .commit(oid)
+            .map_err(|e| LedgerError::git(format!("cannot read commit {oid}"))(e.into()))?
+            .parent;
     }
     chain.reverse();
     Ok((LedgerState::default(), chain, None))
@@ -159,56 +162,23 @@ fn reparse(repo: &Repository, tree: &str) -> LedgerResult<Trusted> {
     })
 }
 
-fn context(repo: &Repository, oid: Oid, facts: CommitFacts) -> LedgerResult<CommitContext<'_>> {
-    let commit = repo
-        .find_commit(oid)
-        .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
-    let tree = commit
-        .tree()
-        .map_err(LedgerError::git(format!("cannot read the tree of {oid}")))?;
-    let parent_tree = match commit.parent(0) {
-        Ok(p) => Some(
-            p.tree()
-                .map_err(LedgerError::git(format!("cannot read the parent of {oid}")))?,
-        ),
-        Err(_) => None,
-    };
-    let summary = commit.message_bytes().split(|&b| b == b'\n').next();
-    Ok(CommitContext {
-        oid,
-        summary: String::from_utf8_lossy(summary.unwrap_or_default()).into_owned(),
-        time: commit.time().seconds(),
-        signature: facts.signature,
-        trailers: facts.trailers,
-        workflow_tree: subtree_id(&tree, "workflow"),
-        parent_workflow_tree: parent_tree.as_ref().and_then(|t| subtree_id(t, "workflow")),
-        tree,
-        parent_tree,
-        changed: facts.changed,
-        articles: facts.articles,
-    })
-}
-
 /// Below this many commits, they are read on this thread.
 const PARALLEL_FROM: usize = 64;
 
 /// Commits read ahead at a time: their facts are held in memory until applied.
 const BATCH: usize = 4096;
 
-/// Applies the rules to each commit of `oids`, in order, given their facts.
+/// Applies the rules to each commit, in order, given their facts.
 fn apply_all(
     repo: &Repository,
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
-    oids: &[Oid],
     facts: Vec<CommitFacts>,
     pin: Option<&str>,
-) -> LedgerResult<()> {
-    for (oid, facts) in oids.iter().zip(facts) {
-        let ctx = context(repo, *oid, facts)?;
-        apply_commit(repo, state, trusted, &ctx, pin);
+) {
+    for facts in &facts {
+        apply_commit(repo, state, trusted, facts, pin);
     }
-    Ok(())
 }
 
 /// The facts of each commit of `oids`, in order, read on this thread.

@@ -12,6 +12,7 @@ use crate::content::{ContentError, ContentSource, Published, SourceArticle};
 
 use super::error::LedgerResult;
 use super::history::Ledger;
+use super::objects::Objects;
 use super::repo::{bundle_files, open};
 
 /// The published versions, read from git (never from the working tree).
@@ -47,27 +48,24 @@ impl LiveSet {
                 )));
             }
             // One publish (or adoption) commit often carries many articles; read its tree
-            // once, not once per article (a large commit is re-hashed on every read).
+            // once, not once per article.
             let tree_id = match trees.get(&live.commit) {
                 Some(id) => *id,
                 None => {
+                    let objects = Objects::new(&repo)
+                        .map_err(super::error::LedgerError::git("cannot read the repository"))?;
                     let id = Oid::from_str(&live.commit)
-                        .and_then(|c| repo.find_commit(c))
-                        .map(|c| c.tree_id())
+                        .and_then(|c| objects.commit(c).map_err(git2::Error::from))
+                        .map(|c| c.tree)
                         .map_err(super::error::LedgerError::git(format!(
-                            "the publish commit of {path} is missing"
+                            "the publish commit of {path} cannot be read"
                         )))?;
                     trees.insert(live.commit.clone(), id);
                     id
                 }
             };
-            let commit = repo
-                .find_tree(tree_id)
-                .map_err(super::error::LedgerError::git(format!(
-                    "the publish commit of {path} is missing"
-                )))?;
             let mut bundle = Vec::new();
-            for (file, oid) in bundle_files(&repo, &commit, path) {
+            for (file, oid) in bundle_files(&repo, tree_id, path) {
                 let oid =
                     Oid::from_str(&oid).map_err(super::error::LedgerError::git("a bad blob id"))?;
                 files.insert(PathBuf::from(&file), oid);
@@ -113,13 +111,10 @@ impl ContentSource for LiveSet {
             .iter()
             .zip(&self.blobs)
             .map(|(a, oid)| {
-                let blob = repo.find_blob(*oid).map_err(|e| {
+                let bytes = read_blob(&repo, *oid).map_err(|e| {
                     ContentError::file(&a.path, format!("cannot be read from git: {e}"))
                 })?;
-                Ok(SourceArticle {
-                    bytes: blob.content().to_vec(),
-                    ..a.clone()
-                })
+                Ok(SourceArticle { bytes, ..a.clone() })
             })
             .collect()
     }
@@ -133,23 +128,29 @@ impl ContentSource for LiveSet {
             .repo
             .lock()
             .map_err(|_| ContentError::file(path, "the repository lock was poisoned"))?;
-        let blob = repo
-            .find_blob(*oid)
+        let (size, _) = repo
+            .odb()
+            .and_then(|odb| odb.read_header(*oid))
             .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))?;
-        if blob.size() as u64 > self.max_file_bytes {
+        if size as u64 > self.max_file_bytes {
             return Err(ContentError::file(
                 path,
                 format!(
                     "is {} bytes, more than the limit of {} (site.toml max_attachment_bytes)",
-                    blob.size(),
-                    self.max_file_bytes
+                    size, self.max_file_bytes
                 ),
             ));
         }
-        Ok(blob.content().to_vec())
+        read_blob(&repo, *oid)
+            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))
     }
 
     fn is_public(&self) -> bool {
         true
     }
+}
+
+/// Blob `oid`, checked against its id.
+fn read_blob(repo: &git2::Repository, oid: Oid) -> Result<Vec<u8>, git2::Error> {
+    Ok(Objects::new(repo)?.read(oid, git2::ObjectType::Blob)?)
 }

@@ -12,6 +12,7 @@ mod changes;
 mod error;
 mod history;
 mod liveset;
+mod objects;
 mod people_change;
 mod replay;
 pub mod repo;

@@ -353,7 +353,7 @@ pub fn initial_commit(
     let tree = repo
         .find_tree(tree_id)
         .map_err(LedgerError::git("cannot read the tree"))?;
-    if blob_at(&repo, &tree, PEOPLE_FILE).is_none() {
+    if blob_at(&repo, tree.id(), PEOPLE_FILE).is_none() {
         return Err(LedgerError::refused(format!("{PEOPLE_FILE} is missing")));
     }
     let author = identity(name, email)?;

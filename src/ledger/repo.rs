@@ -8,9 +8,13 @@ use git2::{Commit, FileMode, Oid, Repository, Tree};
 
 use super::article_text::content_digest;
 use super::error::{LedgerError, LedgerResult};
+use super::objects::{Objects, ReadError};
 use super::sign::Signer;
 
+/// Opens the repository at `root`. stp checks the objects it reads itself, so libgit2's
+/// second check is turned off (`objects::relax_libgit2_check`).
 pub fn open(root: &Path) -> LedgerResult<Repository> {
+    super::objects::relax_libgit2_check();
     Repository::open(root).map_err(|source| LedgerError::Git {
         context: format!("{} is not a git repository", root.display()),
         source,
@@ -36,14 +40,10 @@ pub fn head_commit(repo: &Repository) -> LedgerResult<Option<Commit<'_>>> {
     }
 }
 
-/// The blob at `path` in `tree`, if it is a file.
-pub fn blob_at(repo: &Repository, tree: &Tree<'_>, path: &str) -> Option<(Oid, Vec<u8>)> {
-    let entry = tree.get_path(Path::new(path)).ok()?;
-    if entry.kind() != Some(git2::ObjectType::Blob) {
-        return None;
-    }
-    let blob = repo.find_blob(entry.id()).ok()?;
-    Some((entry.id(), blob.content().to_vec()))
+/// The blob at `path` in `tree`, if it is a file. Every object on the way is checked
+/// against its id (`Objects`); one that cannot be read or does not match counts as absent.
+pub fn blob_at(repo: &Repository, tree: Oid, path: &str) -> Option<(Oid, Vec<u8>)> {
+    Objects::new(repo).ok()?.blob_at(tree, path).ok()?
 }
 
 /// The id of the subtree at `path` (e.g. `workflow`), if there is one.
@@ -62,36 +62,42 @@ pub fn is_bundle_article(path: &str) -> bool {
 
 /// The files beside a bundle article in `tree`: `(repository path, blob id)`, sorted,
 /// without Markdown files and dot files.
-pub fn bundle_files(repo: &Repository, tree: &Tree<'_>, article: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+pub fn bundle_files(repo: &Repository, tree: Oid, article: &str) -> Vec<(String, String)> {
     if !is_bundle_article(article) {
-        return out;
+        return Vec::new();
     }
-    let dir = Path::new(article).parent().unwrap_or(Path::new(""));
-    let Some(dir_tree) = tree
-        .get_path(dir)
+    Objects::new(repo)
         .ok()
-        .and_then(|e| repo.find_tree(e.id()).ok())
-    else {
-        return out;
+        .and_then(|objects| bundle_files_in(&objects, tree, article).ok())
+        .unwrap_or_default()
+}
+
+/// [`bundle_files`] under the root tree `root`, read through `objects`.
+pub fn bundle_files_in(
+    objects: &Objects<'_>,
+    root: Oid,
+    article: &str,
+) -> Result<Vec<(String, String)>, ReadError> {
+    let dir = Path::new(article).parent().unwrap_or(Path::new(""));
+    let prefix = dir.to_string_lossy();
+    let Some(dir_tree) = objects.subtree_at(root, &prefix)? else {
+        return Ok(Vec::new());
     };
-    let prefix = dir.to_string_lossy().to_string();
-    let _ = dir_tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
-        let name = entry.name().unwrap_or_default();
-        if entry.kind() == Some(git2::ObjectType::Blob)
-            && !name.ends_with(".md")
-            && !name.starts_with('.')
-        {
-            out.push((format!("{prefix}/{parent}{name}"), entry.id().to_string()));
-        }
-        git2::TreeWalkResult::Ok
-    });
+    let mut out: Vec<(String, String)> = objects
+        .files_under(dir_tree)?
+        .into_iter()
+        .filter(|(path, _)| {
+            let name = path.rsplit('/').next().unwrap_or_default();
+            !name.ends_with(".md") && !name.starts_with('.')
+        })
+        .map(|(path, id)| (format!("{prefix}/{path}"), id.to_string()))
+        .collect();
     out.sort();
-    out
+    Ok(out)
 }
 
 /// The article's blob and content digest in `tree`, if it is there.
-pub fn article_version(repo: &Repository, tree: &Tree<'_>, path: &str) -> Option<(Oid, String)> {
+pub fn article_version(repo: &Repository, tree: Oid, path: &str) -> Option<(Oid, String)> {
     let (oid, bytes) = blob_at(repo, tree, path)?;
     Some((oid, content_digest(&bytes, &bundle_files(repo, tree, path))))
 }

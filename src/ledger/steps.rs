@@ -184,7 +184,7 @@ pub fn perform_step(
         })?;
         let disk_path = root.join(path);
         let on_disk = std::fs::read(&disk_path).ok();
-        let committed = blob_at(&repo, &head_tree, path).map(|(_, b)| b);
+        let committed = blob_at(&repo, head_tree.id(), path).map(|(_, b)| b);
         let source = if request.action.may_amend_content() {
             on_disk.clone().ok_or_else(|| {
                 LedgerError::refused(format!("{path} does not exist in the working tree"))
@@ -206,7 +206,7 @@ pub fn perform_step(
             }
         }
         if must_keep_content(request.action) {
-            let digest = content_digest(&source, &bundle_files(&repo, &head_tree, path));
+            let digest = content_digest(&source, &bundle_files(&repo, head_tree.id(), path));
             if record.and_then(|r| r.digest.as_deref()) != Some(digest.as_str()) {
                 return Err(LedgerError::refused(format!(
                     "{path} is not the content that was {current}; a content change voids the step"
@@ -332,7 +332,7 @@ pub(super) fn bundle_changes(
         on_disk.push(rel.clone());
         writes.push(FileWrite { path: rel, bytes });
     }
-    for (path, _) in bundle_files(repo, head_tree, article) {
+    for (path, _) in bundle_files(repo, head_tree.id(), article) {
         if !on_disk.contains(&path) {
             removals.push(path);
         }

@@ -10,9 +10,9 @@ use git2::{Oid, Repository};
 use crate::workflow::calendar::{Calendar, parse_calendar};
 use crate::workflow::{PEOPLE_FILE, People, Role, WORKFLOW_FILE, WorkflowConfig};
 
-use super::repo::blob_at;
+use super::changes::CommitFacts;
+use super::objects::Objects;
 use super::state::{Issue, LedgerState};
-use super::validity::CommitContext;
 use super::verify::SignatureCheck;
 
 /// A trusted version of the trust data, parsed.
@@ -27,23 +27,23 @@ pub struct Trusted {
 
 /// Parses the trust data in the `workflow/` tree `tree`.
 pub fn parse_trust_tree(repo: &Repository, tree: Oid) -> Result<Trusted, String> {
-    let t = repo
-        .find_tree(tree)
-        .map_err(|e| format!("cannot read workflow/: {e}"))?;
-    let text =
-        |name: &str| blob_at(repo, &t, name).map(|(_, b)| String::from_utf8_lossy(&b).into_owned());
-    let people_text = text("people.toml").ok_or_else(|| format!("{PEOPLE_FILE} is missing"))?;
+    let objects = Objects::new(repo).map_err(|e| format!("cannot read workflow/: {e}"))?;
+    let text = |name: &str| match objects.blob_at(tree, name) {
+        Ok(found) => Ok(found.map(|(_, b)| String::from_utf8_lossy(&b).into_owned())),
+        Err(e) => Err(format!("cannot read workflow/{name}: {e}")),
+    };
+    let people_text = text("people.toml")?.ok_or_else(|| format!("{PEOPLE_FILE} is missing"))?;
     let people = People::parse(&people_text).map_err(|e| e.to_string())?;
     if people.admins().next().is_none() {
         return Err(format!("{PEOPLE_FILE} would leave no admin"));
     }
-    let config = match text("workflow.toml") {
+    let config = match text("workflow.toml")? {
         Some(t) => WorkflowConfig::parse(&t).map_err(|e| e.to_string())?,
         None => {
             return Err(format!("{WORKFLOW_FILE} is missing"));
         }
     };
-    let calendar = match text("calendar.toml") {
+    let calendar = match text("calendar.toml")? {
         Some(t) => parse_calendar(std::path::Path::new("workflow/calendar.toml"), &t)
             .map_err(|e| e.to_string())?,
         None => Calendar::default(),
@@ -61,7 +61,7 @@ pub fn apply(
     repo: &Repository,
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     pin: Option<&str>,
 ) -> bool {
     let new = ctx.workflow_tree;

@@ -5,47 +5,30 @@
 //! step starts from; and the blob it names is the one it commits, with the content signed
 //! at the previous step when the step may not change it. Commit timestamps play no part.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use git2::{Oid, Repository, Tree};
+use git2::{Oid, Repository};
 
 use crate::workflow::{
     Action, Ground, PEOPLE_FILE, Person, Role, State, StepContext, check_step, required_role,
 };
 
 use super::article_text::status_of;
-use super::changes::ArticleFacts;
+use super::changes::CommitFacts;
 use super::repo::{article_version, blob_at};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
-use super::trailers::{StepTrailer, Trailers};
+use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
 use super::verify::SignatureCheck;
 
-/// What the ledger reads of one commit.
-pub struct CommitContext<'r> {
-    pub oid: Oid,
-    pub summary: String,
-    pub time: i64,
-    pub signature: SignatureCheck,
-    pub trailers: Trailers,
-    pub tree: Tree<'r>,
-    pub parent_tree: Option<Tree<'r>>,
-    pub workflow_tree: Option<Oid>,
-    pub parent_workflow_tree: Option<Oid>,
-    /// Articles whose file, or a file of whose bundle, differs from the first parent.
-    pub changed: BTreeSet<String>,
-    /// The concerned articles as the commit holds them, read ahead (`changes`).
-    pub articles: BTreeMap<String, ArticleFacts>,
-}
-
-impl CommitContext<'_> {
+impl CommitFacts {
     /// The article's blob and content digest in the commit.
     fn article_version(&self, repo: &Repository, path: &str) -> Option<(Oid, String)> {
         match self.articles.get(path) {
             Some(facts) => facts.version.clone(),
-            None => article_version(repo, &self.tree, path),
+            None => article_version(repo, self.tree, path),
         }
     }
 
@@ -54,11 +37,8 @@ impl CommitContext<'_> {
         if let Some(facts) = self.articles.get(path) {
             return (facts.status.clone(), facts.parent_status.clone());
         }
-        let status = |tree: &Tree<'_>| blob_at(repo, tree, path).and_then(|(_, b)| status_of(&b));
-        (
-            status(&self.tree),
-            self.parent_tree.as_ref().and_then(status),
-        )
+        let status = |tree: Oid| blob_at(repo, tree, path).and_then(|(_, b)| status_of(&b));
+        (status(self.tree), self.parent_tree.and_then(status))
     }
 }
 
@@ -68,7 +48,7 @@ pub fn apply_commit(
     repo: &Repository,
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     pin: Option<&str>,
 ) {
     let changed = &ctx.changed;
@@ -123,7 +103,7 @@ pub fn apply_commit(
     state.commits += 1;
 }
 
-fn event(ctx: &CommitContext<'_>, kind: EventKind) -> Event {
+fn event(ctx: &CommitFacts, kind: EventKind) -> Event {
     Event {
         commit: ctx.oid.to_string(),
         time: ctx.time,
@@ -143,7 +123,7 @@ struct Applied {
 }
 
 impl Applied {
-    fn apply(self, record: &mut ArticleRecord, ctx: &CommitContext<'_>) {
+    fn apply(self, record: &mut ArticleRecord, ctx: &CommitFacts) {
         match &self.kind {
             EventKind::Step {
                 action: Action::Submit,
@@ -186,7 +166,7 @@ fn check(
     repo: &Repository,
     state: &LedgerState,
     trusted: Option<&Trusted>,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     step: &StepTrailer,
 ) -> Result<Applied, Rejection> {
     let no = |why: String| (None, why);
@@ -272,7 +252,7 @@ fn check(
 /// The article's blob and digest in the commit, which must be the blob `Stp-Blob` names.
 fn committed_version(
     repo: &Repository,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     step: &StepTrailer,
 ) -> Result<(Oid, String), String> {
     let (blob, digest) = ctx
@@ -293,7 +273,7 @@ fn committed_version(
 fn check_adoption(
     repo: &Repository,
     state: &LedgerState,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     step: &StepTrailer,
     person: &Person,
 ) -> Result<Applied, String> {
@@ -375,7 +355,7 @@ pub fn role_refusal(
 fn content_changed(
     repo: &Repository,
     state: &mut LedgerState,
-    ctx: &CommitContext<'_>,
+    ctx: &CommitFacts,
     path: &str,
     mentioned: bool,
 ) {

@@ -84,7 +84,7 @@ pub fn history_from_ledger(
                 .map(|b| b.content().to_vec()),
             None => head_tree
                 .as_ref()
-                .and_then(|t| blob_at(&repo, t, path))
+                .and_then(|t| blob_at(&repo, t.id(), path))
                 .map(|(_, b)| b),
         };
         let Some(bytes) = bytes else {
