@@ -1,6 +1,6 @@
 //! What stp must not believe: a hand-edited `status: published`, unsigned or signed by an
 //! unknown key; an editor's key signing an approve or a publish; a key added to
-//! people.toml by someone who is not an admin.
+//! people.toml by someone who is not an admin; an object store altered under a signature.
 
 mod common;
 
@@ -216,4 +216,49 @@ fn a_first_admin_without_workflow_settings_is_refused_before_anything_is_written
         "no commit was written"
     );
     assert!(!env.site.join("workflow/people.toml").exists());
+}
+
+/// The published version's object in `.git/objects` replaced by other content under the
+/// same id (what a tampered or damaged object store looks like): the signatures still
+/// verify, but stp reads nothing that does not hash to its id.
+#[test]
+fn an_altered_object_store_is_refused_and_the_site_keeps_the_signed_text() {
+    use std::io::Write;
+    let env = Env::board();
+    let article = env.draft("nguyen-ban", "Bản đã ký.");
+    env.publish(&article);
+    assert!(env.on_site("nguyen-ban"));
+    let blob = env
+        .git(&["rev-parse", &format!("HEAD:{article}")])
+        .trim()
+        .to_string();
+    let object = env
+        .site
+        .join(".git/objects")
+        .join(&blob[..2])
+        .join(&blob[2..]);
+    assert!(object.is_file(), "the test expects a loose object");
+    let text = env.read(&article).replace("Bản đã ký.", "Bản bị sửa lén.");
+    let mut forged = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    write!(forged, "blob {}\0{text}", text.len()).unwrap();
+    std::fs::remove_file(&object).unwrap();
+    std::fs::write(&object, forged.finish().unwrap()).unwrap();
+
+    let out = env.stp(&["audit"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "audit must fail: {stderr}");
+    assert!(stderr.contains(&blob), "{stderr}");
+    assert!(stderr.contains("does not match its id"), "{stderr}");
+    assert!(stderr.contains("git fsck"), "{stderr}");
+
+    let out = env.stp(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "the public build must fail: {stderr}"
+    );
+    assert!(stderr.contains("does not match its id"), "{stderr}");
+    let page = env.page("nguyen-ban");
+    assert!(page.contains("Bản đã ký."), "the old site stays whole");
+    assert!(!page.contains("Bản bị sửa lén."));
 }
