@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use git2::Repository;
+use git2::{ObjectType, Oid, Repository};
 
 use crate::workflow::{
     Delegation, PEOPLE_FILE, People, Person, Role, WORKFLOW_FILE, WorkflowConfig,
@@ -15,6 +15,7 @@ use crate::workflow::{
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::objects::{Objects, ReadError};
 use super::repo::{
     FileWrite, as_committed, blob_at, commit_signed, head_commit, identity, open, sync_worktree,
 };
@@ -78,7 +79,7 @@ pub fn change_people(
         )
     })?;
     let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
-    let head_files = workflow_files(&repo, &head_tree);
+    let head_files = workflow_files(&repo, head_tree.id())?;
     refuse_uncommitted_edits(root, &head_files)?;
     let (base_files, mut people, first_admin) = match ledger.trusted.as_deref() {
         Some(trusted) => {
@@ -95,11 +96,8 @@ pub fn change_people(
                     "only an admin changes the trust data: ask one to run this command",
                 ));
             }
-            let tree = repo
-                .find_tree(trusted.tree)
-                .map_err(LedgerError::git("cannot read the trusted workflow/"))?;
             (
-                tree_files(&repo, &tree, "workflow"),
+                tree_files(&repo, trusted.tree, "workflow")?,
                 trusted.people.clone(),
                 false,
             )
@@ -242,31 +240,34 @@ fn first_admin_allowed(
     Ok(())
 }
 
-/// `(repository path, bytes)` of every file under `prefix` in `tree`.
-fn tree_files(repo: &Repository, tree: &git2::Tree<'_>, prefix: &str) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let _ = tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
-        if entry.kind() == Some(git2::ObjectType::Blob)
-            && let Ok(name) = entry.name()
-        {
-            let path = format!("{prefix}/{parent}{name}");
-            if let Ok(blob) = repo.find_blob(entry.id()) {
-                out.push((path, blob.content().to_vec()));
-            }
-        }
-        git2::TreeWalkResult::Ok
-    });
-    out
+/// `(repository path, bytes)` of every file under `prefix` in `tree`, each checked
+/// against its id.
+fn tree_files(repo: &Repository, tree: Oid, prefix: &str) -> LedgerResult<Vec<(String, Vec<u8>)>> {
+    let read = || -> Result<_, ReadError> {
+        let objects = Objects::new(repo).map_err(ReadError::Missing)?;
+        objects
+            .files_under(tree)?
+            .into_iter()
+            .map(|(path, id)| {
+                Ok((
+                    format!("{prefix}/{path}"),
+                    objects.read(id, ObjectType::Blob)?,
+                ))
+            })
+            .collect()
+    };
+    read().map_err(|e| LedgerError::git(format!("cannot read {prefix}/"))(e.into()))
 }
 
-fn workflow_files(repo: &Repository, tree: &git2::Tree<'_>) -> Vec<(String, Vec<u8>)> {
-    match tree
-        .get_path(Path::new("workflow"))
-        .ok()
-        .and_then(|e| repo.find_tree(e.id()).ok())
-    {
-        Some(t) => tree_files(repo, &t, "workflow"),
-        None => Vec::new(),
+/// The files of `workflow/` in the root tree `tree`.
+fn workflow_files(repo: &Repository, tree: Oid) -> LedgerResult<Vec<(String, Vec<u8>)>> {
+    let folder = Objects::new(repo)
+        .map_err(ReadError::Missing)
+        .and_then(|objects| objects.subtree_at(tree, "workflow"))
+        .map_err(|e| LedgerError::git("cannot read workflow/")(e.into()))?;
+    match folder {
+        Some(t) => tree_files(repo, t, "workflow"),
+        None => Ok(Vec::new()),
     }
 }
 
