@@ -20,6 +20,7 @@ mod sign;
 mod state;
 mod steps;
 mod sync;
+mod sync_git;
 mod trailers;
 mod trust;
 mod validity;

@@ -1,12 +1,12 @@
-//! `stp sync`: sharing one site among clones through a remote (`origin`, a bare repository
-//! reached by path or `file://`). Fetch; if only one side has new commits, fast-forward
-//! (theirs here, or ours there); first-parent history stays linear, never merged. If both
-//! sides have new commits, ours are done again on top of theirs and signed again with the
-//! user's key when they touch other articles and trust data than theirs (see
-//! `replay.rs`); the rest are left out and kept on a branch `stp-unsent/<branch>-<n>`, so
-//! nothing is lost, and the command reports them as refused. Then send, as a
-//! compare-and-swap of the remote's branch, so that of two clones sending at once exactly
-//! one lands.
+//! `stp sync`: sharing one site among clones through a remote (`origin`): a bare
+//! repository reached by path or `file://` directly, or by ssh or https through the `git`
+//! program (`sync_git.rs`). Fetch; if only one side has new commits, fast-forward (theirs
+//! here, or ours there); first-parent history stays linear, never merged. If both sides
+//! have new commits, ours are done again on top of theirs and signed again with the user's
+//! key when they touch other articles and trust data than theirs (see `replay.rs`); the
+//! rest are left out and kept on a branch `stp-unsent/<branch>-<n>`, so nothing is lost,
+//! and the command reports them as refused. Then send, as a compare-and-swap of the
+//! remote's branch, so that of two clones sending at once exactly one lands.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,6 +18,7 @@ use super::history::{Ledger, LedgerOptions};
 use super::replay::{ParkedCommit, replay, summary_of, touched};
 use super::repo::open;
 use super::sign::Signer;
+use super::sync_git;
 
 /// What a sync did.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -74,9 +75,14 @@ pub fn sync(
     })?;
     let url = remote.url().unwrap_or_default().to_string();
     let tracking = format!("refs/remotes/{remote_name}/{branch}");
-    remote
-        .fetch(&[format!("+refs/heads/{branch}:{tracking}")], None, None)
-        .map_err(|e| transport_error(&url, "fetch from", e))?;
+    let local = sync_git::is_local(&url);
+    if local {
+        remote
+            .fetch(&[format!("+refs/heads/{branch}:{tracking}")], None, None)
+            .map_err(|e| transport_error(&url, "fetch from", e))?;
+    } else {
+        sync_git::fetch(root, remote_name, &url, &branch, &tracking)?;
+    }
     let mut report = SyncReport {
         remote: remote_name.to_string(),
         branch: branch.clone(),
@@ -122,7 +128,11 @@ pub fn sync(
             Some(t) => first_parents(&repo, new_tip, t)?.len(),
             None => first_parents(&repo, new_tip, Oid::ZERO_SHA1)?.len(),
         };
-        push(&repo, root, &mut remote, &url, &branch, new_tip, theirs)?;
+        if local {
+            push(&repo, root, &mut remote, &url, &branch, new_tip, theirs)?;
+        } else {
+            sync_git::push(root, remote_name, &url, &branch, new_tip, theirs)?;
+        }
         let _ = repo.reference(&tracking, new_tip, true, "stp sync: sent");
     }
     Ok(report)
@@ -383,13 +393,8 @@ fn transport_error(url: &str, what: &str, e: git2::Error) -> LedgerError {
             "run `stp sync` again",
         );
     }
-    let local = url.starts_with('/') || url.starts_with("file://") || url.starts_with('.');
     LedgerError::refused_with(
         format!("cannot {what} {url}: {}", e.message()),
-        if local {
-            "check that the path names the shared bare repository (`git remote -v`)".to_string()
-        } else {
-            "stp sync reaches a remote by path or file:// only; for ssh or https use `git pull --ff-only` and `git push`".to_string()
-        },
+        "check that the path names the shared bare repository (`git remote -v`)",
     )
 }
