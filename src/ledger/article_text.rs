@@ -29,7 +29,10 @@ fn is_status_line(line: &str) -> bool {
 
 /// The `status` value of the front matter, as written.
 pub fn status_of(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
+    status_in(std::str::from_utf8(bytes).ok()?)
+}
+
+fn status_in(text: &str) -> Option<String> {
     let (start, end) = front_matter(text)?;
     text[start..end]
         .lines()
@@ -68,8 +71,24 @@ pub fn with_status(bytes: &[u8], status: &str) -> Option<Vec<u8>> {
 /// The digest of an article's content, ignoring its `status` line, together with the
 /// files of its bundle (`(path, blob id)`, sorted): a step signs this.
 pub fn content_digest(bytes: &[u8], bundle_files: &[(String, String)]) -> String {
-    let mut hasher = Sha256::new();
+    digest_of(bytes, std::str::from_utf8(bytes).ok(), bundle_files)
+}
+
+/// [`content_digest`] and [`status_of`] together, reading the text once.
+pub fn digest_and_status(
+    bytes: &[u8],
+    bundle_files: &[(String, String)],
+) -> (String, Option<String>) {
     let text = std::str::from_utf8(bytes).ok();
+    (
+        digest_of(bytes, text, bundle_files),
+        text.and_then(status_in),
+    )
+}
+
+/// `text` is `bytes` when they are UTF-8.
+fn digest_of(bytes: &[u8], text: Option<&str>, bundle_files: &[(String, String)]) -> String {
+    let mut hasher = Sha256::new();
     match text.and_then(|t| front_matter(t).map(|range| (t, range))) {
         Some((text, (start, end))) => {
             hasher.update(&text.as_bytes()[..start]);
@@ -124,5 +143,16 @@ mod tests {
             a,
             content_digest(TEXT.as_bytes(), &[("x.pdf".into(), "1".into())])
         );
+        for bytes in [
+            TEXT.as_bytes(),
+            b"no front matter",
+            b"---\nstatus: x\n---\n\xff",
+        ] {
+            let files = [("a.pdf".to_string(), "2".to_string())];
+            assert_eq!(
+                digest_and_status(bytes, &files),
+                (content_digest(bytes, &files), status_of(bytes))
+            );
+        }
     }
 }

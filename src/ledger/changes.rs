@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use git2::{ObjectType, Oid, Repository};
 
-use super::article_text::{content_digest, status_of};
+use super::article_text::{digest_and_status, status_of};
 use super::objects::{Mode, Objects, RawCommit, ReadError, entries};
 use super::repo::{bundle_files_in, is_bundle_article};
 use super::trailers::Trailers;
@@ -94,10 +94,8 @@ impl<'r> FactReader<'r> {
             let (version, status) = match self.blob(tree, path) {
                 Some((blob, bytes)) => {
                     let bundle = self.bundle_files(tree, path);
-                    (
-                        Some((blob, content_digest(&bytes, &bundle))),
-                        status_of(&bytes),
-                    )
+                    let (digest, status) = digest_and_status(&bytes, &bundle);
+                    (Some((blob, digest)), status)
                 }
                 None => (None, None),
             };
