@@ -1,4 +1,5 @@
-//! Markdown to HTML: CommonMark with tables, footnotes and strikethrough; heading anchors;
+//! Markdown to HTML: CommonMark with tables, footnotes (gathered at the end, with links
+//! back: `footnotes.rs`) and strikethrough; heading anchors;
 //! code highlighted by syntect; link targets limited to safe schemes; and, when a
 //! contributor wrote raw HTML, the whole result sanitised by ammonia.
 
@@ -35,8 +36,14 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// Renders Markdown. Headings get ids from their text (`## Hồ sơ` → `id="ho-so"`).
+/// Renders Markdown for a Vietnamese page (`render_in`).
 pub fn render(markdown: &str) -> Rendered {
+    render_in(markdown, "vi")
+}
+
+/// Renders Markdown for a page in `lang`. Headings get ids from their text (`## Hồ sơ` →
+/// `id="ho-so"`); footnotes are gathered at the end with links back (`footnotes.rs`).
+pub fn render_in(markdown: &str, lang: &str) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -125,6 +132,7 @@ pub fn render(markdown: &str) -> Rendered {
         i += 1;
     }
 
+    let events = super::footnotes::gather(events, lang, &mut used_ids);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if raw_html { sanitise(&html) } else { html };
@@ -216,7 +224,7 @@ pub fn sanitise(html: &str) -> String {
     CLEANER
         .get_or_init(|| {
             let mut b = ammonia::Builder::default();
-            b.add_generic_attributes(["id", "class"])
+            b.add_generic_attributes(["id", "class", "aria-label"])
                 .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
                 .link_rel(Some("noopener noreferrer"));
             b
@@ -242,7 +250,51 @@ mod tests {
         let r = render("| A | B |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Ghi chú.\n");
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<th>A</th>"));
-        assert!(r.html.contains("footnote-definition"));
+        assert!(
+            r.html
+                .contains("<section class=\"footnotes\" aria-label=\"Chú thích\">")
+        );
+    }
+
+    #[test]
+    fn footnotes_are_numbered_by_citation_gathered_at_the_end_with_links_back() {
+        let md = "## Chú thích 1\n\nMột[^b] hai[^a] lại một[^b].\n\n[^a]: Ghi chú A.\n\n[^b]: Ghi chú B.\n\n[^c]: Không ai dẫn.\n\nĐoạn cuối.\n";
+        let html = render(md).html;
+        // The heading took `chu-thich-1`; the first note gets another id.
+        assert!(html.contains("<h2 id=\"chu-thich-1\">"), "{html}");
+        let b_ref = "<sup class=\"footnote-ref\"><a href=\"#chu-thich-1-2\" id=\"dan-chu-thich-1\">1</a></sup>";
+        let a_ref = "<sup class=\"footnote-ref\"><a href=\"#chu-thich-2\" id=\"dan-chu-thich-2\">2</a></sup>";
+        assert!(html.contains(b_ref), "{html}");
+        assert!(html.contains(a_ref), "{html}");
+        // A second citation of the same note links to it without repeating the id.
+        assert!(
+            html.contains(
+                "lại một<sup class=\"footnote-ref\"><a href=\"#chu-thich-1-2\">1</a></sup>"
+            ),
+            "{html}"
+        );
+        // The notes come after the last paragraph, in citation order, with links back.
+        let notes = html.find("<section class=\"footnotes\"").unwrap();
+        assert!(html.find("Đoạn cuối.").unwrap() < notes, "{html}");
+        let b = html.find("<li id=\"chu-thich-1-2\">\n<p>Ghi chú B. <a href=\"#dan-chu-thich-1\" class=\"footnote-back\" aria-label=\"Quay lại đoạn văn\">↩</a></p>").unwrap();
+        let a = html
+            .find("<li id=\"chu-thich-2\">\n<p>Ghi chú A. <a href=\"#dan-chu-thich-2\"")
+            .unwrap();
+        let c = html
+            .find("<li id=\"chu-thich-3\">\n<p>Không ai dẫn.</p>")
+            .unwrap();
+        assert!(notes < b && b < a && a < c, "{html}");
+        assert!(!html.contains("footnote-definition"), "{html}");
+        let english = render_in("Text[^1].\n\n[^1]: Note.\n", "en").html;
+        assert!(
+            english.contains("aria-label=\"Back to the text\""),
+            "{english}"
+        );
+        assert!(english.contains("aria-label=\"Notes\""), "{english}");
+        // With raw HTML the result is sanitised, and the footnote links survive it.
+        let raw = render("<b>x</b>[^1]\n\n[^1]: Y.\n").html;
+        assert!(raw.contains("id=\"dan-chu-thich-1\""), "{raw}");
+        assert!(raw.contains("aria-label=\"Quay lại đoạn văn\""), "{raw}");
     }
 
     #[test]

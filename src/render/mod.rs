@@ -7,6 +7,7 @@ mod build;
 pub mod check;
 mod context;
 mod feeds;
+mod footnotes;
 mod incremental;
 pub mod markdown;
 mod output;
