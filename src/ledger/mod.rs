@@ -12,7 +12,7 @@ mod changes;
 mod error;
 mod history;
 mod liveset;
-mod objects;
+pub mod objects;
 mod people_change;
 mod replay;
 pub mod repo;

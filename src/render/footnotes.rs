@@ -32,26 +32,22 @@ pub fn gather<'a>(
 ) -> Vec<Event<'a>> {
     let mut body = Vec::with_capacity(events.len());
     let mut notes: Vec<(CowStr<'a>, Vec<Event<'a>>)> = Vec::new();
-    let mut iter = events.into_iter();
-    while let Some(event) = iter.next() {
+    // A definition written inside another (in a quote, say) becomes a note of its own.
+    let mut open: Vec<(CowStr<'a>, Vec<Event<'a>>)> = Vec::new();
+    for event in events {
         match event {
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                let mut inner = Vec::new();
-                let mut depth = 0usize;
-                for e in iter.by_ref() {
-                    match &e {
-                        Event::End(TagEnd::FootnoteDefinition) if depth == 0 => break,
-                        Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
-                        Event::End(TagEnd::FootnoteDefinition) => depth -= 1,
-                        _ => {}
-                    }
-                    inner.push(e);
-                }
-                if !notes.iter().any(|(n, _)| *n == name) {
+            Event::Start(Tag::FootnoteDefinition(name)) => open.push((name, Vec::new())),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((name, inner)) = open.pop()
+                    && !notes.iter().any(|(n, _)| *n == name)
+                {
                     notes.push((name, inner));
                 }
             }
-            other => body.push(other),
+            other => match open.last_mut() {
+                Some((_, inner)) => inner.push(other),
+                None => body.push(other),
+            },
         }
     }
     let defined: HashSet<CowStr<'a>> = notes.iter().map(|(n, _)| n.clone()).collect();
@@ -72,9 +68,13 @@ pub fn gather<'a>(
         }
         id
     };
-    // Number by first citation; then the notes never cited, in the order written.
+    // Number by first citation, in the text and then in the notes; then the notes never
+    // cited, in the order written.
     let mut order: Vec<CowStr<'a>> = Vec::new();
-    for e in &body {
+    let citations = body
+        .iter()
+        .chain(notes.iter().flat_map(|(_, inner)| inner.iter()));
+    for e in citations {
         if let Event::FootnoteReference(name) = e
             && defined.contains(name)
             && !order.contains(name)
@@ -82,7 +82,6 @@ pub fn gather<'a>(
             order.push(name.clone());
         }
     }
-    let cited = order.len();
     for (name, _) in &notes {
         if !order.contains(name) {
             order.push(name.clone());
@@ -99,39 +98,42 @@ pub fn gather<'a>(
         })
         .collect();
 
+    // The first citation of each note carries the id its back link goes to.
     let mut seen: HashSet<CowStr<'a>> = HashSet::new();
-    let mut out: Vec<Event<'a>> = body
+    let mut cite = |e: Event<'a>| match e {
+        Event::FootnoteReference(name) => match ids.get(&name) {
+            Some((n, note, citation)) => {
+                let id = if seen.insert(name.clone()) {
+                    format!(" id=\"{citation}\"")
+                } else {
+                    String::new()
+                };
+                Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#{note}\"{id}>{n}</a></sup>"
+                )))
+            }
+            None => Event::Text(CowStr::from(format!("[^{name}]"))),
+        },
+        other => other,
+    };
+    let mut out: Vec<Event<'a>> = body.into_iter().map(&mut cite).collect();
+    let mut by_name: HashMap<CowStr<'a>, Vec<Event<'a>>> = notes
         .into_iter()
-        .map(|e| match e {
-            Event::FootnoteReference(name) => match ids.get(&name) {
-                Some((n, note, citation)) => {
-                    let id = if seen.insert(name.clone()) {
-                        format!(" id=\"{citation}\"")
-                    } else {
-                        String::new()
-                    };
-                    Event::InlineHtml(CowStr::from(format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#{note}\"{id}>{n}</a></sup>"
-                    )))
-                }
-                None => Event::Text(CowStr::from(format!("[^{name}]"))),
-            },
-            other => other,
-        })
+        .map(|(name, inner)| (name, inner.into_iter().map(&mut cite).collect()))
         .collect();
+    drop(cite);
 
-    let mut by_name: HashMap<CowStr<'a>, Vec<Event<'a>>> = notes.into_iter().collect();
     out.push(Event::Html(CowStr::from(format!(
         "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
         notes_label(lang)
     ))));
-    for (i, name) in order.iter().enumerate() {
+    for name in &order {
         let Some((_, note, citation)) = ids.get(name) else {
             continue;
         };
         let mut inner = by_name.remove(name).unwrap_or_default();
         out.push(Event::Html(CowStr::from(format!("<li id=\"{note}\">"))));
-        if i < cited {
+        if seen.contains(name) {
             let back = Event::InlineHtml(CowStr::from(format!(
                 " <a href=\"#{citation}\" class=\"footnote-back\" aria-label=\"{}\">↩</a>",
                 back_label(lang)

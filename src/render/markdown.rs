@@ -285,6 +285,22 @@ mod tests {
             .unwrap();
         assert!(notes < b && b < a && a < c, "{html}");
         assert!(!html.contains("footnote-definition"), "{html}");
+        // A note cited only from another note is numbered after, and links back there.
+        let nested = render("Văn bản[^a].\n\n[^a]: Xem thêm[^b].\n\n[^b]: Nguồn.\n").html;
+        assert!(nested.contains("Xem thêm<sup class=\"footnote-ref\"><a href=\"#chu-thich-2\" id=\"dan-chu-thich-2\">2</a></sup>"), "{nested}");
+        assert!(
+            nested.contains("<p>Nguồn. <a href=\"#dan-chu-thich-2\""),
+            "{nested}"
+        );
+        assert!(!nested.contains("footnote-reference"), "{nested}");
+        // A definition inside another (found by the fuzzer: fuzz/regressions/markdown/).
+        let inside = render("A[^a] B[^b].\n\n[^a]: > [^b]: Trong.\n").html;
+        assert!(!inside.contains("footnote-definition"), "{inside}");
+        assert!(inside.contains("<li id=\"chu-thich-2\">"), "{inside}");
+        let found =
+            include_bytes!("../../fuzz/regressions/markdown/nested-footnote-definition.bin");
+        let found = render_in(std::str::from_utf8(&found[1..]).unwrap(), "en").html;
+        assert!(!found.contains("footnote-definition"), "{found}");
         let english = render_in("Text[^1].\n\n[^1]: Note.\n", "en").html;
         assert!(
             english.contains("aria-label=\"Back to the text\""),
