@@ -19,7 +19,9 @@ fn config() -> &'static SiteConfig {
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the section, so every section kind's schema is exercised.
-    let Some((&pick, bytes)) = data.split_first() else { return };
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
     let sections = &config().sections;
     let section = &sections[pick as usize % sections.len()].slug;
     let path = format!("content/{section}/bai/index.md");
@@ -28,6 +30,9 @@ fuzz_target!(|data: &[u8]| {
             let _ = stp::render::markdown::render(&article.body);
             let _ = article.url_path();
         }
-        Err(e) => assert!(e.to_string().starts_with(&path), "error without its file: {e}"),
+        Err(e) => assert!(
+            e.to_string().starts_with(&path),
+            "error without its file: {e}"
+        ),
     }
 });

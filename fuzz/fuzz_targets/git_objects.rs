@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     if let Some(commit) = RawCommit::parse(data) {
         match &commit.signature {
             Some((signature, signed)) => {
-                assert!(signed.len() < data.len(), "the signature header is left out");
+                assert!(
+                    signed.len() < data.len(),
+                    "the signature header is left out"
+                );
                 assert!(signed.ends_with(&commit.message), "the message is signed");
             }
             None => assert!(data.ends_with(&commit.message)),

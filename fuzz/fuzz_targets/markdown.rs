@@ -19,8 +19,12 @@ fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, bytes)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
     let lang = if pick % 2 == 0 { "vi" } else { "en" };
     let html = stp::render::markdown::render_in(text, lang).html;
     // Raw HTML or hand-written links could name these ids and classes themselves.
@@ -28,7 +32,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     assert!(
-        !html.contains("class=\"footnote-reference\"") && !html.contains("class=\"footnote-definition\""),
+        !html.contains("class=\"footnote-reference\"")
+            && !html.contains("class=\"footnote-definition\""),
         "a footnote left as pulldown-cmark writes it:\n{html}"
     );
     let ids: Vec<&str> = attribute_values(&html, "id");
@@ -41,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
         if let Some(target) = href.strip_prefix('#')
             && target.contains("chu-thich-")
         {
-            assert!(all.contains(target), "link to missing #{target} in:\n{html}");
+            assert!(
+                all.contains(target),
+                "link to missing #{target} in:\n{html}"
+            );
         }
     }
 });

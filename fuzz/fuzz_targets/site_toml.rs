@@ -10,7 +10,10 @@ use stp::content::SiteConfig;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         if let Err(e) = SiteConfig::parse(Path::new("site.toml"), text) {
-            assert!(e.to_string().starts_with("site.toml"), "error without its file: {e}");
+            assert!(
+                e.to_string().starts_with("site.toml"),
+                "error without its file: {e}"
+            );
         }
     }
 });

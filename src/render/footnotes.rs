@@ -121,7 +121,6 @@ pub fn gather<'a>(
         .into_iter()
         .map(|(name, inner)| (name, inner.into_iter().map(&mut cite).collect()))
         .collect();
-    drop(cite);
 
     out.push(Event::Html(CowStr::from(format!(
         "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
