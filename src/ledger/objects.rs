@@ -223,9 +223,10 @@ impl RawCommit {
                 }
             } else {
                 in_signature = false;
+                // A header without a space has no value: never a signature.
                 let (key, value) = match memchr::memchr(b' ', line) {
                     Some(at) => (&line[..at], &line[at + 1..]),
-                    None => (line, &b""[..]),
+                    None => (&b""[..], line),
                 };
                 match key {
                     b"tree" if tree.is_none() => tree = Some(hex_id(value)?),

@@ -136,4 +136,10 @@ fn a_damaged_tree_is_malformed_not_empty() {
     assert!(entries(b"100644 a.md\0short").any(|e| e.is_none()));
     assert!(RawCommit::parse(b"tree nothex\n\nmsg").is_none());
     assert!(RawCommit::parse(b"author x\n\nno tree").is_none());
+    let tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    let no_space = format!("tree {tree}\ngpgsig\n\nmsg");
+    assert_eq!(
+        RawCommit::parse(no_space.as_bytes()).unwrap().signature,
+        None
+    );
 }
