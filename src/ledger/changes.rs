@@ -18,7 +18,8 @@ use super::article_text::{digest_and_status, status_of};
 use super::objects::{Mode, Objects, RawCommit, ReadError, entries};
 use super::repo::{bundle_files_in, is_bundle_article};
 use super::trailers::Trailers;
-use super::verify::{SignatureCheck, check};
+use super::verify::SignatureCheck;
+use super::verify_batch::Signed;
 
 /// An article as a commit holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +75,12 @@ impl<'r> FactReader<'r> {
         })
     }
 
-    /// The facts of commit `oid`.
-    pub fn read(&mut self, oid: Oid) -> Result<CommitFacts, git2::Error> {
+    /// The facts of commit `oid` with its signature not yet checked (`Unsigned` for now),
+    /// and what is needed to check it (`verify_batch`).
+    pub fn read_unverified(
+        &mut self,
+        oid: Oid,
+    ) -> Result<(CommitFacts, Option<Signed>), git2::Error> {
         let commit = self.objects.commit(oid)?;
         let trailers = Trailers::parse(&String::from_utf8_lossy(&commit.message));
         let tree = commit.tree;
@@ -119,7 +124,7 @@ impl<'r> FactReader<'r> {
         }
         self.previous = std::mem::take(&mut self.current);
         self.last = Some((oid, tree));
-        Ok(CommitFacts {
+        let facts = CommitFacts {
             oid,
             summary: summary(&commit),
             time: commit.time,
@@ -127,14 +132,12 @@ impl<'r> FactReader<'r> {
             parent_tree,
             workflow_tree,
             parent_workflow_tree,
-            signature: match &commit.signature {
-                Some((armored, signed)) => check(armored, signed),
-                None => SignatureCheck::Unsigned,
-            },
+            signature: SignatureCheck::Unsigned,
             trailers,
             changed,
             articles,
-        })
+        };
+        Ok((facts, commit.signature))
     }
 
     /// Notes the first read that failed; the commit's reading ends with it.

@@ -130,7 +130,7 @@ fn the_raw_comparison_finds_what_a_tree_diff_finds() {
         let tree = c.tree().unwrap();
         let parent_tree = c.parent(0).ok().map(|p| p.tree().unwrap());
         let mut reader = FactReader::new(&repo).unwrap();
-        let facts = reader.read(oid).unwrap();
+        let facts = reader.read_unverified(oid).unwrap().0;
         let expected = reference(&repo, &tree, parent_tree.as_ref());
         assert_eq!(facts.changed, expected, "commit {i}");
         for path in &expected {
@@ -164,10 +164,10 @@ fn only_the_last_commit_s_trees_are_kept() {
             .id()
     };
     let mut reader = FactReader::new(&repo).unwrap();
-    reader.read(one).unwrap();
+    reader.read_unverified(one).unwrap();
     assert!(reader.previous.contains_key(&section(one)));
-    reader.read(two).unwrap();
-    let facts = reader.read(three).unwrap();
+    reader.read_unverified(two).unwrap();
+    let facts = reader.read_unverified(three).unwrap().0;
     assert_eq!(
         facts.changed,
         BTreeSet::from(["content/a/z.md".to_string()])

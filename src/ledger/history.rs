@@ -18,6 +18,7 @@ use super::repo::{head_commit, open};
 use super::state::LedgerState;
 use super::trust::{Trusted, parse_trust_tree};
 use super::validity::apply_commit;
+use super::verify_batch;
 
 /// How to read the ledger.
 #[derive(Debug, Clone, Default)]
@@ -181,17 +182,24 @@ fn apply_all(
     }
 }
 
-/// The facts of each commit of `oids`, in order, read on this thread.
+/// The facts of each commit of `oids`, in order, read on this thread; their signatures
+/// are checked together at the end (`verify_batch`).
 fn read_here(repo: &Repository, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts>> {
     let mut reader =
         FactReader::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
-    oids.iter()
-        .map(|oid| {
-            reader
-                .read(*oid)
-                .map_err(LedgerError::git(format!("cannot read commit {oid}")))
-        })
-        .collect()
+    let mut facts = Vec::with_capacity(oids.len());
+    let mut signatures = Vec::with_capacity(oids.len());
+    for oid in oids {
+        let (read, signed) = reader
+            .read_unverified(*oid)
+            .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
+        facts.push(read);
+        signatures.push(signed);
+    }
+    for (facts, verdict) in facts.iter_mut().zip(verify_batch::check_all(signatures)) {
+        facts.signature = verdict;
+    }
+    Ok(facts)
 }
 
 /// The facts of each commit of `oids`, in order. Reading a commit's trees and verifying

@@ -25,6 +25,7 @@ mod trailers;
 mod trust;
 mod validity;
 mod verify;
+mod verify_batch;
 
 pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
