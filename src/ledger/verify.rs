@@ -3,6 +3,7 @@
 
 use ssh_key::{HashAlg, PublicKey, SshSig};
 
+use super::objects::{Objects, ReadError};
 use super::sign::GIT_NAMESPACE;
 
 /// What a commit's signature says.
@@ -17,12 +18,18 @@ pub enum SignatureCheck {
     },
 }
 
-/// Checks the signature of commit `oid`.
+/// Checks the signature of commit `oid`, read through the checked object reader (the
+/// `gpgsig` header and the signed bytes split as git splits them).
 pub fn check_commit(repo: &git2::Repository, oid: git2::Oid) -> SignatureCheck {
-    match repo.extract_signature(&oid, None) {
-        Ok((signature, signed)) => check(&signature, &signed),
-        Err(e) if e.code() == git2::ErrorCode::NotFound => SignatureCheck::Unsigned,
-        Err(e) => SignatureCheck::Invalid(format!("cannot read the signature: {e}")),
+    let read = Objects::new(repo)
+        .map_err(ReadError::Missing)
+        .and_then(|objects| objects.commit(oid));
+    match read {
+        Ok(commit) => match commit.signature {
+            Some((signature, signed)) => check(&signature, &signed),
+            None => SignatureCheck::Unsigned,
+        },
+        Err(e) => SignatureCheck::Invalid(format!("cannot read the commit: {e}")),
     }
 }
 

@@ -34,11 +34,9 @@ pub fn check_all(signatures: Vec<Option<Signed>>) -> Vec<SignatureCheck> {
             },
         });
     }
-    let verdicts = batch.verify(|i| {
-        let (armored, payload) = signatures[i]
-            .as_ref()
-            .expect("only signed commits are batched");
-        check(armored, payload)
+    let verdicts = batch.verify(|i| match &signatures[i] {
+        Some((armored, payload)) => check(armored, payload),
+        None => SignatureCheck::Unsigned,
     });
     for (i, verdict) in verdicts {
         out[i] = Some(verdict);
