@@ -15,7 +15,8 @@ use super::signing::{KeyArgs, TrustArgs};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The remote that holds the shared site (a bare repository, by path or file://).
+    /// The remote that holds the shared site: a bare repository by path or file://, or by
+    /// ssh or https (reached through the git program, with your ssh keys).
     #[arg(long, default_value = "origin")]
     pub remote: String,
     /// Print what happened as JSON.
