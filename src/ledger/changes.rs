@@ -15,8 +15,8 @@ use std::rc::Rc;
 use git2::{ObjectType, Oid, Repository};
 
 use super::article_text::{digest_and_status, status_of};
-use super::objects::{Mode, Objects, RawCommit, ReadError, entries};
-use super::repo::{bundle_files_in, is_bundle_article};
+use super::objects::{Mode, Objects, RawCommit, ReadError, entries, find_entry};
+use super::repo::bundle_files_in;
 use super::trailers::Trailers;
 use super::verify::SignatureCheck;
 use super::verify_batch::Signed;
@@ -169,16 +169,8 @@ impl<'r> FactReader<'r> {
     /// The entry `name` of tree `dir`.
     fn entry(&mut self, dir: Oid, name: &str) -> Option<(Mode, Oid)> {
         let data = self.raw_tree(dir)?;
-        for entry in entries(&data) {
-            let Some(entry) = entry else {
-                self.failed.get_or_insert(ReadError::Malformed(dir));
-                return None;
-            };
-            if entry.name == name.as_bytes() {
-                return Some((entry.mode(), entry.id()?));
-            }
-        }
-        None
+        let found = find_entry(dir, &data, name);
+        self.failed(found)?
     }
 
     /// The folder at `path` under the root tree `root`.
@@ -218,9 +210,6 @@ impl<'r> FactReader<'r> {
 
     /// The files beside a bundle article (`repo::bundle_files`).
     fn bundle_files(&mut self, root: Oid, article: &str) -> Vec<(String, String)> {
-        if !is_bundle_article(article) {
-            return Vec::new();
-        }
         let read = bundle_files_in(&self.objects, root, article);
         self.failed(read).unwrap_or_default()
     }

@@ -13,7 +13,7 @@ use crate::content::{ContentError, ContentSource, Published, SourceArticle};
 use super::error::LedgerResult;
 use super::history::Ledger;
 use super::objects::Objects;
-use super::repo::{bundle_files, open};
+use super::repo::{bundle_files_in, open};
 
 /// The published versions, read from git (never from the working tree).
 pub struct LiveSet {
@@ -37,12 +37,14 @@ impl LiveSet {
         let mut blobs = Vec::new();
         let mut files = BTreeMap::new();
         let mut trees: std::collections::HashMap<String, Oid> = std::collections::HashMap::new();
+        let objects = Objects::new(&repo)
+            .map_err(super::error::LedgerError::git("cannot read the repository"))?;
         for (path, record) in &ledger.state.articles {
             let Some(live) = &record.live else { continue };
             let blob_id = Oid::from_str(&live.blob).map_err(super::error::LedgerError::git(
                 "a bad blob id in the ledger",
             ))?;
-            if !repo.odb().is_ok_and(|odb| odb.exists(blob_id)) {
+            if !objects.contains(blob_id) {
                 return Err(super::error::LedgerError::refused(format!(
                     "the published version of {path} ({blob_id}) is missing from the repository"
                 )));
@@ -52,8 +54,6 @@ impl LiveSet {
             let tree_id = match trees.get(&live.commit) {
                 Some(id) => *id,
                 None => {
-                    let objects = Objects::new(&repo)
-                        .map_err(super::error::LedgerError::git("cannot read the repository"))?;
                     let id = Oid::from_str(&live.commit)
                         .and_then(|c| objects.commit(c).map_err(git2::Error::from))
                         .map(|c| c.tree)
@@ -65,7 +65,8 @@ impl LiveSet {
                 }
             };
             let mut bundle = Vec::new();
-            for (file, oid) in bundle_files(&repo, tree_id, path) {
+            let bundle_files = bundle_files_in(&objects, tree_id, path).unwrap_or_default();
+            for (file, oid) in bundle_files {
                 let oid =
                     Oid::from_str(&oid).map_err(super::error::LedgerError::git("a bad blob id"))?;
                 files.insert(PathBuf::from(&file), oid);
@@ -83,6 +84,7 @@ impl LiveSet {
                 }),
             });
         }
+        drop(objects); // it borrows the repository, which the live set keeps
         Ok(LiveSet {
             repo: Mutex::new(repo),
             articles,

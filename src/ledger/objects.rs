@@ -91,6 +91,11 @@ impl<'r> Objects<'r> {
         Ok(object.data().to_vec())
     }
 
+    /// Whether the object database holds `oid` (nothing read, nothing checked).
+    pub fn contains(&self, oid: Oid) -> bool {
+        self.odb.exists(oid)
+    }
+
     /// Commit `oid`, parsed.
     pub fn commit(&self, oid: Oid) -> Result<RawCommit, ReadError> {
         let data = self.read(oid, ObjectType::Commit)?;
@@ -103,15 +108,7 @@ impl<'r> Objects<'r> {
         let mut parts = path.split('/').filter(|p| !p.is_empty()).peekable();
         while let Some(part) = parts.next() {
             let data = self.read(dir, ObjectType::Tree)?;
-            let mut found = None;
-            for entry in entries(&data) {
-                let entry = entry.ok_or(ReadError::Malformed(dir))?;
-                if entry.name == part.as_bytes() {
-                    found = Some((entry.mode(), entry.id().ok_or(ReadError::Malformed(dir))?));
-                    break;
-                }
-            }
-            match (found, parts.peek()) {
+            match (find_entry(dir, &data, part)?, parts.peek()) {
                 (None, _) => return Ok(None),
                 (Some(hit), None) => return Ok(Some(hit)),
                 (Some((Mode::Tree, id)), Some(_)) => dir = id,
@@ -256,6 +253,18 @@ fn committer_time(value: &[u8]) -> Option<i64> {
     let after_email = &value[memchr::memrchr(b'>', value)? + 1..];
     let text = std::str::from_utf8(after_email).ok()?;
     text.split_whitespace().next()?.parse().ok()
+}
+
+/// The entry `name` of tree `tree`, whose raw content is `data`, if it has one.
+pub fn find_entry(tree: Oid, data: &[u8], name: &str) -> Result<Option<(Mode, Oid)>, ReadError> {
+    for entry in entries(data) {
+        let entry = entry.ok_or(ReadError::Malformed(tree))?;
+        if entry.name == name.as_bytes() {
+            let id = entry.id().ok_or(ReadError::Malformed(tree))?;
+            return Ok(Some((entry.mode(), id)));
+        }
+    }
+    Ok(None)
 }
 
 /// One entry of a raw tree object: `<mode> <name>\0<20-byte id>`.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use git2::{Commit, FileMode, Oid, Repository, Tree};
+use git2::{Commit, FileMode, Oid, Repository};
 
 use super::article_text::content_digest;
 use super::error::{LedgerError, LedgerResult};
@@ -46,12 +46,6 @@ pub fn blob_at(repo: &Repository, tree: Oid, path: &str) -> Option<(Oid, Vec<u8>
     Objects::new(repo).ok()?.blob_at(tree, path).ok()?
 }
 
-/// The id of the subtree at `path` (e.g. `workflow`), if there is one.
-pub fn subtree_id(tree: &Tree<'_>, path: &str) -> Option<Oid> {
-    let entry = tree.get_path(Path::new(path)).ok()?;
-    (entry.kind() == Some(git2::ObjectType::Tree)).then(|| entry.id())
-}
-
 /// Whether `path` names a bundle's article (`…/index.md`, `…/index.en.md`).
 pub fn is_bundle_article(path: &str) -> bool {
     Path::new(path)
@@ -63,9 +57,6 @@ pub fn is_bundle_article(path: &str) -> bool {
 /// The files beside a bundle article in `tree`: `(repository path, blob id)`, sorted,
 /// without Markdown files and dot files.
 pub fn bundle_files(repo: &Repository, tree: Oid, article: &str) -> Vec<(String, String)> {
-    if !is_bundle_article(article) {
-        return Vec::new();
-    }
     Objects::new(repo)
         .ok()
         .and_then(|objects| bundle_files_in(&objects, tree, article).ok())
@@ -78,6 +69,9 @@ pub fn bundle_files_in(
     root: Oid,
     article: &str,
 ) -> Result<Vec<(String, String)>, ReadError> {
+    if !is_bundle_article(article) {
+        return Ok(Vec::new());
+    }
     let dir = Path::new(article).parent().unwrap_or(Path::new(""));
     let prefix = dir.to_string_lossy();
     let Some(dir_tree) = objects.subtree_at(root, &prefix)? else {

@@ -23,27 +23,25 @@ pub type Signed = (Vec<u8>, Vec<u8>);
 
 /// The verdict on each of `signatures` (`None`: the commit is unsigned), in order.
 pub fn check_all(signatures: Vec<Option<Signed>>) -> Vec<SignatureCheck> {
-    let mut out: Vec<Option<SignatureCheck>> = Vec::with_capacity(signatures.len());
     let mut batch = Batch::default();
-    for (i, signed) in signatures.iter().enumerate() {
-        out.push(match signed {
-            None => Some(SignatureCheck::Unsigned),
-            Some((armored, payload)) => match batch.add(i, armored, payload) {
-                true => None,
-                false => Some(check(armored, payload)),
-            },
-        });
-    }
+    // A batched signature's verdict is set once the batch is checked.
+    let mut out: Vec<SignatureCheck> = signatures
+        .iter()
+        .enumerate()
+        .map(|(i, signed)| match signed {
+            None => SignatureCheck::Unsigned,
+            Some((armored, payload)) if batch.add(i, armored, payload) => SignatureCheck::Unsigned,
+            Some((armored, payload)) => check(armored, payload),
+        })
+        .collect();
     let verdicts = batch.verify(|i| match &signatures[i] {
         Some((armored, payload)) => check(armored, payload),
         None => SignatureCheck::Unsigned,
     });
     for (i, verdict) in verdicts {
-        out[i] = Some(verdict);
+        out[i] = verdict;
     }
-    out.into_iter()
-        .map(|v| v.unwrap_or_else(|| SignatureCheck::Invalid("not checked".into())))
-        .collect()
+    out
 }
 
 /// The ed25519 signatures waiting for one check, with what each signs.
