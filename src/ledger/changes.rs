@@ -24,7 +24,7 @@ use super::verify_batch::Signed;
 /// An article as a commit holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFacts {
-    /// The blob and the content digest (`repo::article_version`), if the file is there.
+    /// The blob and the content digest (`article_text::content_digest`), if the file is there.
     pub version: Option<(Oid, String)>,
     /// The `status` line in the commit and in its first parent.
     pub status: Option<String>,
@@ -39,8 +39,6 @@ pub struct CommitFacts {
     pub summary: String,
     /// The committer's timestamp (shown, never trusted).
     pub time: i64,
-    pub tree: Oid,
-    pub parent_tree: Option<Oid>,
     /// The `workflow/` folder in the commit and in its first parent.
     pub workflow_tree: Option<Oid>,
     pub parent_workflow_tree: Option<Oid>,
@@ -128,8 +126,6 @@ impl<'r> FactReader<'r> {
             oid,
             summary: summary(&commit),
             time: commit.time,
-            tree,
-            parent_tree,
             workflow_tree,
             parent_workflow_tree,
             signature: SignatureCheck::Unsigned,

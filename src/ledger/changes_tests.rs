@@ -4,7 +4,8 @@
 
 use git2::{FileMode, Signature, Tree};
 
-use super::super::repo::{article_version, blob_at};
+use super::super::article_text::content_digest;
+use super::super::repo::{blob_at, bundle_files};
 use super::*;
 
 /// The articles a commit changes, worked out with libgit2's tree diff (the reference).
@@ -54,6 +55,12 @@ fn reference_bundle_articles(repo: &Repository, tree: &Tree<'_>, file: &str) -> 
         dir = d.parent();
     }
     Vec::new()
+}
+
+/// The article's blob and content digest in `tree`, read path by path.
+fn reference_version(repo: &Repository, tree: Oid, path: &str) -> Option<(Oid, String)> {
+    let (oid, bytes) = blob_at(repo, tree, path)?;
+    Some((oid, content_digest(&bytes, &bundle_files(repo, tree, path))))
 }
 
 type Edit<'a> = (&'a str, Option<(&'a str, FileMode)>);
@@ -137,7 +144,7 @@ fn the_raw_comparison_finds_what_a_tree_diff_finds() {
             let got = &facts.articles[path];
             assert_eq!(
                 got.version,
-                article_version(&repo, tree.id(), path),
+                reference_version(&repo, tree.id(), path),
                 "{i} {path}"
             );
             let status =

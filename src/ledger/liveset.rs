@@ -93,14 +93,6 @@ impl LiveSet {
             max_file_bytes,
         })
     }
-
-    pub fn len(&self) -> usize {
-        self.articles.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
-    }
 }
 
 impl ContentSource for LiveSet {

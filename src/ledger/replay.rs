@@ -13,7 +13,7 @@ use git2::{Commit, Oid, Repository};
 use super::error::{LedgerError, LedgerResult};
 use super::sign::Signer;
 use super::trailers::Trailers;
-use super::verify::{SignatureCheck, check_commit};
+use super::verify::SignatureCheck;
 
 /// What a commit touches, for deciding whether two clones acted on the same thing: an
 /// article (a bundle counts as its folder), `workflow/` as one unit, or any other file.
@@ -87,19 +87,21 @@ pub struct Replay {
     pub parked: Vec<ParkedCommit>,
 }
 
-/// Re-makes `ours` (oldest first) on top of `onto`. `theirs` are their new commits, whose
-/// touched units block ours; `blocked_by` names, for each unit, their commit that touched it.
+/// Re-makes `ours` (oldest first, with the verdict on each one's signature in `checks`) on
+/// top of `onto`. `blocked_by` names, for each unit their new commits touched, the commit
+/// that touched it.
 pub fn replay(
     repo: &Repository,
     signer: Option<&Signer>,
     ours: &[Oid],
+    checks: &[SignatureCheck],
     onto: Oid,
     blocked_by: &mut Vec<(String, String)>,
 ) -> LedgerResult<Replay> {
     let mut tip = onto;
     let mut redone = Vec::new();
     let mut parked = Vec::new();
-    for oid in ours {
+    for (oid, check) in ours.iter().zip(checks) {
         let commit = repo
             .find_commit(*oid)
             .map_err(LedgerError::git(format!("cannot read commit {oid}")))?;
@@ -131,7 +133,7 @@ pub fn replay(
             );
             continue;
         }
-        let sign_with = match (check_commit(repo, *oid), signer) {
+        let sign_with = match (check.clone(), signer) {
             (SignatureCheck::Unsigned, _) => None,
             (SignatureCheck::Valid { fingerprint }, Some(s)) if s.fingerprint == fingerprint => {
                 Some(s)

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use git2::{Commit, FileMode, Oid, Repository};
 
-use super::article_text::content_digest;
 use super::error::{LedgerError, LedgerResult};
 use super::objects::{Objects, ReadError};
 use super::sign::Signer;
@@ -88,12 +87,6 @@ pub fn bundle_files_in(
         .collect();
     out.sort();
     Ok(out)
-}
-
-/// The article's blob and content digest in `tree`, if it is there.
-pub fn article_version(repo: &Repository, tree: Oid, path: &str) -> Option<(Oid, String)> {
-    let (oid, bytes) = blob_at(repo, tree, path)?;
-    Some((oid, content_digest(&bytes, &bundle_files(repo, tree, path))))
 }
 
 /// The author and committer of a commit stp writes: the person's name and email, at the

@@ -19,6 +19,7 @@ use super::replay::{ParkedCommit, replay, summary_of, touched};
 use super::repo::open;
 use super::sign::Signer;
 use super::sync_git;
+use super::verify::{SignatureCheck, check_commit};
 
 /// What a sync did.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -166,12 +167,10 @@ fn redo(
             blocked_by.push((unit, by.clone()));
         }
     }
-    let needs_key = ours.iter().any(|o| {
-        !matches!(
-            super::verify::check_commit(repo, *o),
-            super::verify::SignatureCheck::Unsigned
-        )
-    });
+    let checks: Vec<SignatureCheck> = ours.iter().map(|o| check_commit(repo, *o)).collect();
+    let needs_key = checks
+        .iter()
+        .any(|c| !matches!(c, SignatureCheck::Unsigned));
     if needs_key && signer.is_none() {
         return Err(LedgerError::refused_with(
             format!(
@@ -181,7 +180,7 @@ fn redo(
             "give --key PATH (or set STP_KEY or git's user.signingkey) and run `stp sync` again",
         ));
     }
-    let mut outcome = replay(repo, signer, ours, their_tip, &mut blocked_by)?;
+    let mut outcome = replay(repo, signer, ours, &checks, their_tip, &mut blocked_by)?;
     if let Some(why) = newly_invalid(root, options, ours, &outcome.redone)? {
         outcome.parked = ours
             .iter()

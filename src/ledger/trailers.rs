@@ -24,8 +24,6 @@ pub struct StepTrailer {
 pub struct Trailers {
     /// The date the signer states (Vietnam time); used for delegation windows.
     pub date: Option<NaiveDate>,
-    /// The written date, when it does not parse.
-    pub bad_date: Option<String>,
     pub steps: Vec<StepTrailer>,
     /// A description of a trust data change (`Stp-Trust: people add …`).
     pub trust: Option<String>,
@@ -42,10 +40,11 @@ impl Trailers {
             };
             let value = value.trim().to_string();
             match key {
-                "Stp-Date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                    Ok(d) => out.date = Some(d),
-                    Err(_) => out.bad_date = Some(value),
-                },
+                "Stp-Date" => {
+                    if let Ok(d) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                        out.date = Some(d);
+                    }
+                }
                 "Stp-Trust" => out.trust = Some(value),
                 "Stp-Article" | "Stp-Adopt" => out.steps.push(StepTrailer {
                     adopt: key == "Stp-Adopt",
@@ -114,7 +113,6 @@ mod tests {
     fn a_message_reads_back_as_written() {
         let t = Trailers {
             date: NaiveDate::from_ymd_opt(2026, 3, 5),
-            bad_date: None,
             steps: vec![
                 StepTrailer {
                     article: "content/tin-tuc/a.md".into(),

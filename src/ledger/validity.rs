@@ -15,30 +15,24 @@ use crate::workflow::{
     Action, Ground, PEOPLE_FILE, Person, Role, State, StepContext, check_step, required_role,
 };
 
-use super::article_text::status_of;
 use super::changes::CommitFacts;
-use super::repo::{article_version, blob_at};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
 use super::verify::SignatureCheck;
 
 impl CommitFacts {
-    /// The article's blob and content digest in the commit.
-    fn article_version(&self, repo: &Repository, path: &str) -> Option<(Oid, String)> {
-        match self.articles.get(path) {
-            Some(facts) => facts.version.clone(),
-            None => article_version(repo, self.tree, path),
-        }
+    /// The article's blob and content digest in the commit. The fact reader reads every
+    /// article a commit names in its trailers or changes, which are all the rules ask about.
+    fn article_version(&self, path: &str) -> Option<(Oid, String)> {
+        self.articles.get(path).and_then(|f| f.version.clone())
     }
 
     /// The article's `status` line in the commit and in its first parent.
-    fn statuses(&self, repo: &Repository, path: &str) -> (Option<String>, Option<String>) {
-        if let Some(facts) = self.articles.get(path) {
-            return (facts.status.clone(), facts.parent_status.clone());
-        }
-        let status = |tree: Oid| blob_at(repo, tree, path).and_then(|(_, b)| status_of(&b));
-        (status(self.tree), self.parent_tree.and_then(status))
+    fn statuses(&self, path: &str) -> (Option<String>, Option<String>) {
+        self.articles.get(path).map_or((None, None), |f| {
+            (f.status.clone(), f.parent_status.clone())
+        })
     }
 }
 
@@ -57,7 +51,7 @@ pub fn apply_commit(
     let mut any_valid = false;
     for step in &ctx.trailers.steps {
         mentioned.insert(step.article.clone());
-        match check(repo, state, trusted.as_deref(), ctx, step) {
+        match check(state, trusted.as_deref(), ctx, step) {
             Ok(applied) => {
                 any_valid = true;
                 stepped.insert(step.article.clone());
@@ -91,7 +85,7 @@ pub fn apply_commit(
         }
     }
     for path in changed.difference(&stepped) {
-        content_changed(repo, state, ctx, path, mentioned.contains(path));
+        content_changed(state, ctx, path, mentioned.contains(path));
     }
     if trust::apply(repo, state, trusted, ctx, pin) {
         any_valid = true;
@@ -163,7 +157,6 @@ type Rejection = (Option<String>, String);
 
 /// Checks one step of `ctx` against the rules.
 fn check(
-    repo: &Repository,
     state: &LedgerState,
     trusted: Option<&Trusted>,
     ctx: &CommitFacts,
@@ -186,7 +179,7 @@ fn check(
     let signer = Some(person.id.clone());
     let no = |why: String| (signer.clone(), why);
     if step.adopt {
-        return check_adoption(repo, state, ctx, step, person).map_err(no);
+        return check_adoption(state, ctx, step, person).map_err(no);
     }
     let (from, to) = parse_transition(step.transition.as_deref()).map_err(no)?;
     let action = Action::reaching(to).ok_or_else(|| no(format!("no step leads to `{to}`")))?;
@@ -223,7 +216,7 @@ fn check(
         ground,
     })
     .map_err(|r| no(format!("the article {r}")))?;
-    let (blob, digest) = committed_version(repo, ctx, step).map_err(no)?;
+    let (blob, digest) = committed_version(ctx, step).map_err(no)?;
     if must_keep_content(action) && record.and_then(|r| r.digest.as_deref()) != Some(&digest) {
         return Err(no(format!(
             "the content is not what was {current}: a content change voids the step"
@@ -250,13 +243,9 @@ fn check(
 }
 
 /// The article's blob and digest in the commit, which must be the blob `Stp-Blob` names.
-fn committed_version(
-    repo: &Repository,
-    ctx: &CommitFacts,
-    step: &StepTrailer,
-) -> Result<(Oid, String), String> {
+fn committed_version(ctx: &CommitFacts, step: &StepTrailer) -> Result<(Oid, String), String> {
     let (blob, digest) = ctx
-        .article_version(repo, &step.article)
+        .article_version(&step.article)
         .ok_or_else(|| format!("the commit has no file {}", step.article))?;
     if step.blob.as_deref() != Some(blob.to_string().as_str()) {
         return Err(format!(
@@ -271,7 +260,6 @@ fn committed_version(
 /// before stp, which the ledger has never seen, as published. Anyone else's adoption, or
 /// one of an article with a signed history, grants nothing.
 fn check_adoption(
-    repo: &Repository,
     state: &LedgerState,
     ctx: &CommitFacts,
     step: &StepTrailer,
@@ -293,7 +281,7 @@ fn check_adoption(
                 .into(),
         );
     }
-    let (blob, digest) = committed_version(repo, ctx, step)?;
+    let (blob, digest) = committed_version(ctx, step)?;
     Ok(Applied {
         kind: EventKind::Adopted {
             person: person.id.clone(),
@@ -352,14 +340,8 @@ pub fn role_refusal(
 
 /// A change to an article's file that is not a valid step: it voids the steps signed for
 /// other content, and a changed `status` line is reported.
-fn content_changed(
-    repo: &Repository,
-    state: &mut LedgerState,
-    ctx: &CommitFacts,
-    path: &str,
-    mentioned: bool,
-) {
-    let (new_status, old_status) = ctx.statuses(repo, path);
+fn content_changed(state: &mut LedgerState, ctx: &CommitFacts, path: &str, mentioned: bool) {
+    let (new_status, old_status) = ctx.statuses(path);
     // `draft` is where every article starts, unsigned.
     let claims_a_step = new_status.as_deref().is_some_and(|s| s != "draft");
     if !mentioned && claims_a_step && new_status != old_status {
@@ -381,7 +363,7 @@ fn content_changed(
     if !record.state.is_voided_by_content_change() {
         return;
     }
-    let digest = ctx.article_version(repo, path).map(|(_, d)| d);
+    let digest = ctx.article_version(path).map(|(_, d)| d);
     if digest.is_some() && digest == record.digest {
         return;
     }
