@@ -15,14 +15,8 @@ pub fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
     first_line
 }
 
-/// The 1-based line of byte `offset` in `text`.
-pub fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
+/// The 1-based line of byte `offset` in `text` (the workflow layer's, below this one).
+pub use crate::workflow::line_of_offset;
 
 #[cfg(test)]
 mod tests {

@@ -209,12 +209,16 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
     // Deadlines (Điều 9.3, 11.2).
     let mut per_kind: BTreeMap<ArticleKind, [u32; 4]> = BTreeMap::new();
     // Still owed: it has entered the workflow and was neither rejected nor withdrawn.
+    // Each article's latest event by then (of equal times, the later one), found once.
+    let mut latest: HashMap<&PathBuf, &Event> = HashMap::new();
+    for e in input.events.iter().filter(|e| e.at <= input.as_of) {
+        if latest.get(&e.article).is_none_or(|old| old.at <= e.at) {
+            latest.insert(&e.article, e);
+        }
+    }
     let in_pipeline = |p: &PathBuf| {
-        input
-            .events
-            .iter()
-            .filter(|e| &e.article == p && e.at <= input.as_of)
-            .max_by_key(|e| e.at)
+        latest
+            .get(p)
             .is_some_and(|e| !matches!(e.action, Action::Reject | Action::Withdraw))
     };
     for (path, f) in input.articles {

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::error::line_of_offset;
+
 /// A mistake in a workflow configuration file, refused at load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
@@ -28,21 +30,15 @@ impl ConfigError {
         offset: usize,
         message: impl Into<String>,
     ) -> Self {
-        Self::at(file, line_at(text, offset), message)
+        Self::at(file, line_of_offset(text, offset), message)
     }
 
     /// A TOML syntax or shape error, at the line its span points to.
     pub fn from_toml(file: impl Into<PathBuf>, text: &str, error: &toml::de::Error) -> Self {
-        let line = error.span().map(|s| line_at(text, s.start)).unwrap_or(1);
+        let line = error
+            .span()
+            .map(|s| line_of_offset(text, s.start))
+            .unwrap_or(1);
         Self::at(file, line, error.message().trim().to_string())
     }
-}
-
-/// The 1-based line of byte `offset` in `text`.
-pub fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }

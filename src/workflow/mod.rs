@@ -17,7 +17,7 @@ pub use config::WORKFLOW_FILE;
 pub use people::{PEOPLE_FILE, is_valid_id, parse_public_key};
 
 pub use config::WorkflowConfig;
-pub use error::WorkflowError;
+pub use error::{WorkflowError, line_of_offset};
 pub use people::{Delegation, People, Person, RoleGrant};
 pub use roles::Role;
 pub use rules::{Refusal, StepContext, check_step, next_state, required_role};

@@ -30,11 +30,11 @@ pub struct BuildArgs {
 
 pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let root = find_root(repo)?;
-    let config = SiteConfig::load(&root.join("site.toml"))?;
     if !args.preview {
         let out = args.out.unwrap_or_else(|| root.join("public"));
         return build_public(&root, &out, &args.trust, args.json);
     }
+    let config = SiteConfig::load(&root.join("site.toml"))?;
     let out = args.out.unwrap_or_else(|| root.join("preview"));
     if out == root.join("public") {
         return Err(CliError::usage(

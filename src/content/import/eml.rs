@@ -10,7 +10,6 @@ use mail_parser::{MessageParser, MimeHeaders, PartType};
 
 use super::ImportError;
 use crate::content::legacy;
-use crate::content::text;
 
 /// A file attached to a message.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,16 +104,14 @@ pub fn read(file: &Path, bytes: &[u8], max_attachment: u64) -> Result<Mail, Impo
     Ok(mail)
 }
 
-/// Converts legacy-encoded lines and composes marks.
+/// Converts legacy-encoded lines and composes marks (`legacy::repair` returns NFC).
 fn fix_text(file: &Path, place: &str, s: &str) -> Result<String, ImportError> {
-    legacy::repair(s)
-        .map(|t| text::to_nfc(&t))
-        .map_err(|(line, e)| {
-            ImportError::new(
-                file,
-                format!("{place}, line {line}: {e}; ask the sender to send it in Unicode"),
-            )
-        })
+    legacy::repair(s).map_err(|(line, e)| {
+        ImportError::new(
+            file,
+            format!("{place}, line {line}: {e}; ask the sender to send it in Unicode"),
+        )
+    })
 }
 
 /// Refuses a message cut short: every multipart boundary must close, and base64 parts
@@ -172,7 +169,7 @@ fn check_complete(
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
 }
 
 #[cfg(test)]
