@@ -134,23 +134,13 @@ fn plan(
         .and_then(|t| Oid::from_str(t).ok());
     let objects =
         Objects::new(repo).map_err(LedgerError::git("cannot read the object database"))?;
-    let mut chain = Vec::new();
-    let mut next = Some(head);
-    while let Some(oid) = next {
-        if Some(oid) == stop
-            && let Some(cached) = cached
-        {
-            chain.reverse();
-            return Ok((cached.state, chain, Some(cached.file)));
-        }
-        chain.push(oid);
-        next = objects
-            .commit(oid)
-            .map_err(|e| LedgerError::git(format!("cannot read commit {oid}"))(e.into()))?
-            .parent;
-    }
-    chain.reverse();
-    Ok((LedgerState::default(), chain, None))
+    let (chain, met) = objects
+        .first_parents(head, stop)
+        .map_err(|e| LedgerError::git("cannot read the first-parent history")(e.into()))?;
+    Ok(match cached {
+        Some(cached) if met => (cached.state, chain, Some(cached.file)),
+        _ => (LedgerState::default(), chain, None),
+    })
 }
 
 fn reparse(repo: &Repository, tree: &str) -> LedgerResult<Trusted> {

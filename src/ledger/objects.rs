@@ -102,6 +102,29 @@ impl<'r> Objects<'r> {
         RawCommit::parse(&data).ok_or(ReadError::Malformed(oid))
     }
 
+    /// The first-parent chain from `tip` back to `stop` (not included), oldest first, and
+    /// whether `stop` was met; without `stop`, or when it is not on the chain, the whole
+    /// chain down to the root commit.
+    pub fn first_parents(
+        &self,
+        tip: Oid,
+        stop: Option<Oid>,
+    ) -> Result<(Vec<Oid>, bool), ReadError> {
+        let mut chain = Vec::new();
+        let mut next = Some(tip);
+        let mut met = false;
+        while let Some(oid) = next {
+            if Some(oid) == stop {
+                met = true;
+                break;
+            }
+            chain.push(oid);
+            next = self.commit(oid)?.parent;
+        }
+        chain.reverse();
+        Ok((chain, met))
+    }
+
     /// The entry at `path` (`a/b/c`) under the tree `root`, if there is one.
     pub fn entry_at(&self, root: Oid, path: &str) -> Result<Option<(Mode, Oid)>, ReadError> {
         let mut dir = root;

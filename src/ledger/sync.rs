@@ -15,6 +15,7 @@ use git2::{Oid, Repository};
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::objects::{Objects, ReadError};
 use super::replay::{ParkedCommit, replay, summary_of, touched};
 use super::repo::open;
 use super::sign::Signer;
@@ -248,26 +249,17 @@ fn newly_invalid(
     Ok(None)
 }
 
-/// The first-parent chain from `tip` down to `base` (excluded), oldest first. Refuses when
-/// `base` is not on it: the history was merged or rewritten.
+/// The first-parent chain from `tip` down to `base` (excluded; `Oid::ZERO_SHA1`: down to
+/// the root), oldest first. Refuses when `base` is not on it: the history was merged or
+/// rewritten.
 fn first_parents(repo: &Repository, tip: Oid, base: Oid) -> LedgerResult<Vec<Oid>> {
-    let mut out = Vec::new();
-    let mut next = Some(tip);
-    while let Some(oid) = next {
-        if oid == base {
-            out.reverse();
-            return Ok(out);
-        }
-        out.push(oid);
-        next = repo
-            .find_commit(oid)
-            .map_err(LedgerError::git(format!("cannot read commit {oid}")))?
-            .parent_id(0)
-            .ok();
-    }
-    if base == Oid::ZERO_SHA1 {
-        out.reverse();
-        return Ok(out);
+    let to_root = base == Oid::ZERO_SHA1;
+    let (chain, met) = Objects::new(repo)
+        .map_err(ReadError::Missing)
+        .and_then(|objects| objects.first_parents(tip, (!to_root).then_some(base)))
+        .map_err(|e| LedgerError::git(format!("cannot read the history of {tip}"))(e.into()))?;
+    if met || to_root {
+        return Ok(chain);
     }
     Err(LedgerError::refused_with(
         format!(

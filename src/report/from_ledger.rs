@@ -23,6 +23,7 @@ use git2::Oid;
 use super::history::{ArticleFacts, Event, HistoryError, facts_of};
 use crate::content::date::vietnam;
 use crate::content::{SiteConfig, parse_article};
+use crate::ledger::objects::{Objects, ReadError};
 use crate::ledger::repo::{blob_at, head_commit, open};
 use crate::ledger::{EventKind, Ledger, LedgerError};
 use crate::workflow::Action;
@@ -203,21 +204,17 @@ pub fn step_moment(
 /// Each commit of HEAD's first-parent chain and its position, root first.
 fn history_order(root: &Path) -> Result<HashMap<String, usize>, LedgerError> {
     let repo = open(root)?;
-    let mut chain = Vec::new();
-    let mut next = head_commit(&repo)?.map(|c| c.id());
-    while let Some(oid) = next {
-        chain.push(oid.to_string());
-        next = repo
-            .find_commit(oid)
-            .map_err(LedgerError::git(format!("cannot read commit {oid}")))?
-            .parent_id(0)
-            .ok();
-    }
+    let Some(head) = head_commit(&repo)?.map(|c| c.id()) else {
+        return Ok(HashMap::new());
+    };
+    let (chain, _) = Objects::new(&repo)
+        .map_err(ReadError::Missing)
+        .and_then(|objects| objects.first_parents(head, None))
+        .map_err(|e| LedgerError::git("cannot read the first-parent history")(e.into()))?;
     Ok(chain
         .into_iter()
-        .rev()
         .enumerate()
-        .map(|(i, c)| (c, i))
+        .map(|(i, c)| (c.to_string(), i))
         .collect())
 }
 
