@@ -3,7 +3,7 @@
 //! the person who sent it in), what is due and when under the trusted deadline tables and
 //! calendar (Điều 9.3, 11.2), and whether it is overdue. "Now" is the clock, or `STP_NOW`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use chrono::{NaiveDateTime, TimeZone};
@@ -91,6 +91,8 @@ pub fn status_rows(
         .from_local_datetime(&now)
         .single()
         .map_or(0, |t| t.timestamp());
+    // Who holds a role today is the same for every article waiting for it.
+    let mut by_role: HashMap<Role, Vec<Holder>> = HashMap::new();
     ledger
         .state
         .articles
@@ -106,7 +108,10 @@ pub fn status_rows(
                     .find(|e| e.article == key && e.action == Action::Submit)
                     .map(|e| vec![holder(ledger, &e.by)])
                     .unwrap_or_default(),
-                (_, Some(role)) => holders(ledger, role, now),
+                (_, Some(role)) => by_role
+                    .entry(role)
+                    .or_insert_with(|| holders(ledger, role, now))
+                    .clone(),
                 (_, None) => Vec::new(),
             };
             let due = facts.and_then(|f| f.due(config, calendar));
