@@ -174,9 +174,14 @@ fn a_pinned_trust_root_refuses_another_first_admin() {
     assert!(out.status.success());
     assert!(env.site.join("public/tin-tuc/ghim/index.html").is_file());
     let other = env.fingerprint("outsider");
-    let out = env.stp_env(&["build"], &[("STP_TRUST_ROOT", &other)]);
-    assert!(out.status.success());
-    assert!(!env.site.join("public/tin-tuc/ghim/index.html").exists());
+    // Under another pin nothing is trusted: not the articles, not the site files, so
+    // there is no public site to build, and the one built before stays as it was.
+    let out = env.stp_env(&["build", "--out", "other"], &[("STP_TRUST_ROOT", &other)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("site files") && err.contains("no signed version"), "{err}");
+    assert!(!env.site.join("other").exists());
+    assert!(env.site.join("public/tin-tuc/ghim/index.html").is_file());
     let out = env.stp_env(&["audit"], &[("STP_TRUST_ROOT", &other)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("not the pinned trust root"));

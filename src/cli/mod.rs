@@ -77,6 +77,9 @@ pub enum Command {
     Adopt(commands::adopt::AdoptArgs),
     /// People, roles, keys and delegations (admin-signed).
     People(commands::people::PeopleArgs),
+    /// Changes to the site files (site.toml, themes/, static/): propose, approve, return,
+    /// diff.
+    Site(commands::site::SiteArgs),
     /// Signing keys.
     Key(commands::key::KeyArgs),
 }
@@ -128,6 +131,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Publish(args) => commands::publish::run(repo, args),
         Command::Withdraw(args) => commands::withdraw::run(repo, args),
         Command::Sync(args) => commands::sync::run(repo, args),
+        Command::Site(args) => commands::site::run(repo, args),
         Command::Status(args) => commands::status::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),

@@ -11,6 +11,7 @@ pub mod legacy;
 mod location;
 mod paths;
 mod schema;
+mod site_files;
 mod slug;
 mod source;
 pub mod text;
@@ -24,4 +25,5 @@ pub use schema::{
     DraftInfo, IntakeRecord, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
 };
 pub use slug::slugify;
+pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
 pub use source::{ContentSource, Published, SourceArticle, WorkingTree};

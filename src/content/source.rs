@@ -39,6 +39,9 @@ pub trait ContentSource: Sync {
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError>;
     /// Whether the pages are the public site (false: a preview of the working tree).
     fn is_public(&self) -> bool;
+    /// The site files (settings, themes, static files) that go with these articles: the
+    /// approved version for the public site, the working tree's for a preview.
+    fn site_files(&self) -> Result<super::SiteFiles, ContentError>;
 }
 
 /// The articles as they are in the working tree, whatever their state.
@@ -154,6 +157,10 @@ impl ContentSource for WorkingTree {
 
     fn is_public(&self) -> bool {
         false
+    }
+
+    fn site_files(&self) -> Result<super::SiteFiles, ContentError> {
+        super::SiteFiles::from_working_tree(&self.root)
     }
 }
 

@@ -24,7 +24,7 @@ use super::cache_codec::{
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
 /// Bump when the meaning or the encoding of the cached state changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"STPLEDGR";
 const FILE: &str = "ledger-cache.bin";
 /// The cache file of stp 0.1 before the binary format; removed when a snapshot is written.

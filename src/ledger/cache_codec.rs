@@ -11,7 +11,10 @@ use chrono::NaiveDate;
 
 use crate::workflow::{Action, Role, RoleGrant, State};
 
-use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
+use super::state::{
+    Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
+    SiteRecord, SiteVersion, TrustPoint,
+};
 
 /// Writes values; strings go to a table written before the body.
 #[derive(Default)]
@@ -289,6 +292,9 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         trusted_history,
         clock,
         issues: _,
+        site,
+        acks,
+        last_signed,
     } = state;
     e.opt_id(tip);
     e.uint(*commits as u64);
@@ -307,6 +313,101 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         e.id(t);
     }
     e.opt_date(*clock);
+    put_site(e, site);
+    e.uint(acks.len() as u64);
+    for Ack {
+        commit,
+        target,
+        by,
+        reason,
+    } in acks
+    {
+        e.id(commit);
+        e.id(target);
+        e.str(by);
+        e.str(reason);
+    }
+    e.opt_id(last_signed);
+}
+
+fn put_site<'s>(e: &mut Encoder<'s>, site: &'s SiteRecord) {
+    let SiteRecord {
+        live,
+        pending,
+        events,
+    } = site;
+    e.opt(live.as_ref(), |e, SiteVersion { commit, version }| {
+        e.id(commit);
+        e.id(version);
+    });
+    e.opt(
+        pending.as_ref(),
+        |e,
+         SitePending {
+             commit,
+             version,
+             proposed_by,
+             approved_by,
+         }| {
+            e.id(commit);
+            e.id(version);
+            e.str(proposed_by);
+            e.opt_str(approved_by);
+        },
+    );
+    e.uint(events.len() as u64);
+    for SiteEvent {
+        commit,
+        time,
+        date,
+        action,
+        person,
+        name,
+        note,
+    } in events
+    {
+        e.id(commit);
+        e.int(*time);
+        e.opt_date(*date);
+        e.str(action);
+        e.opt_str(person);
+        e.opt_str(name);
+        e.opt_str(note);
+    }
+}
+
+fn get_site(d: &mut Decoder<'_>) -> Option<SiteRecord> {
+    let live = d.opt(|d| {
+        Some(SiteVersion {
+            commit: d.id()?,
+            version: d.id()?,
+        })
+    })?;
+    let pending = d.opt(|d| {
+        Some(SitePending {
+            commit: d.id()?,
+            version: d.id()?,
+            proposed_by: d.str()?,
+            approved_by: d.opt_str()?,
+        })
+    })?;
+    let n = d.len()?;
+    let events = d.list(n, |d| {
+        Some(SiteEvent {
+            commit: d.id()?,
+            time: d.int()?,
+            date: d.opt_date()?,
+            action: d.str()?,
+            person: d.opt_str()?,
+            name: d.opt_str()?,
+            note: d.opt_str()?,
+        })
+    })?;
+    Some(SiteRecord {
+        live,
+        pending,
+        events,
+    })
 }
 
 /// Reads what `put_head` wrote into `state`.
@@ -322,6 +423,17 @@ pub fn get_head(d: &mut Decoder<'_>, state: &mut LedgerState) -> Option<()> {
     let n = d.len()?;
     state.trusted_history = d.list(n, Decoder::id)?;
     state.clock = d.opt_date()?;
+    state.site = get_site(d)?;
+    let n = d.len()?;
+    state.acks = d.list(n, |d| {
+        Some(Ack {
+            commit: d.id()?,
+            target: d.id()?,
+            by: d.str()?,
+            reason: d.str()?,
+        })
+    })?;
+    state.last_signed = d.opt_id()?;
     Some(())
 }
 

@@ -17,6 +17,7 @@ use git2::{ObjectType, Oid, Repository};
 use super::article_text::{digest_and_status, status_of};
 use super::objects::{Mode, Objects, RawCommit, ReadError, entries, find_entry};
 use super::repo::bundle_files_in;
+use super::site_files::SiteIds;
 use super::trailers::Trailers;
 use super::verify::SignatureCheck;
 use super::verify_batch::Signed;
@@ -42,6 +43,15 @@ pub struct CommitFacts {
     /// The `workflow/` folder in the commit and in its first parent.
     pub workflow_tree: Option<Oid>,
     pub parent_workflow_tree: Option<Oid>,
+    /// The site files (`site.toml`, `themes/`, `static/`) in the commit and its first
+    /// parent; `None` for a root commit's parent.
+    pub site: SiteIds,
+    pub parent_site: Option<SiteIds>,
+    /// The root trees of the commit and of its first parent.
+    pub tree: Oid,
+    pub parent_tree: Option<Oid>,
+    /// The parents after the first, for a merge commit.
+    pub merged: Vec<Oid>,
     pub signature: SignatureCheck,
     pub trailers: Trailers,
     /// Articles whose file, or a file of whose bundle, differs from the first parent.
@@ -117,6 +127,8 @@ impl<'r> FactReader<'r> {
         }
         let workflow_tree = self.subtree(tree, "workflow");
         let parent_workflow_tree = parent_tree.and_then(|t| self.subtree(t, "workflow"));
+        let site = self.site_ids(tree).unwrap_or_default();
+        let parent_site = parent_tree.and_then(|t| self.site_ids(t));
         if let Some(failed) = self.failed.take() {
             return Err(failed.into());
         }
@@ -128,6 +140,11 @@ impl<'r> FactReader<'r> {
             time: commit.time,
             workflow_tree,
             parent_workflow_tree,
+            site,
+            parent_site,
+            tree,
+            parent_tree,
+            merged: commit.merged.clone(),
             signature: SignatureCheck::Unsigned,
             trailers,
             changed,
@@ -160,6 +177,16 @@ impl<'r> FactReader<'r> {
         };
         self.current.insert(oid, data.clone());
         Some(data)
+    }
+
+    /// The site file entries at the top of the root tree `root`.
+    fn site_ids(&mut self, root: Oid) -> Option<SiteIds> {
+        let data = self.raw_tree(root)?;
+        let ids = SiteIds::of_root(&data);
+        if ids.is_none() {
+            self.failed.get_or_insert(ReadError::Malformed(root));
+        }
+        ids
     }
 
     /// The entry `name` of tree `dir`.

@@ -1,6 +1,8 @@
 //! The live set: what the public site shows. For each article, the blob named by its
 //! latest valid `publish` step, unless a later valid `withdraw` took it down, with the
-//! bundle files of that publish commit's tree. Revisions in progress never appear.
+//! bundle files of that publish commit's tree. Revisions in progress never appear. With
+//! them go the site files of the live site version (`site_change`): the public build gets
+//! its settings, theme and static files here, from git, and from nowhere else.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,12 +10,13 @@ use std::sync::Mutex;
 
 use git2::{Oid, Repository};
 
-use crate::content::{ContentError, ContentSource, Published, SourceArticle};
+use crate::content::{ContentError, ContentSource, Published, SiteFiles, SourceArticle};
 
 use super::error::LedgerResult;
 use super::history::Ledger;
 use super::objects::Objects;
 use super::repo::{bundle_files_in, open};
+use super::site_files::{read as read_site_files, site_ids};
 
 /// The published versions, read from git (never from the working tree).
 pub struct LiveSet {
@@ -27,12 +30,25 @@ pub struct LiveSet {
     /// Every file the live articles may show: path → blob.
     files: BTreeMap<PathBuf, Oid>,
     max_file_bytes: u64,
+    /// The site files of the live site version.
+    site: SiteFiles,
 }
 
 impl LiveSet {
-    /// The live set of `ledger`; files larger than `max_file_bytes` are refused.
-    pub fn new(ledger: &Ledger, max_file_bytes: u64) -> LedgerResult<LiveSet> {
+    /// The live set of `ledger`, with the live version of the site files; attachments
+    /// larger than the signed `site.toml`'s `max_attachment_bytes` are refused.
+    pub fn new(ledger: &Ledger) -> LedgerResult<LiveSet> {
         let repo = open(&ledger.root)?;
+        let site = live_site_files(&repo, ledger)?;
+        let max_file_bytes = site
+            .config()
+            .map_err(|e| {
+                super::error::LedgerError::refused_with(
+                    format!("the approved site settings cannot be used: {e}"),
+                    "the site administrator proposes a corrected site.toml (`stp site propose`)",
+                )
+            })?
+            .max_attachment_bytes;
         let mut articles = Vec::new();
         let mut blobs = Vec::new();
         let mut files = BTreeMap::new();
@@ -91,8 +107,47 @@ impl LiveSet {
             blobs,
             files,
             max_file_bytes,
+            site,
         })
     }
+}
+
+/// The site files of the live site version, read from git with every object checked.
+fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles> {
+    use super::error::LedgerError;
+    let live = ledger.state.site.live.as_ref().ok_or_else(|| {
+        LedgerError::refused_with(
+            "the site files (site.toml, themes/, static/) have no signed version yet",
+            "the site administrator proposes them (`stp site propose`), an approver approves (`stp site approve`) and the secretary publishes",
+        )
+    })?;
+    let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
+    let tree = Oid::from_str(&live.commit)
+        .map_err(git2::Error::from)
+        .and_then(|c| objects.commit(c).map_err(git2::Error::from))
+        .map(|c| c.tree)
+        .map_err(LedgerError::git(format!(
+            "the commit of the live site files ({}) cannot be read",
+            live.commit
+        )))?;
+    let found = site_ids(&objects, tree)
+        .map(|ids| ids.version())
+        .map_err(|e| LedgerError::refused(e.to_string()))?;
+    if found != live.version {
+        return Err(LedgerError::refused_with(
+            format!(
+                "commit {} does not hold the site files version the ledger approved",
+                live.commit
+            ),
+            "delete .git/stp/ledger-cache.bin and run the command again",
+        ));
+    }
+    read_site_files(&objects, tree).map_err(|e| {
+        LedgerError::refused_with(
+            format!("the live site files cannot be used: {e}"),
+            "the site administrator proposes a corrected version (`stp site propose`)",
+        )
+    })
 }
 
 impl ContentSource for LiveSet {
@@ -141,6 +196,10 @@ impl ContentSource for LiveSet {
 
     fn is_public(&self) -> bool {
         true
+    }
+
+    fn site_files(&self) -> Result<SiteFiles, ContentError> {
+        Ok(self.site.clone())
     }
 }
 

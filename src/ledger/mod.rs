@@ -3,6 +3,8 @@
 //! valid under the trusted people data, and handing the builder the live set.
 //! See docs/pipeline.md for the rules and the decisions behind them.
 
+mod ack_step;
+mod acks;
 mod adopt;
 mod agent;
 pub mod article_text;
@@ -12,11 +14,16 @@ mod changes;
 mod error;
 mod history;
 mod liveset;
+mod merge;
 pub mod objects;
 mod people_change;
+mod public_guard;
 mod replay;
 pub mod repo;
 mod sign;
+pub mod site_change;
+mod site_step;
+pub mod site_files;
 mod state;
 mod steps;
 mod sync;
@@ -27,6 +34,7 @@ mod validity;
 mod verify;
 mod verify_batch;
 
+pub use ack_step::{AckOutcome, acknowledge};
 pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
@@ -36,10 +44,16 @@ pub use people_change::{
 };
 pub use replay::ParkedCommit;
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
-pub use state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, TrustPoint};
+pub use merge::ROLLBACK;
+pub use public_guard::{BUILD_RECORD, recorded_commit};
+pub use state::{
+    Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
+    SiteRecord, SiteVersion, TrustPoint,
+};
 pub use steps::{
     DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
 };
+pub use site_step::{SiteAction, SiteOutcome, site_diff, site_step};
 pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;

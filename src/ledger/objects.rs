@@ -91,6 +91,12 @@ impl<'r> Objects<'r> {
         Ok(object.data().to_vec())
     }
 
+    /// The size of object `oid` from its header, without reading its content.
+    pub fn size(&self, oid: Oid) -> Result<u64, ReadError> {
+        let (size, _) = self.odb.read_header(oid).map_err(ReadError::Missing)?;
+        Ok(size as u64)
+    }
+
     /// Whether the object database holds `oid` (nothing read, nothing checked).
     pub fn contains(&self, oid: Oid) -> bool {
         self.odb.exists(oid)
@@ -202,6 +208,8 @@ pub struct RawCommit {
     pub tree: Oid,
     /// The first parent.
     pub parent: Option<Oid>,
+    /// The other parents of a merge commit (none for an ordinary commit).
+    pub merged: Vec<Oid>,
     /// The committer's timestamp (seconds; it proves nothing).
     pub time: i64,
     pub message: Vec<u8>,
@@ -214,6 +222,7 @@ impl RawCommit {
     pub fn parse(data: &[u8]) -> Option<RawCommit> {
         let mut tree = None;
         let mut parent = None;
+        let mut merged = Vec::new();
         let mut time = 0;
         let mut signature: Option<Vec<u8>> = None;
         let mut signed = Vec::with_capacity(data.len());
@@ -229,6 +238,7 @@ impl RawCommit {
                 return Some(RawCommit {
                     tree: tree?,
                     parent,
+                    merged,
                     time,
                     message,
                     signature: signature.map(|s| (s, signed)),
@@ -251,6 +261,7 @@ impl RawCommit {
                 match key {
                     b"tree" if tree.is_none() => tree = Some(hex_id(value)?),
                     b"parent" if parent.is_none() => parent = Some(hex_id(value)?),
+                    b"parent" => merged.push(hex_id(value)?),
                     b"committer" => time = committer_time(value)?,
                     b"gpgsig" if signature.is_none() => {
                         signature = Some(value.to_vec());

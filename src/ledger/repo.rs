@@ -141,6 +141,22 @@ pub fn commit_signed(
     removals: &[String],
     message: &str,
 ) -> LedgerResult<Oid> {
+    commit_signed_with(repo, signer, author, parent, writes, removals, |_| {
+        Ok(message.to_string())
+    })
+}
+
+/// `commit_signed`, with the message made from the new tree's id (a site step signs the
+/// version of the site files that tree holds).
+pub fn commit_signed_with(
+    repo: &Repository,
+    signer: &Signer,
+    author: &git2::Signature<'_>,
+    parent: &Commit<'_>,
+    writes: &[FileWrite],
+    removals: &[String],
+    message: impl FnOnce(Oid) -> LedgerResult<String>,
+) -> LedgerResult<Oid> {
     let base = parent
         .tree()
         .map_err(LedgerError::git("cannot read HEAD's tree"))?;
@@ -160,8 +176,9 @@ pub fn commit_signed(
     let tree = repo
         .find_tree(tree_id)
         .map_err(LedgerError::git("cannot read the new tree"))?;
+    let message = message(tree_id)?;
     let buffer = repo
-        .commit_create_buffer(author, author, message, &tree, &[parent])
+        .commit_create_buffer(author, author, &message, &tree, &[parent])
         .map_err(LedgerError::git("cannot prepare the commit"))?;
     let content = std::str::from_utf8(&buffer)
         .map_err(|_| LedgerError::refused("the commit is not valid UTF-8"))?;

@@ -23,6 +23,70 @@ pub struct LedgerState {
     /// The latest date stated by a valid signed commit: stated dates never go back.
     pub clock: Option<NaiveDate>,
     pub issues: Vec<Issue>,
+    /// The site files (`site.toml`, `themes/`, `static/`): the live version and a change
+    /// on its way.
+    pub site: SiteRecord,
+    /// Audit findings acknowledged by an admin's signed record, oldest first.
+    pub acks: Vec<Ack>,
+    /// The last commit that did something valid (a step, a trust or site change, an
+    /// acknowledgement): what the public site was built from. A later history must
+    /// contain it (no rollback past a signed step).
+    pub last_signed: Option<String>,
+}
+
+/// The site files as the ledger knows them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SiteRecord {
+    /// The version on the public site: the trust root's, then each published change.
+    pub live: Option<SiteVersion>,
+    /// A change proposed by a site administrator, perhaps approved, not yet published.
+    pub pending: Option<SitePending>,
+    /// The signed trail of site changes, and what voided them.
+    pub events: Vec<SiteEvent>,
+}
+
+/// One version of the site files: the commit whose tree holds them, and their version
+/// (`site_files::SiteIds::version`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SiteVersion {
+    pub commit: String,
+    pub version: String,
+}
+
+/// A site change on its way to the public site.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SitePending {
+    /// The proposal's commit (its tree holds the files) and version.
+    pub commit: String,
+    pub version: String,
+    pub proposed_by: String,
+    /// The approver, once approved.
+    pub approved_by: Option<String>,
+}
+
+/// One entry of the site files' trail.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SiteEvent {
+    pub commit: String,
+    pub time: i64,
+    pub date: Option<NaiveDate>,
+    /// `propose`, `approve`, `return`, `publish`, `voided` or `invalid`.
+    pub action: String,
+    pub person: Option<String>,
+    pub name: Option<String>,
+    /// The reason given, or why the step was not valid.
+    pub note: Option<String>,
+}
+
+/// An admin's signed acknowledgement of the audit findings of one commit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Ack {
+    /// The acknowledging commit.
+    pub commit: String,
+    /// The commit whose findings are acknowledged.
+    pub target: String,
+    pub by: String,
+    pub reason: String,
 }
 
 /// Where the trusted version of the trust data comes from.

@@ -125,6 +125,8 @@ pub fn perform_step(
         ));
     }
     let mut articles = request.articles.clone();
+    // A publish of everything also posts an approved change of the site files.
+    let mut site_version = None;
     if articles.is_empty() && request.action == Action::Publish {
         articles = ledger
             .state
@@ -133,7 +135,14 @@ pub fn perform_step(
             .filter(|(_, r)| r.state == State::Approved)
             .map(|(p, _)| p.clone())
             .collect();
-        if articles.is_empty() {
+        site_version = ledger
+            .state
+            .site
+            .pending
+            .as_ref()
+            .filter(|p| p.approved_by.is_some())
+            .map(|p| p.version.clone());
+        if articles.is_empty() && site_version.is_none() {
             return Err(LedgerError::refused_with(
                 "no approved article waits for publishing",
                 "see the queues with `stp status`",
@@ -251,7 +260,15 @@ pub fn perform_step(
         });
         steps.push((path.clone(), current, to));
     }
+    if let Some(version) = &site_version {
+        trailers.site = Some(super::trailers::SiteTrailer {
+            action: super::site_change::PUBLISH.into(),
+            version: Some(version.clone()),
+            reason: None,
+        });
+    }
     let summary = match articles.as_slice() {
+        [] => format!("stp: {} the site files", request.action),
         [one] => format!("stp: {} {one}", request.action),
         many => format!("stp: {} {} articles", request.action, many.len()),
     };
@@ -278,7 +295,14 @@ pub fn perform_step(
         ));
     }
     sync_worktree(&repo, root, &worktree, &removals)?;
-    confirm(root, options, commit, &steps)?;
+    let confirmed = confirm(root, options, commit, &steps)?;
+    if let Some(version) = &site_version
+        && confirmed.state.site.live.as_ref().map(|l| &l.version) != Some(version)
+    {
+        return Err(LedgerError::refused(format!(
+            "bug: stp signed commit {commit} but the ledger does not take its site files live"
+        )));
+    }
     Ok(StepOutcome {
         commit: commit.to_string(),
         person: person.id.clone(),
@@ -347,7 +371,7 @@ pub(super) fn confirm(
     options: &LedgerOptions,
     commit: Oid,
     steps: &[(String, State, State)],
-) -> LedgerResult<()> {
+) -> LedgerResult<Ledger> {
     let ledger = Ledger::load(root, options)?;
     let commit = commit.to_string();
     for (path, _, to) in steps {
@@ -376,7 +400,7 @@ pub(super) fn confirm(
             )));
         }
     }
-    Ok(())
+    Ok(ledger)
 }
 
 /// The articles waiting for `action` that `person` may sign today.

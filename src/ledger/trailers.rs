@@ -27,6 +27,27 @@ pub struct Trailers {
     pub steps: Vec<StepTrailer>,
     /// A description of a trust data change (`Stp-Trust: people add …`).
     pub trust: Option<String>,
+    /// A step on the site files (`Stp-Site: propose|approve|return|publish`).
+    pub site: Option<SiteTrailer>,
+    /// Audit findings an admin acknowledges (`Stp-Ack: <commit>`).
+    pub acks: Vec<AckTrailer>,
+}
+
+/// A step on the site files: `Stp-Site`, `Stp-Site-Version` (the version of the site files
+/// the step signs, `site_files::SiteVersion`), `Stp-Site-Reason` where one is given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteTrailer {
+    pub action: String,
+    pub version: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// An admin's acknowledgement of the audit findings of one commit: `Stp-Ack: <commit>`
+/// and `Stp-Ack-Reason: <what was seen and why it is harmless>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AckTrailer {
+    pub commit: String,
+    pub reason: Option<String>,
 }
 
 impl Trailers {
@@ -46,6 +67,31 @@ impl Trailers {
                     }
                 }
                 "Stp-Trust" => out.trust = Some(value),
+                "Stp-Site" => {
+                    out.site = Some(SiteTrailer {
+                        action: value,
+                        ..SiteTrailer::default()
+                    })
+                }
+                "Stp-Site-Version" | "Stp-Site-Reason" => {
+                    if let Some(site) = out.site.as_mut() {
+                        let slot = if key == "Stp-Site-Version" {
+                            &mut site.version
+                        } else {
+                            &mut site.reason
+                        };
+                        *slot = Some(value);
+                    }
+                }
+                "Stp-Ack" => out.acks.push(AckTrailer {
+                    commit: value,
+                    reason: None,
+                }),
+                "Stp-Ack-Reason" => {
+                    if let Some(ack) = out.acks.last_mut() {
+                        ack.reason = Some(value);
+                    }
+                }
                 "Stp-Article" | "Stp-Adopt" => out.steps.push(StepTrailer {
                     adopt: key == "Stp-Adopt",
                     article: value,
@@ -77,6 +123,23 @@ impl Trailers {
         }
         if let Some(trust) = &self.trust {
             s.push_str(&format!("Stp-Trust: {}\n", one_line(trust)));
+        }
+        if let Some(site) = &self.site {
+            s.push_str(&format!("Stp-Site: {}\n", one_line(&site.action)));
+            for (key, value) in [
+                ("Stp-Site-Version", &site.version),
+                ("Stp-Site-Reason", &site.reason),
+            ] {
+                if let Some(v) = value {
+                    s.push_str(&format!("{key}: {}\n", one_line(v)));
+                }
+            }
+        }
+        for ack in &self.acks {
+            s.push_str(&format!("Stp-Ack: {}\n", one_line(&ack.commit)));
+            if let Some(reason) = &ack.reason {
+                s.push_str(&format!("Stp-Ack-Reason: {}\n", one_line(reason)));
+            }
         }
         for step in &self.steps {
             let key = if step.adopt {
@@ -129,7 +192,7 @@ mod tests {
                     ..StepTrailer::default()
                 },
             ],
-            trust: None,
+            ..Trailers::default()
         };
         let back = Trailers::parse(&t.to_message("stp: return"));
         assert_eq!(back.date, t.date);
@@ -152,6 +215,30 @@ mod tests {
         let message = t.to_message("stp: adopt 1 article");
         assert!(message.contains("Stp-Adopt: content/tin-tuc/cu.md\nStp-Blob: abc\n"));
         assert_eq!(Trailers::parse(&message), t);
+    }
+
+    #[test]
+    fn a_site_step_and_acks_read_back_as_written() {
+        let t = Trailers {
+            date: NaiveDate::from_ymd_opt(2026, 12, 4),
+            site: Some(SiteTrailer {
+                action: "propose".into(),
+                version: Some("ab12".into()),
+                reason: Some("Đổi số điện thoại\nđường dây nóng".into()),
+            }),
+            acks: vec![AckTrailer {
+                commit: "cafe".into(),
+                reason: Some("lỗi gõ, đã sửa".into()),
+            }],
+            ..Trailers::default()
+        };
+        let back = Trailers::parse(&t.to_message("stp: site propose"));
+        assert_eq!(
+            back.site.as_ref().and_then(|s| s.reason.as_deref()),
+            Some("Đổi số điện thoại đường dây nóng")
+        );
+        assert_eq!(back.acks, t.acks);
+        assert_eq!(back.site.map(|s| s.version), Some(Some("ab12".into())));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::workflow::{
 };
 
 use super::changes::CommitFacts;
+use super::{acks, merge, site_change};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
@@ -87,11 +88,24 @@ pub fn apply_commit(
     for path in changed.difference(&stepped) {
         content_changed(state, ctx, path, mentioned.contains(path));
     }
+    // Site steps and acknowledgements are judged against the trust data as of the first
+    // parent, like the article steps, before this commit's own trust change is read.
+    if site_change::apply(state, trusted.as_deref(), ctx) {
+        any_valid = true;
+    }
+    if acks::apply(state, trusted.as_deref(), ctx) {
+        any_valid = true;
+    }
     if trust::apply(repo, state, trusted, ctx, pin) {
         any_valid = true;
     }
-    if any_valid && let Some(date) = ctx.trailers.date {
-        state.clock = Some(state.clock.map_or(date, |c| c.max(date)));
+    site_change::trust_root(state, ctx);
+    merge::check(repo, state, ctx);
+    if any_valid {
+        state.last_signed = Some(ctx.oid.to_string());
+        if let Some(date) = ctx.trailers.date {
+            state.clock = Some(state.clock.map_or(date, |c| c.max(date)));
+        }
     }
     state.tip = Some(ctx.oid.to_string());
     state.commits += 1;
@@ -344,7 +358,10 @@ fn content_changed(state: &mut LedgerState, ctx: &CommitFacts, path: &str, menti
     let (new_status, old_status) = ctx.statuses(path);
     // `draft` is where every article starts, unsigned.
     let claims_a_step = new_status.as_deref().is_some_and(|s| s != "draft");
-    if !mentioned && claims_a_step && new_status != old_status {
+    // Setting the line back to the article's last valid state (a revert) is no claim.
+    let valid_state = state.articles.get(path).map(|r| r.state.as_str());
+    let restores = new_status.as_deref() == valid_state;
+    if !mentioned && claims_a_step && new_status != old_status && !restores {
         state.issues.push(Issue {
             commit: ctx.oid.to_string(),
             summary: ctx.summary.clone(),

@@ -1,27 +1,20 @@
 //! The build as a chain of stages: source → parsed articles → site model → rendered files
-//! in a staging folder → swapped in.
+//! in a staging folder → swapped in. Everything the build reads comes from its source:
+//! the articles and the site files (settings, theme, static files). For the public site
+//! that source is the ledger's live set, so the builder has no other way in.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::content::{Article, ContentSource, SiteConfig, parse_article};
+use crate::content::{Article, ContentSource, SiteConfig, SiteFiles, parse_article};
 use crate::site::{Provenance, Site};
 
 use super::RenderError;
 use super::output::Staging;
 use super::pages::Renderer;
 use super::theme::Theme;
-
-/// What to build and where.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site repository (for the theme and `static/`).
-    pub root: PathBuf,
-    /// The output folder.
-    pub out: PathBuf,
-}
 
 /// What a build wrote.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -80,19 +73,27 @@ fn load_timed(
     Ok(site)
 }
 
-/// Builds the site from `source` into `options.out`. The previous output stays whole until
-/// the new one is complete.
+/// Builds the site from `source` (its articles and its site files) into `out`; `extra`
+/// files (path in the output → bytes) are written with it. The previous output stays
+/// whole until the new one is complete.
 pub fn build(
-    config: &SiteConfig,
     source: &dyn ContentSource,
-    options: &BuildOptions,
+    out: &Path,
+    extra: &[(String, Vec<u8>)],
 ) -> Result<BuildReport, RenderError> {
     let mut stages = Stages::from_env();
-    let site = load_timed(config, source, &mut stages)?;
-    let theme = Theme::load(&options.root, &config.theme)?;
-    let staging = Staging::new(&options.out)?;
+    let files = source.site_files()?;
+    let config = files.config()?;
+    let site = load_timed(&config, source, &mut stages)?;
+    let theme = Theme::load(&files, &config.theme)?;
+    let staging = Staging::new(out)?;
     stages.done("theme and staging");
-    let report = write_site(&site, &theme, source, &options.root, staging.dir())?;
+    let mut report = write_site(&site, &theme, source, &files, staging.dir())?;
+    for (rel, data) in extra {
+        super::output::write_under(staging.dir(), rel, data)?;
+        report.files += 1;
+        report.bytes += data.len() as u64;
+    }
     stages.done("render and write");
     staging.commit()?;
     stages.done("swap in");
@@ -127,7 +128,7 @@ pub fn write_site(
     site: &Site,
     theme: &Theme,
     source: &dyn ContentSource,
-    root: &Path,
+    site_files: &SiteFiles,
     dir: &Path,
 ) -> Result<BuildReport, RenderError> {
     let renderer = Renderer::new(site, theme, !source.is_public());
@@ -185,25 +186,10 @@ pub fn write_site(
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
-    let static_dir = root.join("static");
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| RenderError::Output(format!("static/: {e}")))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            crate::content::check_inside(root, entry.path())?;
-            let rel = entry
-                .path()
-                .strip_prefix(&static_dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let data = std::fs::read(entry.path()).map_err(|e| RenderError::io(entry.path(), e))?;
-            super::output::write_under(dir, &rel, &data)?;
-            files.fetch_add(1, Ordering::Relaxed);
-            bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        }
+    for (rel, data) in site_files.under("static") {
+        super::output::write_under(dir, rel, data)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     Ok(BuildReport {
         articles: site.articles.len(),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::content::Article;
-use crate::content::{SiteConfig, WorkingTree, parse_article, read_limited};
+use crate::content::{SiteConfig, SiteFiles, WorkingTree, parse_article, read_limited};
 use crate::site::{Listing, Provenance, Site, Summary};
 
 use super::RenderError;
@@ -39,12 +39,13 @@ pub struct Incremental {
 impl Incremental {
     /// Builds the whole preview of `root` into `out`.
     pub fn new(root: &Path, out: &Path) -> Result<Incremental, RenderError> {
-        let config = SiteConfig::load(&root.join("site.toml"))?;
-        let theme = Theme::load(root, &config.theme)?;
+        let files = SiteFiles::from_working_tree(root)?;
+        let config = files.config()?;
+        let theme = Theme::load(&files, &config.theme)?;
         let source = WorkingTree::new(root, config.max_attachment_bytes);
         let site = load_site(&config, &source)?;
         let staging = Staging::new(out)?;
-        write_site(&site, &theme, &source, root, staging.dir())?;
+        write_site(&site, &theme, &source, &files, staging.dir())?;
         staging.commit()?;
         Ok(Incremental {
             root: root.to_path_buf(),

@@ -18,7 +18,7 @@ mod theme;
 
 use std::path::{Path, PathBuf};
 
-pub use build::{BuildOptions, BuildReport, build, load_site};
+pub use build::{BuildReport, build, load_site};
 pub use feeds::xml_escape;
 pub use incremental::{Incremental, Update};
 pub use output::{Staging, write_under};

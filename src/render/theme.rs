@@ -3,7 +3,7 @@
 //! one with the same name under `themes/<name>/`. Assets get a content hash in their name.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use crate::content::SiteFiles;
 
 use minijinja::{AutoEscape, Environment, Value};
 use sha2::{Digest, Sha256};
@@ -46,32 +46,30 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads the default theme with the site's overrides from `root/themes/<name>/`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, RenderError> {
+    /// Loads the default theme with the site's overrides from `themes/<name>/` of the
+    /// site files. A name that is not one plain folder name is refused.
+    pub fn load(site: &SiteFiles, name: &str) -> Result<Theme, RenderError> {
+        let plain = !name.is_empty()
+            && name != "."
+            && name != ".."
+            && !name.contains(['/', '\\', '\0'])
+            && !name.starts_with('.');
+        if !plain {
+            return Err(RenderError::Theme(format!(
+                "site.toml names theme `{name}`, which is not a folder name under themes/; use a plain name such as `default`"
+            )));
+        }
         let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
             .iter()
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
-        let dir = root.join("themes").join(name);
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let entry =
-                    entry.map_err(|e| RenderError::Theme(format!("{}: {e}", dir.display())))?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                crate::content::check_inside(root, entry.path())?;
-                let rel = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let bytes =
-                    std::fs::read(entry.path()).map_err(|e| RenderError::io(entry.path(), e))?;
-                files.insert(rel, bytes);
-            }
-        } else if name != "default" {
+        let dir = format!("themes/{name}");
+        let mut found = false;
+        for (rel, bytes) in site.under(&dir) {
+            found = true;
+            files.insert(rel.to_string(), bytes.to_vec());
+        }
+        if !found && name != "default" {
             return Err(RenderError::Theme(format!(
                 "site.toml names theme `{name}`, but themes/{name}/ does not exist; create it or use `default`"
             )));

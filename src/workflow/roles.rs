@@ -21,16 +21,22 @@ pub enum Role {
     Secretary,
     /// Keeps `workflow/*.toml`: people, keys, roles, delegations, settings.
     Admin,
+    /// The network administrator (Điều 6.3, "chuyên viên quản trị mạng"): prepares and
+    /// signs changes to the site files (`site.toml`, `themes/`, `static/`), which the
+    /// approver then approves (Điều 19.3) and the secretary posts with the next publish.
+    #[serde(rename = "site-admin")]
+    SiteAdmin,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Contributor,
         Role::Editor,
         Role::Verifier,
         Role::Approver,
         Role::Secretary,
         Role::Admin,
+        Role::SiteAdmin,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +47,7 @@ impl Role {
             Role::Approver => "approver",
             Role::Secretary => "secretary",
             Role::Admin => "admin",
+            Role::SiteAdmin => "site-admin",
         }
     }
 }

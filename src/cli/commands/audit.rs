@@ -1,19 +1,24 @@
 //! `stp audit [--json]`: reads the whole history again, verifying every signature, and
-//! lists every commit that tried to change a status or the trust data without authority.
-//! Exit 1 when there is any.
+//! lists every finding: a commit that tried to change a status, the trust data or the
+//! site files without authority, a merge (above all one that goes around signed history),
+//! a step that is not valid. Findings an admin acknowledged (`stp audit ack`) stay listed,
+//! marked. Published articles with unsigned edits in HEAD are listed as pending; they
+//! never go live by themselves. Exit 1 while any finding is not acknowledged.
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, acknowledge};
 
-use super::signing::TrustArgs;
+use super::signing::{KeyArgs, TrustArgs};
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
     /// Print the findings as JSON.
     #[arg(long)]
     pub json: bool,
@@ -21,55 +26,119 @@ pub struct AuditArgs {
     pub trust: TrustArgs,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Admin: acknowledge the findings of one commit as seen and harmless, in a signed
+    /// commit. They stay listed, marked; audit passes once every finding is acknowledged.
+    Ack {
+        /// The commit whose findings are acknowledged (its id, or the start of it).
+        commit: String,
+        /// What was seen and why it is harmless.
+        #[arg(long, required = true)]
+        reason: String,
+        #[command(flatten)]
+        key: KeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+}
+
 pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     let root = find_root(repo)?;
+    if let Some(AuditCommand::Ack {
+        commit,
+        reason,
+        key,
+        trust,
+    }) = args.command
+    {
+        let signer = key.signer(&root)?;
+        let outcome = acknowledge(&root, &signer, &commit, &reason, &trust.options())?;
+        println!(
+            "acknowledged {} findings of {} in commit {}",
+            outcome.findings,
+            &outcome.acknowledged[..10],
+            &outcome.commit[..10]
+        );
+        return Ok(());
+    }
     let mut options = args.trust.options();
     options.no_cache = true;
     let ledger = Ledger::load(&root, &options)?;
-    let issues = &ledger.state.issues;
+    let pending = ledger.unsigned_edits()?;
+    let state = &ledger.state;
+    let open = state.open_issues().count();
     if args.json {
+        let issues: Vec<serde_json::Value> = state
+            .issues
+            .iter()
+            .map(|i| {
+                let mut v = serde_json::to_value(i).unwrap_or_default();
+                v["acknowledged"] = serde_json::to_value(state.ack_of(&i.commit)).unwrap_or_default();
+                v
+            })
+            .collect();
         let value = serde_json::json!({
-            "commits": ledger.state.commits,
-            "trust_root": ledger.state.trust.root,
-            "trusted_on_first_use": ledger.state.trust.on_first_use,
+            "commits": state.commits,
+            "trust_root": state.trust.root,
+            "trusted_on_first_use": state.trust.on_first_use,
             "issues": issues,
+            "open": open,
+            "unsigned_edits": pending,
         });
         println!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
-        println!(
-            "verified {} commits; trust root {}{}",
-            ledger.state.commits,
-            ledger.state.trust.root.as_deref().unwrap_or("(none yet)"),
-            if ledger.state.trust.on_first_use {
-                " (trusted on first use: pin it with --trust-root)"
-            } else {
-                ""
-            }
-        );
-        for i in issues {
-            println!(
-                "{}  {}  {}: {}  ({})",
-                &i.commit[..10.min(i.commit.len())],
-                i.kind,
-                i.subject,
-                i.why,
-                i.summary
-            );
-        }
+        print_findings(&ledger, &pending);
     }
-    if issues.is_empty() {
+    if open == 0 {
         if !args.json {
-            println!("no unauthorised changes");
+            if state.issues.is_empty() {
+                println!("no unauthorised changes");
+            } else {
+                println!("every finding is acknowledged");
+            }
         }
         Ok(())
     } else {
         Err(CliError::failed(format!(
-            "{} commits tried to change a status or the trust data without authority",
-            issues.len()
+            "{open} findings are not acknowledged"
         ))
-        .hint("nothing they did reaches the public site; revert them, or have the right person sign the step"))
+        .hint("nothing they did reaches the public site. To undo a change, `git revert COMMIT` (going back to the signed version is not a finding); an admin then records each finding as seen with `stp audit ack COMMIT --reason \"…\"`"))
+    }
+}
+
+fn print_findings(ledger: &Ledger, pending: &[String]) {
+    let state = &ledger.state;
+    println!(
+        "verified {} commits; trust root {}{}",
+        state.commits,
+        state.trust.root.as_deref().unwrap_or("(none yet)"),
+        if state.trust.on_first_use {
+            " (trusted on first use: pin it with --trust-root)"
+        } else {
+            ""
+        }
+    );
+    for i in &state.issues {
+        let mark = match state.ack_of(&i.commit) {
+            Some(a) => format!("  [acknowledged by {}: {}]", a.by, a.reason),
+            None => String::new(),
+        };
+        println!(
+            "{}  {}  {}: {}  ({}){mark}",
+            &i.commit[..10.min(i.commit.len())],
+            i.kind,
+            i.subject,
+            i.why,
+            i.summary
+        );
+    }
+    for path in pending {
+        println!(
+            "pending  {path}: unsigned edits in HEAD; the public site shows the signed version until they go through the steps"
+        );
     }
 }

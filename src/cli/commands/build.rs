@@ -7,8 +7,8 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
-use crate::ledger::LiveSet;
-use crate::render::{BuildOptions, build};
+use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
+use crate::render::build;
 
 use super::signing::TrustArgs;
 
@@ -24,6 +24,10 @@ pub struct BuildArgs {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Build the public site even though the history no longer contains the signed
+    /// commit the output was last built from (a rewound history: read `stp audit` first).
+    #[arg(long)]
+    pub allow_rewind: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
 }
@@ -32,7 +36,7 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let root = find_root(repo)?;
     if !args.preview {
         let out = args.out.unwrap_or_else(|| root.join("public"));
-        return build_public(&root, &out, &args.trust, args.json);
+        return build_public(&root, &out, &args.trust, args.json, args.allow_rewind);
     }
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let out = args.out.unwrap_or_else(|| root.join("preview"));
@@ -43,14 +47,7 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     }
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
-    let report = build(
-        &config,
-        &source,
-        &BuildOptions {
-            root: root.clone(),
-            out: out.clone(),
-        },
-    )?;
+    let report = build(&source, &out, &[])?;
     if args.json {
         println!(
             "{}",
@@ -62,11 +59,20 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     Ok(())
 }
 
-/// Builds the public site into `out` from the live set: only what was validly published.
-pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> CliResult {
-    let config = SiteConfig::load(&root.join("site.toml"))?;
+/// Builds the public site into `out` from the live set: only what was validly published,
+/// with the approved site files. Refuses a history that goes around signed commits.
+pub fn build_public(
+    root: &Path,
+    out: &Path,
+    trust: &TrustArgs,
+    json: bool,
+    allow_rewind: bool,
+) -> CliResult {
     let ledger = trust.load(root)?;
-    let source = LiveSet::new(&ledger, config.max_attachment_bytes)?;
+    refuse_rollback(&ledger, out, allow_rewind)?;
+    let source = LiveSet::new(&ledger)?;
+    let unsigned = ledger.unsigned_edits()?;
+    let record = ledger.build_record();
     let (commits, read_now, issues) = (
         ledger.state.commits,
         ledger.read_now,
@@ -76,13 +82,15 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
     drop(ledger);
     let started = std::time::Instant::now();
     let report = build(
-        &config,
         &source,
-        &BuildOptions {
-            root: root.to_path_buf(),
-            out: out.to_path_buf(),
-        },
+        out,
+        &[(BUILD_RECORD.to_string(), record.into_bytes())],
     )?;
+    for path in &unsigned {
+        eprintln!(
+            "warning: {path} has unsigned edits in HEAD; the site shows its signed version until the edit goes through the steps (`stp submit {path}`)"
+        );
+    }
     if json {
         let value = serde_json::json!({
             "report": report,
@@ -91,6 +99,7 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
                 "read_now": read_now,
                 "issues": issues,
             },
+            "unsigned_edits": unsigned,
         });
         println!(
             "{}",
@@ -108,6 +117,31 @@ pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> C
             out,
             started,
         );
+    }
+    Ok(())
+}
+
+/// Refuses a public build of a history that goes around signed commits: a merge whose
+/// other side holds signed steps (unless an admin acknowledged it), or a history that no
+/// longer contains the signed commit `out` was last built from (unless `allow_rewind`).
+fn refuse_rollback(ledger: &crate::ledger::Ledger, out: &Path, allow_rewind: bool) -> CliResult {
+    if let Some(merge) = ledger.open_rollbacks().first() {
+        return Err(CliError::failed(format!(
+            "merge {} goes around signed history: {}",
+            &merge.commit[..10.min(merge.commit.len())],
+            merge.why
+        ))
+        .hint("make history linear again without it (the signed steps on its other side are the ones that count), or have an admin acknowledge it: `stp audit ack COMMIT --reason …`"));
+    }
+    if let Some(built) = recorded_commit(out)
+        && !allow_rewind
+        && !ledger.history_contains(&built)?
+    {
+        return Err(CliError::failed(format!(
+            "{} was built from signed commit {built}, which the history no longer contains: the history was rewound or replaced",
+            out.display()
+        ))
+        .hint("bring the signed commits back (`git reflog`, or fetch them from the shared repository); to build anyway, pass --allow-rewind after reading `stp audit`"));
     }
     Ok(())
 }

@@ -93,7 +93,7 @@ pub fn run(args: DemoArgs) -> CliResult {
     let trust = TrustArgs {
         trust_root: Some(root.clone()),
     };
-    build_public(&site, &out, &trust, false)?;
+    build_public(&site, &out, &trust, false, false)?;
     let ledger = Ledger::load(&site, &options)?;
     print_summary(&Summary {
         base: &base,

@@ -20,6 +20,7 @@ pub mod return_step;
 pub mod review;
 pub mod serve;
 pub mod signing;
+pub mod site;
 pub mod status;
 pub mod step;
 pub mod submit;

@@ -36,5 +36,5 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
         &args.trust,
     )?;
     let out = args.to.unwrap_or_else(|| root.join("public"));
-    build_public(&root, &out, &args.trust, false)
+    build_public(&root, &out, &args.trust, false, false)
 }

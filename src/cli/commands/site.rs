@@ -1,0 +1,142 @@
+//! `stp site propose|approve|return|diff`: changes to the site files (`site.toml`,
+//! `themes/`, `static/`). The site administrator (Điều 6.3) proposes the working tree's
+//! version in a signed commit; an approver who is not the proposer approves it (Điều
+//! 19.3) or returns it with a reason; `stp publish` then takes it live with the articles.
+//! Until then the public site keeps the approved version, whatever the files say.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::error::CliResult;
+use crate::cli::repo::find_root;
+use crate::ledger::{SiteAction, site_diff, site_files, site_step};
+
+use super::signing::{KeyArgs, TrustArgs};
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    #[command(subcommand)]
+    pub command: SiteCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Site administrator: sign the working tree's site.toml, themes/ and static/ as a
+    /// proposed change (it goes live only after approval and the next publish).
+    Propose {
+        /// What the change is for (recorded in the signed commit).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        key: KeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// Approver: approve the proposed change (not the proposer's own).
+    Approve {
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        key: KeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// Approver: send the proposed change back, with a reason.
+    Return {
+        /// Why it goes back.
+        #[arg(long, required = true)]
+        reason: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        key: KeyArgs,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+    /// What a change would change on the public site: the proposal (default), or the
+    /// working tree with --working-tree, against the live version.
+    Diff {
+        /// Compare the working tree instead of the pending proposal.
+        #[arg(long)]
+        working_tree: bool,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
+}
+
+pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
+    let root = find_root(repo)?;
+    let (action, reason, json, key, trust) = match args.command {
+        SiteCommand::Diff {
+            working_tree,
+            trust,
+        } => {
+            let ledger = trust.load(&root)?;
+            if !working_tree && ledger.state.site.pending.is_none() {
+                println!("no site change is proposed; compare the working tree with --working-tree");
+                return Ok(());
+            }
+            let diff = site_diff(&ledger, working_tree)?;
+            if diff.is_empty() {
+                println!("no difference from the live site files");
+            } else {
+                print!("{diff}");
+            }
+            return Ok(());
+        }
+        SiteCommand::Propose {
+            reason,
+            json,
+            key,
+            trust,
+        } => (SiteAction::Propose, reason, json, key, trust),
+        SiteCommand::Approve { json, key, trust } => (SiteAction::Approve, None, json, key, trust),
+        SiteCommand::Return {
+            reason,
+            json,
+            key,
+            trust,
+        } => (SiteAction::Return, Some(reason), json, key, trust),
+    };
+    let signer = key.signer(&root)?;
+    let outcome = site_step(&root, &signer, action, reason.as_deref(), &trust.options())?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    let version = site_files::short(&outcome.version);
+    match action {
+        SiteAction::Propose => {
+            println!(
+                "proposed site files {version} in commit {} (signed by {}); {} files change:",
+                &outcome.commit[..10],
+                outcome.person,
+                outcome.changed.len()
+            );
+            for path in &outcome.changed {
+                println!("  {path}");
+            }
+            println!("next: an approver runs `stp site approve` (see `stp site diff`)");
+        }
+        SiteAction::Approve => println!(
+            "approved site files {version} in commit {} (signed by {}); they go live with the next `stp publish`",
+            &outcome.commit[..10],
+            outcome.person
+        ),
+        SiteAction::Return => println!(
+            "returned site files {version} in commit {} (signed by {}); the public site keeps the live version",
+            &outcome.commit[..10],
+            outcome.person
+        ),
+    }
+    Ok(())
+}
