@@ -179,7 +179,10 @@ fn a_pinned_trust_root_refuses_another_first_admin() {
     let out = env.stp_env(&["build", "--out", "other"], &[("STP_TRUST_ROOT", &other)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("site files") && err.contains("no signed version"), "{err}");
+    assert!(
+        err.contains("site files") && err.contains("no signed version"),
+        "{err}"
+    );
     assert!(!env.site.join("other").exists());
     assert!(env.site.join("public/tin-tuc/ghim/index.html").is_file());
     let out = env.stp_env(&["audit"], &[("STP_TRUST_ROOT", &other)]);

@@ -188,6 +188,19 @@ impl SiteConfig {
                 "base_url must start with https:// (or http://)",
             ));
         }
+        let plain_theme = !self.theme.is_empty()
+            && !self.theme.starts_with('.')
+            && !self.theme.contains(['/', '\\', ':', '\0']);
+        if !plain_theme {
+            return Err(ContentError::at(
+                path,
+                line_of("theme"),
+                format!(
+                    "theme `{}` is not a folder name under themes/: a theme is read from inside the repository only; write a plain name such as \"default\"",
+                    self.theme
+                ),
+            ));
+        }
         let mut seen = std::collections::HashSet::new();
         for s in &self.sections {
             let line = line_of(&format!("\"{}\"", s.slug));

@@ -24,6 +24,6 @@ pub use paths::{MAX_FILE_BYTES, check_inside, check_relative_path, read_limited}
 pub use schema::{
     DraftInfo, IntakeRecord, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
 };
-pub use slug::slugify;
 pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
+pub use slug::slugify;
 pub use source::{ContentSource, Published, SourceArticle, WorkingTree};

@@ -129,7 +129,12 @@ mod tests {
     #[test]
     fn files_under_a_folder_come_in_order_without_the_prefix() {
         let mut files = SiteFiles::default();
-        for p in ["static/b.css", "static/a/x.png", "statics/no", "themes/t/i18n.toml"] {
+        for p in [
+            "static/b.css",
+            "static/a/x.png",
+            "statics/no",
+            "themes/t/i18n.toml",
+        ] {
             files.files.insert(p.into(), p.as_bytes().to_vec());
         }
         let names: Vec<&str> = files.under("static").map(|(p, _)| p).collect();

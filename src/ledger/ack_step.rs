@@ -34,7 +34,10 @@ pub fn acknowledge(
     let (_, person) = trusted_person(&ledger, signer)?;
     if !person.has_role(Role::Admin) {
         return Err(LedgerError::refused_with(
-            format!("`{}` is not an admin; only an admin acknowledges audit findings", person.id),
+            format!(
+                "`{}` is not an admin; only an admin acknowledges audit findings",
+                person.id
+            ),
             "ask an admin of the site",
         ));
     }

@@ -42,7 +42,11 @@ pub fn check(repo: &Repository, state: &mut LedgerState, ctx: &CommitFacts) {
                 "a merge whose other side holds {} signed stp commits that the first-parent history lacks ({}{}): history went around them, which can undo a signed withdraw or removal; the public build refuses it",
                 signed.len(),
                 shown.join("; "),
-                if signed.len() > shown.len() { "; …" } else { "" }
+                if signed.len() > shown.len() {
+                    "; …"
+                } else {
+                    ""
+                }
             ),
         )
     };

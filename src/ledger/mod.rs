@@ -22,8 +22,8 @@ mod replay;
 pub mod repo;
 mod sign;
 pub mod site_change;
-mod site_step;
 pub mod site_files;
+mod site_step;
 mod state;
 mod steps;
 mod sync;
@@ -39,13 +39,14 @@ pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
 pub use liveset::LiveSet;
+pub use merge::ROLLBACK;
 pub use people_change::{
     PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
 };
+pub use public_guard::{BUILD_RECORD, recorded_commit};
 pub use replay::ParkedCommit;
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
-pub use merge::ROLLBACK;
-pub use public_guard::{BUILD_RECORD, recorded_commit};
+pub use site_step::{SiteAction, SiteOutcome, site_diff, site_step};
 pub use state::{
     Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
     SiteRecord, SiteVersion, TrustPoint,
@@ -53,7 +54,6 @@ pub use state::{
 pub use steps::{
     DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
 };
-pub use site_step::{SiteAction, SiteOutcome, site_diff, site_step};
 pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;

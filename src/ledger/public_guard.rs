@@ -71,7 +71,10 @@ impl Ledger {
         let objects =
             Objects::new(&repo).map_err(LedgerError::git("cannot read the object database"))?;
         let read = |e| LedgerError::git("cannot read HEAD's content/")(git2::Error::from(e));
-        let content = match objects.subtree_at(head.tree_id(), "content").map_err(read)? {
+        let content = match objects
+            .subtree_at(head.tree_id(), "content")
+            .map_err(read)?
+        {
             Some(tree) => tree,
             None => return Ok(published.into_iter().map(|(p, _)| p.clone()).collect()),
         };

@@ -10,10 +10,13 @@
 //! a change away from a pending proposal voids it.
 
 use chrono::NaiveDate;
+use git2::Repository;
 
 use crate::workflow::{Person, Role};
 
 use super::changes::CommitFacts;
+use super::objects::Objects;
+use super::site_files;
 use super::state::{Issue, LedgerState, SiteEvent, SitePending, SiteVersion};
 use super::trust::Trusted;
 use super::validity::role_refusal;
@@ -30,7 +33,12 @@ pub const SUBJECT: &str = "site files";
 
 /// Reads the site step and site file changes of commit `ctx`; `trusted` is the trust data
 /// as of its first parent. Returns whether a valid site step was applied.
-pub fn apply(state: &mut LedgerState, trusted: Option<&Trusted>, ctx: &CommitFacts) -> bool {
+pub fn apply(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: Option<&Trusted>,
+    ctx: &CommitFacts,
+) -> bool {
     let version = ctx.site.version();
     let changed = ctx.parent_site.as_ref() != Some(&ctx.site);
     let mut proposed = false;
@@ -52,7 +60,7 @@ pub fn apply(state: &mut LedgerState, trusted: Option<&Trusted>, ctx: &CommitFac
         }
     }
     if changed && !proposed && trusted.is_some() {
-        unsigned_change(state, ctx, &version);
+        unsigned_change(repo, state, ctx, &version);
     }
     valid
 }
@@ -100,7 +108,7 @@ fn record(
 }
 
 /// A change of site files without a valid proposal.
-fn unsigned_change(state: &mut LedgerState, ctx: &CommitFacts, version: &str) {
+fn unsigned_change(repo: &Repository, state: &mut LedgerState, ctx: &CommitFacts, version: &str) {
     let live = state.site.live.as_ref().map(|l| l.version.clone());
     if let Some(pending) = &state.site.pending
         && pending.version != version
@@ -117,11 +125,24 @@ fn unsigned_change(state: &mut LedgerState, ctx: &CommitFacts, version: &str) {
     if live.as_deref() == Some(version) {
         return; // back to the live version: a restoration
     }
-    state.issues.push(issue(
+    let paths = Objects::new(repo)
+        .map(|o| site_files::changed_paths(&o, ctx.parent_tree, ctx.tree))
+        .unwrap_or_default();
+    let shown = paths.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+    let more = if paths.len() > 5 {
+        format!(" and {} more", paths.len() - 5)
+    } else {
+        String::new()
+    };
+    let mut found = issue(
         ctx,
         "changes site files without a signed site change (`stp site propose`); the public site keeps the approved version"
             .into(),
-    ));
+    );
+    if !shown.is_empty() {
+        found.subject = format!("{shown}{more}");
+    }
+    state.issues.push(found);
 }
 
 type Refusal<'t> = (Option<&'t Person>, String);
@@ -183,7 +204,9 @@ fn check<'t>(
     match step.action.as_str() {
         PROPOSE => {
             if live == Some(version) {
-                return Err(no("the site files are the live version: nothing to propose".into()));
+                return Err(no(
+                    "the site files are the live version: nothing to propose".into(),
+                ));
             }
             state.site.pending = Some(SitePending {
                 commit: oid,

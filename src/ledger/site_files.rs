@@ -21,7 +21,6 @@ pub const SETTINGS: &str = "site.toml";
 /// The top-level names that are site files, in git's tree order.
 pub const NAMES: [&str; 3] = [SETTINGS, "static", "themes"];
 
-
 /// The three top-level entries of a commit's tree that make up the site files, as raw
 /// `(mode, id)` pairs (a missing entry is `None`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,10 +46,9 @@ impl SiteIds {
         let mut hash = Sha256::new();
         for (name, entry) in NAMES.iter().zip(&self.entries) {
             match entry {
-                Some((mode, id)) => hash.update(format!(
-                    "{name} {} {id}\n",
-                    String::from_utf8_lossy(mode)
-                )),
+                Some((mode, id)) => {
+                    hash.update(format!("{name} {} {id}\n", String::from_utf8_lossy(mode)))
+                }
                 None => hash.update(format!("{name} -\n")),
             }
         }
@@ -160,7 +158,10 @@ pub fn changed_paths(objects: &Objects<'_>, old: Option<Oid>, new: Oid) -> Vec<S
     if out.is_empty() {
         // A change that lists no file: a link or submodule put in place of a folder.
         let ids = |root: Option<Oid>| root.and_then(|r| site_ids(objects, r).ok());
-        let (x, y) = (ids(old).unwrap_or_default(), ids(Some(new)).unwrap_or_default());
+        let (x, y) = (
+            ids(old).unwrap_or_default(),
+            ids(Some(new)).unwrap_or_default(),
+        );
         for (i, name) in NAMES.iter().enumerate() {
             if x.entries[i] != y.entries[i] {
                 out.push(name.to_string());
@@ -211,7 +212,11 @@ mod tests {
             t.extend(entry("40000", "themes", 4));
             SiteIds::of_root(&t).unwrap()
         };
-        assert_eq!(root(1, 7).version(), root(1, 8).version(), "content is not a site file");
+        assert_eq!(
+            root(1, 7).version(),
+            root(1, 8).version(),
+            "content is not a site file"
+        );
         assert_ne!(root(1, 7).version(), root(2, 7).version());
         let mut link = entry("40000", "content", 7);
         link.extend(entry("100644", "site.toml", 1));

@@ -16,11 +16,11 @@ use crate::workflow::{
 };
 
 use super::changes::CommitFacts;
-use super::{acks, merge, site_change};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
 use super::verify::SignatureCheck;
+use super::{acks, merge, site_change};
 
 impl CommitFacts {
     /// The article's blob and content digest in the commit. The fact reader reads every
@@ -90,7 +90,7 @@ pub fn apply_commit(
     }
     // Site steps and acknowledgements are judged against the trust data as of the first
     // parent, like the article steps, before this commit's own trust change is read.
-    if site_change::apply(state, trusted.as_deref(), ctx) {
+    if site_change::apply(repo, state, trusted.as_deref(), ctx) {
         any_valid = true;
     }
     if acks::apply(state, trusted.as_deref(), ctx) {

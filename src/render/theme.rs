@@ -2,8 +2,8 @@
 //! `default` theme is embedded in the binary; a site overrides any file of it by placing
 //! one with the same name under `themes/<name>/`. Assets get a content hash in their name.
 
-use std::collections::BTreeMap;
 use crate::content::SiteFiles;
+use std::collections::BTreeMap;
 
 use minijinja::{AutoEscape, Environment, Value};
 use sha2::{Digest, Sha256};

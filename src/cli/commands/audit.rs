@@ -74,7 +74,8 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
             .iter()
             .map(|i| {
                 let mut v = serde_json::to_value(i).unwrap_or_default();
-                v["acknowledged"] = serde_json::to_value(state.ack_of(&i.commit)).unwrap_or_default();
+                v["acknowledged"] =
+                    serde_json::to_value(state.ack_of(&i.commit)).unwrap_or_default();
                 v
             })
             .collect();

@@ -14,7 +14,7 @@ use super::signing::{TrustArgs, article_path};
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// The article (content/…/x.md).
+    /// The article (content/…/x.md), or `site` for the trail of the site files.
     pub article: PathBuf,
     /// Print the trail as JSON.
     #[arg(long)]
@@ -25,6 +25,10 @@ pub struct LogArgs {
 
 pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
     let root = find_root(repo)?;
+    if args.article.as_os_str() == "site" {
+        let ledger = args.trust.load(&root)?;
+        return site_log(&ledger, args.json);
+    }
     let path = article_path(&root, &args.article)?;
     let ledger = args.trust.load(&root)?;
     let record = ledger.state.articles.get(&path).ok_or_else(|| {
@@ -103,6 +107,51 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
             live.by_name,
             &live.commit[..10.min(live.commit.len())]
         );
+    }
+    Ok(())
+}
+
+/// `stp log site`: the signed trail of the site files.
+fn site_log(ledger: &crate::ledger::Ledger, json: bool) -> CliResult {
+    let site = &ledger.state.site;
+    if json {
+        println!("{}", serde_json::to_string_pretty(site).unwrap_or_default());
+        return Ok(());
+    }
+    let live = site
+        .live
+        .as_ref()
+        .map(|l| crate::ledger::site_files::short(&l.version).to_string())
+        .unwrap_or_else(|| "none".into());
+    println!("site files: live version {live}");
+    for e in &site.events {
+        let date = e
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        let who = match (&e.name, &e.person) {
+            (Some(name), Some(id)) => format!("  by {name} ({id})"),
+            _ => String::new(),
+        };
+        let what = match e.action.as_str() {
+            "root" => "first version, signed with the trust root",
+            "voided" => "voided: the files changed after the proposal",
+            other => other,
+        };
+        println!(
+            "{date}  {what:<8}{who}  {}",
+            &e.commit[..10.min(e.commit.len())]
+        );
+        if let Some(note) = e.note.as_ref().filter(|_| e.action != "voided") {
+            println!(
+                "            {}: {note}",
+                if e.action == "invalid" {
+                    "why"
+                } else {
+                    "reason"
+                }
+            );
+        }
     }
     Ok(())
 }

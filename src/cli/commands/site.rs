@@ -79,7 +79,9 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
         } => {
             let ledger = trust.load(&root)?;
             if !working_tree && ledger.state.site.pending.is_none() {
-                println!("no site change is proposed; compare the working tree with --working-tree");
+                println!(
+                    "no site change is proposed; compare the working tree with --working-tree"
+                );
                 return Ok(());
             }
             let diff = site_diff(&ledger, working_tree)?;

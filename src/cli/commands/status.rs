@@ -39,6 +39,7 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
     let (default_config, default_calendar) = (DeadlineConfig::default(), Calendar::default());
     let settings = trusted_settings(&ledger).unwrap_or((&default_config, &default_calendar));
     let mut rows = status_rows(&ledger, &history.events, &history.articles, settings, now);
+    let unsigned = ledger.unsigned_edits()?;
     if args.overdue {
         rows.retain(|r| r.overdue);
     }
@@ -49,6 +50,12 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             "trusted_on_first_use": ledger.state.trust.on_first_use,
             "articles": rows,
             "issues": ledger.state.issues.len(),
+            "open_issues": ledger.state.open_issues().count(),
+            "site": {
+                "live": ledger.state.site.live,
+                "pending": ledger.state.site.pending,
+            },
+            "unsigned_edits": unsigned,
         });
         println!(
             "{}",
@@ -56,6 +63,7 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
         );
     } else {
         print_board(&ledger, &rows, args.overdue, now);
+        print_site(&ledger, &unsigned);
     }
     let overdue = rows.iter().filter(|r| r.overdue).count();
     if args.overdue && overdue > 0 {
@@ -126,10 +134,47 @@ fn print_board(
             println!("{line}");
         }
     }
-    if !ledger.state.issues.is_empty() {
+    let open = ledger.state.open_issues().count();
+    if open > 0 {
         println!(
-            "\n{} commits tried to change a status or the trust data without authority: see `stp audit`",
-            ledger.state.issues.len()
+            "\n{open} findings (changes without authority, merges) are not acknowledged: see `stp audit`"
         );
+    }
+}
+
+/// The site files' line of the board, and the published articles with unsigned edits.
+fn print_site(ledger: &Ledger, unsigned: &[String]) {
+    use crate::ledger::site_files::short;
+    let site = &ledger.state.site;
+    let live = site
+        .live
+        .as_ref()
+        .map(|l| {
+            format!(
+                "live version {} (commit {})",
+                short(&l.version),
+                &l.commit[..10]
+            )
+        })
+        .unwrap_or_else(|| "no signed version yet".into());
+    match &site.pending {
+        None => println!("\nsite files: {live}"),
+        Some(p) => {
+            let stage = match &p.approved_by {
+                Some(by) => format!("approved by {by}, waiting for the secretary's `stp publish`"),
+                None => "proposed, waiting for an approver (`stp site approve`)".into(),
+            };
+            println!(
+                "\nsite files: {live}; change {} proposed by {}: {stage}",
+                short(&p.version),
+                p.proposed_by
+            );
+        }
+    }
+    if !unsigned.is_empty() {
+        println!("\npublished, with unsigned edits in HEAD (the site shows the signed version):");
+        for path in unsigned {
+            println!("  {path}");
+        }
     }
 }
