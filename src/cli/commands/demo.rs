@@ -15,8 +15,8 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{
-    EventKind, Ledger, LedgerOptions, PeopleChange, Signer, StepRequest, change_people,
-    export_allowed_signers, generate_key, initial_commit, perform_step,
+    EventKind, Ledger, LedgerOptions, PeopleChange, Signer, SiteAction, StepRequest, change_people,
+    export_allowed_signers, generate_key, initial_commit, perform_step, site_step,
 };
 use crate::workflow::{Action, Ground, People, Person, State};
 
@@ -254,6 +254,7 @@ fn walk(site: &Path, board: &Board, options: &LedgerOptions) -> CliResult<Vec<St
     let to_approve = except(&[RETURNED, REJECTED, IN_REVIEW]);
     sign(BOARD_HEAD, Action::Verify, &to_approve, None)?;
     sign(BOARD_HEAD, Action::Approve, &to_approve, None)?;
+    change_site_files(site, board, options)?;
     let publish = StepRequest {
         action: Action::Publish,
         articles: Vec::new(),
@@ -263,6 +264,40 @@ fn walk(site: &Path, board: &Board, options: &LedgerOptions) -> CliResult<Vec<St
     perform_step(site, board.signer(SECRETARY)?, &publish, options)?;
     Ok(articles)
 }
+
+/// The network administrator (the secretary, here) proposes a change of the site
+/// settings, the head approves it, and it goes live with the secretary's publish.
+fn change_site_files(site: &Path, board: &Board, options: &LedgerOptions) -> CliResult {
+    let path = site.join("site.toml");
+    let text = std::fs::read_to_string(&path)?;
+    let changed = text.replacen(SITE_PHONE_BEFORE, SITE_PHONE_AFTER, 1);
+    if changed == text {
+        return Err(CliError::failed(format!(
+            "bug: the example site.toml has no `{SITE_PHONE_BEFORE}`, which the demo changes"
+        )));
+    }
+    std::fs::write(&path, changed)?;
+    site_step(
+        site,
+        board.signer(SECRETARY)?,
+        SiteAction::Propose,
+        Some(SITE_REASON),
+        options,
+    )?;
+    site_step(
+        site,
+        board.signer(BOARD_HEAD)?,
+        SiteAction::Approve,
+        None,
+        options,
+    )?;
+    Ok(())
+}
+
+/// The demo's site change: the agency's phone line in site.toml.
+const SITE_PHONE_BEFORE: &str = "phone = \"0271 3879 005\"";
+const SITE_PHONE_AFTER: &str = "phone = \"0271 3879 005 (đường dây nóng: 0271 3879 015)\"";
+const SITE_REASON: &str = "Thêm số đường dây nóng vào chân trang";
 
 /// Writes every key ever trusted to `.stp/allowed_signers` (ignored by git) and points the
 /// repository's `gpg.ssh.allowedSignersFile` at it, so `git verify-commit` works there.
@@ -344,6 +379,23 @@ fn print_summary(s: &Summary<'_>) {
             }
         }
     }
+    println!();
+    println!("Tệp giao diện / site files (site.toml, themes/, static/), signed like the articles:");
+    for e in &state.site.events {
+        let who = e
+            .name
+            .as_deref()
+            .map(|n| format!(" by {n}"))
+            .unwrap_or_default();
+        let what = match e.action.as_str() {
+            "root" => "first version (the trust root's commit)",
+            "propose" => "proposed (Điều 6.3)",
+            "approve" => "approved (Điều 19.3)",
+            "publish" => "published: live",
+            other => other,
+        };
+        println!("  {:<10} {what}{who}", &e.commit[..10]);
+    }
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "stp".into());
@@ -361,6 +413,7 @@ fn print_summary(s: &Summary<'_>) {
     println!("  stp status                  # hàng đợi / the queues");
     println!("  stp log {RETURNED}");
     println!("  stp log {REJECTED}");
+    println!("  stp log site                # thay đổi giao diện đã ký / the signed site change");
     println!("  stp audit                   # kiểm lại mọi chữ ký / every signature again");
     println!(
         "  git verify-commit HEAD      # git itself, with {}",
