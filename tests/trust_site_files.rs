@@ -144,11 +144,10 @@ fn removing_a_section_unsigned_does_not_stop_the_public_build() {
         &env,
         |env| {
             let s = env.read("site.toml");
-            let start = s.find("[[sections]]").expect("site.toml has sections");
-            // Drop the first section (tin-tuc comes first in the default settings).
-            let next = s[start + 1..].find("[[sections]]").map(|i| i + start + 1);
-            let cut = match next {
-                Some(n) => format!("{}{}", &s[..start], &s[n..]),
+            let slug = s.find("slug = \"tin-tuc\"").expect("site.toml has tin-tuc");
+            let start = s[..slug].rfind("[[sections]]").unwrap();
+            let cut = match s[slug..].find("[[sections]]") {
+                Some(n) => format!("{}{}", &s[..start], &s[slug + n..]),
                 None => s[..start].to_string(),
             };
             env.write("site.toml", &cut);
@@ -156,6 +155,14 @@ fn removing_a_section_unsigned_does_not_stop_the_public_build() {
         "site.toml",
     );
     assert!(env.on_site("tin-dau"));
+    // Signed, it is refused while an article of the section is live.
+    let err = env.refused(&[
+        "site",
+        "propose",
+        "--key",
+        env.key("webmaster").to_str().unwrap(),
+    ]);
+    assert!(err.contains("tin-tuc") && err.contains("is live"), "{err}");
 }
 
 #[test]

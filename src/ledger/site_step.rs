@@ -87,7 +87,7 @@ pub fn site_step(
         .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
     let pending = ledger.state.site.pending.clone();
     let (writes, removals) = match action {
-        SiteAction::Propose => proposal_files(root, &repo, head.tree_id())?,
+        SiteAction::Propose => proposal_files(root, &repo, head.tree_id(), &ledger)?,
         _ => {
             let Some(p) = &pending else {
                 return Err(LedgerError::refused_with(
@@ -179,13 +179,27 @@ fn proposal_files(
     root: &Path,
     repo: &Repository,
     head_tree: Oid,
+    ledger: &Ledger,
 ) -> LedgerResult<(Vec<FileWrite>, Vec<String>)> {
     let files = SiteFiles::from_working_tree(root).map_err(|e| {
         LedgerError::refused_with(e.to_string(), "fix the site files, then propose again")
     })?;
-    files.config().map_err(|e| {
+    let config = files.config().map_err(|e| {
         LedgerError::refused_with(e.to_string(), "fix site.toml, then propose again")
     })?;
+    // A section may go only once nothing in it is live: the public build must still
+    // place every live article.
+    for (path, record) in &ledger.state.articles {
+        let section = path.split('/').nth(1).unwrap_or_default();
+        if record.live.is_some() && config.section(section).is_none() {
+            return Err(LedgerError::refused_with(
+                format!(
+                    "site.toml no longer has the section `{section}`, but {path} is live in it"
+                ),
+                "withdraw its published articles first (`stp withdraw`), or keep the section",
+            ));
+        }
+    }
     let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
     let committed = site_files::list(&objects, head_tree).unwrap_or_default();
     let removals = committed

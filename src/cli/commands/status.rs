@@ -146,19 +146,13 @@ fn print_board(
 fn print_site(ledger: &Ledger, unsigned: &[String]) {
     use crate::ledger::site_files::short;
     let site = &ledger.state.site;
-    let live = site
-        .live
-        .as_ref()
-        .map(|l| {
-            format!(
-                "live version {} (commit {})",
-                short(&l.version),
-                &l.commit[..10]
-            )
-        })
-        .unwrap_or_else(|| "no signed version yet".into());
+    let live = if site.live.is_some() {
+        "the approved version is live"
+    } else {
+        "no signed version yet (nothing can be built for the public)"
+    };
     match &site.pending {
-        None => println!("\nsite files: {live}"),
+        None => println!("\nsite files: {live}; no change waits"),
         Some(p) => {
             let stage = match &p.approved_by {
                 Some(by) => format!("approved by {by}, waiting for the secretary's `stp publish`"),
