@@ -9,9 +9,9 @@ use crate::workflow::Role;
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
-use super::repo::{commit_signed, head_commit, identity, open};
+use super::repo::{head_commit, open};
 use super::sign::Signer;
-use super::steps::{stated_date, trusted_person};
+use super::steps::{commit_as, stated_date, trusted_person};
 use super::trailers::{AckTrailer, Trailers};
 
 /// What an acknowledgement wrote.
@@ -95,13 +95,8 @@ pub fn acknowledge(
         }],
         ..Trailers::default()
     };
-    let email = person
-        .email
-        .clone()
-        .unwrap_or_else(|| format!("{}@stp.invalid", person.id));
-    let author = identity(&person.name, &email)?;
     let message = trailers.to_message(&format!("stp: acknowledge the findings of {}", &full[..10]));
-    let commit = commit_signed(&repo, signer, &author, &head, &[], &[], &message)?;
+    let commit = commit_as(&repo, signer, person, &head, &[], &[], &message)?;
     let back = Ledger::load(root, options)?;
     if back.state.ack_of(&full).map(|a| a.commit.as_str()) != Some(commit.to_string().as_str()) {
         return Err(LedgerError::refused(format!(

@@ -123,7 +123,6 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
     })?;
     let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
     let tree = Oid::from_str(&live.commit)
-        .map_err(git2::Error::from)
         .and_then(|c| objects.commit(c).map_err(git2::Error::from))
         .map(|c| c.tree)
         .map_err(LedgerError::git(format!(

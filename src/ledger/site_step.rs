@@ -15,11 +15,11 @@ use crate::workflow::Role;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::objects::Objects;
-use super::repo::{FileWrite, commit_signed_with, head_commit, identity, open, sync_worktree};
+use super::repo::{FileWrite, commit_signed_with, head_commit, open, sync_worktree};
 use super::sign::Signer;
 use super::site_change::{APPROVE, PROPOSE, RETURN};
 use super::site_files::{self, site_ids};
-use super::steps::{stated_date, trusted_person};
+use super::steps::{author, stated_date, trusted_person};
 use super::trailers::{SiteTrailer, Trailers};
 use super::validity::role_refusal;
 
@@ -121,11 +121,7 @@ pub fn site_step(
         ));
     }
     let live = ledger.state.site.live.as_ref().map(|l| l.version.clone());
-    let email = person
-        .email
-        .clone()
-        .unwrap_or_else(|| format!("{}@stp.invalid", person.id));
-    let author = identity(&person.name, &email)?;
+    let author = author(person)?;
     let mut version = String::new();
     let objects = Objects::new(&repo).map_err(LedgerError::git("cannot read the repository"))?;
     let commit = commit_signed_with(&repo, signer, &author, &head, &writes, &removals, |tree| {

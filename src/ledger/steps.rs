@@ -321,12 +321,24 @@ pub(super) fn commit_as(
     removals: &[String],
     message: &str,
 ) -> LedgerResult<Oid> {
+    commit_signed(
+        repo,
+        signer,
+        &author(person)?,
+        head,
+        writes,
+        removals,
+        message,
+    )
+}
+
+/// `person` as a commit's author (an address of their own, or `ID@stp.invalid`).
+pub(super) fn author(person: &Person) -> LedgerResult<git2::Signature<'static>> {
     let email = person
         .email
         .clone()
         .unwrap_or_else(|| format!("{}@stp.invalid", person.id));
-    let author = identity(&person.name, &email)?;
-    commit_signed(repo, signer, &author, head, writes, removals, message)
+    identity(&person.name, &email)
 }
 
 /// The files of a bundle as they are in the working tree, against HEAD.
