@@ -16,7 +16,8 @@ use super::trailers::Trailers;
 use super::verify::SignatureCheck;
 
 /// What a commit touches, for deciding whether two clones acted on the same thing: an
-/// article (a bundle counts as its folder), `workflow/` as one unit, or any other file.
+/// article (a bundle counts as its folder), `workflow/` as one unit, the site files
+/// (`site.toml`, `themes/`, `static/`, and any site step) as one unit, or any other file.
 pub fn touched(repo: &Repository, commit: &Commit<'_>) -> LedgerResult<BTreeSet<String>> {
     let tree = commit
         .tree()
@@ -40,8 +41,12 @@ pub fn touched(repo: &Repository, commit: &Commit<'_>) -> LedgerResult<BTreeSet<
         }
     }
     let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
-    for step in Trailers::parse(&message).steps {
+    let trailers = Trailers::parse(&message);
+    for step in trailers.steps {
         out.insert(subject(&step.article));
+    }
+    if trailers.site.is_some() {
+        out.insert(SITE_FILES.into());
     }
     Ok(out)
 }
@@ -60,6 +65,9 @@ fn subject(path: &str) -> String {
     if path.starts_with("workflow/") {
         return "workflow/".into();
     }
+    if path == "site.toml" || path.starts_with("themes/") || path.starts_with("static/") {
+        return SITE_FILES.into();
+    }
     let p = Path::new(path);
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let in_bundle =
@@ -69,6 +77,9 @@ fn subject(path: &str) -> String {
         None => path.to_string(),
     }
 }
+
+/// The unit of the site files.
+const SITE_FILES: &str = "site files (site.toml, themes/, static/)";
 
 /// One of our commits that was not done again, and why.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -220,6 +231,9 @@ mod tests {
         );
         assert_eq!(subject("content/van-ban/qd/qd.pdf"), "content/van-ban/qd/");
         assert_eq!(subject("workflow/people.toml"), "workflow/");
+        assert_eq!(subject("themes/default/templates/base.html"), SITE_FILES);
+        assert_eq!(subject("static/logo.png"), SITE_FILES);
+        assert_eq!(subject("site.toml"), SITE_FILES);
         assert_eq!(subject("site.toml"), "site.toml");
     }
 }
