@@ -216,7 +216,7 @@ pub fn replay(
 
 #[cfg(test)]
 mod tests {
-    use super::subject;
+    use super::{SITE_FILES, subject};
 
     #[test]
     fn a_bundle_is_one_unit_and_workflow_is_one_unit() {
