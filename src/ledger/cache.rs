@@ -21,10 +21,11 @@ use std::path::{Path, PathBuf};
 use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
+use super::horizon::horizon;
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
 /// Bump when the meaning or the encoding of the cached state changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"STPLEDGR";
 const FILE: &str = "ledger-cache.bin";
 /// The cache file of stp 0.1 before the binary format; removed when a snapshot is written.
@@ -53,10 +54,12 @@ pub struct FileInfo {
     journal_len: u64,
 }
 
-/// The cached state, if there is a usable one for `pin`.
+/// The cached state, if there is a usable one for `pin`. A state holding a step dated
+/// after the horizon of its read is usable only while that date is still after today's
+/// horizon: from then on a new read judges the step differently.
 pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
     let bytes = std::fs::read(cache_path(git_dir)).ok()?;
-    decode_file(&bytes, pin)
+    decode_file(&bytes, pin).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
 }
 
 fn decode_file(bytes: &[u8], pin: Option<&str>) -> Option<Cached> {

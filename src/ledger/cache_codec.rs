@@ -288,6 +288,7 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         trust,
         trusted_history,
         clock,
+        postdated,
         issues: _,
     } = state;
     e.opt_id(tip);
@@ -307,6 +308,7 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         e.id(t);
     }
     e.opt_date(*clock);
+    e.opt_date(*postdated);
 }
 
 /// Reads what `put_head` wrote into `state`.
@@ -322,6 +324,7 @@ pub fn get_head(d: &mut Decoder<'_>, state: &mut LedgerState) -> Option<()> {
     let n = d.len()?;
     state.trusted_history = d.list(n, Decoder::id)?;
     state.clock = d.opt_date()?;
+    state.postdated = d.opt_date()?;
     Some(())
 }
 

@@ -11,6 +11,7 @@ mod cache_codec;
 mod changes;
 mod error;
 mod history;
+mod horizon;
 mod liveset;
 pub mod objects;
 mod people_change;

@@ -16,6 +16,7 @@ use crate::workflow::{
 };
 
 use super::changes::CommitFacts;
+use super::horizon::{horizon, too_late};
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
@@ -49,9 +50,10 @@ pub fn apply_commit(
     let mut stepped = BTreeSet::new();
     let mut mentioned = BTreeSet::new();
     let mut any_valid = false;
+    let horizon = horizon();
     for step in &ctx.trailers.steps {
         mentioned.insert(step.article.clone());
-        match check(state, trusted.as_deref(), ctx, step) {
+        match check(state, trusted.as_deref(), ctx, step, horizon) {
             Ok(applied) => {
                 any_valid = true;
                 stepped.insert(step.article.clone());
@@ -90,8 +92,12 @@ pub fn apply_commit(
     if trust::apply(repo, state, trusted, ctx, pin) {
         any_valid = true;
     }
-    if any_valid && let Some(date) = ctx.trailers.date {
-        state.clock = Some(state.clock.map_or(date, |c| c.max(date)));
+    match ctx.trailers.date {
+        Some(date) if date > horizon => {
+            state.postdated = Some(state.postdated.map_or(date, |p| p.min(date)));
+        }
+        Some(date) if any_valid => state.clock = Some(state.clock.map_or(date, |c| c.max(date))),
+        _ => {}
     }
     state.tip = Some(ctx.oid.to_string());
     state.commits += 1;
@@ -161,6 +167,7 @@ fn check(
     trusted: Option<&Trusted>,
     ctx: &CommitFacts,
     step: &StepTrailer,
+    horizon: NaiveDate,
 ) -> Result<Applied, Rejection> {
     let no = |why: String| (None, why);
     let fingerprint = match &ctx.signature {
@@ -178,6 +185,9 @@ fn check(
     })?;
     let signer = Some(person.id.clone());
     let no = |why: String| (signer.clone(), why);
+    if let Some(why) = too_late(ctx.trailers.date, horizon) {
+        return Err(no(why));
+    }
     if step.adopt {
         return check_adoption(state, ctx, step, person).map_err(no);
     }
