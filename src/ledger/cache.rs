@@ -62,6 +62,11 @@ pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
     decode_file(&bytes, pin).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
 }
 
+/// Removes the cache file (the next load reads all history and writes a new one).
+pub fn discard(git_dir: &Path) {
+    let _ = std::fs::remove_file(cache_path(git_dir));
+}
+
 fn decode_file(bytes: &[u8], pin: Option<&str>) -> Option<Cached> {
     let mut records = Records::new(bytes)?;
     let (kind, header) = records.next()?;

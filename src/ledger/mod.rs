@@ -12,6 +12,7 @@ mod changes;
 mod error;
 mod history;
 mod horizon;
+mod live_check;
 mod liveset;
 pub mod objects;
 mod people_change;

@@ -127,18 +127,7 @@ impl<'r> Objects<'r> {
 
     /// The entry at `path` (`a/b/c`) under the tree `root`, if there is one.
     pub fn entry_at(&self, root: Oid, path: &str) -> Result<Option<(Mode, Oid)>, ReadError> {
-        let mut dir = root;
-        let mut parts = path.split('/').filter(|p| !p.is_empty()).peekable();
-        while let Some(part) = parts.next() {
-            let data = self.read(dir, ObjectType::Tree)?;
-            match (find_entry(dir, &data, part)?, parts.peek()) {
-                (None, _) => return Ok(None),
-                (Some(hit), None) => return Ok(Some(hit)),
-                (Some((Mode::Tree, id)), Some(_)) => dir = id,
-                (Some(_), Some(_)) => return Ok(None),
-            }
-        }
-        Ok(None)
+        entry_along(root, path, |dir| self.read(dir, ObjectType::Tree))
     }
 
     /// The file at `path` under the tree `root`: its blob id and content.
@@ -276,6 +265,27 @@ fn committer_time(value: &[u8]) -> Option<i64> {
     let after_email = &value[memchr::memrchr(b'>', value)? + 1..];
     let text = std::str::from_utf8(after_email).ok()?;
     text.split_whitespace().next()?.parse().ok()
+}
+
+/// The entry at `path` (`a/b/c`) under the tree `root`, reading each tree on the way
+/// with `tree` (which may keep the trees it read).
+pub fn entry_along<T: AsRef<[u8]>>(
+    root: Oid,
+    path: &str,
+    mut tree: impl FnMut(Oid) -> Result<T, ReadError>,
+) -> Result<Option<(Mode, Oid)>, ReadError> {
+    let mut dir = root;
+    let mut parts = path.split('/').filter(|p| !p.is_empty()).peekable();
+    while let Some(part) = parts.next() {
+        let data = tree(dir)?;
+        match (find_entry(dir, data.as_ref(), part)?, parts.peek()) {
+            (None, _) => return Ok(None),
+            (Some(hit), None) => return Ok(Some(hit)),
+            (Some((Mode::Tree, id)), Some(_)) => dir = id,
+            (Some(_), Some(_)) => return Ok(None),
+        }
+    }
+    Ok(None)
 }
 
 /// The entry `name` of tree `tree`, whose raw content is `data`, if it has one.

@@ -66,7 +66,8 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
 pub fn build_public(root: &Path, out: &Path, trust: &TrustArgs, json: bool) -> CliResult {
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let ledger = trust.load(root)?;
-    let source = LiveSet::new(&ledger, config.max_attachment_bytes)?;
+    let (ledger, source) =
+        LiveSet::confirmed(ledger, &trust.options(), config.max_attachment_bytes)?;
     let (commits, read_now, issues) = (
         ledger.state.commits,
         ledger.read_now,
