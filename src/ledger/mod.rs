@@ -14,6 +14,7 @@ mod history;
 mod horizon;
 mod live_check;
 mod liveset;
+mod malformed;
 pub mod objects;
 mod people_change;
 mod replay;

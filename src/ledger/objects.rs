@@ -22,6 +22,8 @@ pub enum ReadError {
     Damaged(Oid),
     /// A commit or tree whose raw form cannot be parsed.
     Malformed(Oid),
+    /// A tree with an entry git never writes (a name holding `/`, `..`, an unknown mode).
+    BadTree { tree: Oid, why: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -35,6 +37,7 @@ impl std::fmt::Display for ReadError {
                  or was altered; run `git fsck` and restore the repository from a good clone"
             ),
             ReadError::Malformed(oid) => write!(f, "object {oid} cannot be parsed"),
+            ReadError::BadTree { tree, why } => write!(f, "tree {tree} has {why}"),
         }
     }
 }
@@ -196,6 +199,8 @@ pub struct RawCommit {
     pub message: Vec<u8>,
     /// The `gpgsig` header and the commit without it (what was signed), as git reads them.
     pub signature: Option<(Vec<u8>, Vec<u8>)>,
+    /// What git would walk past but never writes: no author, no committer or no time.
+    pub flaw: Option<String>,
 }
 
 impl RawCommit {
@@ -208,6 +213,9 @@ impl RawCommit {
         let mut signed = Vec::with_capacity(data.len());
         let mut rest = data;
         let mut in_signature = false;
+        let mut author = false;
+        let mut committer = false;
+        let mut flaws: Vec<&str> = Vec::new();
         loop {
             let end = memchr::memchr(b'\n', rest)?;
             let line = &rest[..end];
@@ -215,12 +223,20 @@ impl RawCommit {
             if line.is_empty() {
                 signed.extend_from_slice(rest);
                 let message = next.to_vec();
+                if !author {
+                    flaws.push("it has no author line");
+                }
+                if !committer {
+                    flaws.push("it has no committer line");
+                }
+                let flaw = (!flaws.is_empty()).then(|| flaws.join(", "));
                 return Some(RawCommit {
                     tree: tree?,
                     parent,
                     time,
                     message,
                     signature: signature.map(|s| (s, signed)),
+                    flaw,
                 });
             }
             if let Some(more) = line.strip_prefix(b" ") {
@@ -240,7 +256,14 @@ impl RawCommit {
                 match key {
                     b"tree" if tree.is_none() => tree = Some(hex_id(value)?),
                     b"parent" if parent.is_none() => parent = Some(hex_id(value)?),
-                    b"committer" => time = committer_time(value)?,
+                    b"author" => author = true,
+                    b"committer" => {
+                        committer = true;
+                        match committer_time(value) {
+                            Some(t) => time = t,
+                            None => flaws.push("its committer line has no time"),
+                        }
+                    }
                     b"gpgsig" if signature.is_none() => {
                         signature = Some(value.to_vec());
                         in_signature = true;

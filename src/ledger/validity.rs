@@ -17,6 +17,7 @@ use crate::workflow::{
 
 use super::changes::CommitFacts;
 use super::horizon::{horizon, too_late};
+use super::malformed::malformed_issue;
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
@@ -40,6 +41,22 @@ impl CommitFacts {
 /// Reads commit `oid` into `state`. `trusted` is the trust data as of its first parent and
 /// becomes the trust data as of the commit.
 pub fn apply_commit(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: &mut Option<Arc<Trusted>>,
+    ctx: &CommitFacts,
+    pin: Option<&str>,
+) {
+    match &ctx.malformed {
+        Some(why) => state.issues.push(malformed_issue(ctx, why)),
+        None => apply_readable(repo, state, trusted, ctx, pin),
+    }
+    state.tip = Some(ctx.oid.to_string());
+    state.commits += 1;
+}
+
+/// Applies a commit that is not malformed.
+fn apply_readable(
     repo: &Repository,
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
@@ -99,8 +116,6 @@ pub fn apply_commit(
         Some(date) if any_valid => state.clock = Some(state.clock.map_or(date, |c| c.max(date))),
         _ => {}
     }
-    state.tip = Some(ctx.oid.to_string());
-    state.commits += 1;
 }
 
 fn event(ctx: &CommitFacts, kind: EventKind) -> Event {
