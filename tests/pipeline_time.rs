@@ -4,12 +4,8 @@
 
 mod common;
 
-use chrono::{Duration, NaiveDate, Utc};
-use common::Env;
-
-fn vietnam_today() -> NaiveDate {
-    (Utc::now() + Duration::hours(7)).date_naive()
-}
+use chrono::Duration;
+use common::{Env, vietnam_today};
 
 #[test]
 fn a_removed_key_keeps_its_earlier_steps_and_loses_its_later_ones() {

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
+use super::horizon::horizon;
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
 /// Bump when the meaning or the encoding of the cached state changes.
@@ -53,10 +54,17 @@ pub struct FileInfo {
     journal_len: u64,
 }
 
-/// The cached state, if there is a usable one for `pin`.
+/// The cached state, if there is a usable one for `pin`. A state holding a step dated
+/// after the horizon of its read is usable only while that date is still after today's
+/// horizon: from then on a new read judges the step differently.
 pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
     let bytes = std::fs::read(cache_path(git_dir)).ok()?;
-    decode_file(&bytes, pin)
+    decode_file(&bytes, pin).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
+}
+
+/// Removes the cache file (the next load reads all history and writes a new one).
+pub fn discard(git_dir: &Path) {
+    let _ = std::fs::remove_file(cache_path(git_dir));
 }
 
 fn decode_file(bytes: &[u8], pin: Option<&str>) -> Option<Cached> {

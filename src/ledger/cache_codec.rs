@@ -291,6 +291,7 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         trust,
         trusted_history,
         clock,
+        postdated,
         issues: _,
         site,
         acks,
@@ -313,6 +314,7 @@ pub fn put_head<'s>(e: &mut Encoder<'s>, state: &'s LedgerState) {
         e.id(t);
     }
     e.opt_date(*clock);
+    e.opt_date(*postdated);
     put_site(e, site);
     e.uint(acks.len() as u64);
     for Ack {
@@ -423,6 +425,7 @@ pub fn get_head(d: &mut Decoder<'_>, state: &mut LedgerState) -> Option<()> {
     let n = d.len()?;
     state.trusted_history = d.list(n, Decoder::id)?;
     state.clock = d.opt_date()?;
+    state.postdated = d.opt_date()?;
     state.site = get_site(d)?;
     let n = d.len()?;
     state.acks = d.list(n, |d| {

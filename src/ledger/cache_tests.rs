@@ -32,6 +32,7 @@ fn sample() -> LedgerState {
         tip: Some("a".repeat(40)),
         commits: 7,
         clock: NaiveDate::from_ymd_opt(2026, 12, 1),
+        postdated: NaiveDate::from_ymd_opt(2099, 12, 31),
         trusted_history: vec!["b".repeat(40), "c0ffee".into()],
         ..LedgerState::default()
     };

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use git2::{ObjectType, Oid, Repository};
 
 use super::article_text::{digest_and_status, status_of};
+use super::malformed::{entry_flaw, lossy, malformed, malformed_by};
 use super::objects::{Mode, Objects, RawCommit, ReadError, entries, find_entry};
 use super::repo::bundle_files_in;
 use super::site_files::SiteIds;
@@ -58,6 +59,8 @@ pub struct CommitFacts {
     pub changed: BTreeSet<String>,
     /// The articles the trailers name and the changed ones.
     pub articles: BTreeMap<String, ArticleFacts>,
+    /// Why the commit is malformed (`malformed.rs`); then nothing else is read from it.
+    pub malformed: Option<String>,
 }
 
 /// Reads commits, keeping the raw trees of the last commit read: they are the parent's
@@ -90,6 +93,10 @@ impl<'r> FactReader<'r> {
         oid: Oid,
     ) -> Result<(CommitFacts, Option<Signed>), git2::Error> {
         let commit = self.objects.commit(oid)?;
+        if let Some(why) = commit.flaw.clone() {
+            self.last = None;
+            return Ok((malformed(oid, &commit, why), None));
+        }
         let trailers = Trailers::parse(&String::from_utf8_lossy(&commit.message));
         let tree = commit.tree;
         let parent_tree = match (commit.parent, self.last) {
@@ -130,7 +137,10 @@ impl<'r> FactReader<'r> {
         let site = self.site_ids(tree).unwrap_or_default();
         let parent_site = parent_tree.and_then(|t| self.site_ids(t));
         if let Some(failed) = self.failed.take() {
-            return Err(failed.into());
+            let why = malformed_by(failed, tree, parent_tree)?;
+            self.previous = std::mem::take(&mut self.current);
+            self.last = Some((oid, tree));
+            return Ok((malformed(oid, &commit, why), None));
         }
         self.previous = std::mem::take(&mut self.current);
         self.last = Some((oid, tree));
@@ -149,6 +159,7 @@ impl<'r> FactReader<'r> {
             trailers,
             changed,
             articles,
+            malformed: None,
         };
         Ok((facts, commit.signature))
     }
@@ -306,15 +317,21 @@ impl<'r> FactReader<'r> {
                 std::cmp::Ordering::Greater => (None, b.next().flatten()),
                 std::cmp::Ordering::Equal => (a.next().flatten(), b.next().flatten()),
             };
+            if let (Some(c), Some(tree)) = (came, new)
+                && let Some(why) = entry_flaw(&c)
+            {
+                self.failed.get_or_insert(ReadError::BadTree { tree, why });
+                return None;
+            }
             match (gone, came) {
                 (Some(g), Some(c)) if g.raw == c.raw => {}
                 (Some(g), Some(c)) if g.is_tree() => {
-                    let name = format!("{prefix}{}/", g.name_str()?);
+                    let name = format!("{prefix}{}/", lossy(g.name));
                     self.diff(g.id(), c.id(), &name, out)?;
                 }
-                (Some(g), Some(_)) => out.push(format!("{prefix}{}", g.name_str()?)),
+                (Some(g), Some(_)) => out.push(format!("{prefix}{}", lossy(g.name))),
                 (Some(e), None) | (None, Some(e)) if e.is_tree() => {
-                    let name = format!("{prefix}{}/", e.name_str()?);
+                    let name = format!("{prefix}{}/", lossy(e.name));
                     let (o, n) = if gone.is_some() {
                         (e.id(), None)
                     } else {
@@ -322,7 +339,7 @@ impl<'r> FactReader<'r> {
                     };
                     self.diff(o, n, &name, out)?;
                 }
-                (Some(e), None) | (None, Some(e)) => out.push(format!("{prefix}{}", e.name_str()?)),
+                (Some(e), None) | (None, Some(e)) => out.push(format!("{prefix}{}", lossy(e.name))),
                 (None, None) => return None,
             }
         }
@@ -330,7 +347,7 @@ impl<'r> FactReader<'r> {
 }
 
 /// The first line of a commit's message.
-fn summary(commit: &RawCommit) -> String {
+pub fn summary(commit: &RawCommit) -> String {
     let first = commit.message.split(|&b| b == b'\n').next();
     String::from_utf8_lossy(first.unwrap_or_default()).into_owned()
 }

@@ -29,6 +29,10 @@ pub enum LedgerError {
     Agent(String),
     #[error(transparent)]
     Workflow(#[from] WorkflowError),
+    /// The ledger cache says something history does not confirm (`LiveSet::confirmed`
+    /// reads history again).
+    #[error("the ledger cache does not match history: {0}")]
+    CacheMismatch(String),
     /// A step or change the rules do not allow, with the next thing to try.
     #[error("{message}")]
     Refused {
@@ -76,6 +80,9 @@ impl LedgerError {
             LedgerError::Agent(_) => Some("check SSH_AUTH_SOCK and `ssh-add -l`".into()),
             LedgerError::Workflow(_) => {
                 Some("ask an admin to correct the file with `stp people …`".into())
+            }
+            LedgerError::CacheMismatch(_) => {
+                Some("delete .git/stp/ledger-cache.bin and run the command again".into())
             }
             LedgerError::Git { .. } | LedgerError::Io { .. } => None,
         }

@@ -4,7 +4,7 @@
 //! them go the site files of the live site version (`site_change`): the public build gets
 //! its settings, theme and static files here, from git, and from nowhere else.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -12,8 +12,10 @@ use git2::{Oid, Repository};
 
 use crate::content::{ContentError, ContentSource, Published, SiteFiles, SourceArticle};
 
-use super::error::LedgerResult;
-use super::history::Ledger;
+use super::cache::discard;
+use super::error::{LedgerError, LedgerResult};
+use super::history::{Ledger, LedgerOptions};
+use super::live_check::{PublishCommit, TreeCache, read_publish_commit};
 use super::objects::Objects;
 use super::repo::{bundle_files_in, open};
 use super::site_files::{read as read_site_files, site_ids};
@@ -35,8 +37,34 @@ pub struct LiveSet {
 }
 
 impl LiveSet {
+    /// The live set of `ledger`, after reading history again if the ledger came from a
+    /// cache that history does not confirm (said on stderr: the cache is rebuilt, nothing
+    /// is wrong for the user). `options` are the ones `ledger` was loaded with.
+    pub fn confirmed(
+        ledger: Ledger,
+        options: &LedgerOptions,
+    ) -> LedgerResult<(Ledger, LiveSet)> {
+        match LiveSet::new(&ledger) {
+            Ok(live) => Ok((ledger, live)),
+            Err(LedgerError::CacheMismatch(why)) => {
+                eprintln!(
+                    "note: the ledger cache does not match history ({why}); it is set aside and history is read again"
+                );
+                let root = ledger.root.clone();
+                drop(ledger);
+                discard(open(&root)?.path());
+                let ledger = Ledger::load(&root, options)?;
+                let live = LiveSet::new(&ledger)?;
+                Ok((ledger, live))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The live set of `ledger`, with the live version of the site files; attachments
-    /// larger than the signed `site.toml`'s `max_attachment_bytes` are refused.
+    /// larger than the signed `site.toml`'s `max_attachment_bytes` are refused. Each live
+    /// version that came from the cache is confirmed against its publish commit
+    /// (`live_check.rs`); a mismatch is [`LedgerError::CacheMismatch`].
     pub fn new(ledger: &Ledger) -> LedgerResult<LiveSet> {
         let repo = open(&ledger.root)?;
         let site = live_site_files(&repo, ledger)?;
@@ -52,39 +80,42 @@ impl LiveSet {
         let mut articles = Vec::new();
         let mut blobs = Vec::new();
         let mut files = BTreeMap::new();
-        let mut trees: std::collections::HashMap<String, Oid> = std::collections::HashMap::new();
-        let objects = Objects::new(&repo)
-            .map_err(super::error::LedgerError::git("cannot read the repository"))?;
+        let mut commits: HashMap<String, PublishCommit> = HashMap::new();
+        let mut trees = TreeCache::default();
+        // What was read now was checked; what came from the cache is confirmed.
+        let from_cache = ledger.read_now < ledger.state.commits;
+        let objects =
+            Objects::new(&repo).map_err(LedgerError::git("cannot read the repository"))?;
         for (path, record) in &ledger.state.articles {
             let Some(live) = &record.live else { continue };
-            let blob_id = Oid::from_str(&live.blob).map_err(super::error::LedgerError::git(
-                "a bad blob id in the ledger",
-            ))?;
+            let blob_id = Oid::from_str(&live.blob)
+                .map_err(LedgerError::git("a bad blob id in the ledger"))?;
             if !objects.contains(blob_id) {
-                return Err(super::error::LedgerError::refused(format!(
+                return Err(LedgerError::refused(format!(
                     "the published version of {path} ({blob_id}) is missing from the repository"
                 )));
             }
-            // One publish (or adoption) commit often carries many articles; read its tree
-            // once, not once per article.
-            let tree_id = match trees.get(&live.commit) {
-                Some(id) => *id,
-                None => {
-                    let id = Oid::from_str(&live.commit)
-                        .and_then(|c| objects.commit(c).map_err(git2::Error::from))
-                        .map(|c| c.tree)
-                        .map_err(super::error::LedgerError::git(format!(
-                            "the publish commit of {path} cannot be read"
-                        )))?;
-                    trees.insert(live.commit.clone(), id);
-                    id
-                }
+            // One publish (or adoption) commit often carries many articles; read it once,
+            // not once per article.
+            if !commits.contains_key(&live.commit) {
+                let read = read_publish_commit(&objects, &live.commit).map_err(|why| {
+                    LedgerError::refused(format!("the publish commit of {path}: {why}"))
+                })?;
+                commits.insert(live.commit.clone(), read);
+            }
+            let Some(commit) = commits.get(&live.commit) else {
+                continue;
             };
+            if from_cache {
+                commit
+                    .confirm(&objects, &mut trees, path, blob_id)
+                    .map_err(LedgerError::CacheMismatch)?;
+            }
+            let tree_id = commit.tree;
             let mut bundle = Vec::new();
             let bundle_files = bundle_files_in(&objects, tree_id, path).unwrap_or_default();
             for (file, oid) in bundle_files {
-                let oid =
-                    Oid::from_str(&oid).map_err(super::error::LedgerError::git("a bad blob id"))?;
+                let oid = Oid::from_str(&oid).map_err(LedgerError::git("a bad blob id"))?;
                 files.insert(PathBuf::from(&file), oid);
                 bundle.push(PathBuf::from(file));
             }

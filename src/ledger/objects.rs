@@ -22,6 +22,8 @@ pub enum ReadError {
     Damaged(Oid),
     /// A commit or tree whose raw form cannot be parsed.
     Malformed(Oid),
+    /// A tree with an entry git never writes (a name holding `/`, `..`, an unknown mode).
+    BadTree { tree: Oid, why: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -35,6 +37,7 @@ impl std::fmt::Display for ReadError {
                  or was altered; run `git fsck` and restore the repository from a good clone"
             ),
             ReadError::Malformed(oid) => write!(f, "object {oid} cannot be parsed"),
+            ReadError::BadTree { tree, why } => write!(f, "tree {tree} has {why}"),
         }
     }
 }
@@ -133,18 +136,7 @@ impl<'r> Objects<'r> {
 
     /// The entry at `path` (`a/b/c`) under the tree `root`, if there is one.
     pub fn entry_at(&self, root: Oid, path: &str) -> Result<Option<(Mode, Oid)>, ReadError> {
-        let mut dir = root;
-        let mut parts = path.split('/').filter(|p| !p.is_empty()).peekable();
-        while let Some(part) = parts.next() {
-            let data = self.read(dir, ObjectType::Tree)?;
-            match (find_entry(dir, &data, part)?, parts.peek()) {
-                (None, _) => return Ok(None),
-                (Some(hit), None) => return Ok(Some(hit)),
-                (Some((Mode::Tree, id)), Some(_)) => dir = id,
-                (Some(_), Some(_)) => return Ok(None),
-            }
-        }
-        Ok(None)
+        entry_along(root, path, |dir| self.read(dir, ObjectType::Tree))
     }
 
     /// The file at `path` under the tree `root`: its blob id and content.
@@ -215,6 +207,8 @@ pub struct RawCommit {
     pub message: Vec<u8>,
     /// The `gpgsig` header and the commit without it (what was signed), as git reads them.
     pub signature: Option<(Vec<u8>, Vec<u8>)>,
+    /// What git would walk past but never writes: no author, no committer or no time.
+    pub flaw: Option<String>,
 }
 
 impl RawCommit {
@@ -228,6 +222,9 @@ impl RawCommit {
         let mut signed = Vec::with_capacity(data.len());
         let mut rest = data;
         let mut in_signature = false;
+        let mut author = false;
+        let mut committer = false;
+        let mut flaws: Vec<&str> = Vec::new();
         loop {
             let end = memchr::memchr(b'\n', rest)?;
             let line = &rest[..end];
@@ -235,6 +232,13 @@ impl RawCommit {
             if line.is_empty() {
                 signed.extend_from_slice(rest);
                 let message = next.to_vec();
+                if !author {
+                    flaws.push("it has no author line");
+                }
+                if !committer {
+                    flaws.push("it has no committer line");
+                }
+                let flaw = (!flaws.is_empty()).then(|| flaws.join(", "));
                 return Some(RawCommit {
                     tree: tree?,
                     parent,
@@ -242,6 +246,7 @@ impl RawCommit {
                     time,
                     message,
                     signature: signature.map(|s| (s, signed)),
+                    flaw,
                 });
             }
             if let Some(more) = line.strip_prefix(b" ") {
@@ -262,7 +267,14 @@ impl RawCommit {
                     b"tree" if tree.is_none() => tree = Some(hex_id(value)?),
                     b"parent" if parent.is_none() => parent = Some(hex_id(value)?),
                     b"parent" => merged.push(hex_id(value)?),
-                    b"committer" => time = committer_time(value)?,
+                    b"author" => author = true,
+                    b"committer" => {
+                        committer = true;
+                        match committer_time(value) {
+                            Some(t) => time = t,
+                            None => flaws.push("its committer line has no time"),
+                        }
+                    }
                     b"gpgsig" if signature.is_none() => {
                         signature = Some(value.to_vec());
                         in_signature = true;
@@ -287,6 +299,27 @@ fn committer_time(value: &[u8]) -> Option<i64> {
     let after_email = &value[memchr::memrchr(b'>', value)? + 1..];
     let text = std::str::from_utf8(after_email).ok()?;
     text.split_whitespace().next()?.parse().ok()
+}
+
+/// The entry at `path` (`a/b/c`) under the tree `root`, reading each tree on the way
+/// with `tree` (which may keep the trees it read).
+pub fn entry_along<T: AsRef<[u8]>>(
+    root: Oid,
+    path: &str,
+    mut tree: impl FnMut(Oid) -> Result<T, ReadError>,
+) -> Result<Option<(Mode, Oid)>, ReadError> {
+    let mut dir = root;
+    let mut parts = path.split('/').filter(|p| !p.is_empty()).peekable();
+    while let Some(part) = parts.next() {
+        let data = tree(dir)?;
+        match (find_entry(dir, data.as_ref(), part)?, parts.peek()) {
+            (None, _) => return Ok(None),
+            (Some(hit), None) => return Ok(Some(hit)),
+            (Some((Mode::Tree, id)), Some(_)) => dir = id,
+            (Some(_), Some(_)) => return Ok(None),
+        }
+    }
+    Ok(None)
 }
 
 /// The entry `name` of tree `tree`, whose raw content is `data`, if it has one.

@@ -143,3 +143,18 @@ fn a_damaged_tree_is_malformed_not_empty() {
         None
     );
 }
+
+#[test]
+fn a_commit_git_walks_past_is_parsed_with_its_flaws() {
+    let tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    let no_time = format!("tree {tree}\ncommitter X <x@y> soon +0700\n\nmsg");
+    let commit = RawCommit::parse(no_time.as_bytes()).unwrap();
+    assert_eq!(commit.time, 0);
+    assert_eq!(
+        commit.flaw.as_deref(),
+        Some("its committer line has no time, it has no author line")
+    );
+    let whole = format!("tree {tree}\nauthor X <x@y> 1 +0700\ncommitter X <x@y> 2 +0700\n\nm");
+    let commit = RawCommit::parse(whole.as_bytes()).unwrap();
+    assert_eq!((commit.time, commit.flaw), (2, None));
+}

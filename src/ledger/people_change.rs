@@ -10,7 +10,8 @@ use std::path::Path;
 use git2::{ObjectType, Oid, Repository};
 
 use crate::workflow::{
-    Delegation, PEOPLE_FILE, People, Person, Role, WORKFLOW_FILE, WorkflowConfig,
+    Delegation, PEOPLE_FILE, People, Person, Role, WORKFLOW_FILE, WorkflowConfig, is_valid_id,
+    parse_public_key,
 };
 
 use super::error::{LedgerError, LedgerResult};
@@ -309,7 +310,10 @@ fn refuse_uncommitted_edits(root: &Path, head_files: &[(String, Vec<u8>)]) -> Le
 }
 
 /// The allowed-signers text for `git verify-commit` (gpg.ssh.allowedSignersFile): every
-/// key that was ever trusted, so that every commit stp signed verifies.
+/// key that was ever trusted, so that every commit stp signed verifies. Each line is
+/// exactly `principal namespaces="git" ssh-ed25519 BASE64`, rebuilt from the checked id
+/// and key, never copied from `people.toml`: no comment, option or second line can reach
+/// the file, whatever an admin signed.
 pub fn export_allowed_signers(ledger: &Ledger) -> LedgerResult<String> {
     let repo = open(&ledger.root)?;
     let mut seen = BTreeSet::new();
@@ -323,11 +327,30 @@ pub fn export_allowed_signers(ledger: &Ledger) -> LedgerResult<String> {
         };
         for p in &trusted.people.persons {
             if seen.insert((p.id.clone(), p.fingerprint.clone())) {
-                out.push_str(&format!("{} namespaces=\"git\" {}\n", p.id, p.key));
+                out.push_str(&allowed_signer_line(p)?);
             }
         }
     }
     Ok(out)
+}
+
+/// One line of the allowed-signers file for `person`.
+fn allowed_signer_line(person: &Person) -> LedgerResult<String> {
+    let refuse = |why: String| {
+        LedgerError::refused_with(
+            format!("{PEOPLE_FILE}: {why}; the allowed-signers file is not written"),
+            "ask an admin to correct the person with `stp people add`",
+        )
+    };
+    if !is_valid_id(&person.id) {
+        return Err(refuse(format!(
+            "person id `{}` is not lowercase letters, digits and dashes",
+            person.id
+        )));
+    }
+    let key = parse_public_key(&person.key)
+        .map_err(|e| refuse(format!("the key of `{}` {e}", person.id)))?;
+    Ok(format!("{} namespaces=\"git\" {}\n", person.id, key.bare))
 }
 
 /// The first commit of a new site: everything in the working tree, signed by the first

@@ -22,6 +22,9 @@ pub struct LedgerState {
     pub trusted_history: Vec<String>,
     /// The latest date stated by a valid signed commit: stated dates never go back.
     pub clock: Option<NaiveDate>,
+    /// The earliest stated date read that was after the horizon (`horizon.rs`): from the
+    /// day before it, a new read judges that commit differently, so the cache is not used.
+    pub postdated: Option<NaiveDate>,
     pub issues: Vec<Issue>,
     /// The site files (`site.toml`, `themes/`, `static/`): the live version and a change
     /// on its way.

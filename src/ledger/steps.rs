@@ -13,6 +13,7 @@ use crate::workflow::{Action, Ground, Person, State, StepContext, check_step, re
 use super::article_text::{content_digest, with_status};
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::horizon::horizon;
 use super::repo::{
     FileWrite, blob_at, bundle_files, commit_signed, head_commit, identity, is_bundle_article,
     open, sync_worktree,
@@ -56,18 +57,32 @@ pub const DATE_VAR: &str = "STP_DATE";
 
 /// What a commit states in `Stp-Date`: `STP_DATE` (YYYY-MM-DD) when set, else today in
 /// Vietnam. Like any stated date it is the signer's word: the ledger never lets it move a
-/// delegation window back, and reports never let dates go back.
+/// delegation window back, and reports never let dates go back. A date after tomorrow
+/// (Vietnam time) is refused: the ledger would not count the step (`horizon.rs`).
 pub fn stated_date() -> LedgerResult<NaiveDate> {
-    match std::env::var(DATE_VAR) {
+    let date = match std::env::var(DATE_VAR) {
         Ok(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
             .map_err(|_| {
-                LedgerError::refused_with(
-                    format!("{DATE_VAR}=`{text}` is not a date"),
-                    format!("write it as YYYY-MM-DD, e.g. {DATE_VAR}=2026-03-02, or unset it"),
-                )
-            }),
-        _ => Ok(today()),
+            LedgerError::refused_with(
+                format!("{DATE_VAR}=`{text}` is not a date"),
+                format!("write it as YYYY-MM-DD, e.g. {DATE_VAR}=2026-03-02, or unset it"),
+            )
+        })?,
+        _ => return Ok(today()),
+    };
+    let latest = horizon();
+    if date > latest {
+        return Err(LedgerError::refused_with(
+            format!(
+                "{DATE_VAR} states {date}, after {latest} (tomorrow in Vietnam): a step is dated the day it is taken or earlier"
+            ),
+            format!(
+                "state today's date ({}) or an earlier one, or unset {DATE_VAR}",
+                today()
+            ),
+        ));
     }
+    Ok(date)
 }
 
 /// The trusted data and the signer's person, or a refusal saying what to do.

@@ -16,6 +16,8 @@ use crate::workflow::{
 };
 
 use super::changes::CommitFacts;
+use super::horizon::{horizon, too_late};
+use super::malformed::malformed_issue;
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
 use super::trust::{self, Trusted};
@@ -46,13 +48,30 @@ pub fn apply_commit(
     ctx: &CommitFacts,
     pin: Option<&str>,
 ) {
+    match &ctx.malformed {
+        Some(why) => state.issues.push(malformed_issue(ctx, why)),
+        None => apply_readable(repo, state, trusted, ctx, pin),
+    }
+    state.tip = Some(ctx.oid.to_string());
+    state.commits += 1;
+}
+
+/// Applies a commit that is not malformed.
+fn apply_readable(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: &mut Option<Arc<Trusted>>,
+    ctx: &CommitFacts,
+    pin: Option<&str>,
+) {
     let changed = &ctx.changed;
     let mut stepped = BTreeSet::new();
     let mut mentioned = BTreeSet::new();
     let mut any_valid = false;
+    let horizon = horizon();
     for step in &ctx.trailers.steps {
         mentioned.insert(step.article.clone());
-        match check(state, trusted.as_deref(), ctx, step) {
+        match check(state, trusted.as_deref(), ctx, step, horizon) {
             Ok(applied) => {
                 any_valid = true;
                 stepped.insert(step.article.clone());
@@ -103,12 +122,14 @@ pub fn apply_commit(
     merge::check(repo, state, ctx);
     if any_valid {
         state.last_signed = Some(ctx.oid.to_string());
-        if let Some(date) = ctx.trailers.date {
-            state.clock = Some(state.clock.map_or(date, |c| c.max(date)));
-        }
     }
-    state.tip = Some(ctx.oid.to_string());
-    state.commits += 1;
+    match ctx.trailers.date {
+        Some(date) if date > horizon => {
+            state.postdated = Some(state.postdated.map_or(date, |p| p.min(date)));
+        }
+        Some(date) if any_valid => state.clock = Some(state.clock.map_or(date, |c| c.max(date))),
+        _ => {}
+    }
 }
 
 fn event(ctx: &CommitFacts, kind: EventKind) -> Event {
@@ -175,6 +196,7 @@ fn check(
     trusted: Option<&Trusted>,
     ctx: &CommitFacts,
     step: &StepTrailer,
+    horizon: NaiveDate,
 ) -> Result<Applied, Rejection> {
     let no = |why: String| (None, why);
     let fingerprint = match &ctx.signature {
@@ -192,6 +214,9 @@ fn check(
     })?;
     let signer = Some(person.id.clone());
     let no = |why: String| (signer.clone(), why);
+    if let Some(why) = too_late(ctx.trailers.date, horizon) {
+        return Err(no(why));
+    }
     if step.adopt {
         return check_adoption(state, ctx, step, person).map_err(no);
     }

@@ -9,12 +9,14 @@ pub mod config_error;
 pub mod deadlines;
 mod error;
 mod people;
+mod public_key;
 mod roles;
 mod rules;
 mod states;
 
 pub use config::WORKFLOW_FILE;
-pub use people::{PEOPLE_FILE, is_valid_id, parse_public_key};
+pub use people::{PEOPLE_FILE, is_valid_id};
+pub use public_key::{KEY_TYPE, PublicKeyLine, parse_public_key};
 
 pub use config::WorkflowConfig;
 pub use error::{WorkflowError, line_of_offset};

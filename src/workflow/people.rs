@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use ssh_key::{Algorithm, HashAlg, PublicKey};
 
 use super::error::{WorkflowError, line_of};
+use super::public_key::parse_public_key;
 use super::roles::Role;
 
 /// The file's name, for errors.
@@ -95,20 +95,6 @@ struct RawDelegation {
     until: String,
 }
 
-/// Parses an OpenSSH ed25519 public key line and returns it with its fingerprint.
-pub fn parse_public_key(line: &str) -> Result<(PublicKey, String), String> {
-    let key = PublicKey::from_openssh(line.trim())
-        .map_err(|e| format!("is not an OpenSSH public key ({e})"))?;
-    if key.algorithm() != Algorithm::Ed25519 {
-        return Err(format!(
-            "is a {} key; stp signs with ed25519 keys (`stp key new PATH`)",
-            key.algorithm()
-        ));
-    }
-    let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
-    Ok((key, fingerprint))
-}
-
 /// Whether `id` is a usable person id: lowercase ASCII letters, digits and dashes.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -139,8 +125,9 @@ impl People {
             if p.roles.is_empty() {
                 return Err(at(format!("person `{}` has no roles", p.id)));
             }
-            let (_, fingerprint) =
+            let key =
                 parse_public_key(&p.key).map_err(|e| at(format!("the key of `{}` {e}", p.id)))?;
+            let fingerprint = key.fingerprint;
             if let Some(other) = people.by_fingerprint(&fingerprint) {
                 return Err(at(format!(
                     "`{}` has the same key as `{}`; each person signs with their own key",
@@ -151,7 +138,7 @@ impl People {
                 id: p.id,
                 name: p.name,
                 roles: p.roles,
-                key: p.key.trim().to_string(),
+                key: key.text,
                 fingerprint,
                 unit: p.unit,
                 title: p.title,

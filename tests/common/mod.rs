@@ -15,6 +15,11 @@ pub const ROLES: [(&str, &str); 6] = [
     ("contributor", "contributor"),
 ];
 
+/// Today in Vietnam (UTC+7), as stp dates steps.
+pub fn vietnam_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
 pub struct Env {
     _dir: tempfile::TempDir,
     pub home: PathBuf,
@@ -108,6 +113,16 @@ impl Env {
 
     /// Adds person `name` (id = name) with `roles`, signed by the admin.
     pub fn add_person(&self, name: &str, roles: &[&str]) {
+        let out = self.add_person_with_key(name, &self.key_pub(name), roles);
+        assert!(
+            out.status.success(),
+            "stp people add {name} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Runs `stp people add name` with the public key file `key`, signed by the admin.
+    pub fn add_person_with_key(&self, name: &str, key: &Path, roles: &[&str]) -> Output {
         let mut args = vec![
             "people".to_string(),
             "add".into(),
@@ -115,7 +130,7 @@ impl Env {
             "--name".into(),
             format!("Người {name}"),
             "--key".into(),
-            self.key_pub(name).display().to_string(),
+            key.display().to_string(),
             "--signing-key".into(),
             self.key("admin").display().to_string(),
         ];
@@ -124,7 +139,26 @@ impl Env {
             args.push(r.to_string());
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        self.ok(&args);
+        self.stp(&args)
+    }
+
+    /// Delegates `role` from `from` to `to` between two dates, signed by the admin.
+    pub fn delegate(&self, from: &str, to: &str, role: &str, start: &str, until: &str) {
+        let admin = self.key("admin");
+        self.ok(&[
+            "people",
+            "delegate",
+            from,
+            to,
+            "--role",
+            role,
+            "--from",
+            start,
+            "--until",
+            until,
+            "--signing-key",
+            admin.to_str().unwrap(),
+        ]);
     }
 
     fn command(&self, program: &str, dir: &Path) -> Command {
@@ -303,6 +337,19 @@ impl Env {
         let out = self.stp(&["audit", "--json"]);
         let json = serde_json::from_slice(&out.stdout).expect("audit --json prints JSON");
         (out.status.success(), json)
+    }
+
+    /// The audit's issue about `commit` (the audit must list one).
+    pub fn audit_issue(&self, commit: &str) -> serde_json::Value {
+        let (clean, json) = self.audit();
+        assert!(!clean, "audit is clean: {json}");
+        json["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["commit"] == commit)
+            .cloned()
+            .unwrap_or_else(|| panic!("no issue for {commit}: {json}"))
     }
 
     /// The `stp log` text of `article`.

@@ -70,7 +70,7 @@ pub fn build_public(
 ) -> CliResult {
     let ledger = trust.load(root)?;
     refuse_rollback(&ledger, out, allow_rewind)?;
-    let source = LiveSet::new(&ledger)?;
+    let (ledger, source) = LiveSet::confirmed(ledger, &trust.options())?;
     let unsigned = ledger.unsigned_edits()?;
     let record = ledger.build_record();
     let (commits, read_now, issues) = (

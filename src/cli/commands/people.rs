@@ -95,11 +95,11 @@ pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
     } else {
         given.to_string()
     };
-    let line = text.trim().to_string();
-    let (_, fingerprint) = parse_public_key(&line).map_err(|e| {
-        CliError::failed(format!("{given} {e}")).hint("give the .pub file `stp key new` wrote")
+    let line = parse_public_key(&text).map_err(|e| {
+        CliError::failed(format!("{given} {e}"))
+            .hint("give the .pub file `stp key new` or `ssh-keygen` wrote, as it is")
     })?;
-    Ok((line, fingerprint))
+    Ok((line.text, line.fingerprint))
 }
 
 fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
