@@ -7,30 +7,30 @@ mod common;
 
 use common::Env;
 
-/// The cache's record checksum (src/ledger/cache.rs), as anyone can recompute it.
-fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = K ^ (bytes.len() as u64);
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let v = u64::from_le_bytes(w.try_into().unwrap());
-        h = (h ^ v).wrapping_mul(K).rotate_left(29);
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
-    }
-    h ^ (h >> 32)
+/// The tag of a cache record (src/ledger/cache.rs): HMAC-SHA256 over the record's kind
+/// and payload, with the user's cache key. A forger without the key cannot make one; these
+/// tests give the forger the key, to show that even then the live set is confirmed.
+fn tag(key: &[u8], kind: u8, payload: &[u8]) -> [u8; 16] {
+    use hmac::{KeyInit, Mac};
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).unwrap();
+    mac.update(&[kind]);
+    mac.update(payload);
+    mac.finalize().into_bytes()[..16].try_into().unwrap()
 }
 
-/// Replaces every `from` with `to` in the cache's records and recomputes their checksums;
-/// returns how many records changed.
-fn swap_in_cache(file: &std::path::Path, from: &[u8], to: &[u8]) -> usize {
+/// The record head: kind, length, tag.
+const HEAD: usize = 21;
+
+/// Replaces every `from` with `to` in the cache's records and recomputes their tags with
+/// `key` (`None`: the records keep their old tags); returns how many records changed.
+fn swap_in_cache(file: &std::path::Path, from: &[u8], to: &[u8], key: Option<&[u8]>) -> usize {
     let mut bytes = std::fs::read(file).unwrap();
     let mut at = 8; // the magic
     let mut changed = 0;
-    while at + 13 <= bytes.len() {
+    while at + HEAD <= bytes.len() {
+        let kind = bytes[at];
         let len = u32::from_le_bytes(bytes[at + 1..at + 5].try_into().unwrap()) as usize;
-        let start = at + 13;
+        let start = at + HEAD;
         let payload = &mut bytes[start..start + len];
         let mut hit = false;
         for i in 0..payload.len().saturating_sub(from.len() - 1) {
@@ -40,14 +40,21 @@ fn swap_in_cache(file: &std::path::Path, from: &[u8], to: &[u8]) -> usize {
             }
         }
         if hit {
-            let sum = checksum(&bytes[start..start + len]);
-            bytes[at + 5..at + 13].copy_from_slice(&sum.to_le_bytes());
+            if let Some(key) = key {
+                let sum = tag(key, kind, &bytes[start..start + len]);
+                bytes[at + 5..at + HEAD].copy_from_slice(&sum);
+            }
             changed += 1;
         }
         at = start + len;
     }
     std::fs::write(file, bytes).unwrap();
     changed
+}
+
+/// The cache key stp made for the test's user.
+fn user_key(env: &Env) -> Vec<u8> {
+    std::fs::read(env.home.join(".local/state/stp/cache.key")).unwrap()
 }
 
 fn raw_id(hex: &str) -> Vec<u8> {
@@ -74,11 +81,12 @@ fn a_cache_naming_another_blob_does_not_change_the_public_site() {
         .to_string();
     std::fs::remove_file(env.site.join("forged.md")).unwrap();
 
-    // A fresh snapshot, then the swap with checksums recomputed.
+    // A fresh snapshot, then the swap with the tags recomputed with the user's own key.
     let cache = env.site.join(".git/stp/ledger-cache.bin");
     std::fs::remove_file(&cache).unwrap();
     env.ok(&["status"]);
-    assert!(swap_in_cache(&cache, &raw_id(&signed), &raw_id(&forged)) > 0);
+    let key = user_key(&env);
+    assert!(swap_in_cache(&cache, &raw_id(&signed), &raw_id(&forged), Some(&key)) > 0);
 
     let out = env.stp(&["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -118,10 +126,43 @@ fn a_cache_naming_an_older_published_version_is_caught_too() {
     let cache = env.site.join(".git/stp/ledger-cache.bin");
     std::fs::remove_file(&cache).unwrap();
     env.ok(&["status"]);
-    assert!(swap_in_cache(&cache, &raw_id(&second), &raw_id(&first)) > 0);
+    let key = user_key(&env);
+    assert!(swap_in_cache(&cache, &raw_id(&second), &raw_id(&first), Some(&key)) > 0);
     let out = env.stp(&["build"]);
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not match history"));
     let page = env.page("sua-doi");
     assert!(page.contains("Bản sửa đổi."), "{page}");
+}
+
+#[test]
+fn a_cache_forged_without_the_users_key_is_ignored() {
+    let env = Env::board();
+    let article = env.draft("khoa", "Bản đã ký.");
+    env.publish(&article);
+    let signed = env.blob(&article);
+    env.write(
+        "forged.md",
+        &env.read(&article).replace("Bản đã ký.", "GIẢ MẠO."),
+    );
+    let forged = env
+        .git(&["hash-object", "-w", "forged.md"])
+        .trim()
+        .to_string();
+    std::fs::remove_file(env.site.join("forged.md")).unwrap();
+    let cache = env.site.join(".git/stp/ledger-cache.bin");
+    std::fs::remove_file(&cache).unwrap();
+    env.ok(&["status"]);
+    // Tags made with a key of the forger's own.
+    assert!(swap_in_cache(&cache, &raw_id(&signed), &raw_id(&forged), Some(&[9; 32])) > 0);
+    let out = env.stp(&["build", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let commits = json["ledger"]["commits"].as_u64().unwrap();
+    assert_eq!(
+        json["ledger"]["read_now"].as_u64(),
+        Some(commits),
+        "the forged cache was not used: all history was read"
+    );
+    assert!(!env.page("khoa").contains("GIẢ MẠO"));
 }

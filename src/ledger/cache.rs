@@ -4,7 +4,9 @@
 //! The file is a header (format, stp version, trust-root pin), a snapshot of the whole
 //! state, then a journal: one record per later load that read new commits, holding what
 //! changed (the records of the articles that changed, new issues, the trust point, the
-//! tip) and the tip it starts from. Each record carries its length and a checksum. A load
+//! tip) and the tip it starts from. Each record carries its length and an HMAC tag made
+//! with the user's own key, kept outside the repository (`cache_key.rs`): a cache edited
+//! by anyone else, checksums recomputed and all, does not check out and is ignored. A load
 //! reads the snapshot and applies the journal records in order while each checks out and
 //! starts from the tip reached; a record that does not (a torn write, two processes
 //! appending at once) ends the journal there, and the state reached so far is used. When
@@ -21,11 +23,12 @@ use std::path::{Path, PathBuf};
 use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
+use super::cache_key::TAG_LEN;
 use super::horizon::horizon;
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
 /// Bump when the meaning or the encoding of the cached state changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"STPLEDGR";
 const FILE: &str = "ledger-cache.bin";
 /// The cache file of stp 0.1 before the binary format; removed when a snapshot is written.
@@ -58,8 +61,9 @@ pub struct FileInfo {
 /// after the horizon of its read is usable only while that date is still after today's
 /// horizon: from then on a new read judges the step differently.
 pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
+    let key = super::cache_key::key()?;
     let bytes = std::fs::read(cache_path(git_dir)).ok()?;
-    decode_file(&bytes, pin).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
+    decode_file(&bytes, pin, key).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
 }
 
 /// Removes the cache file (the next load reads all history and writes a new one).
@@ -67,8 +71,8 @@ pub fn discard(git_dir: &Path) {
     let _ = std::fs::remove_file(cache_path(git_dir));
 }
 
-fn decode_file(bytes: &[u8], pin: Option<&str>) -> Option<Cached> {
-    let mut records = Records::new(bytes)?;
+fn decode_file(bytes: &[u8], pin: Option<&str>, key: &[u8; 32]) -> Option<Cached> {
+    let mut records = Records::new(bytes, key)?;
     let (kind, header) = records.next()?;
     let mut d = Decoder::new(header)?;
     let matches = kind == HEADER
@@ -249,6 +253,9 @@ impl Baseline {
 /// cache) allows and the journal is still small, else as a new snapshot. A cache that
 /// cannot be written only costs time, so failures are ignored.
 pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Option<&Baseline>) {
+    let Some(key) = super::cache_key::key() else {
+        return;
+    };
     let path = cache_path(git_dir);
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
@@ -258,7 +265,8 @@ pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Op
         && base.file.journal_len * 2 < base.file.snapshot_len.max(1 << 16)
         && std::fs::metadata(&path).is_ok_and(|m| m.len() == base.file.good_len)
         && let Some(delta) = base.delta(state)
-        && append(&path, &frame(DELTA, &delta)).is_ok()
+        && let Some(record) = frame(key, DELTA, &delta)
+        && append(&path, &record).is_ok()
     {
         return;
     }
@@ -268,8 +276,14 @@ pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Op
     header.str(env!("CARGO_PKG_VERSION"));
     let pin = pin.map(str::to_string);
     header.opt_str(&pin);
-    bytes.extend(frame(HEADER, &header.finish()));
-    bytes.extend(frame(SNAPSHOT, &encode_snapshot(state)));
+    let (Some(head), Some(snapshot)) = (
+        frame(key, HEADER, &header.finish()),
+        frame(key, SNAPSHOT, &encode_snapshot(state)),
+    ) else {
+        return;
+    };
+    bytes.extend(head);
+    bytes.extend(snapshot);
     let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -282,60 +296,55 @@ fn append(path: &Path, record: &[u8]) -> std::io::Result<()> {
     file.write_all(record)
 }
 
-/// A record: kind, length and checksum of the payload, then the payload.
-fn frame(kind: u8, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(payload.len() + 13);
+/// A record: kind, length and tag of the kind and payload, then the payload.
+fn frame(key: &[u8; 32], kind: u8, payload: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(payload.len() + RECORD_HEAD);
     out.push(kind);
     out.extend((payload.len() as u32).to_le_bytes());
-    out.extend(checksum(payload).to_le_bytes());
+    out.extend(tag(key, kind, payload)?);
     out.extend_from_slice(payload);
-    out
+    Some(out)
+}
+
+/// Kind, length, tag.
+const RECORD_HEAD: usize = 5 + TAG_LEN;
+
+/// The tag of a record: over its kind and its payload.
+fn tag(key: &[u8; 32], kind: u8, payload: &[u8]) -> Option<[u8; TAG_LEN]> {
+    let mut bytes = Vec::with_capacity(payload.len() + 1);
+    bytes.push(kind);
+    bytes.extend_from_slice(payload);
+    super::cache_key::tag(key, &bytes)
 }
 
 /// Reads records off the file's bytes, stopping at the first damaged one.
 struct Records<'b> {
     bytes: &'b [u8],
     at: usize,
+    key: &'b [u8; 32],
 }
 
 impl<'b> Records<'b> {
-    fn new(bytes: &'b [u8]) -> Option<Records<'b>> {
+    fn new(bytes: &'b [u8], key: &'b [u8; 32]) -> Option<Records<'b>> {
         bytes.starts_with(MAGIC).then_some(Records {
             bytes,
             at: MAGIC.len(),
+            key,
         })
     }
 
     fn next(&mut self) -> Option<(u8, &'b [u8])> {
-        let head = self.bytes.get(self.at..self.at.checked_add(13)?)?;
+        let head = self.bytes.get(self.at..self.at.checked_add(RECORD_HEAD)?)?;
         let kind = head[0];
         let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
-        let mut sum = [0u8; 8];
-        sum.copy_from_slice(&head[5..13]);
-        let start = self.at + 13;
+        let start = self.at + RECORD_HEAD;
         let payload = self.bytes.get(start..start.checked_add(len)?)?;
-        if checksum(payload) != u64::from_le_bytes(sum) {
+        if tag(self.key, kind, payload)?.as_slice() != &head[5..RECORD_HEAD] {
             return None;
         }
         self.at = start + len;
         Some((kind, payload))
     }
-}
-
-/// A fast 64-bit checksum (not a cryptographic hash: it catches torn and damaged writes;
-/// what a record decodes to is checked again against history by the caller).
-fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = K ^ (bytes.len() as u64);
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        h = (h ^ v).wrapping_mul(K).rotate_left(29);
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
-    }
-    h ^ (h >> 32)
 }
 
 #[cfg(test)]

@@ -175,13 +175,39 @@ fn another_pin_or_format_or_version_is_not_used() {
     header.str(env!("CARGO_PKG_VERSION"));
     let pin = Some("SHA256:pin".to_string());
     header.opt_str(&pin);
-    let old_header_len = 13 + u32::from_le_bytes(bytes[9..13].try_into().unwrap()) as usize;
+    let old_header_len =
+        RECORD_HEAD + u32::from_le_bytes(bytes[9..13].try_into().unwrap()) as usize;
     let mut other = MAGIC.to_vec();
-    other.extend(frame(HEADER, &header.finish()));
+    other.extend(frame(&KEY, HEADER, &header.finish()).unwrap());
     other.extend_from_slice(&bytes[MAGIC.len() + old_header_len..]);
-    assert!(decode_file(&other, Some("SHA256:pin")).is_none());
+    let key = super::super::cache_key::key().unwrap();
+    assert!(decode_file(&other, Some("SHA256:pin"), key).is_none());
     bytes[0] = b'X';
-    assert!(decode_file(&bytes, Some("SHA256:pin")).is_none());
+    assert!(decode_file(&bytes, Some("SHA256:pin"), key).is_none());
+}
+
+/// Any key but the user's: what someone else could sign the records with.
+const KEY: [u8; 32] = [7; 32];
+
+#[test]
+fn a_cache_with_recomputed_tags_under_another_key_is_not_used() {
+    let dir = git_dir();
+    save(dir.path(), None, &sample(), None);
+    let key = super::super::cache_key::key().unwrap();
+    let bytes = std::fs::read(file(&dir)).unwrap();
+    assert!(decode_file(&bytes, None, key).is_some());
+    // Rebuild every record with the same payload under another key, as a forger would.
+    let mut forged = MAGIC.to_vec();
+    let mut at = MAGIC.len();
+    while at < bytes.len() {
+        let len = u32::from_le_bytes(bytes[at + 1..at + 5].try_into().unwrap()) as usize;
+        let payload = &bytes[at + RECORD_HEAD..at + RECORD_HEAD + len];
+        forged.extend(frame(&KEY, bytes[at], payload).unwrap());
+        at += RECORD_HEAD + len;
+    }
+    assert_eq!(forged.len(), bytes.len());
+    assert!(decode_file(&forged, None, key).is_none());
+    assert!(decode_file(&forged, None, &KEY).is_some());
 }
 
 #[test]
@@ -264,8 +290,9 @@ fn damage_cuts_the_journal_or_voids_the_cache() {
     );
     let bytes = std::fs::read(file(&dir)).unwrap();
     // A torn append: the journal record is dropped, the snapshot's state is used.
+    let key = super::super::cache_key::key().unwrap();
     for cut in [snapshot_end + 1, snapshot_end + 13, bytes.len() - 1] {
-        let cached = decode_file(&bytes[..cut], None).unwrap();
+        let cached = decode_file(&bytes[..cut], None, key).unwrap();
         assert_eq!(json(&cached.state), json(&state));
         assert_eq!(cached.file.good_len as usize, snapshot_end);
     }
@@ -273,7 +300,7 @@ fn damage_cuts_the_journal_or_voids_the_cache() {
     for at in (MAGIC.len()..bytes.len()).step_by(7) {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x20;
-        match decode_file(&damaged, None) {
+        match decode_file(&damaged, None, key) {
             None => assert!(at < snapshot_end),
             Some(c) => {
                 assert!(at >= snapshot_end, "damage at {at} went unnoticed");
@@ -306,11 +333,14 @@ fn two_loads_appending_from_the_same_tip_keep_the_first() {
     let loaded = load(dir.path(), None).unwrap();
     let first = grown(&loaded.state, 'f');
     let second = grown(&loaded.state, '9');
+    let key = super::super::cache_key::key().unwrap();
     let record = |s: &LedgerState| {
         frame(
+            key,
             DELTA,
             &Baseline::of(&loaded.state, loaded.file).delta(s).unwrap(),
         )
+        .unwrap()
     };
     append(&file(&dir), &record(&first)).unwrap();
     append(&file(&dir), &record(&second)).unwrap();

@@ -40,10 +40,7 @@ impl LiveSet {
     /// The live set of `ledger`, after reading history again if the ledger came from a
     /// cache that history does not confirm (said on stderr: the cache is rebuilt, nothing
     /// is wrong for the user). `options` are the ones `ledger` was loaded with.
-    pub fn confirmed(
-        ledger: Ledger,
-        options: &LedgerOptions,
-    ) -> LedgerResult<(Ledger, LiveSet)> {
+    pub fn confirmed(ledger: Ledger, options: &LedgerOptions) -> LedgerResult<(Ledger, LiveSet)> {
         match LiveSet::new(&ledger) {
             Ok(live) => Ok((ledger, live)),
             Err(LedgerError::CacheMismatch(why)) => {

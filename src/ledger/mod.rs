@@ -10,6 +10,7 @@ mod agent;
 pub mod article_text;
 mod cache;
 mod cache_codec;
+mod cache_key;
 mod changes;
 mod error;
 mod history;

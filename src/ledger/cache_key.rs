@@ -1,0 +1,104 @@
+//! The key that authenticates the ledger cache. The cache lives in `.git/stp/`, which
+//! anyone who can write the repository (a CI job sharing a cache, a colleague on a shared
+//! folder) can edit, recomputing any plain checksum. So every record of the cache carries
+//! an HMAC-SHA256 tag made with a key that never lives in the repository: a random key in
+//! the user's own state folder (`$XDG_STATE_HOME/stp/cache.key`, else
+//! `~/.local/state/stp/cache.key`, readable by the user alone), made on first use. A cache
+//! whose tags do not check out with this user's key is ignored and read again from
+//! history; without a key (no home folder), there is no cache.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+/// The file of the key, if there is a place for it.
+fn key_path() -> Option<PathBuf> {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/state"))
+        })?;
+    Some(state.join("stp").join("cache.key"))
+}
+
+/// The user's cache key, read or made once per process.
+pub fn key() -> Option<&'static [u8; 32]> {
+    static KEY: OnceLock<Option<[u8; 32]>> = OnceLock::new();
+    KEY.get_or_init(|| read_or_make(&key_path()?)).as_ref()
+}
+
+fn read_or_make(path: &std::path::Path) -> Option<[u8; 32]> {
+    if let Ok(bytes) = std::fs::read(path)
+        && let Ok(key) = <[u8; 32]>::try_from(bytes.as_slice())
+    {
+        return Some(key);
+    }
+    let mut key = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut key))
+        .ok()?;
+    let dir = path.parent()?;
+    std::fs::create_dir_all(dir).ok()?;
+    let tmp = dir.join(format!("cache.key.{}.tmp", std::process::id()));
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)
+            .ok()?;
+        file.write_all(&key).ok()?;
+    }
+    // Another process may have made one meanwhile: the first rename wins for both.
+    if std::fs::hard_link(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return std::fs::read(path)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok());
+    }
+    let _ = std::fs::remove_file(&tmp);
+    Some(key)
+}
+
+/// The tag of `payload` under `key`: the first 16 bytes of HMAC-SHA256.
+pub fn tag(key: &[u8; 32], payload: &[u8]) -> Option<[u8; TAG_LEN]> {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).ok()?;
+    mac.update(payload);
+    let full = mac.finalize().into_bytes();
+    let mut out = [0u8; TAG_LEN];
+    out.copy_from_slice(full.get(..TAG_LEN)?);
+    Some(out)
+}
+
+/// The bytes of a tag.
+pub const TAG_LEN: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_made_once_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stp/cache.key");
+        let made = read_or_make(&path).unwrap();
+        assert_eq!(read_or_make(&path), Some(made));
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only the user reads the key");
+    }
+
+    #[test]
+    fn another_key_gives_another_tag() {
+        assert_ne!(tag(&[1; 32], b"state"), tag(&[2; 32], b"state"));
+        assert_ne!(tag(&[1; 32], b"state"), tag(&[1; 32], b"statf"));
+    }
+}
