@@ -17,6 +17,7 @@ use super::schema::{
 };
 use super::slug::slugify;
 use super::text;
+use super::url::{check_link, check_named_file};
 
 /// Front matter larger than this is refused (it is metadata, not content).
 const MAX_FRONT_MATTER: usize = 64 * 1024;
@@ -205,6 +206,7 @@ pub fn parse_article(
         None => None,
     };
     check_dates(path, yaml, &front)?;
+    check_front_links(path, yaml, &front)?;
     if front.title.trim().is_empty() {
         return Err(ContentError::at(
             path,
@@ -225,9 +227,51 @@ pub fn parse_article(
         date,
     };
     for file in article.named_files() {
-        check_relative_path(path, line_of_key(yaml, "file", 2).max(2), file)?;
+        check_relative_path(path, line_of_value(yaml, "file", file), file)?;
     }
     Ok(article)
+}
+
+/// Every link and file name in the front matter follows the body's link rule
+/// (`url::safe_url`); a named file is a plain name or an http(s) link, in a format a
+/// browser runs no script from. Refused with the file, line and field.
+fn check_front_links(path: &Path, yaml: &str, f: &FrontMatter) -> Result<(), ContentError> {
+    if let Some(url) = f.procedure.as_ref().and_then(|p| p.portal_url.as_deref()) {
+        let line = line_of_value(yaml, "portal_url", url);
+        check_link(path, line, "procedure.portal_url", url)?;
+    }
+    let mut named: Vec<(&str, &str)> = f
+        .attachments
+        .iter()
+        .map(|a| ("attachments", a.file.as_str()))
+        .collect();
+    named.extend(f.image.as_ref().map(|i| ("image.src", i.src.as_str())));
+    named.extend(
+        f.document
+            .as_ref()
+            .map(|d| ("document.file", d.file.as_str())),
+    );
+    named.extend(
+        f.draft
+            .as_ref()
+            .and_then(|d| d.file.as_deref())
+            .map(|file| ("draft.file", file)),
+    );
+    for (field, value) in named {
+        let key = field.rsplit('.').next().unwrap_or(field);
+        let key = if key == "attachments" { "file" } else { key };
+        check_named_file(path, line_of_value(yaml, key, value), field, value)?;
+    }
+    Ok(())
+}
+
+/// The line of the first `key:` whose line holds `value` (a list may repeat the key), else
+/// of the first `key:`.
+fn line_of_value(yaml: &str, key: &str, value: &str) -> usize {
+    yaml.lines()
+        .position(|l| l.contains(key) && l.contains(value))
+        .map(|i| i + 2)
+        .unwrap_or_else(|| line_of_key(yaml, key, 2))
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the body's first line.
@@ -435,11 +479,7 @@ fn check_dates(path: &Path, yaml: &str, f: &FrontMatter) -> Result<(), ContentEr
     }
     for (field, value) in dates {
         if parse_datetime(value).is_none() {
-            let line = yaml
-                .lines()
-                .position(|l| l.contains(field) && l.contains(value))
-                .map(|i| i + 2)
-                .unwrap_or_else(|| line_of_key(yaml, field, 2));
+            let line = line_of_value(yaml, field, value);
             return Err(ContentError::at(
                 path,
                 line,

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::content::{Article, ContentSource, SiteConfig, parse_article};
+use crate::content::{Article, ContentSource, SiteConfig, check_bundle_files, parse_article};
 use crate::site::{Provenance, Site};
 
 use super::RenderError;
@@ -47,6 +47,7 @@ fn load_timed(
     let parsed: Vec<Result<(Article, Provenance), _>> = sources
         .into_par_iter()
         .map(|s| {
+            check_bundle_files(&s.path, &s.files)?;
             parse_article(&s.path, &s.bytes, config).map(|a| {
                 let state = s.state.or_else(|| a.front.status.clone());
                 let files = s.files;
@@ -186,13 +187,16 @@ pub fn write_site(
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     let static_dir = root.join("static");
+    if static_dir.symlink_metadata().is_ok() {
+        crate::content::check_inside(root, &static_dir)?;
+    }
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
             let entry = entry.map_err(|e| RenderError::Output(format!("static/: {e}")))?;
+            crate::content::check_entry(&entry)?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            crate::content::check_inside(root, entry.path())?;
             let rel = entry
                 .path()
                 .strip_prefix(&static_dir)

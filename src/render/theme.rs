@@ -53,14 +53,17 @@ impl Theme {
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
         let dir = root.join("themes").join(name);
+        if dir.symlink_metadata().is_ok() {
+            crate::content::check_inside(root, &dir)?;
+        }
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry =
                     entry.map_err(|e| RenderError::Theme(format!("{}: {e}", dir.display())))?;
+                crate::content::check_entry(&entry)?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                crate::content::check_inside(root, entry.path())?;
                 let rel = entry
                     .path()
                     .strip_prefix(&dir)
