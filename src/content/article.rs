@@ -320,26 +320,56 @@ fn split_front_matter<'a>(
     Ok((yaml, body, body_line))
 }
 
+/// Reads the front matter with serde-saphyr, whose budget is enforced inside the parser:
+/// no anchors or aliases at all (front matter has no use for them, and they are how
+/// "billion laughs" documents grow, whatever tags or flow style hide them), a shallow
+/// depth, and bounded events, nodes and text, so that no input makes the parse slow.
 fn parse_yaml(path: &Path, yaml: &str) -> Result<FrontMatter, ContentError> {
-    // Anchors and aliases have no use in front matter and are how "billion laughs"
-    // documents grow; refuse them before the parser expands anything.
-    for (i, line) in yaml.lines().enumerate() {
-        let t = line.trim_start().trim_start_matches("- ");
-        let value = t.split_once(": ").map(|(_, v)| v.trim_start()).unwrap_or(t);
-        if value.starts_with('&') || value.starts_with('*') || value.starts_with("[*") {
-            return Err(ContentError::at(
-                path,
-                i + 2,
-                "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out",
-            ));
-        }
-    }
-    serde_yaml_ng::from_str(yaml).map_err(|e| {
-        let line = e.location().map(|l| l.line() + 1).unwrap_or(2);
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        ContentError::at(path, line, format!("front matter: {msg}"))
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_anchors: 0,
+            max_aliases: 0,
+            max_depth: 16,
+            max_documents: 1,
+            max_events: 100_000,
+            max_nodes: 50_000,
+            max_merge_keys: 0,
+            max_total_scalar_bytes: MAX_FRONT_MATTER,
+        },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
+        // Lines count from the first `---`, which the YAML does not include.
+        let line = e
+            .location()
+            .map(|l| l.line() as usize + 1)
+            .filter(|&l| l > 1)
+            .unwrap_or(2);
+        let message = match &e {
+            serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
+            other => format!("front matter: {}", first_line(&other.to_string())),
+        };
+        ContentError::at(path, line, message)
     })
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Anchors { .. } | B::Aliases { .. } | B::MergeKeys { .. } => {
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out".to_string()
+        }
+        other => format!(
+            "front matter is too deeply nested or too large ({other:?}); keep it to plain fields and move long text to the body"
+        ),
+    }
+}
+
+/// The first line of a parser's message, without the position it repeats.
+fn first_line(message: &str) -> &str {
+    let line = message.lines().next().unwrap_or(message);
+    line.split(" at line ").next().unwrap_or(line)
 }
 
 /// Section, slug, language and bundle folder, from the path (and `slug:`).
