@@ -155,10 +155,7 @@ fn symlink_outside_the_repository() {
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(
-        err.contains("lien-ket.md: is a symbolic link"),
-        "{err}"
-    );
+    assert!(err.contains("lien-ket.md: is a symbolic link"), "{err}");
     assert!(!out.exists());
 }
 

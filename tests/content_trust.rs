@@ -259,3 +259,38 @@ fn hundred_thousand_equal_headings_and_fifty_thousand_notes_build() {
     let notes = page(&site, "tin-tuc/chu-thich/index.html");
     assert!(notes.contains("<li id=\"chu-thich-50000\">"));
 }
+
+#[test]
+fn markdown_file_inside_a_bundle_breaks_nothing_and_check_names_it() {
+    let site = Site::new();
+    site.write(
+        "content/tin-tuc/goi/index.md",
+        "---\ntitle: \"Gói\"\n---\nNội dung.\n",
+    );
+    site.write("content/tin-tuc/goi/index-2.md", "không phải bài viết");
+    site.write("content/tin-tuc/goi/tai-lieu/ghi-chu.md", "# Ghi chú\n");
+    let o = preview(&site);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(page(&site, "tin-tuc/goi/index.html").contains("Nội dung."));
+    assert!(!site.path("preview/tin-tuc/goi/index-2.md").exists());
+    let o = site.stp(&["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("content/tin-tuc/goi/index-2.md:1: file: is a Markdown file inside a bundle"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/tin-tuc/goi/tai-lieu/ghi-chu.md:1:"),
+        "{out}"
+    );
+    // A Markdown file that is in no bundle is still not where articles live.
+    site.write("content/tin-tuc/lac/bai.md", "---\ntitle: A\n---\nx\n");
+    let o = preview(&site);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is not where articles live"),
+        "{}",
+        stderr(&o)
+    );
+}
