@@ -61,14 +61,26 @@ fn legacy_tcvn3_text() {
 
 #[test]
 fn yaml_alias_bomb_refused_within_a_second() {
+    // Under fields stp knows, with a tag before the first anchor (`!!seq &a`), which a
+    // per-line guard let through: only the parser's own budget stops it.
     let mut yaml = String::from(
-        "---\ntitle: A\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        "---\ntitle: A\ntags: !!seq &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
+    let keys = [
+        "summary",
+        "author",
+        "unit",
+        "status",
+        "slug",
+        "updated",
+        "deadline_kind",
+        "deadline_from",
+    ];
     let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
     let mut prev = "a";
-    for n in names {
+    for (n, key) in names.into_iter().zip(keys) {
         yaml.push_str(&format!(
-            "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            "{key}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
         ));
         prev = n;
     }
@@ -80,7 +92,22 @@ fn yaml_alias_bomb_refused_within_a_second() {
         "the refusal took {:?}",
         started.elapsed()
     );
-    assert!(err.contains("aliases"), "{err}");
+    assert!(
+        err.contains("content/tin-tuc/bomb.md:3: YAML anchors and aliases"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tagged_anchor_refused() {
+    let err = refused(
+        "content/tin-tuc/the.md",
+        b"---\ntitle: !!str &t A\nsummary: *t\n---\nx\n",
+    );
+    assert!(
+        err.contains("content/tin-tuc/the.md:2: YAML anchors and aliases"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -128,10 +155,7 @@ fn symlink_outside_the_repository() {
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(
-        err.contains("lien-ket.md") && err.contains("outside the repository"),
-        "{err}"
-    );
+    assert!(err.contains("lien-ket.md: is a symbolic link"), "{err}");
     assert!(!out.exists());
 }
 

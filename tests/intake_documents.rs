@@ -50,7 +50,7 @@ Xem [Bộ Tư pháp](https://moj.gov.vn/).
 [^1]: Theo Kế hoạch số 15/KH-STP.
 ";
 
-fn sender_of(front: &serde_yaml_ng::Value) -> Vec<String> {
+fn sender_of(front: &serde_json::Value) -> Vec<String> {
     ["organisation", "name", "email", "phone"]
         .iter()
         .map(|k| front["sender"][*k].as_str().unwrap_or("").to_string())

@@ -255,3 +255,86 @@ fn maildir_messages_each_become_an_article() {
         "content/tin-tuc/tin-thu-nhat/index.md\ncontent/tin-tuc/tin-thu-hai/index.md\n"
     );
 }
+
+#[test]
+fn attachments_named_like_articles_or_web_pages_are_kept_as_text_and_flagged() {
+    let dir = site();
+    let root = root(&dir);
+    let eml = mail(
+        &format!("{FROM}Subject: Tin có tệp lạ\r\nDate: Mon, 04 May 2026 08:00:00 +0700\r\n"),
+        "Nội dung.\nĐơn vị: Phòng Tư pháp huyện Lộc Ninh\nĐiện thoại: 0271 3000 111\n",
+        &[
+            Part {
+                name: "index.md",
+                mime: "text/markdown",
+                bytes: b"---\ntitle: X\n---\nx\n",
+            },
+            Part {
+                name: "ghi-chu.md",
+                mime: "text/markdown",
+                bytes: b"# Ghi chu\n",
+            },
+            Part {
+                name: "trang.html",
+                mime: "text/html",
+                bytes: b"<script>alert(1)</script>",
+            },
+            Part {
+                name: "index.pdf",
+                mime: "application/pdf",
+                bytes: &pdf(true),
+            },
+        ],
+    );
+    let path = dir.path().join("la.eml");
+    std::fs::write(&path, &eml).unwrap();
+    let out = stp(
+        &root,
+        &["intake", path.to_str().unwrap(), "--section", "tin-tuc"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rel = stdout(&out);
+    let bundle = root.join(rel.trim()).parent().unwrap().to_path_buf();
+    for name in [
+        "index-md.txt",
+        "ghi-chu-md.txt",
+        "trang-html.txt",
+        "tep-index.pdf",
+    ] {
+        assert!(bundle.join(name).is_file(), "{name} missing");
+    }
+    for name in ["index-2.md", "ghi-chu.md", "trang.html", "index.pdf"] {
+        assert!(!bundle.join(name).exists(), "{name} written");
+    }
+    let (front, _) = article(&root, &rel);
+    let flags: Vec<&str> = front["intake"]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert_eq!(
+        flags.iter().filter(|f| f.contains("as text")).count(),
+        3,
+        "{flags:?}"
+    );
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.contains("`index.md` was saved as `index-md.txt`"))
+    );
+    // The preview and check take the bundle as it is.
+    let preview = dir.path().join("xem-truoc");
+    let o = stp(
+        &root,
+        &["build", "--preview", "--out", preview.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let check = stp(&root, &["check"]);
+    assert!(
+        check.status.success(),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+}

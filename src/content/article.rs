@@ -17,6 +17,7 @@ use super::schema::{
 };
 use super::slug::slugify;
 use super::text;
+use super::url::{check_link, check_named_file};
 
 /// Front matter larger than this is refused (it is metadata, not content).
 const MAX_FRONT_MATTER: usize = 64 * 1024;
@@ -205,6 +206,7 @@ pub fn parse_article(
         None => None,
     };
     check_dates(path, yaml, &front)?;
+    check_front_links(path, yaml, &front)?;
     if front.title.trim().is_empty() {
         return Err(ContentError::at(
             path,
@@ -225,9 +227,51 @@ pub fn parse_article(
         date,
     };
     for file in article.named_files() {
-        check_relative_path(path, line_of_key(yaml, "file", 2).max(2), file)?;
+        check_relative_path(path, line_of_value(yaml, "file", file), file)?;
     }
     Ok(article)
+}
+
+/// Every link and file name in the front matter follows the body's link rule
+/// (`url::safe_url`); a named file is a plain name or an http(s) link, in a format a
+/// browser runs no script from. Refused with the file, line and field.
+fn check_front_links(path: &Path, yaml: &str, f: &FrontMatter) -> Result<(), ContentError> {
+    if let Some(url) = f.procedure.as_ref().and_then(|p| p.portal_url.as_deref()) {
+        let line = line_of_value(yaml, "portal_url", url);
+        check_link(path, line, "procedure.portal_url", url)?;
+    }
+    let mut named: Vec<(&str, &str)> = f
+        .attachments
+        .iter()
+        .map(|a| ("attachments", a.file.as_str()))
+        .collect();
+    named.extend(f.image.as_ref().map(|i| ("image.src", i.src.as_str())));
+    named.extend(
+        f.document
+            .as_ref()
+            .map(|d| ("document.file", d.file.as_str())),
+    );
+    named.extend(
+        f.draft
+            .as_ref()
+            .and_then(|d| d.file.as_deref())
+            .map(|file| ("draft.file", file)),
+    );
+    for (field, value) in named {
+        let key = field.rsplit('.').next().unwrap_or(field);
+        let key = if key == "attachments" { "file" } else { key };
+        check_named_file(path, line_of_value(yaml, key, value), field, value)?;
+    }
+    Ok(())
+}
+
+/// The line of the first `key:` whose line holds `value` (a list may repeat the key), else
+/// of the first `key:`.
+fn line_of_value(yaml: &str, key: &str, value: &str) -> usize {
+    yaml.lines()
+        .position(|l| l.contains(key) && l.contains(value))
+        .map(|i| i + 2)
+        .unwrap_or_else(|| line_of_key(yaml, key, 2))
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the body's first line.
@@ -276,26 +320,56 @@ fn split_front_matter<'a>(
     Ok((yaml, body, body_line))
 }
 
+/// Reads the front matter with serde-saphyr, whose budget is enforced inside the parser:
+/// no anchors or aliases at all (front matter has no use for them, and they are how
+/// "billion laughs" documents grow, whatever tags or flow style hide them), a shallow
+/// depth, and bounded events, nodes and text, so that no input makes the parse slow.
 fn parse_yaml(path: &Path, yaml: &str) -> Result<FrontMatter, ContentError> {
-    // Anchors and aliases have no use in front matter and are how "billion laughs"
-    // documents grow; refuse them before the parser expands anything.
-    for (i, line) in yaml.lines().enumerate() {
-        let t = line.trim_start().trim_start_matches("- ");
-        let value = t.split_once(": ").map(|(_, v)| v.trim_start()).unwrap_or(t);
-        if value.starts_with('&') || value.starts_with('*') || value.starts_with("[*") {
-            return Err(ContentError::at(
-                path,
-                i + 2,
-                "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out",
-            ));
-        }
-    }
-    serde_yaml_ng::from_str(yaml).map_err(|e| {
-        let line = e.location().map(|l| l.line() + 1).unwrap_or(2);
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        ContentError::at(path, line, format!("front matter: {msg}"))
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_anchors: 0,
+            max_aliases: 0,
+            max_depth: 16,
+            max_documents: 1,
+            max_events: 100_000,
+            max_nodes: 50_000,
+            max_merge_keys: 0,
+            max_total_scalar_bytes: MAX_FRONT_MATTER,
+        },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
+        // Lines count from the first `---`, which the YAML does not include.
+        let line = e
+            .location()
+            .map(|l| l.line() as usize + 1)
+            .filter(|&l| l > 1)
+            .unwrap_or(2);
+        let message = match &e {
+            serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
+            other => format!("front matter: {}", first_line(&other.to_string())),
+        };
+        ContentError::at(path, line, message)
     })
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Anchors { .. } | B::Aliases { .. } | B::MergeKeys { .. } => {
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out".to_string()
+        }
+        other => format!(
+            "front matter is too deeply nested or too large ({other:?}); keep it to plain fields and move long text to the body"
+        ),
+    }
+}
+
+/// The first line of a parser's message, without the position it repeats.
+fn first_line(message: &str) -> &str {
+    let line = message.lines().next().unwrap_or(message);
+    line.split(" at line ").next().unwrap_or(line)
 }
 
 /// Section, slug, language and bundle folder, from the path (and `slug:`).
@@ -435,11 +509,7 @@ fn check_dates(path: &Path, yaml: &str, f: &FrontMatter) -> Result<(), ContentEr
     }
     for (field, value) in dates {
         if parse_datetime(value).is_none() {
-            let line = yaml
-                .lines()
-                .position(|l| l.contains(field) && l.contains(value))
-                .map(|i| i + 2)
-                .unwrap_or_else(|| line_of_key(yaml, field, 2));
+            let line = line_of_value(yaml, field, value);
             return Err(ContentError::at(
                 path,
                 line,

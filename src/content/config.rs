@@ -188,16 +188,19 @@ impl SiteConfig {
                 "base_url must start with https:// (or http://)",
             ));
         }
-        let plain_theme = !self.theme.is_empty()
-            && !self.theme.starts_with('.')
-            && !self.theme.contains(['/', '\\', ':', '\0']);
-        if !plain_theme {
+        // A theme is a folder under themes/, named plainly: never a path that leaves it.
+        let theme = &self.theme;
+        if theme.is_empty()
+            || theme.starts_with('.')
+            || !theme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        {
             return Err(ContentError::at(
                 path,
-                line_of("theme"),
+                super::location::line_of_key(text, "theme", 1),
                 format!(
-                    "theme `{}` is not a folder name under themes/: a theme is read from inside the repository only; write a plain name such as \"default\"",
-                    self.theme
+                    "theme `{theme}` is not a plain folder name; name a folder under themes/ (letters, digits, `-`, `_`), e.g. `default`"
                 ),
             ));
         }
@@ -300,5 +303,22 @@ kind = "news"
         let text = MINIMAL.replace("slug = \"tin-tuc\"", "slug = \"Tin Tức\"");
         let err = SiteConfig::parse(Path::new("site.toml"), &text).unwrap_err();
         assert!(err.to_string().contains("lower-case ASCII"), "{err}");
+    }
+
+    #[test]
+    fn theme_that_is_a_path_refused_with_its_line() {
+        for bad in ["../../elsewhere", "/etc", "a/b", "..", "a\\b", ""] {
+            let text = MINIMAL.replace("[agency]", &format!("theme = {bad:?}\n[agency]"));
+            let err = SiteConfig::parse(Path::new("site.toml"), &text).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.contains("is not a plain folder name"), "{bad}: {msg}");
+            let line = text.lines().position(|l| l.starts_with("theme")).unwrap() + 1;
+            assert!(
+                msg.starts_with(&format!("site.toml:{line}:")),
+                "{bad}: {msg}"
+            );
+        }
+        let text = MINIMAL.replace("[agency]", "theme = \"so-tu-phap_2\"\n[agency]");
+        assert!(SiteConfig::parse(Path::new("site.toml"), &text).is_ok());
     }
 }

@@ -1,5 +1,5 @@
 //! Safety limits on the files and paths that contributors control: sizes, `../`, absolute
-//! paths and symbolic links that leave the repository.
+//! paths and symbolic links.
 
 use std::io::Read;
 use std::path::{Component, Path};
@@ -59,20 +59,42 @@ pub fn check_relative_path(file: &Path, line: usize, value: &str) -> Result<(), 
     Ok(())
 }
 
-/// Refuses a symbolic link whose target lies outside `root`.
+/// Refuses a symbolic link anywhere on `path` below `root` (a linked `content/`,
+/// `static/` or theme folder as much as a linked file): what the site is built from is
+/// only what lies in the repository's own folders.
 pub fn check_inside(root: &Path, path: &Path) -> Result<(), ContentError> {
-    let meta = std::fs::symlink_metadata(path).map_err(|e| ContentError::io(path, e))?;
-    if meta.file_type().is_symlink() {
-        let real = std::fs::canonicalize(path).map_err(|e| ContentError::io(path, e))?;
-        let root = std::fs::canonicalize(root).map_err(|e| ContentError::io(root, e))?;
-        if !real.starts_with(&root) {
-            return Err(ContentError::file(
-                path,
-                "is a symbolic link to a file outside the repository; copy the file in instead",
-            ));
+    let below = path.strip_prefix(root).unwrap_or(path);
+    let mut at = if path.starts_with(root) {
+        root.to_path_buf()
+    } else {
+        std::path::PathBuf::new()
+    };
+    for part in below.components() {
+        at.push(part);
+        if matches!(part, Component::Normal(_)) {
+            let meta = std::fs::symlink_metadata(&at).map_err(|e| ContentError::io(&at, e))?;
+            if meta.file_type().is_symlink() {
+                return Err(link_refused(&at));
+            }
         }
     }
     Ok(())
+}
+
+/// Refuses an entry of a folder walk that is a symbolic link (walks do not follow
+/// links, so their other entries are reached through real folders only).
+pub fn check_entry(entry: &walkdir::DirEntry) -> Result<(), ContentError> {
+    if entry.path_is_symlink() {
+        return Err(link_refused(entry.path()));
+    }
+    Ok(())
+}
+
+fn link_refused(path: &Path) -> ContentError {
+    ContentError::file(
+        path,
+        "is a symbolic link; stp reads no links in content/, static/ or themes/; copy the file or folder in instead",
+    )
 }
 
 #[cfg(test)]
@@ -100,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn symlink_outside_refused() {
+    fn symlink_anywhere_on_the_path_refused() {
         let dir = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("x"), "x").unwrap();
@@ -109,5 +131,14 @@ mod tests {
         assert!(check_inside(dir.path(), &link).is_err());
         std::fs::write(dir.path().join("in.md"), "x").unwrap();
         assert!(check_inside(dir.path(), &dir.path().join("in.md")).is_ok());
+        // A linked folder above the file, even one pointing inside the repository.
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        std::fs::write(dir.path().join("real/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("static")).unwrap();
+        let err = check_inside(dir.path(), &dir.path().join("static/a.md")).unwrap_err();
+        assert!(
+            err.to_string().contains("static: is a symbolic link"),
+            "{err}"
+        );
     }
 }

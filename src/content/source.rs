@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::error::ContentError;
-use super::paths::{MAX_FILE_BYTES, check_inside, read_limited};
+use super::paths::{MAX_FILE_BYTES, check_entry, check_inside, read_limited};
 
 /// An article as a source gives it: its bytes, and what the workflow says about it.
 #[derive(Debug, Clone)]
@@ -61,11 +61,25 @@ impl WorkingTree {
 
     /// Repository-relative paths of every article file under `content/`, sorted.
     pub fn article_paths(&self) -> Result<Vec<PathBuf>, ContentError> {
+        Ok(self.markdown_files()?.0)
+    }
+
+    /// Markdown files inside a bundle that are not its article (`index.md`,
+    /// `index.en.md`): an attachment named `ghi-chu.md`, say. They are neither built nor
+    /// published (as in the live set), and `stp check` names them.
+    pub fn stray_markdown(&self) -> Result<Vec<PathBuf>, ContentError> {
+        Ok(self.markdown_files()?.1)
+    }
+
+    /// The articles, and the Markdown files inside bundles that are not articles.
+    fn markdown_files(&self) -> Result<(Vec<PathBuf>, Vec<PathBuf>), ContentError> {
         let content = self.root.join("content");
         if !content.is_dir() {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         }
+        check_inside(&self.root, &content).map_err(|e| relative(e, &self.root))?;
         let mut out = Vec::new();
+        let mut strays = Vec::new();
         for entry in WalkDir::new(&content).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 ContentError::file(
@@ -73,19 +87,40 @@ impl WorkingTree {
                     format!("cannot be read: {e}"),
                 )
             })?;
+            check_entry(&entry).map_err(|e| relative(e, &self.root))?;
             let name = entry.file_name().to_string_lossy();
             if !name.ends_with(".md") || name.starts_with('.') {
                 continue;
             }
-            check_inside(&self.root, entry.path())?;
             let rel = entry
                 .path()
                 .strip_prefix(&self.root)
                 .unwrap_or(entry.path())
                 .to_path_buf();
-            out.push(rel);
+            if self.inside_bundle(&rel) {
+                strays.push(rel);
+            } else {
+                out.push(rel);
+            }
         }
-        Ok(out)
+        Ok((out, strays))
+    }
+
+    /// Whether `rel` (`content/<section>/<slug>/…/<name>.md`) lies in a bundle folder and
+    /// is not the bundle's article.
+    pub fn inside_bundle(&self, rel: &Path) -> bool {
+        let parts: Vec<_> = rel.components().collect();
+        if parts.len() < 4 {
+            return false;
+        }
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if parts.len() == 4 && (name == "index.md" || name == "index.en.md") {
+            return false;
+        }
+        let bundle: PathBuf = parts[..3].iter().collect();
+        ["index.md", "index.en.md"]
+            .iter()
+            .any(|n| self.root.join(&bundle).join(n).is_file())
     }
 
     /// The files beside `article` when it is a bundle's `index.md`, repository-relative.
@@ -108,6 +143,7 @@ impl WorkingTree {
         for entry in walk {
             let entry =
                 entry.map_err(|e| ContentError::file(&dir, format!("cannot be read: {e}")))?;
+            check_entry(&entry).map_err(|e| relative(e, &self.root))?;
             if entry.file_type().is_dir() {
                 continue;
             }
@@ -115,7 +151,6 @@ impl WorkingTree {
             if n.ends_with(".md") || n.starts_with('.') {
                 continue;
             }
-            check_inside(&self.root, entry.path())?;
             files.push(
                 entry
                     .path()

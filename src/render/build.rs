@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::content::{Article, ContentSource, SiteConfig, SiteFiles, parse_article};
+use crate::content::{
+    Article, ContentSource, SiteConfig, SiteFiles, check_bundle_files, parse_article,
+};
 use crate::site::{Provenance, Site};
 
 use super::RenderError;
@@ -40,6 +42,7 @@ fn load_timed(
     let parsed: Vec<Result<(Article, Provenance), _>> = sources
         .into_par_iter()
         .map(|s| {
+            check_bundle_files(&s.path, &s.files)?;
             parse_article(&s.path, &s.bytes, config).map(|a| {
                 let state = s.state.or_else(|| a.front.status.clone());
                 let files = s.files;

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::content::text::{self, TextProblem};
 use crate::content::{
-    Article, ContentError, ContentSource, SiteConfig, WorkingTree, parse_article,
+    Article, ContentError, ContentSource, SiteConfig, WorkingTree, check_bundle_files,
+    parse_article,
 };
 use crate::site::{Provenance, Site};
 
@@ -46,7 +47,16 @@ type Checked = (Option<(Article, Provenance)>, Vec<Problem>);
 pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, ContentError> {
     let tree = WorkingTree::new(root, config.max_attachment_bytes);
     let sources = tree.articles()?;
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = tree
+        .stray_markdown()?
+        .into_iter()
+        .map(|file| Problem {
+            file,
+            line: 1,
+            kind: "file",
+            message: "is a Markdown file inside a bundle but not its article (index.md), so it is neither built nor published; rename it (e.g. to .txt) to publish it as a file, or remove it".into(),
+        })
+        .collect();
     let texts: HashMap<PathBuf, String> = sources
         .iter()
         .map(|s| {
@@ -71,6 +81,9 @@ pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, Cont
                         });
                     }
                 }
+            }
+            if let Err(e) = check_bundle_files(&s.path, &s.files) {
+                found.push(from_error(&e));
             }
             match parse_article(&s.path, &s.bytes, config) {
                 Ok(a) => {

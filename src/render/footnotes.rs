@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::markdown::Ids;
+
 /// The back link's accessible name, by page language.
 fn back_label(lang: &str) -> &'static str {
     match lang {
@@ -24,22 +26,20 @@ fn notes_label(lang: &str) -> &'static str {
 }
 
 /// Moves footnote definitions to the end of `events` as a numbered list with back links,
-/// and turns each citation into a numbered link. Ids avoid those in `used`.
-pub fn gather<'a>(
-    events: Vec<Event<'a>>,
-    lang: &str,
-    used: &mut HashSet<String>,
-) -> Vec<Event<'a>> {
+/// and turns each citation into a numbered link. Ids avoid those already in `ids`.
+pub fn gather<'a>(events: Vec<Event<'a>>, lang: &str, ids: &mut Ids) -> Vec<Event<'a>> {
     let mut body = Vec::with_capacity(events.len());
     let mut notes: Vec<(CowStr<'a>, Vec<Event<'a>>)> = Vec::new();
     // A definition written inside another (in a quote, say) becomes a note of its own.
     let mut open: Vec<(CowStr<'a>, Vec<Event<'a>>)> = Vec::new();
+    // Names seen so far, so that many notes take linear time.
+    let mut defined: HashSet<CowStr<'a>> = HashSet::new();
     for event in events {
         match event {
             Event::Start(Tag::FootnoteDefinition(name)) => open.push((name, Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some((name, inner)) = open.pop()
-                    && !notes.iter().any(|(n, _)| *n == name)
+                    && defined.insert(name.clone())
                 {
                     notes.push((name, inner));
                 }
@@ -50,7 +50,6 @@ pub fn gather<'a>(
             },
         }
     }
-    let defined: HashSet<CowStr<'a>> = notes.iter().map(|(n, _)| n.clone()).collect();
     if defined.is_empty()
         && !body
             .iter()
@@ -59,31 +58,23 @@ pub fn gather<'a>(
         return body;
     }
 
-    let mut unique = |base: String| {
-        let mut id = base.clone();
-        let mut n = 1;
-        while !used.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        id
-    };
     // Number by first citation, in the text and then in the notes; then the notes never
     // cited, in the order written.
     let mut order: Vec<CowStr<'a>> = Vec::new();
+    let mut ordered: HashSet<CowStr<'a>> = HashSet::new();
     let citations = body
         .iter()
         .chain(notes.iter().flat_map(|(_, inner)| inner.iter()));
     for e in citations {
         if let Event::FootnoteReference(name) = e
             && defined.contains(name)
-            && !order.contains(name)
+            && ordered.insert(name.clone())
         {
             order.push(name.clone());
         }
     }
     for (name, _) in &notes {
-        if !order.contains(name) {
+        if ordered.insert(name.clone()) {
             order.push(name.clone());
         }
     }
@@ -92,8 +83,8 @@ pub fn gather<'a>(
         .enumerate()
         .map(|(i, name)| {
             let n = i + 1;
-            let note = unique(format!("chu-thich-{n}"));
-            let citation = unique(format!("dan-chu-thich-{n}"));
+            let note = ids.unique(&format!("chu-thich-{n}"));
+            let citation = ids.unique(&format!("dan-chu-thich-{n}"));
             (name.clone(), (n, note, citation))
         })
         .collect();

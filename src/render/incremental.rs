@@ -67,8 +67,13 @@ impl Incremental {
             .iter()
             .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
             .collect();
-        let is_article =
-            |p: &PathBuf| p.starts_with("content") && p.extension().is_some_and(|e| e == "md");
+        let tree = WorkingTree::new(&self.root, self.config.max_attachment_bytes);
+        // A Markdown file inside a bundle that is not its article is a file of the bundle.
+        let is_article = |p: &PathBuf| {
+            p.starts_with("content")
+                && p.extension().is_some_and(|e| e == "md")
+                && !tree.inside_bundle(p)
+        };
         if rel.iter().all(is_article) {
             self.update_articles(&rel)
         } else {
@@ -107,6 +112,7 @@ impl Incremental {
                 .position(|a| &a.path == *path)
                 .map(|i| self.site.provenance[i].files.clone())
                 .map_or_else(|| tree.bundle_files(path), Ok)?;
+            crate::content::check_bundle_files(path, &files)?;
             let state = article.front.status.clone();
             replacements.push((
                 (*path).clone(),

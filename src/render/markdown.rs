@@ -3,7 +3,7 @@
 //! code highlighted by syntect; link targets limited to safe schemes; and, when a
 //! contributor wrote raw HTML, the whole result sanitised by ammonia.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -51,8 +51,11 @@ pub fn render_in(markdown: &str, lang: &str) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut out = Rendered::default();
     let mut raw_html = false;
-    let mut used_ids = HashSet::new();
+    let mut ids = Ids::default();
 
+    // Events are moved into `kept` as they are looked at (a code block as one event), so
+    // that many code blocks take linear time.
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -64,19 +67,16 @@ pub fn render_in(markdown: &str, lang: &str) -> Rendered {
                     .map(|s| slugify(&s))
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| slugify(&text));
-                let base = if base.is_empty() {
-                    "muc".to_string()
-                } else {
-                    base
-                };
-                let mut anchor = base.clone();
-                let mut n = 1;
-                while !used_ids.insert(anchor.clone()) {
-                    n += 1;
-                    anchor = format!("{base}-{n}");
-                }
-                if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                let anchor = ids.unique(if base.is_empty() { "muc" } else { &base });
+                if let Event::Start(Tag::Heading {
+                    id, classes, attrs, ..
+                }) = &mut events[i]
+                {
                     *id = Some(CowStr::from(anchor.clone()));
+                    // `{#id .class}` only: any other attribute (`onfocus=…`, `autofocus`,
+                    // `style=…`) is dropped, and a class keeps only safe characters.
+                    attrs.clear();
+                    classes.retain(|c| safe_class(c));
                 }
                 out.headings.push(Heading {
                     level: heading_number(level),
@@ -121,22 +121,54 @@ pub fn render_in(markdown: &str, lang: &str) -> Rendered {
                     }
                     j += 1;
                 }
-                let html = highlight(&code, &lang);
-                events.splice(
-                    i..=j.min(events.len() - 1),
-                    [Event::Html(CowStr::from(html))],
-                );
+                kept.push(Event::Html(CowStr::from(highlight(&code, &lang))));
+                i = j + 1;
+                continue;
             }
             _ => {}
         }
+        kept.push(std::mem::replace(&mut events[i], Event::SoftBreak));
         i += 1;
     }
 
-    let events = super::footnotes::gather(events, lang, &mut used_ids);
+    let events = super::footnotes::gather(kept, lang, &mut ids);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if raw_html { sanitise(&html) } else { html };
     out
+}
+
+/// The ids given out in one body: each unique, the next free suffix of each base kept so
+/// that many equal headings take linear time, not quadratic.
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, or `base-2`, `base-3`… the first not given out yet.
+    pub(super) fn unique(&mut self, base: &str) -> String {
+        if self.used.insert(base.to_string()) {
+            return base.to_string();
+        }
+        let n = self.next.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// A class name from `{.class}` on a heading: ASCII letters, digits, `-` and `_` only.
+fn safe_class(class: &str) -> bool {
+    !class.is_empty()
+        && class
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -159,23 +191,8 @@ fn plain_text_until_end(events: &[Event]) -> String {
     text
 }
 
-/// Relative links, anchors, and http(s), mailto and tel links; nothing else.
-/// Control characters and whitespace are skipped, as browsers do, and case is ignored.
-pub fn safe_url(url: &str) -> bool {
-    let mut scheme = String::new();
-    for c in url
-        .chars()
-        .filter(|c| !c.is_control() && !c.is_whitespace())
-    {
-        match c {
-            // A path, query or fragment starts before any `:`, so there is no scheme.
-            '/' | '?' | '#' => return true,
-            ':' => return matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel"),
-            _ => scheme.extend(c.to_lowercase()),
-        }
-    }
-    true
-}
+/// The link rule of the content layer, which front-matter links follow too.
+pub use crate::content::safe_url;
 
 fn highlight(code: &str, lang: &str) -> String {
     let set = syntaxes();
@@ -243,6 +260,125 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"ho-so-can-nop\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"ho-so-can-nop-2\">"), "{}", r.html);
         assert_eq!(r.headings.len(), 2);
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_id_and_safe_classes() {
+        let r = render(
+            "## Tin mới {tabindex=0 autofocus onfocus=alert(1)}\n\n## B {#dat-ten .noi-bat .x\"y style=color:red}\n",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"tin-moi\">Tin mới</h2>"),
+            "{}",
+            r.html
+        );
+        for bad in ["onfocus", "autofocus", "tabindex", "style", "alert"] {
+            assert!(!r.html.contains(bad), "{bad} in {}", r.html);
+        }
+        assert!(
+            r.html
+                .contains("<h2 id=\"dat-ten\" class=\"noi-bat\">B</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn many_equal_headings_and_notes_get_distinct_ids() {
+        let md = "## h\n\n".repeat(20_000);
+        let r = render(&md);
+        let ids: HashSet<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids.len(), 20_000);
+        assert!(ids.contains("h") && ids.contains("h-20000"));
+        // A heading written as `h-2` keeps it; the next plain `h` skips it.
+        let r = render("## h\n\n## h-2\n\n## h\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["h", "h-2", "h-3"]);
+        let mut md = String::new();
+        for n in 0..5_000 {
+            md.push_str(&format!("Câu {n}[^{n}].\n\n"));
+        }
+        for n in 0..5_000 {
+            md.push_str(&format!("[^{n}]: Ghi chú {n}.\n\n"));
+        }
+        let html = render(&md).html;
+        assert!(
+            html.contains("<li id=\"chu-thich-5000\">"),
+            "last note missing"
+        );
+        assert!(html.contains("<a href=\"#chu-thich-1\" id=\"dan-chu-thich-1\">1</a>"));
+    }
+
+    /// Every attribute of every tag in `html` (which pulldown-cmark writes quoted).
+    fn attributes(html: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for tag in html.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap_or("");
+            let mut rest = tag.split_once(' ').map(|(_, r)| r).unwrap_or("");
+            while let Some((name, after)) = rest.split_once("=\"") {
+                let (value, after) = after.split_once('"').unwrap_or((after, ""));
+                out.push((name.trim().to_string(), value.to_string()));
+                rest = after;
+            }
+            assert!(
+                rest.trim().is_empty(),
+                "an attribute without a value: {tag}"
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn markdown_without_raw_html_is_safe_by_construction() {
+        let hostile = [
+            "## T {onclick=x autofocus tabindex=1 .a\"b #i\"d}\n",
+            "[x](javascript:alert(1) \"t\\\" onmouseover=\\\"x\") <javascript:alert(1)> <a@b.vn>",
+            "![a\" onerror=\"x](data:image/svg+xml,<svg onload=x>) ![b](vbscript:x)",
+            "```js onload=x\n</code><script>x</script>\n```\n\n```\n<b>\n```\n",
+            "| a | b |\n|:-|-:|\n| <x | `y\"` |\n",
+            "Chú[^x\"onclick=y]\n\n[^x\"onclick=y]: ghi <chú>.\n\n[^khong]\n",
+            "[r]: javascript:x\n\n[a][r] [b](<java script:x>) [c](JAVA&#x53;CRIPT:x)",
+        ];
+        let allowed = [
+            "id",
+            "class",
+            "href",
+            "src",
+            "alt",
+            "title",
+            "aria-label",
+            "start",
+            "style",
+        ];
+        for md in hostile {
+            let r = render(md);
+            for (name, value) in attributes(&r.html) {
+                assert!(
+                    allowed.contains(&name.as_str()),
+                    "`{name}` from {md:?}: {}",
+                    r.html
+                );
+                if name == "href" || name == "src" {
+                    assert!(
+                        safe_url(&value) && !value.contains(':') || value.starts_with("mailto:"),
+                        "{value} from {md:?}"
+                    );
+                }
+                if name == "style" {
+                    assert!(value.starts_with("text-align: "), "{value}");
+                }
+                if name == "id" || name == "class" {
+                    assert!(
+                        value.bytes().all(|b| b.is_ascii_alphanumeric()
+                            || b == b'-'
+                            || b == b'_'
+                            || b == b' '),
+                        "{value}"
+                    );
+                }
+            }
+            assert!(!r.html.contains("<script"), "{}", r.html);
+        }
     }
 
     #[test]
@@ -329,35 +465,6 @@ mod tests {
         let r = render("[bấm](javascript:alert(1)) [ok](/tin-tuc/) [x]( JaVaScRiPt:alert(1))");
         assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
         assert!(r.html.contains("href=\"/tin-tuc/\""));
-    }
-
-    #[test]
-    fn only_known_schemes_are_safe() {
-        for url in [
-            "/tin-tuc/a/",
-            "a/b:c",
-            "?q=a:b",
-            "#muc:1",
-            "",
-            "bai-viet",
-            "HTTPS://x.vn/",
-            " http://x.vn",
-            "mailto:a@b.vn",
-            "tel:0271",
-        ] {
-            assert!(safe_url(url), "{url}");
-        }
-        for url in [
-            "javascript:alert(1)",
-            " JaVaScRiPt:alert(1)",
-            "java\tscript:x",
-            "java\u{0}script:x",
-            "data:text/html,x",
-            "vbscript:x",
-            "ftp://x",
-        ] {
-            assert!(!safe_url(url), "{url}");
-        }
     }
 
     #[test]

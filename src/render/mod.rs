@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use build::{BuildReport, build, load_site};
 pub use feeds::xml_escape;
 pub use incremental::{Incremental, Update};
-pub use output::{Staging, write_under};
+pub use output::{Staging, resolved, write_under};
 pub use search::fold;
 pub use theme::{DEFAULT_THEME, Theme};
 

@@ -8,6 +8,35 @@ use std::path::{Path, PathBuf};
 
 use super::RenderError;
 
+/// `path` made absolute, with `.` and `..` worked out and every symbolic link on the part
+/// that exists resolved, so that `public`, `./public/`, `/site/public` and a path through
+/// a linked parent all come out as one folder (which need not exist).
+pub fn resolved(path: &Path) -> Result<PathBuf, RenderError> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| RenderError::io(path, e))?
+            .join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => {
+                out.push(other);
+                if let Ok(real) = std::fs::canonicalize(&out) {
+                    out = real;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// A build being written. Dropping it without [`Staging::commit`] removes it.
 #[derive(Debug)]
 pub struct Staging {

@@ -196,12 +196,12 @@ fn quoted_printable(s: &str) -> String {
 }
 
 /// The article's front matter (as YAML) and body.
-pub fn article(root: &Path, rel: &str) -> (serde_yaml_ng::Value, String) {
+pub fn article(root: &Path, rel: &str) -> (serde_json::Value, String) {
     let text = std::fs::read_to_string(root.join(rel.trim())).unwrap();
     let rest = text.strip_prefix("---\n").unwrap();
     let (yaml, body) = rest.split_once("\n---\n").unwrap();
     (
-        serde_yaml_ng::from_str(yaml).unwrap(),
+        serde_saphyr::from_str(yaml).unwrap(),
         body.trim_start_matches('\n').to_string(),
     )
 }

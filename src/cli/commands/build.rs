@@ -8,7 +8,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
-use crate::render::build;
+use crate::render::{build, resolved};
 
 use super::signing::TrustArgs;
 
@@ -40,9 +40,12 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     }
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let out = args.out.unwrap_or_else(|| root.join("preview"));
-    if out == root.join("public") {
+    // Compared as resolved folders: `public`, `./public/`, a linked parent all count; and
+    // a preview never replaces the repository that holds public/.
+    let (target, public) = (resolved(&out)?, resolved(&root.join("public"))?);
+    if target.starts_with(&public) || public.starts_with(&target) {
         return Err(CliError::usage(
-            "a preview never goes to public/; choose another --out",
+            "a preview never goes to public/ or a folder holding it; choose another --out",
         ));
     }
     let source = WorkingTree::new(&root, config.max_attachment_bytes);

@@ -69,7 +69,7 @@ pub fn article_text(s: &Submission) -> String {
         sender: &sender,
         intake: f.intake.as_ref(),
     };
-    let yaml = serde_yaml_ng::to_string(&written).unwrap_or_default();
+    let yaml = serde_saphyr::to_string(&written).unwrap_or_default();
     format!("---\n{yaml}---\n\n{}", s.body)
 }
 

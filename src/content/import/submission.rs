@@ -138,7 +138,22 @@ pub fn assemble(
                 });
             }
             _ => {
-                let name = b.unique(&stem_slug(&a.name, "tep"), &ext_or(&ext, "bin"));
+                let (stem, ext) = (stem_slug(&a.name, "tep"), ext_or(&ext, "bin"));
+                // A file named like an article (`index.md`, `ghi-chu.md`) or a web page
+                // would be taken for one, or refused by the builder: kept as text.
+                let inert = ext == "md"
+                    || ext == "markdown"
+                    || crate::content::active_extension(Path::new(&a.name)).is_some();
+                let name = if inert {
+                    let name = b.unique(&format!("{stem}-{ext}"), "txt");
+                    b.flags.push(format!(
+                        "attachment `{}` was saved as `{name}`, as text: a file named like an article or a web page is not published as it is; look at it before the article goes on",
+                        a.name
+                    ));
+                    name
+                } else {
+                    b.unique(&stem, &ext)
+                };
                 if ext == "pdf" {
                     pdfs.push(name.clone());
                     match scan(&a.bytes) {
@@ -340,8 +355,9 @@ struct Builder {
 }
 
 impl Builder {
-    /// A file name not yet used in the bundle.
+    /// A file name not yet used in the bundle, never `index.*` (the article's own name).
     fn unique(&self, stem: &str, ext: &str) -> String {
+        let stem = if stem == "index" { "tep-index" } else { stem };
         let mut n = 1;
         loop {
             let name = if n == 1 {
@@ -349,7 +365,7 @@ impl Builder {
             } else {
                 format!("{stem}-{n}.{ext}")
             };
-            if !self.files.iter().any(|f| f.name == name) && name != "index.md" {
+            if !self.files.iter().any(|f| f.name == name) {
                 return name;
             }
             n += 1;
