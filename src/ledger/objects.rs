@@ -94,6 +94,14 @@ impl<'r> Objects<'r> {
         Ok(object.data().to_vec())
     }
 
+    /// The size of object `oid` from its header, without reading its content.
+    pub fn size(&self, oid: Oid) -> Result<usize, ReadError> {
+        self.odb
+            .read_header(oid)
+            .map(|(size, _)| size)
+            .map_err(ReadError::Missing)
+    }
+
     /// Whether the object database holds `oid` (nothing read, nothing checked).
     pub fn contains(&self, oid: Oid) -> bool {
         self.odb.exists(oid)
