@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 use git2::{ObjectType, Oid, Repository};
 
+use crate::content::MAX_FILE_BYTES;
+
 use super::article_text::{digest_and_status, status_of};
 use super::malformed::{entry_flaw, lossy, malformed, malformed_by};
 use super::objects::{Mode, Objects, RawCommit, ReadError, entries, find_entry};
@@ -61,6 +63,9 @@ pub struct CommitFacts {
     pub articles: BTreeMap<String, ArticleFacts>,
     /// Why the commit is malformed (`malformed.rs`); then nothing else is read from it.
     pub malformed: Option<String>,
+    /// Articles whose version in the commit is over `MAX_FILE_BYTES`, with their size:
+    /// never read (their facts have no version).
+    pub oversized: Vec<(String, usize)>,
 }
 
 /// Reads commits, keeping the raw trees of the last commit read: they are the parent's
@@ -73,6 +78,9 @@ pub struct FactReader<'r> {
     last: Option<(Oid, Oid)>,
     /// The first object that could not be read while reading the current commit.
     failed: Option<ReadError>,
+    /// The root tree of the commit being read, and its articles found too big.
+    reading: Option<Oid>,
+    oversized: Vec<(String, usize)>,
 }
 
 impl<'r> FactReader<'r> {
@@ -83,6 +91,8 @@ impl<'r> FactReader<'r> {
             previous: HashMap::new(),
             last: None,
             failed: None,
+            reading: None,
+            oversized: Vec::new(),
         })
     }
 
@@ -99,6 +109,8 @@ impl<'r> FactReader<'r> {
         }
         let trailers = Trailers::parse(&String::from_utf8_lossy(&commit.message));
         let tree = commit.tree;
+        self.reading = Some(tree);
+        self.oversized.clear();
         let parent_tree = match (commit.parent, self.last) {
             (None, _) => None,
             (Some(p), Some((last, last_tree))) if p == last => Some(last_tree),
@@ -160,6 +172,7 @@ impl<'r> FactReader<'r> {
             changed,
             articles,
             malformed: None,
+            oversized: std::mem::take(&mut self.oversized),
         };
         Ok((facts, commit.signature))
     }
@@ -235,6 +248,14 @@ impl<'r> FactReader<'r> {
         };
         match self.entry(dir, name)? {
             (Mode::File, id) => {
+                let size = self.objects.size(id);
+                let size = self.failed(size)?;
+                if size as u64 > MAX_FILE_BYTES {
+                    if self.reading == Some(root) {
+                        self.oversized.push((path.to_string(), size));
+                    }
+                    return None;
+                }
                 let read = self.objects.read(id, ObjectType::Blob);
                 Some((id, self.failed(read)?))
             }

@@ -5,7 +5,7 @@
 //! checked object reader: its trailers name the article with that blob, as published or
 //! adopted, and its tree holds that blob at the article's path.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use git2::{ObjectType, Oid};
@@ -16,7 +16,9 @@ use super::trailers::Trailers;
 /// A publish (or adoption) commit, read once for all the articles it carries.
 pub struct PublishCommit {
     pub tree: Oid,
-    trailers: Trailers,
+    /// `(article, blob)` of each article the trailers publish or adopt (an adoption names
+    /// thousands: looked up, not scanned, per article).
+    named: HashSet<(String, String)>,
 }
 
 /// Reads the commit `commit` (hex) for [`PublishCommit::confirm`].
@@ -25,9 +27,22 @@ pub fn read_publish_commit(objects: &Objects<'_>, commit: &str) -> Result<Publis
     let raw = objects
         .commit(oid)
         .map_err(|e| format!("commit {commit} cannot be read: {e}"))?;
+    let trailers = Trailers::parse(&String::from_utf8_lossy(&raw.message));
+    let named = trailers
+        .steps
+        .into_iter()
+        .filter(|s| {
+            s.adopt
+                || s.transition
+                    .as_deref()
+                    .and_then(|t| t.rsplit_once("->"))
+                    .is_some_and(|(_, to)| to.trim() == "published")
+        })
+        .filter_map(|s| Some((s.article, s.blob?)))
+        .collect();
     Ok(PublishCommit {
         tree: raw.tree,
-        trailers: Trailers::parse(&String::from_utf8_lossy(&raw.message)),
+        named,
     })
 }
 
@@ -41,15 +56,7 @@ impl PublishCommit {
         path: &str,
         blob: Oid,
     ) -> Result<(), String> {
-        let named = self.trailers.steps.iter().any(|s| {
-            s.article == path
-                && s.blob.as_deref() == Some(blob.to_string().as_str())
-                && (s.adopt
-                    || s.transition
-                        .as_deref()
-                        .and_then(|t| t.rsplit_once("->"))
-                        .is_some_and(|(_, to)| to.trim() == "published"))
-        });
+        let named = self.named.contains(&(path.to_string(), blob.to_string()));
         if !named {
             return Err(format!(
                 "{path}: its publish commit does not name blob {blob} for it"

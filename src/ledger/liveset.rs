@@ -10,7 +10,9 @@ use std::sync::Mutex;
 
 use git2::{Oid, Repository};
 
-use crate::content::{ContentError, ContentSource, Published, SiteFiles, SourceArticle};
+use crate::content::{
+    ContentError, ContentSource, MAX_FILE_BYTES, Published, SiteFiles, SourceArticle,
+};
 
 use super::cache::discard;
 use super::error::{LedgerError, LedgerResult};
@@ -187,6 +189,19 @@ impl ContentSource for LiveSet {
             .iter()
             .zip(&self.blobs)
             .map(|(a, oid)| {
+                let size = repo
+                    .odb()
+                    .and_then(|odb| odb.read_header(*oid))
+                    .map_err(|e| {
+                        ContentError::file(&a.path, format!("cannot be read from git: {e}"))
+                    })?
+                    .0;
+                if size as u64 > MAX_FILE_BYTES {
+                    return Err(ContentError::file(
+                        &a.path,
+                        format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}"),
+                    ));
+                }
                 let bytes = read_blob(&repo, *oid).map_err(|e| {
                     ContentError::file(&a.path, format!("cannot be read from git: {e}"))
                 })?;

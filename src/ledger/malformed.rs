@@ -32,6 +32,7 @@ pub fn malformed(oid: Oid, commit: &RawCommit, why: String) -> CommitFacts {
         changed: Default::default(),
         articles: Default::default(),
         malformed: Some(why),
+        oversized: Vec::new(),
     }
 }
 

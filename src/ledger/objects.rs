@@ -95,9 +95,11 @@ impl<'r> Objects<'r> {
     }
 
     /// The size of object `oid` from its header, without reading its content.
-    pub fn size(&self, oid: Oid) -> Result<u64, ReadError> {
-        let (size, _) = self.odb.read_header(oid).map_err(ReadError::Missing)?;
-        Ok(size as u64)
+    pub fn size(&self, oid: Oid) -> Result<usize, ReadError> {
+        self.odb
+            .read_header(oid)
+            .map(|(size, _)| size)
+            .map_err(ReadError::Missing)
     }
 
     /// Whether the object database holds `oid` (nothing read, nothing checked).

@@ -178,7 +178,7 @@ pub fn changed_paths(objects: &Objects<'_>, old: Option<Oid>, new: Oid) -> Vec<S
 pub fn read(objects: &Objects<'_>, root: Oid) -> Result<SiteFiles, SiteFilesError> {
     let mut files = BTreeMap::new();
     for (path, id) in list(objects, root)? {
-        if let Ok(size) = objects.size(id)
+        if let Ok(size) = objects.size(id).map(|s| s as u64)
             && size > MAX_SITE_FILE_BYTES
         {
             return Err(SiteFilesError::TooBig {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use git2::{Oid, Repository};
 
+use crate::content::MAX_FILE_BYTES;
 use crate::workflow::{
     Action, Ground, PEOPLE_FILE, Person, Role, State, StepContext, check_step, required_role,
 };
@@ -64,6 +65,18 @@ fn apply_readable(
     ctx: &CommitFacts,
     pin: Option<&str>,
 ) {
+    for (path, size) in &ctx.oversized {
+        state.issues.push(Issue {
+            commit: ctx.oid.to_string(),
+            summary: ctx.summary.clone(),
+            time: ctx.time,
+            kind: "size".into(),
+            subject: path.clone(),
+            why: format!(
+                "this version is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes for an article; it is not read and cannot be published"
+            ),
+        });
+    }
     let changed = &ctx.changed;
     let mut stepped = BTreeSet::new();
     let mut mentioned = BTreeSet::new();
