@@ -76,6 +76,8 @@ pub struct FactReader<'r> {
     previous: HashMap<Oid, Rc<[u8]>>,
     /// The last commit read and its root tree.
     last: Option<(Oid, Oid)>,
+    /// The root tree of the last commit read and its site files.
+    last_site: Option<(Oid, SiteIds)>,
     /// The first object that could not be read while reading the current commit.
     failed: Option<ReadError>,
     /// The root tree of the commit being read, and its articles found too big.
@@ -90,6 +92,7 @@ impl<'r> FactReader<'r> {
             current: HashMap::new(),
             previous: HashMap::new(),
             last: None,
+            last_site: None,
             failed: None,
             reading: None,
             oversized: Vec::new(),
@@ -146,8 +149,13 @@ impl<'r> FactReader<'r> {
         }
         let workflow_tree = self.subtree(tree, "workflow");
         let parent_workflow_tree = parent_tree.and_then(|t| self.subtree(t, "workflow"));
+        // The parent's site files are the last commit's, read just before, most often.
+        let parent_site = match (parent_tree, self.last_site) {
+            (Some(t), Some((last, ids))) if last == t => Some(ids),
+            (Some(t), _) => self.site_ids(t),
+            (None, _) => None,
+        };
         let site = self.site_ids(tree).unwrap_or_default();
-        let parent_site = parent_tree.and_then(|t| self.site_ids(t));
         if let Some(failed) = self.failed.take() {
             let why = malformed_by(failed, tree, parent_tree)?;
             self.previous = std::mem::take(&mut self.current);
@@ -156,6 +164,7 @@ impl<'r> FactReader<'r> {
         }
         self.previous = std::mem::take(&mut self.current);
         self.last = Some((oid, tree));
+        self.last_site = Some((tree, site));
         let facts = CommitFacts {
             oid,
             summary: summary(&commit),

@@ -39,8 +39,11 @@ pub fn apply(
     trusted: Option<&Trusted>,
     ctx: &CommitFacts,
 ) -> bool {
-    let version = ctx.site.version();
     let changed = ctx.parent_site.as_ref() != Some(&ctx.site);
+    if !changed && ctx.trailers.site.is_none() {
+        return false; // most commits: nothing about the site files
+    }
+    let version = ctx.site.version();
     let mut proposed = false;
     let mut valid = false;
     if let Some(step) = &ctx.trailers.site {
@@ -68,8 +71,11 @@ pub fn apply(
 /// After the trust data of `ctx` was read: the commit that made the first version of the
 /// trust data trusted also holds the first live version of the site files.
 pub fn trust_root(state: &mut LedgerState, ctx: &CommitFacts) {
+    if state.site.live.is_some() {
+        return;
+    }
     let oid = ctx.oid.to_string();
-    if state.site.live.is_none() && state.trust.since.as_deref() == Some(oid.as_str()) {
+    if state.trust.since.as_deref() == Some(oid.as_str()) {
         state.site.live = Some(SiteVersion {
             commit: oid,
             version: ctx.site.version(),

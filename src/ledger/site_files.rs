@@ -21,11 +21,22 @@ pub const SETTINGS: &str = "site.toml";
 /// The top-level names that are site files, in git's tree order.
 pub const NAMES: [&str; 3] = [SETTINGS, "static", "themes"];
 
-/// The three top-level entries of a commit's tree that make up the site files, as raw
-/// `(mode, id)` pairs (a missing entry is `None`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The three top-level entries of a commit's tree that make up the site files, as
+/// `(mode, id)` pairs (a missing entry is `None`). Read for every commit of history, so
+/// it holds no allocation: a mode is git's octal text read as a number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SiteIds {
-    entries: [Option<(Vec<u8>, Oid)>; 3],
+    entries: [Option<(u32, Oid)>; 3],
+}
+
+/// Git's octal mode text as a number (`40000` → 0o40000); an unreadable mode is `u32::MAX`.
+fn mode_number(text: &[u8]) -> u32 {
+    text.iter()
+        .try_fold(0u32, |n, b| match b {
+            b'0'..=b'7' => n.checked_mul(8)?.checked_add(u32::from(b - b'0')),
+            _ => None,
+        })
+        .unwrap_or(u32::MAX)
 }
 
 impl SiteIds {
@@ -35,7 +46,7 @@ impl SiteIds {
         for entry in entries(root) {
             let entry = entry?;
             if let Some(i) = NAMES.iter().position(|n| n.as_bytes() == entry.name) {
-                out.entries[i] = Some((entry.mode.to_vec(), entry.id()?));
+                out.entries[i] = Some((mode_number(entry.mode), entry.id()?));
             }
         }
         Some(out)
@@ -46,9 +57,7 @@ impl SiteIds {
         let mut hash = Sha256::new();
         for (name, entry) in NAMES.iter().zip(&self.entries) {
             match entry {
-                Some((mode, id)) => {
-                    hash.update(format!("{name} {} {id}\n", String::from_utf8_lossy(mode)))
-                }
+                Some((mode, id)) => hash.update(format!("{name} {mode:o} {id}\n")),
                 None => hash.update(format!("{name} -\n")),
             }
         }
@@ -56,11 +65,11 @@ impl SiteIds {
     }
 
     /// `(name, mode, id)` of each entry that is there.
-    fn present(&self) -> impl Iterator<Item = (&'static str, &[u8], Oid)> {
+    fn present(&self) -> impl Iterator<Item = (&'static str, u32, Oid)> + '_ {
         NAMES
             .iter()
             .zip(&self.entries)
-            .filter_map(|(n, e)| e.as_ref().map(|(m, id)| (*n, m.as_slice(), *id)))
+            .filter_map(|(n, e)| e.map(|(m, id)| (*n, m, id)))
     }
 }
 
@@ -116,28 +125,29 @@ pub fn list(objects: &Objects<'_>, root: Oid) -> Result<BTreeMap<String, Oid>, S
 fn walk(
     objects: &Objects<'_>,
     path: &str,
-    mode: &[u8],
+    mode: u32,
     id: Oid,
     out: &mut BTreeMap<String, Oid>,
 ) -> Result<(), SiteFilesError> {
     match mode {
-        b"40000" => {
+        0o40000 => {
             let data = objects.read(id, ObjectType::Tree)?;
             for entry in entries(&data) {
                 let entry = entry.ok_or(ReadError::Malformed(id))?;
                 let (Some(name), Some(child)) = (entry.name_str(), entry.id()) else {
                     return Err(ReadError::Malformed(id).into());
                 };
-                walk(objects, &format!("{path}/{name}"), entry.mode, child, out)?;
+                let mode = mode_number(entry.mode);
+                walk(objects, &format!("{path}/{name}"), mode, child, out)?;
             }
             Ok(())
         }
-        b"100644" | b"100755" => {
+        0o100644 | 0o100755 => {
             out.insert(path.to_string(), id);
             Ok(())
         }
-        b"120000" => Err(SiteFilesError::Link { path: path.into() }),
-        b"160000" => Err(SiteFilesError::Submodule { path: path.into() }),
+        0o120000 => Err(SiteFilesError::Link { path: path.into() }),
+        0o160000 => Err(SiteFilesError::Submodule { path: path.into() }),
         _ => Err(SiteFilesError::NotAFile { path: path.into() }),
     }
 }
