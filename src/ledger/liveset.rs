@@ -17,7 +17,7 @@ use crate::content::{
 use super::cache::discard;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
-use super::live_check::{PublishCommit, TreeCache, read_publish_commit};
+use super::live_check::{PublishCommit, read_publish_commit};
 use super::objects::Objects;
 use super::repo::{bundle_files_in, open};
 use super::site_files::{read as read_site_files, site_ids};
@@ -80,7 +80,6 @@ impl LiveSet {
         let mut blobs = Vec::new();
         let mut files = BTreeMap::new();
         let mut commits: HashMap<String, PublishCommit> = HashMap::new();
-        let mut trees = TreeCache::default();
         // What was read now was checked; what came from the cache is confirmed.
         let from_cache = ledger.read_now < ledger.state.commits;
         let objects =
@@ -107,7 +106,7 @@ impl LiveSet {
             };
             if from_cache {
                 commit
-                    .confirm(&objects, &mut trees, path, blob_id)
+                    .confirm(path, blob_id)
                     .map_err(LedgerError::CacheMismatch)?;
             }
             let tree_id = commit.tree;
