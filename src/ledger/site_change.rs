@@ -18,6 +18,7 @@ use super::changes::CommitFacts;
 use super::objects::Objects;
 use super::site_files;
 use super::state::{Issue, LedgerState, SiteEvent, SitePending, SiteVersion};
+use super::trailers::SiteTrailer;
 use super::trust::Trusted;
 use super::validity::role_refusal;
 use super::verify::SignatureCheck;
@@ -47,7 +48,7 @@ pub fn apply(
     let mut proposed = false;
     let mut valid = false;
     if let Some(step) = &ctx.trailers.site {
-        match check(state, trusted, ctx, &version, changed) {
+        match check(state, trusted, ctx, step, &version, changed) {
             Ok(person) => {
                 valid = true;
                 proposed = step.action == PROPOSE;
@@ -158,12 +159,10 @@ fn check<'t>(
     state: &mut LedgerState,
     trusted: Option<&'t Trusted>,
     ctx: &CommitFacts,
+    step: &SiteTrailer,
     version: &str,
     changed: bool,
 ) -> Result<&'t Person, Refusal<'t>> {
-    let Some(step) = &ctx.trailers.site else {
-        return Err((None, "no site step".into()));
-    };
     let fingerprint = match &ctx.signature {
         SignatureCheck::Valid { fingerprint } => fingerprint,
         SignatureCheck::Unsigned => return Err((None, "the commit is not signed".into())),

@@ -20,6 +20,18 @@ pub struct SiteArgs {
     pub command: SiteCommand,
 }
 
+/// What every signed site step takes: the output form, the key and the trust root.
+#[derive(Debug, Args)]
+pub struct SignedStepArgs {
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum SiteCommand {
     /// Site administrator: sign the working tree's site.toml, themes/ and static/ as a
@@ -28,36 +40,21 @@ pub enum SiteCommand {
         /// What the change is for (recorded in the signed commit).
         #[arg(long)]
         reason: Option<String>,
-        /// Print the result as JSON.
-        #[arg(long)]
-        json: bool,
         #[command(flatten)]
-        key: KeyArgs,
-        #[command(flatten)]
-        trust: TrustArgs,
+        sign: SignedStepArgs,
     },
     /// Approver: approve the proposed change (not the proposer's own).
     Approve {
-        /// Print the result as JSON.
-        #[arg(long)]
-        json: bool,
         #[command(flatten)]
-        key: KeyArgs,
-        #[command(flatten)]
-        trust: TrustArgs,
+        sign: SignedStepArgs,
     },
     /// Approver: send the proposed change back, with a reason.
     Return {
         /// Why it goes back.
         #[arg(long, required = true)]
         reason: String,
-        /// Print the result as JSON.
-        #[arg(long)]
-        json: bool,
         #[command(flatten)]
-        key: KeyArgs,
-        #[command(flatten)]
-        trust: TrustArgs,
+        sign: SignedStepArgs,
     },
     /// What a change would change on the public site: the proposal (default), or the
     /// working tree with --working-tree, against the live version.
@@ -72,39 +69,14 @@ pub enum SiteCommand {
 
 pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
     let root = find_root(repo)?;
-    let (action, reason, json, key, trust) = match args.command {
+    let (action, reason, SignedStepArgs { json, key, trust }) = match args.command {
         SiteCommand::Diff {
             working_tree,
             trust,
-        } => {
-            let ledger = trust.load(&root)?;
-            if !working_tree && ledger.state.site.pending.is_none() {
-                println!(
-                    "no site change is proposed; compare the working tree with --working-tree"
-                );
-                return Ok(());
-            }
-            let diff = site_diff(&ledger, working_tree)?;
-            if diff.is_empty() {
-                println!("no difference from the live site files");
-            } else {
-                print!("{diff}");
-            }
-            return Ok(());
-        }
-        SiteCommand::Propose {
-            reason,
-            json,
-            key,
-            trust,
-        } => (SiteAction::Propose, reason, json, key, trust),
-        SiteCommand::Approve { json, key, trust } => (SiteAction::Approve, None, json, key, trust),
-        SiteCommand::Return {
-            reason,
-            json,
-            key,
-            trust,
-        } => (SiteAction::Return, Some(reason), json, key, trust),
+        } => return print_diff(&root, working_tree, &trust),
+        SiteCommand::Propose { reason, sign } => (SiteAction::Propose, reason, sign),
+        SiteCommand::Approve { sign } => (SiteAction::Approve, None, sign),
+        SiteCommand::Return { reason, sign } => (SiteAction::Return, Some(reason), sign),
     };
     let signer = key.signer(&root)?;
     let outcome = site_step(&root, &signer, action, reason.as_deref(), &trust.options())?;
@@ -139,6 +111,22 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
             &outcome.commit[..10],
             outcome.person
         ),
+    }
+    Ok(())
+}
+
+/// `stp site diff`: the proposal (or the working tree) against the live site files.
+fn print_diff(root: &std::path::Path, working_tree: bool, trust: &TrustArgs) -> CliResult {
+    let ledger = trust.load(root)?;
+    if !working_tree && ledger.state.site.pending.is_none() {
+        println!("no site change is proposed; compare the working tree with --working-tree");
+        return Ok(());
+    }
+    let diff = site_diff(&ledger, working_tree)?;
+    if diff.is_empty() {
+        println!("no difference from the live site files");
+    } else {
+        print!("{diff}");
     }
     Ok(())
 }
