@@ -52,6 +52,25 @@ fn swap_in_cache(file: &std::path::Path, from: &[u8], to: &[u8], key: Option<&[u
     changed
 }
 
+/// Writes `text` into the object store (as anyone can) and returns its blob id.
+fn store_blob(env: &Env, text: &str) -> String {
+    env.write("forged.md", text);
+    let id = env
+        .git(&["hash-object", "-w", "forged.md"])
+        .trim()
+        .to_string();
+    std::fs::remove_file(env.site.join("forged.md")).unwrap();
+    id
+}
+
+/// A fresh cache (a snapshot, no journal) written by `stp status`; its path.
+fn fresh_cache(env: &Env) -> std::path::PathBuf {
+    let cache = env.site.join(".git/stp/ledger-cache.bin");
+    std::fs::remove_file(&cache).unwrap();
+    env.ok(&["status"]);
+    cache
+}
+
 /// The cache key stp made for the test's user.
 fn user_key(env: &Env) -> Vec<u8> {
     std::fs::read(env.home.join(".local/state/stp/cache.key")).unwrap()
@@ -70,21 +89,13 @@ fn a_cache_naming_another_blob_does_not_change_the_public_site() {
     let article = env.draft("chinh-thuc", "Văn bản chính thức đã ký.");
     env.publish(&article);
     let signed = env.blob(&article);
-    // The forged text, written into the object store (as anyone can).
-    let forged_text = env
-        .read(&article)
-        .replace("Văn bản chính thức đã ký.", "Văn bản GIẢ MẠO.");
-    env.write("forged.md", &forged_text);
-    let forged = env
-        .git(&["hash-object", "-w", "forged.md"])
-        .trim()
-        .to_string();
-    std::fs::remove_file(env.site.join("forged.md")).unwrap();
-
+    let forged = store_blob(
+        &env,
+        &env.read(&article)
+            .replace("Văn bản chính thức đã ký.", "Văn bản GIẢ MẠO."),
+    );
     // A fresh snapshot, then the swap with the tags recomputed with the user's own key.
-    let cache = env.site.join(".git/stp/ledger-cache.bin");
-    std::fs::remove_file(&cache).unwrap();
-    env.ok(&["status"]);
+    let cache = fresh_cache(&env);
     let key = user_key(&env);
     assert!(swap_in_cache(&cache, &raw_id(&signed), &raw_id(&forged), Some(&key)) > 0);
 
@@ -123,9 +134,7 @@ fn a_cache_naming_an_older_published_version_is_caught_too() {
     env.git(&["commit", "-qam", "sửa"]);
     env.publish(&article);
     let second = env.blob(&article);
-    let cache = env.site.join(".git/stp/ledger-cache.bin");
-    std::fs::remove_file(&cache).unwrap();
-    env.ok(&["status"]);
+    let cache = fresh_cache(&env);
     let key = user_key(&env);
     assert!(swap_in_cache(&cache, &raw_id(&second), &raw_id(&first), Some(&key)) > 0);
     let out = env.stp(&["build"]);
@@ -141,18 +150,8 @@ fn a_cache_forged_without_the_users_key_is_ignored() {
     let article = env.draft("khoa", "Bản đã ký.");
     env.publish(&article);
     let signed = env.blob(&article);
-    env.write(
-        "forged.md",
-        &env.read(&article).replace("Bản đã ký.", "GIẢ MẠO."),
-    );
-    let forged = env
-        .git(&["hash-object", "-w", "forged.md"])
-        .trim()
-        .to_string();
-    std::fs::remove_file(env.site.join("forged.md")).unwrap();
-    let cache = env.site.join(".git/stp/ledger-cache.bin");
-    std::fs::remove_file(&cache).unwrap();
-    env.ok(&["status"]);
+    let forged = store_blob(&env, &env.read(&article).replace("Bản đã ký.", "GIẢ MẠO."));
+    let cache = fresh_cache(&env);
     // Tags made with a key of the forger's own.
     assert!(swap_in_cache(&cache, &raw_id(&signed), &raw_id(&forged), Some(&[9; 32])) > 0);
     let out = env.stp(&["build", "--json"]);
