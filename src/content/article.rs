@@ -134,7 +134,7 @@ impl Article {
         out.extend(f.image.as_ref().map(|i| i.src.as_str()));
         out.extend(f.document.as_ref().map(|d| d.file.as_str()));
         out.extend(f.draft.as_ref().and_then(|d| d.file.as_deref()));
-        out.retain(|p| !p.starts_with("http://") && !p.starts_with("https://"));
+        out.retain(|p| !super::url::is_web_link(p));
         out
     }
 }

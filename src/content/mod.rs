@@ -28,4 +28,4 @@ pub use schema::{
 pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
 pub use slug::slugify;
 pub use source::{ContentSource, Published, SourceArticle, WorkingTree};
-pub use url::{active_extension, check_bundle_files, safe_url};
+pub use url::{active_extension, check_bundle_files, is_web_link, safe_url};

@@ -15,6 +15,12 @@ pub fn safe_url(url: &str) -> bool {
     }
 }
 
+/// Whether `url` is a web link (http or https, in any case): a named file that is not one
+/// is a file of the bundle.
+pub fn is_web_link(url: &str) -> bool {
+    matches!(scheme(url).as_deref(), Some("http" | "https"))
+}
+
 /// The scheme of `url` in lower case (`javascript` for ` JaVa\tScript:x`), or `None` for a
 /// relative link. Control characters and whitespace are skipped, as browsers do.
 fn scheme(url: &str) -> Option<String> {
@@ -119,6 +125,15 @@ pub fn check_bundle_files(article: &Path, files: &[PathBuf]) -> Result<(), Conte
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_links_are_told_apart_from_file_names_whatever_their_case() {
+        assert!(is_web_link("HTTPS://x.vn/a.pdf"));
+        assert!(is_web_link(" http://x.vn"));
+        assert!(!is_web_link("http-huong-dan.pdf"));
+        assert!(!is_web_link("files/a.pdf"));
+        assert!(!is_web_link("mailto:a@b.vn"));
+    }
 
     #[test]
     fn only_known_schemes_are_safe() {

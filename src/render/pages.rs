@@ -190,7 +190,7 @@ impl<'a> Renderer<'a> {
         let section = site.section(&a.section, &a.lang);
         let file_base = format!("/{}/{}/", a.section, a.slug);
         let file_url = |f: &str| {
-            if f.starts_with("http://") || f.starts_with("https://") {
+            if crate::content::is_web_link(f) {
                 f.to_string()
             } else {
                 format!("{file_base}{f}")
