@@ -153,3 +153,82 @@ fn the_build_record_names_the_last_signed_commit_and_not_head() {
     env.ok(&["build"]);
     assert_eq!(env.read("public/.stp-build.json"), record);
 }
+
+/// Writes a commit object by hand (as `git hash-object --literally` lets anyone) and
+/// returns its id.
+fn raw_commit(env: &Env, text: &str) -> String {
+    env.write("commit.txt", text);
+    let id = env
+        .git(&[
+            "hash-object",
+            "-t",
+            "commit",
+            "--literally",
+            "-w",
+            "commit.txt",
+        ])
+        .trim()
+        .to_string();
+    std::fs::remove_file(env.site.join("commit.txt")).unwrap();
+    id
+}
+
+#[test]
+fn a_malformed_merge_around_a_signed_withdraw_is_still_a_rollback() {
+    let (env, _, published, withdraw) = withdrawn();
+    let tree = env.git(&["rev-parse", &format!("{withdraw}^{{tree}}")]);
+    // No author line: a malformed commit, which git still walks.
+    let merge = raw_commit(
+        &env,
+        &format!(
+            "tree {}\nparent {published}\nparent {withdraw}\ncommitter X <x@x> 1764800000 +0700\n\nhợp nhất\n",
+            tree.trim()
+        ),
+    );
+    env.git(&["reset", "-q", "--hard", &merge]);
+    let out = env.stp(&["audit", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    let kinds: Vec<&str> = json["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["commit"] == merge)
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"malformed") && kinds.contains(&"rollback"),
+        "{json}"
+    );
+    let err = env.refused(&["build", "--out", "public-moi"]);
+    assert!(err.contains("goes around signed history"), "{err}");
+}
+
+#[test]
+fn a_side_commit_with_a_junk_signature_does_not_block_the_build() {
+    let env = Env::board();
+    let article = env.draft("rac", "Bài thật.");
+    env.publish(&article);
+    let base = env.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let tree = env.git(&["rev-parse", "HEAD^{tree}"]);
+    // A side commit that looks like a signed step but whose signature is junk.
+    let side = raw_commit(
+        &env,
+        &format!(
+            "tree {}\nparent {base}\nauthor X <x@x> 1764800000 +0700\ncommitter X <x@x> 1764800000 +0700\ngpgsig -----BEGIN SSH SIGNATURE-----\n AAAA\n -----END SSH SIGNATURE-----\n\nstp: withdraw\n\nStp-Article: {article}\nStp-Transition: published -> withdrawn\n",
+            tree.trim()
+        ),
+    );
+    let merge = merge_around(&env, &base, &side);
+    let (_, json) = env.audit();
+    let kinds: Vec<&str> = json["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["commit"] == merge)
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["merge"], "{json}");
+    env.ok(&["build", "--out", "public-moi"]);
+    assert!(env.site.join("public-moi/tin-tuc/rac/index.html").is_file());
+}

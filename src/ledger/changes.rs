@@ -53,7 +53,8 @@ pub struct CommitFacts {
     /// The root trees of the commit and of its first parent.
     pub tree: Oid,
     pub parent_tree: Option<Oid>,
-    /// The parents after the first, for a merge commit.
+    /// The first parent, and the parents after it for a merge commit.
+    pub parent: Option<Oid>,
     pub merged: Vec<Oid>,
     pub signature: SignatureCheck,
     pub trailers: Trailers,
@@ -175,6 +176,7 @@ impl<'r> FactReader<'r> {
             parent_site,
             tree,
             parent_tree,
+            parent: commit.parent,
             merged: commit.merged.clone(),
             signature: SignatureCheck::Unsigned,
             trailers,

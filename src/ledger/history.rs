@@ -14,7 +14,7 @@ use super::cache;
 use super::changes::{CommitFacts, FactReader};
 use super::error::{LedgerError, LedgerResult};
 use super::objects::Objects;
-use super::repo::{head_commit, open};
+use super::repo::{head_id, open};
 use super::state::LedgerState;
 use super::trust::{Trusted, parse_trust_tree};
 use super::validity::apply_commit;
@@ -43,7 +43,7 @@ impl Ledger {
     /// Reads the ledger of the repository at `root`, using and updating the cache.
     pub fn load(root: &Path, options: &LedgerOptions) -> LedgerResult<Ledger> {
         let repo = open(root)?;
-        let head = head_commit(&repo)?.map(|c| c.id());
+        let head = head_id(&repo)?;
         Ledger::read(root, &repo, head, options)
     }
 

@@ -151,24 +151,33 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
         )
     })?;
     let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
-    let tree = Oid::from_str(&live.commit)
+    let commit = Oid::from_str(&live.commit)
         .and_then(|c| objects.commit(c).map_err(git2::Error::from))
-        .map(|c| c.tree)
         .map_err(LedgerError::git(format!(
             "the commit of the live site files ({}) cannot be read",
             live.commit
         )))?;
+    // Like each live article, the live site files are confirmed by the commit that took
+    // them live: a signed site publish of this version, or the trust root's commit.
+    let trailers = super::trailers::Trailers::parse(&String::from_utf8_lossy(&commit.message));
+    let published = trailers.site.as_ref().is_some_and(|s| {
+        s.action == super::site_change::PUBLISH && s.version.as_deref() == Some(&live.version)
+    });
+    if !published && trailers.trust.is_none() {
+        return Err(LedgerError::CacheMismatch(format!(
+            "commit {} does not take site files live",
+            live.commit
+        )));
+    }
+    let tree = commit.tree;
     let found = site_ids(&objects, tree)
         .map(|ids| ids.version())
         .map_err(|e| LedgerError::refused(e.to_string()))?;
     if found != live.version {
-        return Err(LedgerError::refused_with(
-            format!(
-                "commit {} does not hold the site files version the ledger approved",
-                live.commit
-            ),
-            "delete .git/stp/ledger-cache.bin and run the command again",
-        ));
+        return Err(LedgerError::CacheMismatch(format!(
+            "commit {} does not hold the site files version the ledger approved",
+            live.commit
+        )));
     }
     read_site_files(&objects, tree).map_err(|e| {
         LedgerError::refused_with(

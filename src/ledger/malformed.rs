@@ -26,6 +26,7 @@ pub fn malformed(oid: Oid, commit: &RawCommit, why: String) -> CommitFacts {
         parent_site: None,
         tree: commit.tree,
         parent_tree: None,
+        parent: commit.parent,
         merged: commit.merged.clone(),
         signature: SignatureCheck::Unsigned,
         trailers: Trailers::default(),

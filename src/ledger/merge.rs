@@ -13,6 +13,8 @@ use super::changes::CommitFacts;
 use super::objects::Objects;
 use super::state::{Issue, LedgerState};
 use super::trailers::Trailers;
+use super::trust::Trusted;
+use super::verify::{self, SignatureCheck};
 
 /// The finding for a merge that goes around signed history.
 pub const ROLLBACK: &str = "rollback";
@@ -22,11 +24,16 @@ pub const ROLLBACK: &str = "rollback";
 const MAX_SIDE: usize = 100_000;
 
 /// Records the findings for `ctx` if it is a merge commit.
-pub fn check(repo: &Repository, state: &mut LedgerState, ctx: &CommitFacts) {
+pub fn check(
+    repo: &Repository,
+    state: &mut LedgerState,
+    trusted: Option<&Trusted>,
+    ctx: &CommitFacts,
+) {
     if ctx.merged.is_empty() {
         return;
     }
-    let (signed, looked) = hidden_signed(repo, ctx);
+    let (signed, looked) = hidden_signed(repo, trusted, ctx);
     let (kind, why) = if signed.is_empty() {
         (
             "merge",
@@ -60,21 +67,34 @@ pub fn check(repo: &Repository, state: &mut LedgerState, ctx: &CommitFacts) {
     });
 }
 
-/// The signed stp commits reachable from the merged parents but not from the first parent
-/// (`id summary`), and how many commits that side has.
-fn hidden_signed(repo: &Repository, ctx: &CommitFacts) -> (Vec<String>, usize) {
+/// The stp commits signed by a trusted key that are reachable from the merged parents but
+/// not from the first parent (`id summary`), and how many commits that side has. A junk
+/// or unknown signature does not count: nobody can block the public build that way.
+fn hidden_signed(
+    repo: &Repository,
+    trusted: Option<&Trusted>,
+    ctx: &CommitFacts,
+) -> (Vec<String>, usize) {
     let Ok(objects) = Objects::new(repo) else {
         return (Vec::new(), 0);
     };
-    let first = objects.commit(ctx.oid).ok().and_then(|c| c.parent);
-    let side = side_commits(repo, first, &ctx.merged);
+    let side = side_commits(repo, ctx.parent, &ctx.merged);
     let mut signed = Vec::new();
     for oid in &side {
         let Ok(commit) = objects.commit(*oid) else {
             signed.push(format!("{oid} (unreadable)"));
             continue;
         };
-        if commit.signature.is_none() {
+        let by_trusted_key = match &commit.signature {
+            Some((signature, payload)) => match verify::check(signature, payload) {
+                SignatureCheck::Valid { fingerprint } => {
+                    trusted.is_some_and(|t| t.people.by_fingerprint(&fingerprint).is_some())
+                }
+                _ => false,
+            },
+            None => false,
+        };
+        if !by_trusted_key {
             continue;
         }
         let message = String::from_utf8_lossy(&commit.message);

@@ -10,7 +10,7 @@ use super::error::{LedgerError, LedgerResult};
 use super::history::Ledger;
 use super::merge::ROLLBACK;
 use super::objects::Objects;
-use super::repo::{head_commit, open};
+use super::repo::{head_id, open};
 use super::state::Issue;
 
 /// The file in the public output that records what it was built from.
@@ -40,15 +40,15 @@ impl Ledger {
             return Ok(false);
         };
         let repo = open(&self.root)?;
-        let Some(head) = head_commit(&repo)? else {
+        let Some(head) = head_id(&repo)? else {
             return Ok(false);
         };
         let objects =
             Objects::new(&repo).map_err(LedgerError::git("cannot read the object database"))?;
         let (_, met) = objects
-            .first_parents(head.id(), Some(wanted))
+            .first_parents(head, Some(wanted))
             .map_err(|e| LedgerError::git("cannot read the first-parent history")(e.into()))?;
-        Ok(met || head.id() == wanted)
+        Ok(met || head == wanted)
     }
 
     /// The published articles whose file in HEAD differs from the live version without a
@@ -65,16 +65,14 @@ impl Ledger {
             return Ok(Vec::new());
         }
         let repo = open(&self.root)?;
-        let Some(head) = head_commit(&repo)? else {
+        let Some(head) = head_id(&repo)? else {
             return Ok(Vec::new());
         };
         let objects =
             Objects::new(&repo).map_err(LedgerError::git("cannot read the object database"))?;
         let read = |e| LedgerError::git("cannot read HEAD's content/")(git2::Error::from(e));
-        let content = match objects
-            .subtree_at(head.tree_id(), "content")
-            .map_err(read)?
-        {
+        let head_tree = objects.commit(head).map_err(read)?.tree;
+        let content = match objects.subtree_at(head_tree, "content").map_err(read)? {
             Some(tree) => tree,
             None => return Ok(published.into_iter().map(|(p, _)| p.clone()).collect()),
         };

@@ -22,11 +22,19 @@ pub fn open(root: &Path) -> LedgerResult<Repository> {
 
 /// The commit HEAD points at, or `None` in a repository without commits.
 pub fn head_commit(repo: &Repository) -> LedgerResult<Option<Commit<'_>>> {
+    head_id(repo)?
+        .map(|id| {
+            repo.find_commit(id)
+                .map_err(LedgerError::git("HEAD is not a commit"))
+        })
+        .transpose()
+}
+
+/// The id of the commit HEAD points at, without parsing it (libgit2 refuses to parse a
+/// malformed commit that git still walks; the ledger reads it through `Objects`).
+pub fn head_id(repo: &Repository) -> LedgerResult<Option<Oid>> {
     match repo.head() {
-        Ok(head) => Ok(Some(
-            head.peel_to_commit()
-                .map_err(LedgerError::git("HEAD is not a commit"))?,
-        )),
+        Ok(head) => Ok(head.resolve().ok().and_then(|r| r.target())),
         Err(e)
             if matches!(
                 e.code(),

@@ -184,6 +184,9 @@ fn check<'t>(
             super::site_files::short(version)
         )));
     }
+    if let Some(why) = super::horizon::too_late(ctx.trailers.date, super::horizon::horizon()) {
+        return Err(no(why));
+    }
     let role = match step.action.as_str() {
         PROPOSE => Role::SiteAdmin,
         APPROVE | RETURN => Role::Approver,

@@ -50,7 +50,11 @@ pub fn apply_commit(
     pin: Option<&str>,
 ) {
     match &ctx.malformed {
-        Some(why) => state.issues.push(malformed_issue(ctx, why)),
+        Some(why) => {
+            state.issues.push(malformed_issue(ctx, why));
+            // A malformed merge can go around signed history like any other.
+            merge::check(repo, state, trusted.as_deref(), ctx);
+        }
         None => apply_readable(repo, state, trusted, ctx, pin),
     }
     state.tip = Some(ctx.oid.to_string());
@@ -132,7 +136,7 @@ fn apply_readable(
         any_valid = true;
     }
     site_change::trust_root(state, ctx);
-    merge::check(repo, state, ctx);
+    merge::check(repo, state, trusted.as_deref(), ctx);
     if any_valid {
         state.last_signed = Some(ctx.oid.to_string());
     }

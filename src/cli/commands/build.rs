@@ -72,8 +72,10 @@ pub fn build_public(
     allow_rewind: bool,
 ) -> CliResult {
     let ledger = trust.load(root)?;
-    refuse_rollback(&ledger, out, allow_rewind)?;
+    // Judged on the ledger the live set was confirmed against (read again from history
+    // when the cache did not hold).
     let (ledger, source) = LiveSet::confirmed(ledger, &trust.options())?;
+    refuse_rollback(&ledger, out, allow_rewind)?;
     let unsigned = ledger.unsigned_edits()?;
     let record = ledger.build_record();
     let (commits, read_now, issues) = (
