@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
-use super::cache_key::TAG_LEN;
+use super::cache_key::{TAG_LEN, tag};
 use super::horizon::horizon;
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
 
@@ -265,8 +265,7 @@ pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Op
         && base.file.journal_len * 2 < base.file.snapshot_len.max(1 << 16)
         && std::fs::metadata(&path).is_ok_and(|m| m.len() == base.file.good_len)
         && let Some(delta) = base.delta(state)
-        && let Some(record) = frame(key, DELTA, &delta)
-        && append(&path, &record).is_ok()
+        && append(&path, &frame(key, DELTA, &delta)).is_ok()
     {
         return;
     }
@@ -276,14 +275,8 @@ pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Op
     header.str(env!("CARGO_PKG_VERSION"));
     let pin = pin.map(str::to_string);
     header.opt_str(&pin);
-    let (Some(head), Some(snapshot)) = (
-        frame(key, HEADER, &header.finish()),
-        frame(key, SNAPSHOT, &encode_snapshot(state)),
-    ) else {
-        return;
-    };
-    bytes.extend(head);
-    bytes.extend(snapshot);
+    bytes.extend(frame(key, HEADER, &header.finish()));
+    bytes.extend(frame(key, SNAPSHOT, &encode_snapshot(state)));
     let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -297,25 +290,17 @@ fn append(path: &Path, record: &[u8]) -> std::io::Result<()> {
 }
 
 /// A record: kind, length and tag of the kind and payload, then the payload.
-fn frame(key: &[u8; 32], kind: u8, payload: &[u8]) -> Option<Vec<u8>> {
+fn frame(key: &[u8; 32], kind: u8, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(payload.len() + RECORD_HEAD);
     out.push(kind);
     out.extend((payload.len() as u32).to_le_bytes());
-    out.extend(tag(key, kind, payload)?);
+    out.extend(tag(key, kind, payload));
     out.extend_from_slice(payload);
-    Some(out)
+    out
 }
 
 /// Kind, length, tag.
 const RECORD_HEAD: usize = 5 + TAG_LEN;
-
-/// The tag of a record: over its kind and its payload.
-fn tag(key: &[u8; 32], kind: u8, payload: &[u8]) -> Option<[u8; TAG_LEN]> {
-    let mut bytes = Vec::with_capacity(payload.len() + 1);
-    bytes.push(kind);
-    bytes.extend_from_slice(payload);
-    super::cache_key::tag(key, &bytes)
-}
 
 /// Reads records off the file's bytes, stopping at the first damaged one.
 struct Records<'b> {
@@ -339,7 +324,7 @@ impl<'b> Records<'b> {
         let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
         let start = self.at + RECORD_HEAD;
         let payload = self.bytes.get(start..start.checked_add(len)?)?;
-        if tag(self.key, kind, payload)?.as_slice() != &head[5..RECORD_HEAD] {
+        if tag(self.key, kind, payload).as_slice() != &head[5..RECORD_HEAD] {
             return None;
         }
         self.at = start + len;

@@ -68,14 +68,20 @@ fn read_or_make(path: &std::path::Path) -> Option<[u8; 32]> {
     Some(key)
 }
 
-/// The tag of `payload` under `key`: the first 16 bytes of HMAC-SHA256.
-pub fn tag(key: &[u8; 32], payload: &[u8]) -> Option<[u8; TAG_LEN]> {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).ok()?;
+/// The tag of a record of kind `kind` with `payload` under `key`: the first 16 bytes of
+/// HMAC-SHA256 over the kind and the payload.
+pub fn tag(key: &[u8; 32], kind: u8, payload: &[u8]) -> [u8; TAG_LEN] {
+    // HMAC pads a key shorter than the hash's 64-byte block with zeros: done here, so the
+    // key has the block's own type and making the MAC cannot fail.
+    let mut block = [0u8; 64];
+    block[..32].copy_from_slice(key);
+    let mut mac = <Hmac<Sha256> as KeyInit>::new(&block.into());
+    mac.update(&[kind]);
     mac.update(payload);
     let full = mac.finalize().into_bytes();
     let mut out = [0u8; TAG_LEN];
-    out.copy_from_slice(full.get(..TAG_LEN)?);
-    Some(out)
+    out.copy_from_slice(&full[..TAG_LEN]);
+    out
 }
 
 /// The bytes of a tag.
@@ -98,7 +104,8 @@ mod tests {
 
     #[test]
     fn another_key_gives_another_tag() {
-        assert_ne!(tag(&[1; 32], b"state"), tag(&[2; 32], b"state"));
-        assert_ne!(tag(&[1; 32], b"state"), tag(&[1; 32], b"statf"));
+        assert_ne!(tag(&[1; 32], 1, b"state"), tag(&[2; 32], 1, b"state"));
+        assert_ne!(tag(&[1; 32], 1, b"state"), tag(&[1; 32], 1, b"statf"));
+        assert_ne!(tag(&[1; 32], 1, b"state"), tag(&[1; 32], 2, b"state"));
     }
 }
