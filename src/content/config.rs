@@ -149,13 +149,20 @@ fn default_max_attachment() -> u64 {
     20 * 1024 * 1024
 }
 
+/// The largest `site.toml` read.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 impl SiteConfig {
     /// Reads and checks `site.toml`.
     pub fn load(path: &Path) -> Result<SiteConfig, ContentError> {
-        let bytes = super::paths::read_limited(path, 1024 * 1024)?;
-        let text = String::from_utf8(bytes)
+        Self::from_bytes(path, &super::paths::read_limited(path, MAX_SETTINGS_BYTES)?)
+    }
+
+    /// Checks `site.toml` as read (from a file or from git); `path` is only used in errors.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SiteConfig, ContentError> {
+        let text = std::str::from_utf8(bytes)
             .map_err(|_| ContentError::file(path, "is not UTF-8 text; save it as UTF-8"))?;
-        Self::parse(path, &text)
+        Self::parse(path, text)
     }
 
     /// Parses `site.toml` text; `path` is only used in errors.

@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::config::SiteConfig;
+use super::config::{MAX_SETTINGS_BYTES, SiteConfig};
 use super::error::ContentError;
-use super::paths::read_limited;
+use super::paths::{check_entry, check_inside, read_limited};
+use super::source::relative;
 
 /// The settings file, relative to the repository.
 pub const SETTINGS_FILE: &str = "site.toml";
@@ -32,9 +33,7 @@ impl SiteFiles {
         let bytes = self.files.get(SETTINGS_FILE).ok_or_else(|| {
             ContentError::file(path, "is missing; every site needs its settings file")
         })?;
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| ContentError::file(path, "is not UTF-8 text; save it as UTF-8"))?;
-        SiteConfig::parse(path, text)
+        SiteConfig::from_bytes(path, bytes)
     }
 
     /// The files under `dir` (no trailing slash), as (path below `dir`, bytes), in order.
@@ -46,31 +45,33 @@ impl SiteFiles {
             .map(move |(p, b)| (&p[dir.len() + 1..], b.as_slice()))
     }
 
-    /// Reads the site files of the working tree at `root`.
+    /// Reads the site files of the working tree at `root`; a symbolic link anywhere on
+    /// the way is refused (`paths::check_inside`, `paths::check_entry`).
     pub fn from_working_tree(root: &Path) -> Result<SiteFiles, ContentError> {
+        Self::read_working_tree(root).map_err(|e| relative(e, root))
+    }
+
+    fn read_working_tree(root: &Path) -> Result<SiteFiles, ContentError> {
         let mut files = BTreeMap::new();
         let settings = root.join(SETTINGS_FILE);
-        refuse_link(root, &settings)?;
+        check_inside(root, &settings)?;
         files.insert(
             SETTINGS_FILE.to_string(),
-            read_limited(&settings, 1024 * 1024)?,
+            read_limited(&settings, MAX_SETTINGS_BYTES)?,
         );
         for dir in SITE_DIRS {
             let top = root.join(dir);
-            match std::fs::symlink_metadata(&top) {
-                Err(_) => continue,
-                Ok(m) if m.file_type().is_symlink() => {
-                    return Err(link_error(root, &top));
-                }
-                Ok(m) if !m.is_dir() => continue,
-                Ok(_) => {}
+            if top.symlink_metadata().is_err() {
+                continue;
+            }
+            check_inside(root, &top)?;
+            if !top.is_dir() {
+                continue;
             }
             for entry in walkdir::WalkDir::new(&top).sort_by_file_name() {
                 let entry =
                     entry.map_err(|e| ContentError::file(&top, format!("cannot be read: {e}")))?;
-                if entry.path_is_symlink() {
-                    return Err(link_error(root, entry.path()));
-                }
+                check_entry(&entry)?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -85,20 +86,6 @@ impl SiteFiles {
         }
         Ok(SiteFiles { files })
     }
-}
-
-fn refuse_link(root: &Path, path: &Path) -> Result<(), ContentError> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(link_error(root, path)),
-        _ => Ok(()),
-    }
-}
-
-fn link_error(root: &Path, path: &Path) -> ContentError {
-    ContentError::file(
-        path.strip_prefix(root).unwrap_or(path),
-        "is a symbolic link; site files may not point anywhere else: copy the files in instead",
-    )
 }
 
 #[cfg(test)]

@@ -41,7 +41,8 @@ pub trait ContentSource: Sync {
     fn is_public(&self) -> bool;
     /// The site files (settings, themes, static files) that go with these articles: the
     /// approved version for the public site, the working tree's for a preview.
-    fn site_files(&self) -> Result<super::SiteFiles, ContentError>;
+    /// Shared, so that a source holding them hands them over without a copy.
+    fn site_files(&self) -> Result<std::sync::Arc<super::SiteFiles>, ContentError>;
 }
 
 /// The articles as they are in the working tree, whatever their state.
@@ -194,13 +195,13 @@ impl ContentSource for WorkingTree {
         false
     }
 
-    fn site_files(&self) -> Result<super::SiteFiles, ContentError> {
-        super::SiteFiles::from_working_tree(&self.root)
+    fn site_files(&self) -> Result<std::sync::Arc<super::SiteFiles>, ContentError> {
+        super::SiteFiles::from_working_tree(&self.root).map(std::sync::Arc::new)
     }
 }
 
 /// Rewrites an error about an absolute path to name the repository-relative one.
-fn relative(err: ContentError, root: &Path) -> ContentError {
+pub(super) fn relative(err: ContentError, root: &Path) -> ContentError {
     match err {
         ContentError::File { file, message } => ContentError::File {
             file: file

@@ -35,7 +35,7 @@ pub struct LiveSet {
     files: BTreeMap<PathBuf, Oid>,
     max_file_bytes: u64,
     /// The site files of the live site version.
-    site: SiteFiles,
+    site: std::sync::Arc<SiteFiles>,
 }
 
 impl LiveSet {
@@ -66,7 +66,7 @@ impl LiveSet {
     /// (`live_check.rs`); a mismatch is [`LedgerError::CacheMismatch`].
     pub fn new(ledger: &Ledger) -> LedgerResult<LiveSet> {
         let repo = open(&ledger.root)?;
-        let site = live_site_files(&repo, ledger)?;
+        let site = std::sync::Arc::new(live_site_files(&repo, ledger)?);
         let max_file_bytes = site
             .config()
             .map_err(|e| {
@@ -248,7 +248,7 @@ impl ContentSource for LiveSet {
         true
     }
 
-    fn site_files(&self) -> Result<SiteFiles, ContentError> {
+    fn site_files(&self) -> Result<std::sync::Arc<SiteFiles>, ContentError> {
         Ok(self.site.clone())
     }
 }
