@@ -7,7 +7,7 @@ mod common;
 
 use common::Env;
 
-/// The tag of a cache record (src/ledger/cache.rs): HMAC-SHA256 over the record's kind
+/// The tag of a cache record (crates/stp-ledger/src/cache.rs): HMAC-SHA256 over the record's kind
 /// and payload, with the user's cache key. A forger without the key cannot make one; these
 /// tests give the forger the key, to show that even then the live set is confirmed.
 fn tag(key: &[u8], kind: u8, payload: &[u8]) -> [u8; 16] {

@@ -307,11 +307,7 @@ fn export_signers(site: &Path, options: &LedgerOptions) -> CliResult<PathBuf> {
     let file = site.join(".stp/allowed_signers");
     std::fs::create_dir_all(site.join(".stp"))?;
     std::fs::write(&file, text)?;
-    let set = || -> Result<(), git2::Error> {
-        let mut config = git2::Repository::open(site)?.config()?;
-        config.set_str("gpg.ssh.allowedSignersFile", &file.to_string_lossy())
-    };
-    set().map_err(|e| CliError::failed(format!("{}: {e}", site.display())))?;
+    crate::ledger::repo::set_config(site, "gpg.ssh.allowedSignersFile", &file.to_string_lossy())?;
     Ok(file)
 }
 

@@ -69,12 +69,7 @@ pub fn write_site(dir: &Path, example: bool) -> CliResult {
     if example {
         extract(&EXAMPLE_CONTENT, &dir.join("content"))?;
     }
-    git2::Repository::init(dir).map_err(|e| {
-        CliError::failed(format!(
-            "{}: cannot make a git repository: {e}",
-            dir.display()
-        ))
-    })?;
+    crate::ledger::repo::init(dir)?;
     Ok(())
 }
 

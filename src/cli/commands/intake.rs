@@ -9,7 +9,7 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
-use crate::content::import;
+use crate::intake;
 use crate::ledger::{Ledger, Signer, StepRequest, perform_step};
 use crate::workflow::Action;
 
@@ -35,15 +35,15 @@ pub struct IntakeArgs {
 pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
-    let inputs = import::inputs(&args.files).map_err(|e| CliError::failed(e.to_string()))?;
+    let inputs = intake::inputs(&args.files).map_err(|e| CliError::failed(e.to_string()))?;
     let signer = intake_signer(&root, &args)?;
     let now = chrono::Utc::now()
         .with_timezone(&crate::content::date::vietnam())
         .to_rfc3339();
     let mut refused = 0;
     for input in &inputs {
-        let written = import::assemble(input, &config, args.section.as_deref(), &now)
-            .and_then(|s| import::write(&root, &config, &s).map(|path| (path, s)));
+        let written = intake::assemble(input, &config, args.section.as_deref(), &now)
+            .and_then(|s| intake::write(&root, &config, &s).map(|path| (path, s)));
         match written {
             Ok((path, s)) => {
                 if let Some(signer) = &signer {
@@ -80,11 +80,7 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
 /// signed: a `submit` step, which the secretary signs for the outside sender and so
 /// holds the contributor role too, Điều 11.1); `None` on a site with no trusted admin yet.
 fn intake_signer(root: &std::path::Path, args: &IntakeArgs) -> CliResult<Option<Signer>> {
-    let has_history = git2::Repository::open(root)
-        .ok()
-        .and_then(|r| r.head().ok().and_then(|h| h.target()))
-        .is_some();
-    if !has_history {
+    if !crate::ledger::repo::has_history(root) {
         return Ok(None);
     }
     let ledger: Ledger = args.trust.load(root)?;

@@ -1,0 +1,32 @@
+//! Content owns what an article *is*: the site settings (`site.toml`), the front-matter
+//! schema of each section kind, slugs, the safety limits on files read from contributors,
+//! and the Vietnamese text checks. It never touches git: callers hand it bytes and paths.
+
+mod article;
+mod config;
+pub mod date;
+mod error;
+pub mod legacy;
+mod location;
+mod paths;
+mod schema;
+mod site_files;
+mod slug;
+mod source;
+pub mod text;
+mod url;
+
+pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
+pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
+pub use error::ContentError;
+pub use location::line_of_key;
+pub use paths::{
+    MAX_FILE_BYTES, RECORD_DIR, check_entry, check_inside, check_relative_path, read_limited,
+};
+pub use schema::{
+    DraftInfo, IntakeRecord, LegalDocument, Procedure, QaInfo, ScheduleEntry, Sender, StaffInfo,
+};
+pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
+pub use slug::slugify;
+pub use source::{ContentSource, Published, SourceArticle, WorkingTree};
+pub use url::{active_extension, check_bundle_files, is_web_link, safe_url};

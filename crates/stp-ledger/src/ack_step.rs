@@ -1,0 +1,111 @@
+//! Signing an acknowledgement (`stp audit ack COMMIT --reason …`): an admin records that
+//! the audit findings of one commit were looked at and are harmless. It is an empty
+//! commit with `Stp-Ack` trailers, signed by the admin; the findings stay listed, marked
+//! acknowledged, and the public build stops refusing an acknowledged merge.
+
+use std::path::Path;
+
+use stp_workflow::Role;
+
+use super::error::{LedgerError, LedgerResult};
+use super::history::{Ledger, LedgerOptions};
+use super::repo::{head_commit, open};
+use super::sign::Signer;
+use super::steps::{commit_as, stated_date, trusted_person};
+use super::trailers::{AckTrailer, Trailers};
+
+/// What an acknowledgement wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AckOutcome {
+    pub commit: String,
+    pub acknowledged: String,
+    pub findings: usize,
+}
+
+/// Acknowledges the findings of the commit whose id starts with `target`.
+pub fn acknowledge(
+    root: &Path,
+    signer: &Signer,
+    target: &str,
+    reason: &str,
+    options: &LedgerOptions,
+) -> LedgerResult<AckOutcome> {
+    let ledger = Ledger::load(root, options)?;
+    let (_, person) = trusted_person(&ledger, signer)?;
+    if !person.has_role(Role::Admin) {
+        return Err(LedgerError::refused_with(
+            format!(
+                "`{}` is not an admin; only an admin acknowledges audit findings",
+                person.id
+            ),
+            "ask an admin of the site",
+        ));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(LedgerError::refused_with(
+            "an acknowledgement needs a reason: what was seen, and why it is harmless",
+            "add --reason \"…\"",
+        ));
+    }
+    let target = target.trim().to_ascii_lowercase();
+    let mut commits: Vec<&str> = ledger
+        .state
+        .issues
+        .iter()
+        .map(|i| i.commit.as_str())
+        .filter(|c| target.len() >= 4 && c.starts_with(&target))
+        .collect();
+    commits.dedup();
+    let full = match commits.as_slice() {
+        [one] => one.to_string(),
+        [] => {
+            return Err(LedgerError::refused_with(
+                format!("no audit finding names a commit starting with `{target}`"),
+                "list the findings with `stp audit`, and give the commit id it shows",
+            ));
+        }
+        _ => {
+            return Err(LedgerError::refused_with(
+                format!("`{target}` is the start of several commits with findings"),
+                "give more of the commit id",
+            ));
+        }
+    };
+    if ledger.state.ack_of(&full).is_some() {
+        return Err(LedgerError::refused_with(
+            format!("the findings of {full} are already acknowledged"),
+            "see them with `stp audit`",
+        ));
+    }
+    let findings = ledger
+        .state
+        .issues
+        .iter()
+        .filter(|i| i.commit == full)
+        .count();
+    let repo = open(root)?;
+    let head = head_commit(&repo)?
+        .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
+    let trailers = Trailers {
+        date: Some(stated_date()?),
+        acks: vec![AckTrailer {
+            commit: full.clone(),
+            reason: Some(reason.to_string()),
+        }],
+        ..Trailers::default()
+    };
+    let message = trailers.to_message(&format!("stp: acknowledge the findings of {}", &full[..10]));
+    let commit = commit_as(&repo, signer, person, &head, &[], &[], &message)?;
+    let back = Ledger::load(root, options)?;
+    if back.state.ack_of(&full).map(|a| a.commit.as_str()) != Some(commit.to_string().as_str()) {
+        return Err(LedgerError::refused(format!(
+            "bug: stp signed commit {commit} but the ledger does not accept its acknowledgement"
+        )));
+    }
+    Ok(AckOutcome {
+        commit: commit.to_string(),
+        acknowledged: full,
+        findings,
+    })
+}

@@ -1,0 +1,66 @@
+//! The ledger owns git: reading history with git2, signing commits with the acting
+//! person's SSH key, verifying signatures in pure Rust, deciding which transitions are
+//! valid under the trusted people data, and handing the builder the live set.
+//! See docs/pipeline.md for the rules and the decisions behind them.
+
+mod ack_step;
+mod acks;
+mod adopt;
+mod agent;
+pub mod article_text;
+mod cache;
+mod cache_codec;
+mod cache_key;
+mod changes;
+mod error;
+mod history;
+mod horizon;
+mod live_check;
+mod liveset;
+mod malformed;
+mod merge;
+pub mod objects;
+mod people_change;
+mod public_guard;
+pub mod recorded;
+mod replay;
+pub mod repo;
+mod sign;
+pub mod site_change;
+pub mod site_files;
+mod site_step;
+mod state;
+mod steps;
+mod sync;
+mod sync_git;
+mod trailers;
+mod trust;
+mod validity;
+mod verify;
+mod verify_batch;
+
+pub use ack_step::{AckOutcome, acknowledge};
+pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
+pub use error::{LedgerError, LedgerResult};
+pub use history::{Ledger, LedgerOptions};
+pub use liveset::LiveSet;
+pub use merge::ROLLBACK;
+pub use people_change::{
+    PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
+};
+pub use public_guard::{BUILD_RECORD, recorded_commit};
+pub use replay::ParkedCommit;
+pub use sign::{GIT_NAMESPACE, Signer, generate_key};
+pub use site_step::{SiteAction, SiteOutcome, site_diff, site_step};
+pub use state::{
+    Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
+    SiteRecord, SiteVersion, TrustPoint,
+};
+pub use steps::{
+    DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
+};
+pub use sync::{SyncReport, sync};
+pub use trailers::{StepTrailer, Trailers};
+pub use trust::Trusted;
+pub use validity::must_keep_content;
+pub use verify::{SignatureCheck, check_commit};

@@ -1,0 +1,259 @@
+//! The live set: what the public site shows. For each article, the blob named by its
+//! latest valid `publish` step, unless a later valid `withdraw` took it down, with the
+//! bundle files of that publish commit's tree. Revisions in progress never appear. With
+//! them go the site files of the live site version (`site_change`): the public build gets
+//! its settings, theme and static files here, from git, and from nowhere else.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use git2::{Oid, Repository};
+
+use stp_content::{
+    ContentError, ContentSource, MAX_FILE_BYTES, Published, SiteFiles, SourceArticle,
+};
+
+use super::cache::discard;
+use super::error::{LedgerError, LedgerResult};
+use super::history::{Ledger, LedgerOptions};
+use super::live_check::{PublishCommit, read_publish_commit};
+use super::objects::Objects;
+use super::repo::{bundle_files_in, open};
+use super::site_files::{read as read_site_files, site_ids};
+
+/// The published versions, read from git (never from the working tree).
+pub struct LiveSet {
+    /// git2 repositories are not shared between threads without a lock.
+    repo: Mutex<Repository>,
+    /// The articles without their text, which is read from git when the builder asks, so
+    /// that the text is held once, by the builder.
+    articles: Vec<SourceArticle>,
+    /// The published blob of each article, index for index.
+    blobs: Vec<Oid>,
+    /// Every file the live articles may show: path → blob.
+    files: BTreeMap<PathBuf, Oid>,
+    max_file_bytes: u64,
+    /// The site files of the live site version.
+    site: std::sync::Arc<SiteFiles>,
+}
+
+impl LiveSet {
+    /// The live set of `ledger`, after reading history again if the ledger came from a
+    /// cache that history does not confirm (said on stderr: the cache is rebuilt, nothing
+    /// is wrong for the user). `options` are the ones `ledger` was loaded with.
+    pub fn confirmed(ledger: Ledger, options: &LedgerOptions) -> LedgerResult<(Ledger, LiveSet)> {
+        match LiveSet::new(&ledger) {
+            Ok(live) => Ok((ledger, live)),
+            Err(LedgerError::CacheMismatch(why)) => {
+                eprintln!(
+                    "note: the ledger cache does not match history ({why}); it is set aside and history is read again"
+                );
+                let root = ledger.root.clone();
+                drop(ledger);
+                discard(open(&root)?.path());
+                let ledger = Ledger::load(&root, options)?;
+                let live = LiveSet::new(&ledger)?;
+                Ok((ledger, live))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The live set of `ledger`, with the live version of the site files; attachments
+    /// larger than the signed `site.toml`'s `max_attachment_bytes` are refused. Each live
+    /// version that came from the cache is confirmed against its publish commit
+    /// (`live_check.rs`); a mismatch is [`LedgerError::CacheMismatch`].
+    pub fn new(ledger: &Ledger) -> LedgerResult<LiveSet> {
+        let repo = open(&ledger.root)?;
+        let site = std::sync::Arc::new(live_site_files(&repo, ledger)?);
+        let max_file_bytes = site
+            .config()
+            .map_err(|e| {
+                super::error::LedgerError::refused_with(
+                    format!("the approved site settings cannot be used: {e}"),
+                    "the site administrator proposes a corrected site.toml (`stp site propose`)",
+                )
+            })?
+            .max_attachment_bytes;
+        let mut articles = Vec::new();
+        let mut blobs = Vec::new();
+        let mut files = BTreeMap::new();
+        let mut commits: HashMap<String, PublishCommit> = HashMap::new();
+        // What was read now was checked; what came from the cache is confirmed.
+        let from_cache = ledger.read_now < ledger.state.commits;
+        let objects =
+            Objects::new(&repo).map_err(LedgerError::git("cannot read the repository"))?;
+        for (path, record) in &ledger.state.articles {
+            let Some(live) = &record.live else { continue };
+            let blob_id = Oid::from_str(&live.blob)
+                .map_err(LedgerError::git("a bad blob id in the ledger"))?;
+            if !objects.contains(blob_id) {
+                return Err(LedgerError::refused(format!(
+                    "the published version of {path} ({blob_id}) is missing from the repository"
+                )));
+            }
+            // One publish (or adoption) commit often carries many articles; read it once,
+            // not once per article.
+            if !commits.contains_key(&live.commit) {
+                let read = read_publish_commit(&objects, &live.commit).map_err(|why| {
+                    LedgerError::refused(format!("the publish commit of {path}: {why}"))
+                })?;
+                commits.insert(live.commit.clone(), read);
+            }
+            let Some(commit) = commits.get(&live.commit) else {
+                continue;
+            };
+            if from_cache {
+                commit
+                    .confirm(path, blob_id)
+                    .map_err(LedgerError::CacheMismatch)?;
+            }
+            let tree_id = commit.tree;
+            let mut bundle = Vec::new();
+            let bundle_files = bundle_files_in(&objects, tree_id, path).unwrap_or_default();
+            for (file, oid) in bundle_files {
+                let oid = Oid::from_str(&oid).map_err(LedgerError::git("a bad blob id"))?;
+                files.insert(PathBuf::from(&file), oid);
+                bundle.push(PathBuf::from(file));
+            }
+            blobs.push(blob_id);
+            articles.push(SourceArticle {
+                path: PathBuf::from(path),
+                bytes: Vec::new(),
+                state: Some("published".into()),
+                files: bundle,
+                published: Some(Published {
+                    by: live.by_name.clone(),
+                    at: live.at.clone(),
+                }),
+            });
+        }
+        drop(objects); // it borrows the repository, which the live set keeps
+        Ok(LiveSet {
+            repo: Mutex::new(repo),
+            articles,
+            blobs,
+            files,
+            max_file_bytes,
+            site,
+        })
+    }
+}
+
+/// The site files of the live site version, read from git with every object checked.
+fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles> {
+    use super::error::LedgerError;
+    let live = ledger.state.site.live.as_ref().ok_or_else(|| {
+        LedgerError::refused_with(
+            "the site files (site.toml, themes/, static/) have no signed version yet",
+            "the site administrator proposes them (`stp site propose`), an approver approves (`stp site approve`) and the secretary publishes",
+        )
+    })?;
+    let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
+    let commit = Oid::from_str(&live.commit)
+        .and_then(|c| objects.commit(c).map_err(git2::Error::from))
+        .map_err(LedgerError::git(format!(
+            "the commit of the live site files ({}) cannot be read",
+            live.commit
+        )))?;
+    // Like each live article, the live site files are confirmed by the commit that took
+    // them live: a signed site publish of this version, or the trust root's commit.
+    let trailers = super::trailers::Trailers::parse(&String::from_utf8_lossy(&commit.message));
+    let published = trailers.site.as_ref().is_some_and(|s| {
+        s.action == super::site_change::PUBLISH && s.version.as_deref() == Some(&live.version)
+    });
+    if !published && trailers.trust.is_none() {
+        return Err(LedgerError::CacheMismatch(format!(
+            "commit {} does not take site files live",
+            live.commit
+        )));
+    }
+    let tree = commit.tree;
+    let found = site_ids(&objects, tree)
+        .map(|ids| ids.version())
+        .map_err(|e| LedgerError::refused(e.to_string()))?;
+    if found != live.version {
+        return Err(LedgerError::CacheMismatch(format!(
+            "commit {} does not hold the site files version the ledger approved",
+            live.commit
+        )));
+    }
+    read_site_files(&objects, tree).map_err(|e| {
+        LedgerError::refused_with(
+            format!("the live site files cannot be used: {e}"),
+            "the site administrator proposes a corrected version (`stp site propose`)",
+        )
+    })
+}
+
+impl ContentSource for LiveSet {
+    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+        let repo = self
+            .repo
+            .lock()
+            .map_err(|_| ContentError::file("content", "the repository lock was poisoned"))?;
+        self.articles
+            .iter()
+            .zip(&self.blobs)
+            .map(|(a, oid)| {
+                let size = repo
+                    .odb()
+                    .and_then(|odb| odb.read_header(*oid))
+                    .map_err(|e| {
+                        ContentError::file(&a.path, format!("cannot be read from git: {e}"))
+                    })?
+                    .0;
+                if size as u64 > MAX_FILE_BYTES {
+                    return Err(ContentError::file(
+                        &a.path,
+                        format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}"),
+                    ));
+                }
+                let bytes = read_blob(&repo, *oid).map_err(|e| {
+                    ContentError::file(&a.path, format!("cannot be read from git: {e}"))
+                })?;
+                Ok(SourceArticle { bytes, ..a.clone() })
+            })
+            .collect()
+    }
+
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {
+        let oid = self
+            .files
+            .get(path)
+            .ok_or_else(|| ContentError::file(path, "is not a file of any published article"))?;
+        let repo = self
+            .repo
+            .lock()
+            .map_err(|_| ContentError::file(path, "the repository lock was poisoned"))?;
+        let (size, _) = repo
+            .odb()
+            .and_then(|odb| odb.read_header(*oid))
+            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))?;
+        if size as u64 > self.max_file_bytes {
+            return Err(ContentError::file(
+                path,
+                format!(
+                    "is {} bytes, more than the limit of {} (site.toml max_attachment_bytes)",
+                    size, self.max_file_bytes
+                ),
+            ));
+        }
+        read_blob(&repo, *oid)
+            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))
+    }
+
+    fn is_public(&self) -> bool {
+        true
+    }
+
+    fn site_files(&self) -> Result<std::sync::Arc<SiteFiles>, ContentError> {
+        Ok(self.site.clone())
+    }
+}
+
+/// Blob `oid`, checked against its id.
+fn read_blob(repo: &git2::Repository, oid: Oid) -> Result<Vec<u8>, git2::Error> {
+    Ok(Objects::new(repo)?.read(oid, git2::ObjectType::Blob)?)
+}

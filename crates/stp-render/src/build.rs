@@ -1,0 +1,203 @@
+//! The build as a chain of stages: source → parsed articles → site model → rendered files
+//! in a staging folder → swapped in. Everything the build reads comes from its source:
+//! the articles and the site files (settings, theme, static files). For the public site
+//! that source is the ledger's live set, so the builder has no other way in.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use stp_content::{
+    Article, ContentSource, SiteConfig, SiteFiles, check_bundle_files, parse_article,
+};
+use stp_site::{Provenance, Site};
+
+use super::RenderError;
+use super::output::Staging;
+use super::pages::Renderer;
+use super::theme::Theme;
+
+/// What a build wrote.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub public: bool,
+}
+
+/// Parses every article of `source` in parallel. All errors are reported together.
+pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
+    load_timed(config, source, &mut Stages::from_env())
+}
+
+fn load_timed(
+    config: &SiteConfig,
+    source: &dyn ContentSource,
+    stages: &mut Stages,
+) -> Result<Site, RenderError> {
+    let sources = source.articles()?;
+    stages.done("read sources");
+    let parsed: Vec<Result<(Article, Provenance), _>> = sources
+        .into_par_iter()
+        .map(|s| {
+            check_bundle_files(&s.path, &s.files)?;
+            parse_article(&s.path, &s.bytes, config).map(|a| {
+                let state = s.state.or_else(|| a.front.status.clone());
+                let files = s.files;
+                let published = s.published;
+                (
+                    a,
+                    Provenance {
+                        state,
+                        files,
+                        published,
+                    },
+                )
+            })
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(pair) => articles.push(pair),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.path().cmp(b.path()));
+        return Err(RenderError::Content(errors));
+    }
+    stages.done("parse articles");
+    let site = Site::new(config.clone(), articles)?;
+    stages.done("site model");
+    Ok(site)
+}
+
+/// Builds the site from `source` (its articles and its site files) into `out`; `extra`
+/// files (path in the output → bytes) are written with it. The previous output stays
+/// whole until the new one is complete.
+pub fn build(
+    source: &dyn ContentSource,
+    out: &Path,
+    extra: &[(String, Vec<u8>)],
+) -> Result<BuildReport, RenderError> {
+    let mut stages = Stages::from_env();
+    let files = source.site_files()?;
+    let config = files.config()?;
+    let site = load_timed(&config, source, &mut stages)?;
+    let theme = Theme::load(&files, &config.theme)?;
+    let staging = Staging::new(out)?;
+    stages.done("theme and staging");
+    let mut report = write_site(&site, &theme, source, &files, staging.dir())?;
+    for (rel, data) in extra {
+        super::output::write_under(staging.dir(), rel, data)?;
+        report.files += 1;
+        report.bytes += data.len() as u64;
+    }
+    stages.done("render and write");
+    staging.commit()?;
+    stages.done("swap in");
+    drop(site);
+    stages.done("free the model");
+    Ok(report)
+}
+
+/// With `STP_TIMINGS` set, prints how long each stage of a build took (for
+/// scripts/bench); otherwise does nothing.
+struct Stages {
+    last: Option<std::time::Instant>,
+}
+
+impl Stages {
+    fn from_env() -> Stages {
+        Stages {
+            last: std::env::var_os("STP_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    fn done(&mut self, stage: &str) {
+        if let Some(last) = self.last.as_mut() {
+            eprintln!("stage {stage}: {} ms", last.elapsed().as_millis());
+            *last = std::time::Instant::now();
+        }
+    }
+}
+
+/// Renders every page of `site` into `dir`.
+pub fn write_site(
+    site: &Site,
+    theme: &Theme,
+    source: &dyn ContentSource,
+    site_files: &SiteFiles,
+    dir: &Path,
+) -> Result<BuildReport, RenderError> {
+    let renderer = Renderer::new(site, theme, !source.is_public());
+    let files = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
+    let jobs = renderer.jobs();
+    jobs.par_iter()
+        .try_for_each(|job| -> Result<(), RenderError> {
+            for (rel, body) in renderer.render(job)? {
+                super::output::write_under(dir, &rel, &body)?;
+                files.fetch_add(1, Ordering::Relaxed);
+                bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
+            }
+            Ok(())
+        })?;
+    // Files beside bundle articles, read through the source (the signed version for the
+    // public site). A bundle's files are published once, at the Vietnamese page's URL.
+    let mut copied = std::collections::HashSet::new();
+    let mut bundle_files: Vec<(String, PathBuf)> = Vec::new();
+    for (i, a) in site.articles.iter().enumerate() {
+        let Some(bundle) = &a.bundle_dir else {
+            continue;
+        };
+        // A submission's record (`nguon/`, with the sender's details) is kept and signed
+        // with the article but never published, whichever source the build reads.
+        let record = bundle.join(stp_content::RECORD_DIR);
+        for f in &site.provenance[i].files {
+            if f.starts_with(&record) || !copied.insert(f.clone()) {
+                continue;
+            }
+            let inside = f
+                .strip_prefix(bundle)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .map_err(|_| {
+                    RenderError::Output(format!(
+                        "{} is not inside {}",
+                        f.display(),
+                        bundle.display()
+                    ))
+                })?;
+            bundle_files.push((format!("{}/{}/{}", a.section, a.slug, inside), f.clone()));
+        }
+    }
+    bundle_files
+        .par_iter()
+        .try_for_each(|(rel, path)| -> Result<(), RenderError> {
+            let data = source.read_file(path)?;
+            super::output::write_under(dir, rel, &data)?;
+            files.fetch_add(1, Ordering::Relaxed);
+            bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+            Ok(())
+        })?;
+    for (rel, data) in &theme.asset_files {
+        super::output::write_under(dir, rel, data)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+    }
+    for (rel, data) in site_files.under("static") {
+        super::output::write_under(dir, rel, data)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+    }
+    Ok(BuildReport {
+        articles: site.articles.len(),
+        files: files.into_inner(),
+        bytes: bytes.into_inner(),
+        public: source.is_public(),
+    })
+}

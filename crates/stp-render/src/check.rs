@@ -1,0 +1,379 @@
+//! `stp check`: everything wrong with the working tree that a reader would notice, found
+//! without writing anything: front-matter errors, text not in NFC or in a legacy
+//! encoding, broken internal links and anchors, missing pictures and attachments, and
+//! pictures without alt text.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use stp_content::text::{self, TextProblem};
+use stp_content::{
+    Article, ContentError, ContentSource, SiteConfig, WorkingTree, check_bundle_files,
+    parse_article,
+};
+use stp_site::{Provenance, Site};
+
+use super::markdown;
+
+/// One problem, at a place in a file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file.display(),
+            self.line,
+            self.kind,
+            self.message
+        )
+    }
+}
+
+/// One article's parse result and the problems found in its text.
+type Checked = (Option<(Article, Provenance)>, Vec<Problem>);
+
+/// Checks the working tree of the site at `root`.
+pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, ContentError> {
+    let tree = WorkingTree::new(root, config.max_attachment_bytes);
+    let sources = tree.articles()?;
+    let mut problems: Vec<Problem> = tree
+        .stray_markdown()?
+        .into_iter()
+        .map(|file| Problem {
+            file,
+            line: 1,
+            kind: "file",
+            message: "is a Markdown file inside a bundle but not its article (index.md), so it is neither built nor published; rename it (e.g. to .txt) to publish it as a file, or remove it".into(),
+        })
+        .collect();
+    let texts: HashMap<PathBuf, String> = sources
+        .iter()
+        .map(|s| {
+            (
+                s.path.clone(),
+                String::from_utf8_lossy(&s.bytes).into_owned(),
+            )
+        })
+        .collect();
+    let parsed: Vec<Checked> = sources
+        .into_par_iter()
+        .map(|s| {
+            let mut found = Vec::new();
+            if let Ok(t) = std::str::from_utf8(&s.bytes) {
+                for p in text::check(t, 1) {
+                    if let TextProblem::NotNfc { line } = p {
+                        found.push(Problem {
+                            file: s.path.clone(),
+                            line,
+                            kind: "text",
+                            message: "text is not Unicode NFC (decomposed marks); `stp check --fix` rewrites it".into(),
+                        });
+                    }
+                }
+            }
+            if let Err(e) = check_bundle_files(&s.path, &s.files) {
+                found.push(from_error(&e));
+            }
+            match parse_article(&s.path, &s.bytes, config) {
+                Ok(a) => {
+                    let prov = Provenance { state: None, files: s.files, published: None };
+                    (Some((a, prov)), found)
+                }
+                Err(e) => {
+                    found.push(from_error(&e));
+                    (None, found)
+                }
+            }
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for (a, p) in parsed {
+        problems.extend(p);
+        articles.extend(a);
+    }
+    let site = match Site::new(config.clone(), articles) {
+        Ok(site) => site,
+        Err(e) => {
+            problems.push(Problem {
+                file: "content".into(),
+                line: 1,
+                kind: "url",
+                message: e.to_string(),
+            });
+            problems.sort();
+            return Ok(problems);
+        }
+    };
+    problems.extend(check_links(root, &site, &texts));
+    problems.sort();
+    problems.dedup();
+    Ok(problems)
+}
+
+fn from_error(e: &ContentError) -> Problem {
+    match e {
+        ContentError::Invalid {
+            file,
+            line,
+            message,
+        } => Problem {
+            file: file.clone(),
+            line: *line,
+            kind: kind_of(message),
+            message: message.clone(),
+        },
+        other => Problem {
+            file: other.path().to_path_buf(),
+            line: 1,
+            kind: "file",
+            message: other
+                .to_string()
+                .split_once(": ")
+                .map(|(_, m)| m.to_string())
+                .unwrap_or_default(),
+        },
+    }
+}
+
+fn kind_of(message: &str) -> &'static str {
+    if message.contains("legacy") || message.contains("UTF-8") {
+        "text"
+    } else {
+        "front-matter"
+    }
+}
+
+/// The URL paths the built site will have, and the anchors of each article.
+fn known_urls(root: &Path, site: &Site) -> (HashSet<String>, HashMap<String, HashSet<String>>) {
+    let mut urls: HashSet<String> = HashSet::new();
+    for lang in &site.config.languages {
+        let p = if lang == "vi" {
+            String::new()
+        } else {
+            format!("/{lang}")
+        };
+        for u in ["/", "/so-do-trang/", "/tim-kiem/", "/rss.xml", "/atom.xml"] {
+            urls.insert(format!("{p}{u}"));
+        }
+    }
+    for l in site.sections.iter().chain(&site.tags) {
+        urls.insert(l.url.clone());
+        let n = l.pages(site.config.page_size).count();
+        for i in 2..=n {
+            urls.insert(format!("{}trang/{i}/", l.url));
+        }
+        urls.insert(format!("{}rss.xml", l.url));
+        urls.insert(format!("{}atom.xml", l.url));
+    }
+    let mut anchors = HashMap::new();
+    for (i, a) in site.articles.iter().enumerate() {
+        urls.insert(a.url_path());
+        for f in &site.provenance[i].files {
+            if let (Some(bundle), Some(_)) = (&a.bundle_dir, f.file_name())
+                && let Ok(inside) = f.strip_prefix(bundle)
+            {
+                urls.insert(format!(
+                    "/{}/{}/{}",
+                    a.section,
+                    a.slug,
+                    inside.to_string_lossy()
+                ));
+            }
+        }
+        let _ = anchors.insert(a.url_path(), HashSet::new());
+    }
+    let static_dir = root.join("static");
+    for e in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
+        if e.file_type().is_file()
+            && let Ok(rel) = e.path().strip_prefix(&static_dir)
+        {
+            urls.insert(format!("/{}", rel.to_string_lossy()));
+        }
+    }
+    (urls, anchors)
+}
+
+fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Vec<Problem> {
+    let (urls, mut anchors) = known_urls(root, site);
+    let rendered: Vec<markdown::Rendered> = site
+        .articles
+        .par_iter()
+        .map(|a| markdown::render(&a.body))
+        .collect();
+    for (a, r) in site.articles.iter().zip(&rendered) {
+        if let Some(set) = anchors.get_mut(&a.url_path()) {
+            set.extend(r.headings.iter().map(|h| h.id.clone()));
+        }
+    }
+    let mut problems = Vec::new();
+    for ((a, r), prov) in site.articles.iter().zip(&rendered).zip(&site.provenance) {
+        let page = a.url_path();
+        let line_of = |needle: &str| {
+            a.body
+                .lines()
+                .position(|l| l.contains(needle))
+                .map(|i| a.body_line + i)
+                .unwrap_or(a.body_line)
+        };
+        let front_line_of = |needle: &str| {
+            texts
+                .get(&a.path)
+                .and_then(|t| t.lines().take(a.body_line).position(|l| l.contains(needle)))
+                .map(|i| i + 1)
+                .unwrap_or(2)
+        };
+        for target in &r.links {
+            if target.contains("://") || target.starts_with("mailto:") || target.starts_with("tel:")
+            {
+                continue;
+            }
+            let (path, anchor) = match target.split_once('#') {
+                Some((p, h)) => (p, Some(h)),
+                None => (target.as_str(), None),
+            };
+            let resolved = if path.is_empty() {
+                page.clone()
+            } else if path.starts_with('/') {
+                path.to_string()
+            } else {
+                let base = if a.lang == "vi" {
+                    page.clone()
+                } else {
+                    format!("/{}/{}/", a.section, a.slug)
+                };
+                normalise(&format!("{base}{path}"))
+            };
+            let resolved = resolved.split('?').next().unwrap_or("").to_string();
+            let with_slash = if resolved.ends_with('/') || resolved.contains('.') {
+                resolved.clone()
+            } else {
+                format!("{resolved}/")
+            };
+            if !urls.contains(&resolved) && !urls.contains(&with_slash) {
+                problems.push(Problem {
+                    file: a.path.clone(),
+                    line: line_of(target),
+                    kind: "link",
+                    message: format!("link to `{target}` goes nowhere on this site; fix the address or add the page"),
+                });
+                continue;
+            }
+            if let Some(anchor) = anchor.filter(|h| !h.is_empty())
+                && let Some(ids) = anchors.get(&with_slash)
+                && !ids.contains(anchor)
+            {
+                problems.push(Problem {
+                    file: a.path.clone(),
+                    line: line_of(target),
+                    kind: "anchor",
+                    message: format!(
+                        "`{target}`: the page has no heading with the anchor `#{anchor}`"
+                    ),
+                });
+            }
+        }
+        for img in &r.images_without_alt {
+            problems.push(Problem {
+                file: a.path.clone(),
+                line: line_of(img),
+                kind: "alt",
+                message: format!("picture `{img}` has no alt text; describe it in `![...]({img})`"),
+            });
+        }
+        if let Some(im) = &a.front.image
+            && im.alt.trim().is_empty()
+        {
+            problems.push(Problem {
+                file: a.path.clone(),
+                line: front_line_of("alt:"),
+                kind: "alt",
+                message: format!("picture `{}` has an empty `alt:`; describe it", im.src),
+            });
+        }
+        for named in a.named_files() {
+            let expected = a.path.parent().unwrap_or(Path::new("")).join(named);
+            if !prov.files.contains(&expected) {
+                problems.push(Problem {
+                    file: a.path.clone(),
+                    line: front_line_of(named),
+                    kind: "file",
+                    message: format!(
+                        "names `{named}`, which is not beside it; put the file in {} (as a bundle: <slug>/index.md)",
+                        a.path.parent().unwrap_or(Path::new("")).display()
+                    ),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Resolves `.` and `..` in a URL path.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut s = format!("/{}", parts.join("/"));
+    if path.ends_with('/') && s.len() > 1 {
+        s.push('/');
+    }
+    s
+}
+
+/// Rewrites articles whose text is decomposed (NFD) or in a legacy encoding (TCVN3, VNI)
+/// into Unicode NFC (Điều 4.1.a). Returns the files changed; a line that looks legacy but
+/// does not decode stops the fix with an error naming the file and line.
+pub fn fix_text(root: &Path) -> Result<Vec<PathBuf>, ContentError> {
+    let tree = WorkingTree::new(root, 0);
+    let mut changed = Vec::new();
+    for rel in tree.article_paths()? {
+        let path = root.join(&rel);
+        let bytes = stp_content::read_limited(&path, stp_content::MAX_FILE_BYTES)?;
+        let Ok(t) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let fixed = stp_content::legacy::repair(&t).map_err(|(line, e)| {
+            ContentError::at(
+                &rel,
+                line,
+                format!("{e}; retype this line in Unicode, then run `stp check --fix` again"),
+            )
+        })?;
+        if fixed != t {
+            let tmp = path.with_extension("md.stp-tmp");
+            std::fs::write(&tmp, fixed.as_bytes()).map_err(|e| ContentError::io(&tmp, e))?;
+            std::fs::rename(&tmp, &path).map_err(|e| ContentError::io(&path, e))?;
+            changed.push(rel);
+        }
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn normalises_relative_paths() {
+        assert_eq!(normalise("/tin-tuc/a/../b/"), "/tin-tuc/b/");
+        assert_eq!(normalise("/tin-tuc/a/./anh.jpg"), "/tin-tuc/a/anh.jpg");
+    }
+}

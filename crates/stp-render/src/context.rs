@@ -1,0 +1,113 @@
+//! The values every page's template sees: the site, the agency, the menu, the language's
+//! interface strings, the other language's home, and whether this is a preview.
+//!
+//! The menu lists every Điều 5 section marked `in_menu`. In a language other than the
+//! default one (the English part of the site, Điều 4.1) it lists only the sections that
+//! have articles in that language, so an English reader never lands on an empty section
+//! from the menu; the rest stay reachable in Vietnamese from the English home page.
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use stp_site::Site;
+
+use super::theme::Theme;
+
+/// A menu entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuEntry {
+    pub name: String,
+    pub url: String,
+    pub key: String,
+}
+
+/// The shared context of one language.
+pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
+    let c = &site.config;
+    let english = lang != "vi";
+    let prefix = if english {
+        format!("/{lang}")
+    } else {
+        String::new()
+    };
+    let mut menu: Vec<MenuEntry> = c
+        .sections
+        .iter()
+        .filter(|s| s.in_menu)
+        .filter(|s| {
+            !english
+                || site
+                    .section(&s.slug, lang)
+                    .is_some_and(|l| !l.items.is_empty())
+        })
+        .map(|s| MenuEntry {
+            name: if english {
+                s.name_en.clone().unwrap_or_else(|| s.name.clone())
+            } else {
+                s.name.clone()
+            },
+            url: format!("{prefix}/{}/", s.slug),
+            key: s.slug.clone(),
+        })
+        .collect();
+    for m in &c.menu {
+        menu.push(MenuEntry {
+            name: if english {
+                m.name_en.clone().unwrap_or_else(|| m.name.clone())
+            } else {
+                m.name.clone()
+            },
+            url: if english && m.url.starts_with('/') {
+                format!("{prefix}{}", m.url)
+            } else {
+                m.url.clone()
+            },
+            key: String::new(),
+        });
+    }
+    let a = &c.agency;
+    let pick = |vi: &String, en: &Option<String>| -> String {
+        if english {
+            en.clone().unwrap_or_else(|| vi.clone())
+        } else {
+            vi.clone()
+        }
+    };
+    let other_lang = c
+        .languages
+        .iter()
+        .find(|l| l.as_str() != lang)
+        .cloned()
+        .unwrap_or_else(|| lang.to_string());
+    let other_home = if other_lang == "vi" {
+        "/".to_string()
+    } else {
+        format!("/{other_lang}/")
+    };
+    context! {
+        lang => lang,
+        other_lang => other_lang,
+        other_home => other_home,
+        preview => preview,
+        home_url => if english { format!("{prefix}/") } else { "/".to_string() },
+        prefix => prefix,
+        base_url => c.base(),
+        site_title => if english { c.title_en.clone().unwrap_or_else(|| c.title.clone()) } else { c.title.clone() },
+        agency => context! {
+            name => pick(&a.name, &a.name_en),
+            parent => a.parent.as_ref().map(|p| pick(p, &a.parent_en)),
+            address => pick(&a.address, &a.address_en),
+            phone => &a.phone,
+            fax => &a.fax,
+            email => &a.email,
+            board_email => &a.board_email,
+            responsible => pick(&a.responsible, &a.responsible_en),
+            license => &a.license,
+        },
+        menu => Value::from(Serde(menu)),
+        languages => Value::from(Serde(&c.languages)),
+        t => theme.strings_for(lang),
+        feeds => c.feeds,
+    }
+}

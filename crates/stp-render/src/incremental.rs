@@ -1,0 +1,393 @@
+//! Rebuilding only what a change touches, for the preview server. It keeps the parsed
+//! articles and the site model between changes; an edited article re-renders its own
+//! page and, only when its summary or place changed, the list pages, feeds and indexes
+//! that show it. A change to the theme, `site.toml` or `static/` rebuilds everything.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use stp_content::Article;
+use stp_content::{SiteConfig, SiteFiles, WorkingTree, parse_article, read_limited};
+use stp_site::{Listing, Provenance, Site, Summary};
+
+use super::RenderError;
+use super::build::{load_site, write_site};
+use super::output::{Staging, write_under};
+use super::pages::{Job, RELATED_ITEMS, Renderer, unpaginated};
+use super::theme::Theme;
+
+/// What an update did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Update {
+    /// Files written (or removed).
+    pub files: usize,
+    /// Whether the whole site was rebuilt.
+    pub full: bool,
+}
+
+/// A preview build kept up to date in place.
+pub struct Incremental {
+    root: PathBuf,
+    out: PathBuf,
+    config: SiteConfig,
+    theme: Theme,
+    site: Site,
+}
+
+impl Incremental {
+    /// Builds the whole preview of `root` into `out`.
+    pub fn new(root: &Path, out: &Path) -> Result<Incremental, RenderError> {
+        let files = SiteFiles::from_working_tree(root)?;
+        let config = files.config()?;
+        let theme = Theme::load(&files, &config.theme)?;
+        let source = WorkingTree::new(root, config.max_attachment_bytes);
+        let site = load_site(&config, &source)?;
+        let staging = Staging::new(out)?;
+        write_site(&site, &theme, &source, &files, staging.dir())?;
+        staging.commit()?;
+        Ok(Incremental {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            config,
+            theme,
+            site,
+        })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Brings the output up to date after `changed` (absolute or repository-relative)
+    /// paths changed. On an error the previous model is kept.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, RenderError> {
+        let rel: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            .collect();
+        let tree = WorkingTree::new(&self.root, self.config.max_attachment_bytes);
+        // A Markdown file inside a bundle that is not its article is a file of the bundle.
+        let is_article = |p: &PathBuf| {
+            p.starts_with("content")
+                && p.extension().is_some_and(|e| e == "md")
+                && !tree.inside_bundle(p)
+        };
+        if rel.iter().all(is_article) {
+            self.update_articles(&rel)
+        } else {
+            // The theme, site.toml, static/ or a file beside an article: everything.
+            self.rebuild_all()
+        }
+    }
+
+    fn rebuild_all(&mut self) -> Result<Update, RenderError> {
+        let fresh = Incremental::new(&self.root, &self.out)?;
+        *self = fresh;
+        Ok(Update {
+            files: 0,
+            full: true,
+        })
+    }
+
+    fn update_articles(&mut self, changed: &[PathBuf]) -> Result<Update, RenderError> {
+        let changed: HashSet<&PathBuf> = changed.iter().collect();
+        // Parse the new versions first, so an error leaves everything as it was.
+        let mut replacements: Vec<(PathBuf, Option<(Article, Provenance)>)> = Vec::new();
+        let tree = WorkingTree::new(&self.root, self.config.max_attachment_bytes);
+        for path in &changed {
+            let abs = self.root.join(path);
+            if !abs.exists() {
+                replacements.push(((*path).clone(), None));
+                continue;
+            }
+            stp_content::check_inside(&self.root, &abs)?;
+            let bytes = read_limited(&abs, stp_content::MAX_FILE_BYTES)?;
+            let article = parse_article(path, &bytes, &self.config)?;
+            let files = self
+                .site
+                .articles
+                .iter()
+                .position(|a| &a.path == *path)
+                .map(|i| self.site.provenance[i].files.clone())
+                .map_or_else(|| tree.bundle_files(path), Ok)?;
+            stp_content::check_bundle_files(path, &files)?;
+            let state = article.front.status.clone();
+            replacements.push((
+                (*path).clone(),
+                Some((
+                    article,
+                    Provenance {
+                        state,
+                        files,
+                        published: None,
+                    },
+                )),
+            ));
+        }
+
+        if let Some(update) = self.update_in_place(&mut replacements)? {
+            return Ok(update);
+        }
+        let old = PageIndex::of(&self.site);
+        let old_summaries: HashMap<String, String> = self
+            .site
+            .articles
+            .iter()
+            .zip(&self.site.summaries)
+            .filter(|(a, _)| changed.contains(&a.path))
+            .map(|(a, s)| (a.url_path(), serde_json::to_string(s).unwrap_or_default()))
+            .collect();
+
+        let placeholder = Site::new(self.config.clone(), Vec::new())?;
+        let site = std::mem::replace(&mut self.site, placeholder);
+        let mut articles = site.into_articles();
+        let mut removed_urls = Vec::new();
+        for (path, replacement) in replacements {
+            if let Some(pos) = articles.iter().position(|(a, _)| a.path == path) {
+                let (gone, _) = articles.swap_remove(pos);
+                removed_urls.push(gone.url_path());
+            }
+            if let Some(pair) = replacement {
+                articles.push(pair);
+            }
+        }
+        let new_site = match Site::new(self.config.clone(), articles) {
+            Ok(s) => s,
+            Err(e) => {
+                // Restore a consistent model from disk before reporting.
+                self.rebuild_all()?;
+                return Err(e.into());
+            }
+        };
+        self.site = new_site;
+        let site = &self.site;
+
+        let mut jobs: Vec<Job> = Vec::new();
+        let mut summary_changed = false;
+        let new_urls: HashSet<String> = site.articles.iter().map(|a| a.url_path()).collect();
+        for (i, a) in site.articles.iter().enumerate() {
+            if !changed.contains(&a.path) {
+                continue;
+            }
+            jobs.push(Job::Article(i));
+            if let Some(t) = site.translations[i] {
+                jobs.push(Job::Article(t));
+            }
+            let now = serde_json::to_string(&site.summaries[i]).unwrap_or_default();
+            if old_summaries.get(&a.url_path()) != Some(&now) {
+                summary_changed = true;
+            }
+        }
+        let mut removed_files = 0;
+        for url in &removed_urls {
+            if !new_urls.contains(url) {
+                summary_changed = true;
+                let page = self
+                    .out
+                    .join(url.trim_start_matches('/'))
+                    .join("index.html");
+                if page.exists() {
+                    std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
+                    removed_files += 1;
+                }
+            }
+        }
+        if summary_changed {
+            let new = PageIndex::of(site);
+            let changed_urls: HashSet<String> = site
+                .articles
+                .iter()
+                .filter(|a| changed.contains(&a.path))
+                .map(|a| a.url_path())
+                .chain(removed_urls.iter().cloned())
+                .collect();
+            jobs.extend(new.jobs_differing_from(&old, &changed_urls, site));
+            jobs.extend(new.sidebar_jobs(&old, &changed_urls, site));
+        }
+        let renderer = Renderer::new(site, &self.theme, true);
+        if summary_changed {
+            jobs.extend(renderer.summary_jobs());
+        }
+        // Each page once: two threads must never write the same file.
+        let mut seen = HashSet::new();
+        jobs.retain(|j| seen.insert(j.clone()));
+        let written: usize = jobs
+            .par_iter()
+            .map(|job| -> Result<usize, RenderError> {
+                let files = renderer.render(job)?;
+                for (rel, body) in &files {
+                    write_replacing(&self.out, rel, body)?;
+                }
+                Ok(files.len())
+            })
+            .collect::<Result<Vec<usize>, RenderError>>()?
+            .into_iter()
+            .sum();
+        Ok(Update {
+            files: written + removed_files,
+            full: false,
+        })
+    }
+}
+
+/// An article file's new parsed version, or `None` when it was removed.
+type Replacement = (PathBuf, Option<(Article, Provenance)>);
+
+impl Incremental {
+    /// The common case: articles whose summaries (and so every list, feed and index that
+    /// shows them) did not change. They are swapped into the model where they stand and
+    /// only their own pages are rendered. Returns `None`, changing nothing, otherwise.
+    fn update_in_place(
+        &mut self,
+        replacements: &mut Vec<Replacement>,
+    ) -> Result<Option<Update>, RenderError> {
+        let mut places = Vec::with_capacity(replacements.len());
+        for (path, new) in replacements.iter() {
+            let Some((article, prov)) = new else {
+                return Ok(None);
+            };
+            let Some(i) = self.site.articles.iter().position(|a| &a.path == path) else {
+                return Ok(None);
+            };
+            let summary = Summary::of(article, prov.state.clone());
+            let same = serde_json::to_string(&summary).ok()
+                == serde_json::to_string(&self.site.summaries[i]).ok();
+            if !same || article.url_path() != self.site.articles[i].url_path() {
+                return Ok(None);
+            }
+            places.push(i);
+        }
+        for ((_, new), &i) in replacements.drain(..).zip(&places) {
+            let (article, prov) = new.expect("checked above");
+            self.site.articles[i] = article;
+            self.site.provenance[i] = prov;
+        }
+        let renderer = Renderer::new(&self.site, &self.theme, true);
+        let mut files = 0;
+        for &i in &places {
+            for (rel, body) in renderer.render(&Job::Article(i))? {
+                write_replacing(&self.out, &rel, &body)?;
+                files += 1;
+            }
+        }
+        Ok(Some(Update { files, full: false }))
+    }
+}
+
+/// Writes a file beside its final name and renames it over, so a reader never sees half.
+fn write_replacing(out: &Path, rel: &str, body: &[u8]) -> Result<(), RenderError> {
+    let tmp = format!("{rel}.stp-tmp");
+    write_under(out, &tmp, body)?;
+    let (from, to) = (out.join(&tmp), out.join(rel));
+    std::fs::rename(&from, &to).map_err(|e| RenderError::io(&to, e))
+}
+
+/// The article URLs on every page of every listing, to see which pages a change moved.
+struct PageIndex {
+    /// (is_section, key, lang) → pages → item URLs.
+    pages: HashMap<(bool, String, String), Vec<Vec<String>>>,
+}
+
+impl PageIndex {
+    fn of(site: &Site) -> PageIndex {
+        let mut pages = HashMap::new();
+        let per_page = site.config.page_size;
+        for (is_section, listings) in [(true, &site.sections), (false, &site.tags)] {
+            for l in listings {
+                pages.insert(
+                    (is_section, l.key.clone(), l.lang.clone()),
+                    slices(site, l, per_page, is_section),
+                );
+            }
+        }
+        PageIndex { pages }
+    }
+
+    /// Jobs for the list pages whose items moved, or that show a changed article.
+    fn jobs_differing_from(
+        &self,
+        old: &PageIndex,
+        changed: &HashSet<String>,
+        site: &Site,
+    ) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for (is_section, listings) in [(true, &site.sections), (false, &site.tags)] {
+            for (i, l) in listings.iter().enumerate() {
+                let key = (is_section, l.key.clone(), l.lang.clone());
+                let new_pages = &self.pages[&key];
+                let old_pages = old.pages.get(&key);
+                let count_changed = old_pages.map(|p| p.len()) != Some(new_pages.len());
+                for (n, items) in new_pages.iter().enumerate() {
+                    let moved = old_pages.and_then(|p| p.get(n)) != Some(items);
+                    let shows_changed = items.iter().any(|u| changed.contains(u));
+                    if count_changed || moved || shows_changed {
+                        jobs.push(if is_section {
+                            Job::SectionPage {
+                                listing: i,
+                                page: n + 1,
+                            }
+                        } else {
+                            Job::TagPage {
+                                listing: i,
+                                page: n + 1,
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        jobs
+    }
+}
+
+impl PageIndex {
+    /// Every article page of a section whose sidebar (the section's newest articles)
+    /// changed: its head moved, or shows a changed article.
+    fn sidebar_jobs(&self, old: &PageIndex, changed: &HashSet<String>, site: &Site) -> Vec<Job> {
+        let head = |index: &PageIndex, l: &Listing| -> Vec<String> {
+            index
+                .pages
+                .get(&(true, l.key.clone(), l.lang.clone()))
+                .map(|pages| {
+                    pages
+                        .iter()
+                        .flatten()
+                        .take(RELATED_ITEMS + 1)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut jobs = Vec::new();
+        for l in &site.sections {
+            let (before, after) = (head(old, l), head(self, l));
+            if before != after || after.iter().any(|u| changed.contains(u)) {
+                jobs.extend(l.items.iter().map(|&i| Job::Article(i)));
+            }
+        }
+        jobs
+    }
+}
+
+fn slices(site: &Site, l: &Listing, per_page: usize, is_section: bool) -> Vec<Vec<String>> {
+    if is_section && unpaginated(&site.config, l) {
+        return vec![
+            l.items
+                .iter()
+                .map(|&i| site.summaries[i].url.clone())
+                .collect(),
+        ];
+    }
+    let pages = l.pages(per_page);
+    (1..=pages.count())
+        .map(|n| {
+            pages
+                .items(n)
+                .iter()
+                .map(|&i| site.summaries[i].url.clone())
+                .collect()
+        })
+        .collect()
+}

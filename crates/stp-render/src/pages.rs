@@ -1,0 +1,522 @@
+//! Every page the site has, as a list of independent jobs (an article, one page of a
+//! listing, a home page, a feed…) that render in parallel against the shared site model.
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use stp_content::SectionKind;
+use stp_site::{Listing, Site, Summary};
+
+use super::RenderError;
+use super::context::base;
+use super::markdown;
+use super::theme::Theme;
+use super::{feeds, search, sitemap};
+
+mod home;
+
+/// How many other articles of its section an article page links in its sidebar.
+pub(crate) const RELATED_ITEMS: usize = 5;
+
+/// One unit of rendering work.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Job {
+    Article(usize),
+    SectionPage { listing: usize, page: usize },
+    TagPage { listing: usize, page: usize },
+    Home(String),
+    Search(String),
+    HtmlSitemap(String),
+    NotFound,
+    Feeds(String),
+    SitemapXml,
+    Robots,
+}
+
+/// Renders jobs; shared read-only by all threads.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    theme: &'a Theme,
+    preview: bool,
+    bases: Vec<(String, Value)>,
+    today: String,
+}
+
+/// An attachment link on an article page.
+#[derive(Serialize)]
+struct FileLink {
+    title: String,
+    url: String,
+    ext: String,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, preview: bool) -> Self {
+        let bases = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), base(site, theme, l, preview)))
+            .collect();
+        Renderer {
+            site,
+            theme,
+            preview,
+            bases,
+            today: today(),
+        }
+    }
+
+    fn base(&self, lang: &str) -> Value {
+        self.bases
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.bases.first())
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn page_size(&self) -> usize {
+        self.site.config.page_size
+    }
+
+    /// Every job of the site.
+    pub fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+        for (i, l) in site.sections.iter().enumerate() {
+            let pages = if self.unpaginated(l) {
+                1
+            } else {
+                l.pages(self.page_size()).count()
+            };
+            jobs.extend((1..=pages).map(|page| Job::SectionPage { listing: i, page }));
+        }
+        for (i, l) in site.tags.iter().enumerate() {
+            let pages = l.pages(self.page_size()).count();
+            jobs.extend((1..=pages).map(|page| Job::TagPage { listing: i, page }));
+        }
+        jobs.extend(self.summary_jobs());
+        jobs.extend([Job::NotFound, Job::Robots]);
+        jobs
+    }
+
+    /// The pages that show every article's summary: home pages, search indexes, HTML
+    /// sitemaps, feeds and sitemap.xml.
+    pub fn summary_jobs(&self) -> Vec<Job> {
+        let config = &self.site.config;
+        let mut jobs = Vec::new();
+        for lang in &config.languages {
+            jobs.push(Job::Home(lang.clone()));
+            jobs.push(Job::Search(lang.clone()));
+            jobs.push(Job::HtmlSitemap(lang.clone()));
+            if config.feeds {
+                jobs.push(Job::Feeds(lang.clone()));
+            }
+        }
+        jobs.push(Job::SitemapXml);
+        jobs
+    }
+
+    fn unpaginated(&self, l: &Listing) -> bool {
+        unpaginated(&self.site.config, l)
+    }
+
+    /// The files a job writes: (path in the build, bytes).
+    pub fn render(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        match job {
+            Job::Article(i) => self.article(*i),
+            Job::SectionPage { listing, page } => {
+                let l = &self.site.sections[*listing];
+                self.listing(l, *page, true)
+            }
+            Job::TagPage { listing, page } => {
+                let l = &self.site.tags[*listing];
+                self.listing(l, *page, false)
+            }
+            Job::Home(lang) => self.home(lang),
+            Job::Search(lang) => {
+                let ctx = context! { ..self.base(lang), ..context! {
+                    page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
+                    index_url => format!("{}/tim-kiem/index.json", prefix(lang)),
+                }};
+                Ok(vec![
+                    (
+                        format!("{}tim-kiem/index.html", dir_prefix(lang)),
+                        self.html("search.html", ctx)?,
+                    ),
+                    (
+                        format!("{}tim-kiem/index.json", dir_prefix(lang)),
+                        search::index(self.site, lang),
+                    ),
+                ])
+            }
+            Job::HtmlSitemap(lang) => self.html_sitemap(lang),
+            Job::NotFound => {
+                let lang = self.site.config.default_language.clone();
+                let ctx = context! { ..self.base(&lang), ..context! {
+                    page => context! { title => self.string(&lang, "not_found"), url => "/404.html", kind => "not-found" },
+                }};
+                Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
+            }
+            Job::Feeds(lang) => Ok(self.feeds(lang)),
+            Job::SitemapXml => Ok(vec![("sitemap.xml".into(), self.sitemap_xml())]),
+            Job::Robots => Ok(vec![(
+                "robots.txt".into(),
+                sitemap::robots(self.site.config.base(), self.preview),
+            )]),
+        }
+    }
+
+    fn string(&self, lang: &str, key: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn html(&self, template: &str, ctx: Value) -> Result<Vec<u8>, RenderError> {
+        Ok(self.theme.render(template, ctx)?.into_bytes())
+    }
+
+    fn article(&self, i: usize) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let site = self.site;
+        let a = &site.articles[i];
+        let s = &site.summaries[i];
+        let body = markdown::render_in(&a.body, &a.lang);
+        let section = site.section(&a.section, &a.lang);
+        let file_base = format!("/{}/{}/", a.section, a.slug);
+        let file_url = |f: &str| {
+            if stp_content::is_web_link(f) {
+                f.to_string()
+            } else {
+                format!("{file_base}{f}")
+            }
+        };
+        let f = &a.front;
+        let mut files: Vec<FileLink> = Vec::new();
+        if let Some(d) = &f.document {
+            files.push(link(&d.number, file_url(&d.file)));
+        }
+        if let Some(file) = f.draft.as_ref().and_then(|d| d.file.as_ref()) {
+            files.push(link(&f.title, file_url(file)));
+        }
+        files.extend(
+            f.attachments
+                .iter()
+                .map(|at| link(&at.title, file_url(&at.file))),
+        );
+        let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
+        // The newest others of the same section, for the sidebar.
+        let related: Vec<&Summary> = section
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .take(RELATED_ITEMS)
+                    .map(|&j| &site.summaries[j])
+                    .collect()
+            })
+            .unwrap_or_default();
+        let published = site.provenance[i]
+            .published
+            .as_ref()
+            .map(|p| context! { by => &p.by, at => &p.at });
+        let draft_closed = f
+            .draft
+            .as_ref()
+            .map(|d| d.comment_until.as_str() < self.today.as_str())
+            .unwrap_or(false);
+        let ctx = context! { ..self.base(&a.lang), ..context! {
+            page => context! {
+                title => &s.title,
+                url => &s.url,
+                kind => s.kind,
+                date => &s.date,
+                date_display => &s.date_display,
+                updated => &f.updated,
+                summary => &s.summary,
+                lead => &f.summary,
+                description => &s.summary,
+                tags => ser(&s.tags),
+                author => &f.author,
+                unit => &f.unit,
+                state => &s.state,
+                html => Value::from_safe_string(body.html),
+                headings => ser(body.headings),
+                meta => ser(&s.meta),
+                schedule => ser(&f.schedule),
+                image => f.image.as_ref().map(|im| context! { url => file_url(&im.src), alt => &im.alt }),
+                files => ser(files),
+                translation => translation,
+                published => published,
+                draft_closed => draft_closed,
+            },
+            section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
+            related => ser(related),
+            today => &self.today,
+        }};
+        let path = format!("{}index.html", s.url.trim_start_matches('/'));
+        Ok(vec![(path, self.html("article.html", ctx)?)])
+    }
+
+    /// The same listing in the other language, when it has articles there (the language
+    /// switch otherwise leads to that language's home page). The second value is the
+    /// default language's listing when this one, in another language, is empty: its page
+    /// then points the reader there.
+    fn listing_translation(
+        &self,
+        l: &Listing,
+        is_section: bool,
+    ) -> (Option<String>, Option<String>) {
+        let default = &self.site.config.default_language;
+        let other = self
+            .site
+            .config
+            .languages
+            .iter()
+            .find(|x| **x != l.lang)
+            .unwrap_or(default);
+        let with_items = |lang: &str| {
+            is_section
+                .then(|| self.site.section(&l.key, lang))
+                .flatten()
+                .filter(|o| !o.items.is_empty())
+                .map(|o| o.url.clone())
+        };
+        let in_default = if l.items.is_empty() && l.lang != *default {
+            with_items(default)
+        } else {
+            None
+        };
+        (with_items(other), in_default)
+    }
+
+    fn listing(
+        &self,
+        l: &Listing,
+        n: usize,
+        is_section: bool,
+    ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let pages = l.pages(self.page_size());
+        let (items, pager): (&[usize], Vec<_>) = if is_section && self.unpaginated(l) {
+            (&l.items, Vec::new())
+        } else {
+            (
+                pages.items(n),
+                if pages.count() > 1 {
+                    pages.links(n)
+                } else {
+                    Vec::new()
+                },
+            )
+        };
+        let summaries: Vec<&Summary> = items.iter().map(|&i| &self.site.summaries[i]).collect();
+        let kind = if is_section {
+            self.site
+                .config
+                .section(&l.key)
+                .map(|s| s.kind.as_str())
+                .unwrap_or("article")
+        } else {
+            "tag"
+        };
+        let description = if is_section {
+            self.site
+                .config
+                .section(&l.key)
+                .and_then(|s| s.description.clone())
+        } else {
+            None
+        };
+        let url = pages.url(n);
+        let facets = DocumentFacets::of(&summaries);
+        let (translation, in_default_language) = self.listing_translation(l, is_section);
+        let ctx = context! { ..self.base(&l.lang), ..context! {
+            facets => ser(facets),
+            page => context! {
+                title => &l.name,
+                url => &url,
+                kind => kind,
+                translation => translation,
+                in_default_language => in_default_language,
+                description => description,
+                number => n,
+                count => pages.count(),
+            },
+            listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
+            items => ser(summaries),
+            pager => ser(pager),
+            today => &self.today,
+            feed => (is_section && self.site.config.feeds).then(|| format!("{}rss.xml", l.url)),
+        }};
+        let path = format!("{}index.html", url.trim_start_matches('/'));
+        let mut out = vec![(path, self.html("list.html", ctx)?)];
+        if is_section && n == 1 && self.site.config.feeds {
+            let base = l.url.trim_start_matches('/');
+            let newest = newest(self.site, &l.items);
+            out.push((
+                format!("{base}rss.xml"),
+                feeds::rss(
+                    self.site,
+                    &l.name,
+                    &l.url,
+                    &format!("{}rss.xml", l.url),
+                    &l.lang,
+                    &newest,
+                ),
+            ));
+            out.push((
+                format!("{base}atom.xml"),
+                feeds::atom(
+                    self.site,
+                    &l.name,
+                    &l.url,
+                    &format!("{}atom.xml", l.url),
+                    &l.lang,
+                    &newest,
+                ),
+            ));
+        }
+        Ok(out)
+    }
+
+    fn feeds(&self, lang: &str) -> Vec<(String, Vec<u8>)> {
+        let site = self.site;
+        let items = site.recent.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+        let title = if lang == "vi" {
+            site.config.title.clone()
+        } else {
+            site.config
+                .title_en
+                .clone()
+                .unwrap_or_else(|| site.config.title.clone())
+        };
+        let home = format!("{}/", prefix(lang));
+        let d = dir_prefix(lang);
+        vec![
+            (
+                format!("{d}rss.xml"),
+                feeds::rss(site, &title, &home, &format!("{home}rss.xml"), lang, items),
+            ),
+            (
+                format!("{d}atom.xml"),
+                feeds::atom(site, &title, &home, &format!("{home}atom.xml"), lang, items),
+            ),
+        ]
+    }
+
+    fn sitemap_xml(&self) -> Vec<u8> {
+        let site = self.site;
+        let mut urls: Vec<(String, String)> = Vec::new();
+        for lang in &site.config.languages {
+            urls.push((format!("{}/", prefix(lang)), String::new()));
+            urls.push((format!("{}/so-do-trang/", prefix(lang)), String::new()));
+        }
+        for l in site.sections.iter().chain(&site.tags) {
+            if !l.items.is_empty() {
+                urls.push((l.url.clone(), String::new()));
+            }
+        }
+        for s in &site.summaries {
+            urls.push((s.url.clone(), s.date.clone()));
+        }
+        sitemap::sitemap_xml(site.config.base(), &urls)
+    }
+}
+
+/// The choices of the legal-document list's filters: every type, issuer and year present.
+#[derive(Serialize)]
+struct DocumentFacets<'s> {
+    types: Vec<&'s str>,
+    issuers: Vec<&'s str>,
+    years: Vec<&'s str>,
+}
+
+impl<'s> DocumentFacets<'s> {
+    fn of(summaries: &[&'s Summary]) -> Self {
+        let mut f = DocumentFacets {
+            types: Vec::new(),
+            issuers: Vec::new(),
+            years: Vec::new(),
+        };
+        for d in summaries.iter().filter_map(|s| s.meta.document.as_ref()) {
+            f.types.push(&d.doc_type);
+            f.issuers.push(&d.issuer);
+            f.years.push(d.issued.get(..4).unwrap_or(""));
+        }
+        f.types.sort_unstable();
+        f.types.dedup();
+        f.issuers.sort_unstable();
+        f.issuers.dedup();
+        f.years.sort_unstable_by(|a, b| b.cmp(a));
+        f.years.dedup();
+        f
+    }
+}
+
+/// A serialisable value for a template.
+fn ser<T: Serialize>(value: T) -> Value {
+    Value::from(Serde(value))
+}
+
+/// Legal documents, the staff directory and standing pages show as one full list.
+pub fn unpaginated(config: &stp_content::SiteConfig, l: &Listing) -> bool {
+    matches!(
+        config.section(&l.key).map(|s| s.kind),
+        Some(SectionKind::LegalDocument | SectionKind::Staff | SectionKind::Page)
+    )
+}
+
+fn link(title: &str, url: String) -> FileLink {
+    let ext = url
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_uppercase())
+        .unwrap_or_default();
+    FileLink {
+        title: title.to_string(),
+        url,
+        ext,
+    }
+}
+
+/// `""` for Vietnamese, `/en` for English.
+fn prefix(lang: &str) -> String {
+    if lang == "vi" {
+        String::new()
+    } else {
+        format!("/{lang}")
+    }
+}
+
+/// `""` for Vietnamese, `en/` for English: the folder of a language's pages.
+fn dir_prefix(lang: &str) -> String {
+    if lang == "vi" {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The items of a listing, newest first (listings may be ordered by weight).
+fn newest(site: &Site, items: &[usize]) -> Vec<usize> {
+    let mut v = items.to_vec();
+    v.sort_by(|&a, &b| site.summaries[b].date.cmp(&site.summaries[a].date));
+    v.truncate(feeds::FEED_ITEMS);
+    v
+}
+
+/// Today in Vietnam, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
+fn today() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    now.with_timezone(&stp_content::date::vietnam())
+        .format("%Y-%m-%d")
+        .to_string()
+}

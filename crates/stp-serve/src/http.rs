@@ -1,0 +1,167 @@
+//! The HTTP side of the preview server: static files from the preview build, and a tiny
+//! endpoint that open pages poll to learn that a rebuild finished.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use stp_render::{Incremental, RenderError};
+
+use super::watch::watch;
+
+/// Added to every HTML page: reloads when the build version changes.
+const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__stp/version').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},700)})();</script>";
+
+/// Serves a live preview of the site at `root` on 127.0.0.1:`port` until interrupted.
+pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
+    let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
+    let version = Arc::new(AtomicU64::new(0));
+    let started = std::time::Instant::now();
+    let mut live = Incremental::new(root, &out)?;
+    println!(
+        "built a preview of {} articles in {} ms",
+        live.site().articles.len(),
+        started.elapsed().as_millis()
+    );
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    println!(
+        "serving a preview of {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        root.display()
+    );
+    let (_watcher, changes) = watch(root)
+        .map_err(|e| RenderError::Output(format!("cannot watch {}: {e}", root.display())))?;
+    {
+        let version = Arc::clone(&version);
+        std::thread::spawn(move || {
+            for paths in changes {
+                let started = std::time::Instant::now();
+                match live.update(&paths) {
+                    Ok(update) => {
+                        version.fetch_add(1, Ordering::SeqCst);
+                        println!(
+                            "rebuilt after {} change(s) in {:.1} ms ({})",
+                            paths.len(),
+                            started.elapsed().as_secs_f64() * 1000.0,
+                            if update.full {
+                                "whole site".to_string()
+                            } else {
+                                format!("{} files", update.files)
+                            }
+                        );
+                    }
+                    Err(e) => eprintln!("error: {e}"),
+                }
+            }
+        });
+    }
+    for request in server.incoming_requests() {
+        let url = request.url().split('?').next().unwrap_or("/").to_string();
+        if url == "/__stp/version" {
+            let body = version.load(Ordering::SeqCst).to_string();
+            let _ = request.respond(tiny_http::Response::from_string(body));
+            continue;
+        }
+        let _ = request.respond(respond(&out, &url, true));
+    }
+    Ok(())
+}
+
+/// Serves the built site in `dir` as it is on 127.0.0.1:`port` (0: any free port) until
+/// interrupted: no watching, no rebuilds, no reload script. `stp demo --serve` shows the
+/// public site this way.
+pub fn serve_static(dir: &Path, port: u16) -> Result<(), RenderError> {
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(port, |addr| addr.port());
+    println!(
+        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        dir.display()
+    );
+    for request in server.incoming_requests() {
+        let url = request.url().split('?').next().unwrap_or("/").to_string();
+        let _ = request.respond(respond(dir, &url, false));
+    }
+    Ok(())
+}
+
+/// The response for `url`: the file under `out`, else the site's 404 page; `reload` adds
+/// the preview's reload script to HTML.
+fn respond(out: &Path, url: &str, reload: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let (path, status) = match resolve(out, url) {
+        Some(path) => (path, 200),
+        None => (out.join("404.html"), 404),
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let body = std::fs::read(&path).unwrap_or_default();
+    let body = if reload && ext == "html" {
+        inject(body)
+    } else {
+        body
+    };
+    tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(content_type(ext))
+}
+
+/// The file for a URL path, never outside `out`.
+fn resolve(out: &Path, url: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url);
+    if decoded.split('/').any(|c| c == "..") {
+        return None;
+    }
+    let mut path = out.join(decoded.trim_start_matches('/'));
+    if path.is_dir() {
+        path = path.join("index.html");
+    }
+    path.is_file().then_some(path)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn inject(mut body: Vec<u8>) -> Vec<u8> {
+    let marker = b"</body>";
+    if let Some(pos) = body.windows(marker.len()).rposition(|w| w == marker) {
+        body.splice(pos..pos, RELOAD_SCRIPT.bytes());
+    }
+    body
+}
+
+fn content_type(ext: &str) -> tiny_http::Header {
+    let t = match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "pdf" => "application/pdf",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    tiny_http::Header::from_bytes(&b"Content-Type"[..], t.as_bytes())
+        .expect("static header is valid")
+}
