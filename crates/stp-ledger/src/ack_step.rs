@@ -88,7 +88,7 @@ pub fn acknowledge(
     let head = head_commit(&repo)?
         .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
     let trailers = Trailers {
-        date: Some(stated_date()?),
+        date: Some(stated_date(options.stated_date.as_deref())?),
         acks: vec![AckTrailer {
             commit: full.clone(),
             reason: Some(reason.to_string()),

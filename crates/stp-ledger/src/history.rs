@@ -27,6 +27,9 @@ pub struct LedgerOptions {
     pub trust_root: Option<String>,
     /// Read every commit again instead of using the cache.
     pub no_cache: bool,
+    /// The date the signer states for a step (`Stp-Date`, YYYY-MM-DD) when it is not
+    /// today: the command line reads it from `STP_DATE` (`steps::DATE_VAR`).
+    pub stated_date: Option<String>,
 }
 
 /// The ledger of a site repository, read up to HEAD.

@@ -169,7 +169,7 @@ pub fn change_people(
     };
     let description = change.describe();
     let trailers = Trailers {
-        date: Some(stated_date()?),
+        date: Some(stated_date(options.stated_date.as_deref())?),
         trust: Some(description.clone()),
         ..Trailers::default()
     };
@@ -360,6 +360,7 @@ pub fn initial_commit(
     signer: &Signer,
     name: &str,
     email: &str,
+    options: &LedgerOptions,
 ) -> LedgerResult<String> {
     let repo = open(root)?;
     let mut index = repo
@@ -382,7 +383,7 @@ pub fn initial_commit(
     }
     let author = identity(name, email)?;
     let trailers = Trailers {
-        date: Some(stated_date()?),
+        date: Some(stated_date(options.stated_date.as_deref())?),
         trust: Some("first admin".into()),
         ..Trailers::default()
     };

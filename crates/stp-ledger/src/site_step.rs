@@ -70,7 +70,7 @@ pub fn site_step(
 ) -> LedgerResult<SiteOutcome> {
     let ledger = Ledger::load(root, options)?;
     let (trusted, person) = trusted_person(&ledger, signer)?;
-    let date = stated_date()?;
+    let date = stated_date(options.stated_date.as_deref())?;
     let role = action.role();
     let stated = Some(date).filter(|d| ledger.state.clock.is_none_or(|c| *d >= c));
     if trusted.people.grant(&person.id, role, stated).is_none() {

@@ -55,19 +55,19 @@ pub fn today() -> NaiveDate {
 /// entering steps taken on paper on an earlier day, and for tests).
 pub const DATE_VAR: &str = "STP_DATE";
 
-/// What a commit states in `Stp-Date`: `STP_DATE` (YYYY-MM-DD) when set, else today in
-/// Vietnam. Like any stated date it is the signer's word: the ledger never lets it move a
+/// What a commit states in `Stp-Date`: `stated` (YYYY-MM-DD, from `STP_DATE`) when given,
+/// else today in Vietnam. Like any stated date it is the signer's word: the ledger never lets it move a
 /// delegation window back, and reports never let dates go back. A date after tomorrow
 /// (Vietnam time) is refused: the ledger would not count the step (`horizon.rs`).
-pub fn stated_date() -> LedgerResult<NaiveDate> {
-    let date = match std::env::var(DATE_VAR) {
-        Ok(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+pub fn stated_date(stated: Option<&str>) -> LedgerResult<NaiveDate> {
+    let date = match stated {
+        Some(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
             .map_err(|_| {
-            LedgerError::refused_with(
-                format!("{DATE_VAR}=`{text}` is not a date"),
-                format!("write it as YYYY-MM-DD, e.g. {DATE_VAR}=2026-03-02, or unset it"),
-            )
-        })?,
+                LedgerError::refused_with(
+                    format!("{DATE_VAR}=`{text}` is not a date"),
+                    format!("write it as YYYY-MM-DD, e.g. {DATE_VAR}=2026-03-02, or unset it"),
+                )
+            })?,
         _ => return Ok(today()),
     };
     let latest = horizon();
@@ -127,10 +127,10 @@ pub fn perform_step(
     let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
     let config = SiteConfig::load(&root.join("site.toml"))
         .map_err(|e| LedgerError::refused(e.to_string()))?;
-    let date = stated_date()?;
+    let date = stated_date(options.stated_date.as_deref())?;
     if let Some(clock) = ledger.state.clock
         && date < clock
-        && std::env::var_os(DATE_VAR).is_some()
+        && options.stated_date.is_some()
     {
         return Err(LedgerError::refused_with(
             format!(
@@ -430,12 +430,18 @@ pub(super) fn confirm(
     Ok(ledger)
 }
 
-/// The articles waiting for `action` that `person` may sign today.
-pub fn queue(ledger: &Ledger, person: &Person, action: Action) -> Vec<(String, State, i64)> {
+/// The articles waiting for `action` that `person` may sign today (or on the date `stated`
+/// in `STP_DATE`, as `stated_date` reads it).
+pub fn queue(
+    ledger: &Ledger,
+    person: &Person,
+    action: Action,
+    stated: Option<&str>,
+) -> Vec<(String, State, i64)> {
     let Some(trusted) = ledger.trusted.as_deref() else {
         return Vec::new();
     };
-    let date = stated_date()
+    let date = stated_date(stated)
         .ok()
         .filter(|d| ledger.state.clock.is_none_or(|c| *d >= c));
     ledger

@@ -20,10 +20,11 @@ use stp_workflow::{Action, Role, State, required_role};
 /// (`2026-03-31T17:00`, Vietnam time, or RFC 3339), for scripts and tests.
 pub const NOW_VAR: &str = "STP_NOW";
 
-/// Now in Vietnam's local time: `STP_NOW` when set, else the clock.
-pub fn now_in_vietnam() -> Result<NaiveDateTime, String> {
-    match std::env::var(NOW_VAR) {
-        Ok(text) if !text.trim().is_empty() => parse_datetime(&text)
+/// Now in Vietnam's local time: the moment `fixed` names (the command line reads it from
+/// `STP_NOW`) when given, else the clock.
+pub fn now_in_vietnam(fixed: Option<&str>) -> Result<NaiveDateTime, String> {
+    match fixed {
+        Some(text) if !text.trim().is_empty() => parse_datetime(text)
             .map(|t| t.with_timezone(&vietnam()).naive_local())
             .ok_or_else(|| {
                 format!("{NOW_VAR}=`{text}` is not a moment; write it as 2026-03-31T17:00")

@@ -84,6 +84,7 @@ pub fn run(args: DemoArgs) -> CliResult {
     let options = LedgerOptions {
         trust_root: Some(root.clone()),
         no_cache: false,
+        stated_date: super::signing::stated_date(),
     };
     EXAMPLE_CONTENT
         .extract(site.join("content"))
@@ -172,10 +173,20 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
     first.upsert(head.clone()).map_err(CliError::failed)?;
     std::fs::write(site.join("workflow/people.toml"), first.to_toml())?;
     let head_email = head.email.clone().unwrap_or_default();
-    initial_commit(site, board.signer(BOARD_HEAD)?, &head.name, &head_email)?;
+    initial_commit(
+        site,
+        board.signer(BOARD_HEAD)?,
+        &head.name,
+        &head_email,
+        &LedgerOptions {
+            stated_date: super::signing::stated_date(),
+            ..LedgerOptions::default()
+        },
+    )?;
     let options = LedgerOptions {
         trust_root: Some(head.fingerprint.clone()),
         no_cache: false,
+        stated_date: super::signing::stated_date(),
     };
     let changes = board
         .people

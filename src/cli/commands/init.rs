@@ -121,6 +121,10 @@ fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> C
         ))
         .hint("give the admin's private key with --key PATH"));
     }
-    crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"))?;
+    let options = crate::ledger::LedgerOptions {
+        stated_date: super::signing::stated_date(),
+        ..Default::default()
+    };
+    crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"), &options)?;
     Ok(fingerprint)
 }

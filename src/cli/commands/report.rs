@@ -53,7 +53,12 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         CliError::usage(format!("`{month_text}` is not a month"))
             .hint("write it as YYYY-MM, e.g. 2026-03")
     })?;
-    let now = now_in_vietnam().map_err(CliError::usage)?;
+    let now = now_in_vietnam(
+        std::env::var(crate::report::status::NOW_VAR)
+            .ok()
+            .as_deref(),
+    )
+    .map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
     let ledger = args.trust.load(&root)?;

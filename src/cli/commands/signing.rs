@@ -31,6 +31,7 @@ impl TrustArgs {
         LedgerOptions {
             trust_root: self.trust_root.clone().filter(|s| !s.trim().is_empty()),
             no_cache: false,
+            stated_date: stated_date(),
         }
     }
 
@@ -76,4 +77,11 @@ pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
         )));
     }
     Ok(text)
+}
+
+/// The date a signer states for a step when it is not today (`STP_DATE`, for entering
+/// steps taken on paper on an earlier day): the command line reads the environment, the
+/// ledger checks the date.
+pub fn stated_date() -> Option<String> {
+    std::env::var(crate::ledger::DATE_VAR).ok()
 }

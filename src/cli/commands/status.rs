@@ -31,7 +31,12 @@ pub struct StatusArgs {
 }
 
 pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
-    let now = now_in_vietnam().map_err(CliError::usage)?;
+    let now = now_in_vietnam(
+        std::env::var(crate::report::status::NOW_VAR)
+            .ok()
+            .as_deref(),
+    )
+    .map_err(CliError::usage)?;
     let root = find_root(repo)?;
     let ledger = args.trust.load(&root)?;
     let site = SiteConfig::load(&root.join("site.toml"))?;

@@ -59,7 +59,12 @@ pub fn list_queue(root: &Path, action: Action, key: &KeyArgs, trust: &TrustArgs)
     })?;
     let ledger = trust.load(root)?;
     let (_, person) = trusted_person(&ledger, &signer)?;
-    let items = queue(&ledger, person, action);
+    let items = queue(
+        &ledger,
+        person,
+        action,
+        trust.options().stated_date.as_deref(),
+    );
     if items.is_empty() {
         println!("nothing waits for {} to {action}", person.id);
         return Ok(());
