@@ -13,7 +13,7 @@ fn stp(dir: &Path, args: &[&str]) -> Output {
 
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
     std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
     std::fs::create_dir(dir.path().join("workflow")).unwrap();
     std::fs::copy(

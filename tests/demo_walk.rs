@@ -79,7 +79,7 @@ fn after<'a>(stdout: &'a str, label: &str) -> &'a str {
 
 /// How many articles the bundled example site has.
 fn example_articles() -> usize {
-    walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+    walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site/content"))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".md"))

@@ -195,7 +195,7 @@ fn a_first_admin_without_workflow_settings_is_refused_before_anything_is_written
     let env = Env::bare();
     std::fs::create_dir_all(env.site.join("content/tin-tuc")).unwrap();
     std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/site.toml"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/site/site.toml"),
         env.site.join("site.toml"),
     )
     .unwrap();

@@ -14,8 +14,11 @@ pub struct Site {
 impl Site {
     pub fn new() -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.toml"))
-            .expect("site.toml");
+        let toml = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/site/site.toml"
+        ))
+        .expect("site.toml");
         std::fs::write(dir.path().join("site.toml"), toml).expect("write site.toml");
         std::fs::create_dir_all(dir.path().join("content")).expect("content/");
         Site { dir }

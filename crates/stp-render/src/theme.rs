@@ -12,7 +12,7 @@ use super::RenderError;
 
 macro_rules! embedded {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_bytes!(concat!("../../../themes/default/", $path)) as &[u8])),*]
+        &[$(($path, include_bytes!(concat!("../theme/", $path)) as &[u8])),*]
     };
 }
 

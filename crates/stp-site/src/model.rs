@@ -212,8 +212,11 @@ mod tests {
 
     #[test]
     fn duplicate_url_names_both_files() {
-        let config =
-            SiteConfig::parse(Path::new("site.toml"), include_str!("../../../site.toml")).unwrap();
+        let config = SiteConfig::parse(
+            Path::new("site.toml"),
+            include_str!("../../../examples/site/site.toml"),
+        )
+        .unwrap();
         let paired = vec![
             article(
                 &config,
@@ -232,8 +235,11 @@ mod tests {
 
     #[test]
     fn summaries_follow_articles_in_path_order() {
-        let config =
-            SiteConfig::parse(Path::new("site.toml"), include_str!("../../../site.toml")).unwrap();
+        let config = SiteConfig::parse(
+            Path::new("site.toml"),
+            include_str!("../../../examples/site/site.toml"),
+        )
+        .unwrap();
         let paired = vec![
             article(&config, "content/tin-tuc/c.md", "---\ntitle: C\n---\n"),
             article(&config, "content/tin-tuc/a.md", "---\ntitle: A\n---\n"),

@@ -99,7 +99,10 @@ mod tests {
 
     #[test]
     fn the_repositorys_workflow_file_parses() {
-        let c = WorkflowConfig::parse(include_str!("../../../workflow/workflow.toml")).unwrap();
+        let c = WorkflowConfig::parse(include_str!(
+            "../../../examples/site/workflow/workflow.toml"
+        ))
+        .unwrap();
         assert_eq!(c.deadlines.quotas.units.len(), 6);
         assert!(
             c.deadlines

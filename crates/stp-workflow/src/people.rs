@@ -382,10 +382,13 @@ mod tests {
 
     #[test]
     fn the_example_board_parses() {
-        let people = People::parse(include_str!("../../../workflow/people.toml")).unwrap();
+        let people =
+            People::parse(include_str!("../../../examples/site/workflow/people.toml")).unwrap();
         assert_eq!(people.admins().count(), 1);
         assert_eq!(people.delegations.len(), 1);
-        super::super::WorkflowConfig::parse(include_str!("../../../workflow/workflow.toml"))
-            .unwrap();
+        super::super::WorkflowConfig::parse(include_str!(
+            "../../../examples/site/workflow/workflow.toml"
+        ))
+        .unwrap();
     }
 }

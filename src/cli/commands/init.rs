@@ -10,10 +10,11 @@ use include_dir::{Dir, include_dir};
 use crate::cli::error::{CliError, CliResult};
 
 /// The example site bundled with stp (the product repository's own content).
-pub static EXAMPLE_CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
-pub static WORKFLOW: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/workflow");
-pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-pub const SITE_TOML: &str = include_str!("../../../site.toml");
+pub static EXAMPLE_CONTENT: Dir<'static> =
+    include_dir!("$CARGO_MANIFEST_DIR/examples/site/content");
+pub static WORKFLOW: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples/site/workflow");
+pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/crates/stp-render/theme");
+pub const SITE_TOML: &str = include_str!("../../../examples/site/site.toml");
 
 #[derive(Debug, Args)]
 pub struct InitArgs {

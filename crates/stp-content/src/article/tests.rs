@@ -5,7 +5,7 @@ use super::*;
 fn config() -> SiteConfig {
     SiteConfig::parse(
         Path::new("site.toml"),
-        include_str!("../../../../site.toml"),
+        include_str!("../../../../examples/site/site.toml"),
     )
     .unwrap()
 }

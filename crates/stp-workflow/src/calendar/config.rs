@@ -279,7 +279,7 @@ working_days = [{ date = "2026-01-10", name = "Làm bù" }]
 
     #[test]
     fn the_shipped_calendar_toml_loads() {
-        let text = include_str!("../../../../workflow/calendar.toml");
+        let text = include_str!("../../../../examples/site/workflow/calendar.toml");
         let c = parse(text).unwrap();
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert!(!c.is_working_day(d("2026-01-02")));

@@ -6,7 +6,7 @@ use super::*;
 use crate::calendar::Calendar;
 use crate::deadlines::{Due, Standing, due_for, is_overdue, standing};
 
-const EXAMPLE: &str = include_str!("../../../../../workflow/workflow.toml");
+const EXAMPLE: &str = include_str!("../../../../../examples/site/workflow/workflow.toml");
 
 fn parse(text: &str) -> Result<DeadlineConfig, ConfigError> {
     parse_deadline_config(Path::new("workflow/workflow.toml"), text)
