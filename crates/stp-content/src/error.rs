@@ -1,19 +1,17 @@
 //! The errors of the content layer. Each names the file, and the line where there is one,
-//! and says what to do next.
+//! and says what to do next: the readers' shared [`FileError`], or a file that could not
+//! be read at all.
 
 use std::path::PathBuf;
+
+pub use stp_workflow::FileError;
 
 /// Something wrong with an article, a settings file or a path given by a user.
 #[derive(Debug, thiserror::Error)]
 pub enum ContentError {
-    #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: PathBuf,
-        line: usize,
-        message: String,
-    },
-    #[error("{file}: {message}")]
-    File { file: PathBuf, message: String },
+    /// A refusal about a file, at a line when there is one.
+    #[error(transparent)]
+    At(#[from] FileError),
     #[error("{file}: {source}")]
     Io {
         file: PathBuf,
@@ -24,18 +22,11 @@ pub enum ContentError {
 
 impl ContentError {
     pub fn at(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
-        ContentError::Invalid {
-            file: file.into(),
-            line,
-            message: message.into(),
-        }
+        ContentError::At(FileError::at(file, line, message))
     }
 
     pub fn file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        ContentError::File {
-            file: file.into(),
-            message: message.into(),
-        }
+        ContentError::At(FileError::file(file, message))
     }
 
     pub fn io(file: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -48,9 +39,8 @@ impl ContentError {
     /// The file the error is about.
     pub fn path(&self) -> &std::path::Path {
         match self {
-            ContentError::Invalid { file, .. }
-            | ContentError::File { file, .. }
-            | ContentError::Io { file, .. } => file,
+            ContentError::At(e) => &e.file,
+            ContentError::Io { file, .. } => file,
         }
     }
 }

@@ -18,7 +18,7 @@ mod url;
 
 pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
 pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
-pub use error::ContentError;
+pub use error::{ContentError, FileError};
 pub use location::line_of_key;
 pub use paths::{
     MAX_FILE_BYTES, RECORD_DIR, check_entry, check_inside, check_relative_path, read_limited,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::error::ContentError;
+use super::error::{ContentError, FileError};
 use super::paths::{MAX_FILE_BYTES, check_entry, check_inside, read_limited};
 
 /// An article as a source gives it: its bytes, and what the workflow says about it.
@@ -201,13 +201,14 @@ impl ContentSource for WorkingTree {
 /// Rewrites an error about an absolute path to name the repository-relative one.
 pub(super) fn relative(err: ContentError, root: &Path) -> ContentError {
     match err {
-        ContentError::File { file, message } => ContentError::File {
-            file: file
+        ContentError::At(e) if e.line.is_none() => ContentError::At(FileError {
+            file: e
+                .file
                 .strip_prefix(root)
                 .map(Path::to_path_buf)
-                .unwrap_or(file),
-            message,
-        },
+                .unwrap_or(e.file),
+            ..e
+        }),
         ContentError::Io { file, source } => ContentError::Io {
             file: file
                 .strip_prefix(root)

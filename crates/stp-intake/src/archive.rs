@@ -29,7 +29,7 @@ pub struct Archive {
 impl Archive {
     pub fn open(file: &Path, bytes: Vec<u8>) -> Result<Archive, ImportError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            ImportError::new(
+            ImportError::file(
                 file,
                 format!("is not a readable document ({e}); the file is damaged or cut short, ask the sender to send it again"),
             )
@@ -50,7 +50,7 @@ impl Archive {
     pub fn read(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, ImportError> {
         let file = self.file.clone();
         let damaged = |e: &dyn std::fmt::Display| {
-            ImportError::new(
+            ImportError::file(
                 &file,
                 format!(
                     "part `{name}` cannot be read ({e}); the file is damaged or cut short, ask the sender to send it again"
@@ -71,7 +71,7 @@ impl Archive {
             out.extend_from_slice(&buf[..n]);
             let read = out.len() as u64;
             if read > RATIO_FLOOR && read > compressed.saturating_mul(MAX_RATIO) {
-                return Err(ImportError::new(
+                return Err(ImportError::file(
                     &file,
                     format!(
                         "part `{name}` inflates more than {MAX_RATIO} times its packed size: a zip bomb; refused"
@@ -90,7 +90,7 @@ impl Archive {
                         limit as f64 / 1_048_576.0
                     )
                 };
-                return Err(ImportError::new(&file, message));
+                return Err(ImportError::file(&file, message));
             }
         }
         self.total += out.len() as u64;
@@ -103,7 +103,7 @@ impl Archive {
 /// the document, and so inside the bundle).
 pub fn resolve(file: &Path, base_dir: &str, target: &str) -> Result<String, ImportError> {
     let refuse = || {
-        ImportError::new(
+        ImportError::file(
             file,
             format!(
                 "names a picture or part at `{target}`, outside the document; refused (ask the sender to embed the picture instead of linking it)"

@@ -89,7 +89,7 @@ pub fn write(root: &Path, config: &SiteConfig, s: &Submission) -> Result<PathBuf
     let text = article_text(s);
     // The article must be one the site accepts before anything is written.
     parse_article(&rel, text.as_bytes(), config).map_err(|e| {
-        ImportError::new(
+        ImportError::file(
             &rel,
             format!(
                 "would not be a valid article ({e}); this is a bug in intake, please report it"
@@ -97,11 +97,11 @@ pub fn write(root: &Path, config: &SiteConfig, s: &Submission) -> Result<PathBuf
         )
     })?;
     std::fs::create_dir_all(&section_dir)
-        .map_err(|e| ImportError::new(&section_dir, e.to_string()))?;
+        .map_err(|e| ImportError::file(&section_dir, e.to_string()))?;
     let tmp = section_dir.join(format!(".{slug}.stp-intake-{}", std::process::id()));
     let result = fill(&tmp, &text, s).and_then(|()| {
         std::fs::rename(&tmp, section_dir.join(&slug))
-            .map_err(|e| ImportError::new(&section_dir.join(&slug), e.to_string()))
+            .map_err(|e| ImportError::file(section_dir.join(&slug), e.to_string()))
     });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -110,12 +110,12 @@ pub fn write(root: &Path, config: &SiteConfig, s: &Submission) -> Result<PathBuf
 }
 
 fn fill(tmp: &Path, text: &str, s: &Submission) -> Result<(), ImportError> {
-    let io = |p: &Path, e: std::io::Error| ImportError::new(p, e.to_string());
+    let io = |p: &Path, e: std::io::Error| ImportError::file(p, e.to_string());
     std::fs::create_dir_all(tmp).map_err(|e| io(tmp, e))?;
     std::fs::write(tmp.join("index.md"), text).map_err(|e| io(tmp, e))?;
     for f in &s.files {
         stp_content::check_relative_path(Path::new("index.md"), 1, &f.name)
-            .map_err(|e| ImportError::new(tmp, e.to_string()))?;
+            .map_err(|e| ImportError::file(tmp, e.to_string()))?;
         let path = tmp.join(&f.name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;

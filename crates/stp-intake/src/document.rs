@@ -223,7 +223,7 @@ fn convert_text(
         Some((enc, capitals)) => {
             converted.push(enc);
             legacy::decode(t, enc, capitals).map_err(|e| {
-                ImportError::new(
+                ImportError::file(
                     file,
                     format!("{place}: text `{}` is in {enc}, but {e}; retype it in Unicode or ask the sender for a Unicode copy", snippet(t)),
                 )

@@ -40,7 +40,7 @@ struct Reader<'a> {
 pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, ImportError> {
     let mut archive = Archive::open(file, bytes)?;
     if !archive.has("word/document.xml") {
-        return Err(ImportError::new(
+        return Err(ImportError::file(
             file,
             "is not a Word document (it has no word/document.xml); save it as .docx from Word or LibreOffice",
         ));
@@ -95,7 +95,7 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     }
     let body_node = body
         .child("w:body")
-        .ok_or_else(|| ImportError::new(file, "has no document body; the file is damaged"))?;
+        .ok_or_else(|| ImportError::file(file, "has no document body; the file is damaged"))?;
     let blocks = r.blocks(body_node)?;
     r.doc.blocks = blocks;
     Ok(r.doc)
@@ -453,7 +453,7 @@ impl Reader<'_> {
                     .map(str::to_string);
                 let blip = n.find("a:blip");
                 if blip.is_some_and(|b| b.attr("r:link").is_some() && b.attr("r:embed").is_none()) {
-                    return Err(ImportError::new(
+                    return Err(ImportError::file(
                         self.file,
                         "links a picture kept outside the document; insert the picture into the document instead",
                     ));
@@ -476,10 +476,10 @@ impl Reader<'_> {
         };
         let Some(rel) = rel else { return Ok(()) };
         let (target, external) = self.rels.get(&rel).cloned().ok_or_else(|| {
-            ImportError::new(self.file, format!("a picture names relationship `{rel}`, which the document does not have; the file is damaged"))
+            ImportError::file(self.file, format!("a picture names relationship `{rel}`, which the document does not have; the file is damaged"))
         })?;
         if external {
-            return Err(ImportError::new(
+            return Err(ImportError::file(
                 self.file,
                 format!(
                     "links a picture at `{target}`, outside the document; insert the picture into the document instead"

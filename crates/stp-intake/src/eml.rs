@@ -38,19 +38,19 @@ pub fn read(file: &Path, bytes: &[u8], max_attachment: u64) -> Result<Mail, Impo
     // end at a boundary (found by `cargo fuzz run eml`; it panics where overflow checks
     // are on). A panic inside the parser is refused like any unreadable message.
     let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(bytes)).map_err(|_| {
-        ImportError::new(
+        ImportError::file(
             file,
             "cannot be read as an e-mail message (its MIME structure is broken); save the mail as .eml again from the mail program",
         )
     })?;
     let message = parsed.ok_or_else(|| {
-        ImportError::new(
+        ImportError::file(
             file,
             "is not an e-mail message; save the mail as .eml from the mail program",
         )
     })?;
     if message.headers().is_empty() {
-        return Err(ImportError::new(
+        return Err(ImportError::file(
             file,
             "has no mail headers; save the mail as .eml from the mail program",
         ));
@@ -79,7 +79,7 @@ pub fn read(file: &Path, bytes: &[u8], max_attachment: u64) -> Result<Mail, Impo
         let name = fix_text(file, "an attachment's name", &name)?;
         let contents = part.contents();
         if contents.len() as u64 > max_attachment {
-            return Err(ImportError::new(
+            return Err(ImportError::file(
                 file,
                 format!(
                     "attachment `{name}` is {:.1} MB, over the limit of {:.1} MB (site.toml `max_attachment_bytes`); ask the sender for a smaller file",
@@ -107,7 +107,7 @@ pub fn read(file: &Path, bytes: &[u8], max_attachment: u64) -> Result<Mail, Impo
 /// Converts legacy-encoded lines and composes marks (`legacy::repair` returns NFC).
 fn fix_text(file: &Path, place: &str, s: &str) -> Result<String, ImportError> {
     legacy::repair(s).map_err(|(line, e)| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("{place}, line {line}: {e}; ask the sender to send it in Unicode"),
         )
@@ -122,7 +122,7 @@ fn check_complete(
     message: &mail_parser::Message,
 ) -> Result<(), ImportError> {
     let cut = |what: String| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("is cut short ({what}); save the whole message again from the mail program"),
         )

@@ -38,7 +38,7 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
 /// Checks and, for BMP and GIF, converts a picture. `name` says which one in errors.
 pub fn for_web(file: &Path, name: &str, bytes: &[u8]) -> Result<WebPicture, ImportError> {
     let format = sniff(bytes).ok_or_else(|| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("picture `{name}` is not a JPG, PNG, GIF or BMP file; save it as JPG or PNG and send it again"),
         )
@@ -50,7 +50,7 @@ pub fn for_web(file: &Path, name: &str, bytes: &[u8]) -> Result<WebPicture, Impo
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let decoded = reader.decode().map_err(|e| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("picture `{name}` cannot be read ({e}); it is damaged, too large or cut short"),
         )
@@ -69,7 +69,7 @@ pub fn for_web(file: &Path, name: &str, bytes: &[u8]) -> Result<WebPicture, Impo
         other => {
             let mut out = Cursor::new(Vec::new());
             decoded.write_to(&mut out, ImageFormat::Png).map_err(|e| {
-                ImportError::new(
+                ImportError::file(
                     file,
                     format!("picture `{name}` cannot be converted to PNG ({e})"),
                 )

@@ -28,22 +28,9 @@ pub use submission::{BundleFile, Submission, assemble};
 /// Any single XML part of a document larger than this is refused.
 pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A submission refused, naming the file it is about and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}: {message}")]
-pub struct ImportError {
-    pub file: PathBuf,
-    pub message: String,
-}
-
-impl ImportError {
-    pub fn new(file: &Path, message: impl Into<String>) -> Self {
-        ImportError {
-            file: file.to_path_buf(),
-            message: message.into(),
-        }
-    }
-}
+/// A submission refused, naming the file it is about and what to do (the readers' shared
+/// error, without a line).
+pub type ImportError = stp_content::FileError;
 
 /// Limits from `site.toml`.
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +56,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
     for p in paths {
         if p.is_dir() {
             if !maildir::is_maildir(p) {
-                return Err(ImportError::new(
+                return Err(ImportError::file(
                     p,
                     "is a folder but not a Maildir (no cur/ or new/ inside); give the .eml files or documents instead",
                 ));

@@ -21,9 +21,9 @@ pub fn messages(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
         }
         let mut files = Vec::new();
         for entry in std::fs::read_dir(&d)
-            .map_err(|e| ImportError::new(&d, format!("cannot be read: {e}")))?
+            .map_err(|e| ImportError::file(&d, format!("cannot be read: {e}")))?
         {
-            let entry = entry.map_err(|e| ImportError::new(&d, format!("cannot be read: {e}")))?;
+            let entry = entry.map_err(|e| ImportError::file(&d, format!("cannot be read: {e}")))?;
             let name = entry.file_name();
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
             if is_file && !name.to_string_lossy().starts_with('.') {

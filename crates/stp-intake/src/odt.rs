@@ -38,7 +38,7 @@ struct Reader<'a> {
 pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, ImportError> {
     let mut archive = Archive::open(file, bytes)?;
     if !archive.has("content.xml") {
-        return Err(ImportError::new(
+        return Err(ImportError::file(
             file,
             "is not an OpenDocument text (it has no content.xml); save it as .odt or .docx",
         ));
@@ -82,7 +82,7 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
         r.doc.title = Some(m.text()).filter(|t| !t.trim().is_empty());
     }
     let text = content.find("office:text").ok_or_else(|| {
-        ImportError::new(
+        ImportError::file(
             file,
             "has no text body; the file is damaged or is not a text document",
         )
@@ -388,7 +388,7 @@ impl Reader<'_> {
             Some(i) => i,
             None => {
                 if !self.archive.has(&part) {
-                    return Err(ImportError::new(
+                    return Err(ImportError::file(
                         self.file,
                         format!(
                             "links a picture at `{href}`, which is not inside the document; insert the picture into the document instead"

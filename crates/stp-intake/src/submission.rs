@@ -103,8 +103,8 @@ pub fn assemble(
         let ext = extension(Path::new(&a.name));
         match ext.as_str() {
             "doc" => {
-                return Err(ImportError::new(
-                    &b.origin.join_name(&a.name),
+                return Err(ImportError::file(
+                    b.origin.join_name(&a.name),
                     "is an old Word 97-2003 .doc file, which stp cannot read; open it in Word or LibreOffice, save it as .docx (Word Document), and send that",
                 ));
             }
@@ -160,8 +160,8 @@ pub fn assemble(
                         PdfSignature::Signed => {}
                         PdfSignature::Unsigned => unsigned_pdfs.push(name.clone()),
                         PdfSignature::NotPdf => {
-                            return Err(ImportError::new(
-                                &b.origin.join_name(&a.name),
+                            return Err(ImportError::file(
+                                b.origin.join_name(&a.name),
                                 "is named .pdf but is not a PDF file; ask the sender for the real file",
                             ));
                         }
@@ -207,10 +207,10 @@ pub fn assemble(
         }
         None => {
             let mail = mail.as_ref().ok_or_else(|| {
-                ImportError::new(&b.origin, "holds no Word (.docx) or OpenOffice (.odt) document to take the article from; add one")
+                ImportError::file(&b.origin, "holds no Word (.docx) or OpenOffice (.odt) document to take the article from; add one")
             })?;
             let title = mail.subject.as_deref().map(clean_subject).filter(|t| !t.is_empty()).ok_or_else(|| {
-                ImportError::new(&b.origin, "has no document and no subject to take a title from; ask the sender for the article as .docx or .odt")
+                ImportError::file(&b.origin, "has no document and no subject to take a title from; ask the sender for the article as .docx or .odt")
             })?;
             let lines: Vec<String> = mail.body.lines().map(str::to_string).collect();
             let body = lines
@@ -239,7 +239,7 @@ pub fn assemble(
     }
     let missing = sender::missing(&who);
     if !missing.is_empty() {
-        return Err(ImportError::new(
+        return Err(ImportError::file(
             &b.origin,
             format!(
                 "does not say who sent it (Điều 9.1.b); missing: {}. Ask the sender to add lines such as `Đơn vị: …`, `Người gửi: …`, `Email: …`, `Điện thoại: …` and send it again",
@@ -262,10 +262,10 @@ pub fn assemble(
         SectionKind::LegalDocument => {
             // Điều 9.1.c: legal and direction documents come with the signed file.
             let pdf = pdfs.first().ok_or_else(|| {
-                ImportError::new(&b.origin, "is a legal or direction document but has no signed PDF attached (Điều 9.1.c); ask the sender for the signed file")
+                ImportError::file(&b.origin, "is a legal or direction document but has no signed PDF attached (Điều 9.1.c); ask the sender for the signed file")
             })?;
             let document = legal::read(&lines, &title, pdf).map_err(|missing| {
-                ImportError::new(&b.origin, format!("is a legal or direction document, but its text does not give: {}; add them to the document and send it again", missing.join("; ")))
+                ImportError::file(&b.origin, format!("is a legal or direction document, but its text does not give: {}; add them to the document and send it again", missing.join("; ")))
             })?;
             front.date = Some(document.issued.clone());
             if unsigned_pdfs.contains(pdf) {
@@ -276,7 +276,7 @@ pub fn assemble(
         }
         SectionKind::Article | SectionKind::News | SectionKind::Page => {}
         other => {
-            return Err(ImportError::new(
+            return Err(ImportError::file(
                 &b.origin,
                 format!(
                     "section `{section}` holds {} entries, which intake does not make; choose an article, news or legal-document section, or use `stp new`",
@@ -302,7 +302,7 @@ pub fn assemble(
                     *line
                 }
             };
-            return Err(ImportError::new(
+            return Err(ImportError::file(
                 &b.origin,
                 format!(
                     "the article's {field}, line {line}, is still not Unicode after conversion; retype it in Unicode"
@@ -312,7 +312,7 @@ pub fn assemble(
     }
     let slug = slugify(&title);
     if slug.is_empty() {
-        return Err(ImportError::new(
+        return Err(ImportError::file(
             &b.origin,
             "has a title with no letters to make a file name from; give the document a title",
         ));
@@ -498,7 +498,7 @@ fn choose_section(
     let names = || config.section_slugs();
     if let Some(s) = given {
         return config.section(s).map(|s| s.slug.clone()).ok_or_else(|| {
-            ImportError::new(
+            ImportError::file(
                 origin,
                 format!("site.toml has no section `{s}`; choose one of: {}", names()),
             )
@@ -512,7 +512,7 @@ fn choose_section(
     if let (true, Some(s)) = (looks_legal, legal) {
         return Ok(s.slug.clone());
     }
-    Err(ImportError::new(
+    Err(ImportError::file(
         origin,
         format!(
             "which section it belongs in is not clear; give `--section` with one of: {}",
@@ -523,11 +523,12 @@ fn choose_section(
 
 /// A content-layer error (a file too large, unreadable) as an intake refusal.
 fn from_content(e: stp_content::ContentError) -> ImportError {
+    if let stp_content::ContentError::At(refusal) = e {
+        return refusal;
+    }
     let file = e.path().to_path_buf();
     let full = e.to_string();
     let prefix = format!("{}: ", file.display());
-    ImportError {
-        message: full.strip_prefix(&prefix).unwrap_or(&full).to_string(),
-        file,
-    }
+    let message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
+    ImportError::file(file, message)
 }

@@ -156,13 +156,13 @@ fn resolved(ns: &ResolveResult, local: &str) -> String {
 /// Parses a part into its root element. `part` names it in errors.
 pub fn parse(file: &Path, part: &str, bytes: &[u8]) -> Result<Node, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|_| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("part `{part}` is not UTF-8 XML; the file is damaged"),
         )
     })?;
     let bad = |e: &dyn std::fmt::Display| {
-        ImportError::new(
+        ImportError::file(
             file,
             format!("part `{part}` is not well-formed XML ({e}); the file is damaged or cut short"),
         )
@@ -180,7 +180,7 @@ pub fn parse(file: &Path, part: &str, bytes: &[u8]) -> Result<Node, ImportError>
             Event::Start(e) => {
                 nodes += 1;
                 if stack.len() > MAX_DEPTH || nodes > MAX_NODES {
-                    return Err(ImportError::new(
+                    return Err(ImportError::file(
                         file,
                         format!("part `{part}` is nested too deep or too large; refused"),
                     ));

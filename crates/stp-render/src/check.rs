@@ -123,15 +123,11 @@ pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, Cont
 
 fn from_error(e: &ContentError) -> Problem {
     match e {
-        ContentError::Invalid {
-            file,
-            line,
-            message,
-        } => Problem {
-            file: file.clone(),
-            line: *line,
-            kind: kind_of(message),
-            message: message.clone(),
+        ContentError::At(e) if e.line.is_some() => Problem {
+            file: e.file.clone(),
+            line: e.line.unwrap_or(1),
+            kind: kind_of(&e.message),
+            message: e.message.clone(),
         },
         other => Problem {
             file: other.path().to_path_buf(),

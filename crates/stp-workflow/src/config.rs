@@ -56,8 +56,7 @@ impl WorkflowConfig {
     pub fn parse(text: &str) -> Result<WorkflowConfig, WorkflowError> {
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| WorkflowError::from_toml(WORKFLOW_FILE, text, &e))?;
-        let deadlines = parse_deadline_config(Path::new(WORKFLOW_FILE), text)
-            .map_err(|e| WorkflowError::at(WORKFLOW_FILE, e.line, e.message))?;
+        let deadlines = parse_deadline_config(Path::new(WORKFLOW_FILE), text)?;
         Ok(WorkflowConfig {
             four_eyes: raw.four_eyes,
             deadlines,

@@ -8,6 +8,7 @@ mod config;
 pub mod config_error;
 pub mod deadlines;
 mod error;
+mod file_error;
 mod people;
 mod public_key;
 mod roles;
@@ -19,7 +20,8 @@ pub use people::{PEOPLE_FILE, is_valid_id};
 pub use public_key::{KEY_TYPE, PublicKeyLine, parse_public_key};
 
 pub use config::WorkflowConfig;
-pub use error::{WorkflowError, line_of_offset};
+pub use error::WorkflowError;
+pub use file_error::{FileError, line_of, line_of_offset};
 pub use people::{Delegation, People, Person, RoleGrant};
 pub use roles::Role;
 pub use rules::{Refusal, StepContext, check_step, next_state, required_role};

@@ -259,7 +259,7 @@ working_days = [{ date = "2026-01-10", name = "Làm bù" }]
     #[test]
     fn impossible_date_is_refused_with_its_line() {
         let err = parse(&TEXT.replace("2026-01-02", "2026-02-30")).unwrap_err();
-        assert_eq!(err.line, 11, "{err}");
+        assert_eq!(err.line, Some(11), "{err}");
         assert!(
             err.to_string()
                 .starts_with("workflow/calendar.toml:11: `2026-02-30`")
@@ -269,12 +269,12 @@ working_days = [{ date = "2026-01-10", name = "Làm bù" }]
     #[test]
     fn date_in_the_wrong_year_and_unknown_keys_are_refused() {
         let err = parse(&TEXT.replace("2026-01-10", "2027-01-09")).unwrap_err();
-        assert_eq!(err.line, 12, "{err}");
+        assert_eq!(err.line, Some(12), "{err}");
         assert!(err.message.contains("not in 2026"), "{err}");
         let err = parse(&TEXT.replace("weekend", "weekends")).unwrap_err();
-        assert_eq!(err.line, 2, "{err}");
+        assert_eq!(err.line, Some(2), "{err}");
         let err = parse(&TEXT.replace("13:30-17:00", "13:30-11:00")).unwrap_err();
-        assert_eq!(err.line, 6, "{err}");
+        assert_eq!(err.line, Some(6), "{err}");
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn unknown_kind_is_refused_with_its_line() {
         .position(|l| l.starts_with("plan ="))
         .unwrap()
         + 1;
-    assert_eq!(err.line, line, "{err}");
+    assert_eq!(err.line, Some(line), "{err}");
     assert!(
         err.to_string().starts_with("workflow/workflow.toml:"),
         "{err}"
@@ -76,7 +76,7 @@ fn impossible_date_and_bad_rules_are_refused_with_their_lines() {
         .position(|l| l.contains("2026-07-01"))
         .unwrap()
         + 1;
-    assert_eq!(err.line, line, "{err}");
+    assert_eq!(err.line, Some(line), "{err}");
     assert!(err.message.contains("not a date"), "{err}");
 
     let err = parse(&EXAMPLE.replace("{ admin_hours = 12 }", "{ admin_hours = 12, days = 1 }"))
