@@ -1,18 +1,20 @@
 //! Turning the files of one submission into an article: which file is the article, which
 //! are pictures and attachments; the title, the sender (Điều 9.1.b), the section and, for
 //! legal and direction documents, the document block and the signed PDF (Điều 9.1.c).
+//! `assemble` goes through these steps in order; `arrival` reads what came and sorts it.
 
 use std::path::{Path, PathBuf};
 
 use super::document::{Block, Document, Inline, plain};
 use super::images::for_web;
 use super::markdown::{PlacedPicture, first_heading, to_markdown};
-use super::pdf_signature::{PdfSignature, scan};
-use super::{ImportError, Input, Limits, docx, eml, extension, legal, odt, sender};
+use super::{ImportError, Input, Limits, eml, legal, sender};
+use arrival::{Received, Sorted, receive};
 use stp_content::{
-    Attachment, FrontMatter, IntakeRecord, SectionKind, Sender, SiteConfig, read_limited, slugify,
-    text,
+    Attachment, FrontMatter, IntakeRecord, SectionKind, Sender, SiteConfig, slugify, text,
 };
+
+mod arrival;
 
 /// A file that goes into the bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,10 +35,16 @@ pub struct Submission {
     pub files: Vec<BundleFile>,
 }
 
-/// A file as it arrived: its name and bytes.
-struct Arrived {
-    name: String,
-    bytes: Vec<u8>,
+/// The article's text, from its document or, without one, from the message.
+struct Text {
+    title: String,
+    /// Markdown.
+    body: String,
+    /// The plain lines, the sender's block included: where the sender and a legal
+    /// document's fields are read from.
+    lines: Vec<String>,
+    /// The company in the document's properties.
+    company: Option<String>,
 }
 
 /// Reads one submission. `section` is the `--section` given, `now` the intake time
@@ -50,43 +58,12 @@ pub fn assemble(
     let limits = Limits {
         max_attachment_bytes: config.max_attachment_bytes,
     };
-    let max = limits.max_attachment_bytes;
-    let (origin, mail, arrived, sources) = match input {
-        Input::Mail(path) => {
-            // A message carries its attachments base64-encoded: 4/3 the size, plus text.
-            let bytes = read_limited(path, max.saturating_mul(4).saturating_add(1 << 20))
-                .map_err(from_content)?;
-            let mail = eml::read(path, &bytes, max)?;
-            let arrived = mail
-                .attachments
-                .iter()
-                .map(|a| Arrived {
-                    name: a.name.clone(),
-                    bytes: a.bytes.clone(),
-                })
-                .collect();
-            let source = BundleFile {
-                name: format!(
-                    "{}/{}",
-                    super::RECORD_DIR,
-                    safe_name(&file_name(path), "thu.eml")
-                ),
-                bytes,
-            };
-            (path.clone(), Some(mail), arrived, vec![source])
-        }
-        Input::Files(paths) => {
-            let mut arrived = Vec::new();
-            for p in paths {
-                let bytes = read_limited(p, max).map_err(from_content)?;
-                arrived.push(Arrived {
-                    name: file_name(p),
-                    bytes,
-                });
-            }
-            (paths[0].clone(), None, arrived, Vec::new())
-        }
-    };
+    let Received {
+        origin,
+        mail,
+        arrived,
+        sources,
+    } = receive(input, limits.max_attachment_bytes)?;
     let mut b = Builder {
         origin,
         files: sources,
@@ -94,138 +71,98 @@ pub fn assemble(
         flags: Vec::new(),
         converted: Vec::new(),
     };
-    // The article: the first Word or OpenOffice document; a `.doc` is refused.
-    let mut doc: Option<(String, Document)> = None;
-    let mut pdfs: Vec<String> = Vec::new();
-    let mut unsigned_pdfs: Vec<String> = Vec::new();
-    let mut loose_pictures: Vec<PlacedPicture> = Vec::new();
-    for a in arrived {
-        let ext = extension(Path::new(&a.name));
-        match ext.as_str() {
-            "doc" => {
-                return Err(ImportError::file(
-                    b.origin.join_name(&a.name),
-                    "is an old Word 97-2003 .doc file, which stp cannot read; open it in Word or LibreOffice, save it as .docx (Word Document), and send that",
-                ));
-            }
-            "docx" | "odt" if doc.is_none() => {
-                let place = b.origin.join_name(&a.name);
-                let mut d = if ext == "docx" {
-                    docx::read(&place, a.bytes.clone(), &limits)?
-                } else {
-                    odt::read(&place, a.bytes.clone(), &limits)?
-                };
-                d.convert_legacy(&place)?;
-                if matches!(input, Input::Files(_)) {
-                    b.files.push(BundleFile {
-                        name: format!("{}/{}", super::RECORD_DIR, safe_name(&a.name, "van-ban")),
-                        bytes: a.bytes,
-                    });
-                }
-                doc = Some((a.name, d));
-            }
-            "jpg" | "jpeg" | "png" | "gif" | "bmp" => {
-                let place = b.origin.join_name(&a.name);
-                let pic = for_web(&place, &a.name, &a.bytes)?;
-                let name = b.unique(&stem_slug(&a.name, "anh"), pic.extension);
-                b.files.push(BundleFile {
-                    name: name.clone(),
-                    bytes: pic.bytes,
-                });
-                loose_pictures.push(PlacedPicture {
-                    file: name,
-                    alt: String::new(),
-                });
-            }
-            _ => {
-                let (stem, ext) = (stem_slug(&a.name, "tep"), ext_or(&ext, "bin"));
-                // A file named like an article (`index.md`, `ghi-chu.md`) or a web page
-                // would be taken for one, or refused by the builder: kept as text.
-                let inert = ext == "md"
-                    || ext == "markdown"
-                    || stp_content::active_extension(Path::new(&a.name)).is_some();
-                let name = if inert {
-                    let name = b.unique(&format!("{stem}-{ext}"), "txt");
-                    b.flags.push(format!(
-                        "attachment `{}` was saved as `{name}`, as text: a file named like an article or a web page is not published as it is; look at it before the article goes on",
-                        a.name
-                    ));
-                    name
-                } else {
-                    b.unique(&stem, &ext)
-                };
-                if ext == "pdf" {
-                    pdfs.push(name.clone());
-                    match scan(&a.bytes) {
-                        PdfSignature::Signed => {}
-                        PdfSignature::Unsigned => unsigned_pdfs.push(name.clone()),
-                        PdfSignature::NotPdf => {
-                            return Err(ImportError::file(
-                                b.origin.join_name(&a.name),
-                                "is named .pdf but is not a PDF file; ask the sender for the real file",
-                            ));
-                        }
-                    }
-                }
-                b.attachments.push(Attachment {
-                    file: name.clone(),
-                    title: a.name.clone(),
-                });
-                b.files.push(BundleFile {
-                    name,
-                    bytes: a.bytes,
-                });
-            }
+    let Sorted {
+        document,
+        pdfs,
+        unsigned_pdfs,
+        loose_pictures,
+    } = b.sort(arrived, &limits, matches!(input, Input::Files(_)))?;
+    let Text {
+        title,
+        body,
+        lines,
+        company,
+    } = match document {
+        Some(d) => b.text_of_document(d, mail.as_ref())?,
+        None => text_of_mail(&b.origin, mail.as_ref())?,
+    };
+    let who = sender_of(&lines, mail.as_ref(), company, &b.origin)?;
+    let section = choose_section(config, section, &lines, !pdfs.is_empty(), &b.origin)?;
+    let kind = config
+        .section(&section)
+        .map(|s| s.kind)
+        .unwrap_or(SectionKind::Article);
+    let mut front = FrontMatter {
+        title: title.clone(),
+        status: Some("submitted".into()),
+        sender: Some(who),
+        ..FrontMatter::default()
+    };
+    match kind {
+        SectionKind::LegalDocument => {
+            b.legal_document(&mut front, &lines, &title, &pdfs, &unsigned_pdfs)?
+        }
+        SectionKind::Article | SectionKind::News | SectionKind::Page => {}
+        other => {
+            return Err(ImportError::file(
+                &b.origin,
+                format!(
+                    "section `{section}` holds {} entries, which intake does not make; choose an article, news or legal-document section, or use `stp new`",
+                    other.as_str()
+                ),
+            ));
         }
     }
-    let (title, body, lines, company) = match doc {
-        Some((_, mut d)) => {
-            b.converted
-                .extend(d.converted.iter().map(|l| l.to_string()));
-            let title = take_title(&mut d, mail.as_ref());
-            let sender_lines = strip_sender_block(&mut d);
-            let mut pictures = Vec::new();
-            for (i, p) in d.pictures.iter().enumerate() {
-                let place = b.origin.clone();
-                let pic = for_web(&place, &p.part, &p.bytes)?;
-                let name = b.unique(&format!("anh-{}", i + 1), pic.extension);
-                b.files.push(BundleFile {
-                    name: name.clone(),
-                    bytes: pic.bytes,
-                });
-                if p.alt.is_none() {
-                    b.flags.push(format!("picture `{name}` has no description in the document; describe it (alt text, Thông tư 32/2017)"));
-                }
-                pictures.push(PlacedPicture {
-                    file: name,
-                    alt: p.alt.clone().unwrap_or_default(),
-                });
-            }
-            let mut lines = d.plain_lines();
-            lines.extend(sender_lines);
-            (title, to_markdown(&d, &pictures), lines, d.company.clone())
-        }
-        None => {
-            let mail = mail.as_ref().ok_or_else(|| {
-                ImportError::file(&b.origin, "holds no Word (.docx) or OpenOffice (.odt) document to take the article from; add one")
-            })?;
-            let title = mail.subject.as_deref().map(clean_subject).filter(|t| !t.is_empty()).ok_or_else(|| {
-                ImportError::file(&b.origin, "has no document and no subject to take a title from; ask the sender for the article as .docx or .odt")
-            })?;
-            let lines: Vec<String> = mail.body.lines().map(str::to_string).collect();
-            let body = lines
-                .iter()
-                .filter(|l| sender::labelled(l).is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n");
-            (title, body.trim().to_string(), lines, None)
-        }
-    };
-    // Điều 9.1.b: who sent it.
+    let body = b.with_loose_pictures(body, &loose_pictures);
+    check_unicode(&b.origin, &title, &body)?;
+    let slug = article_slug(&title, &b.origin)?;
+    let files = b.record(&mut front, mail.as_ref(), now);
+    Ok(Submission {
+        section,
+        slug,
+        front,
+        body,
+        files,
+    })
+}
+
+/// The article from the message alone: its subject is the title, its text the body.
+fn text_of_mail(origin: &Path, mail: Option<&eml::Mail>) -> Result<Text, ImportError> {
+    let mail = mail.ok_or_else(|| {
+        ImportError::file(
+            origin,
+            "holds no Word (.docx) or OpenOffice (.odt) document to take the article from; add one",
+        )
+    })?;
+    let title = mail.subject.as_deref().map(clean_subject).filter(|t| !t.is_empty()).ok_or_else(|| {
+        ImportError::file(origin, "has no document and no subject to take a title from; ask the sender for the article as .docx or .odt")
+    })?;
+    let lines: Vec<String> = mail.body.lines().map(str::to_string).collect();
+    let body = lines
+        .iter()
+        .filter(|l| sender::labelled(l).is_none())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(Text {
+        title,
+        body: body.trim().to_string(),
+        lines,
+        company: None,
+    })
+}
+
+/// Điều 9.1.b: who sent it, from the article's lines, then the message's body and
+/// header, then the document's company; refused when something is missing.
+fn sender_of(
+    lines: &[String],
+    mail: Option<&eml::Mail>,
+    company: Option<String>,
+    origin: &Path,
+) -> Result<Sender, ImportError> {
     let mut who = Sender::default();
     sender::fill_from_lines(&mut who, lines.iter().map(String::as_str));
-    if let Some(m) = &mail {
+    if let Some(m) = mail {
         sender::fill_from_lines(&mut who, m.body.lines());
         if who.name.is_none() {
             who.name = m.from_name.clone().filter(|n| !n.trim().is_empty());
@@ -240,62 +177,19 @@ pub fn assemble(
     let missing = sender::missing(&who);
     if !missing.is_empty() {
         return Err(ImportError::file(
-            &b.origin,
+            origin,
             format!(
                 "does not say who sent it (Điều 9.1.b); missing: {}. Ask the sender to add lines such as `Đơn vị: …`, `Người gửi: …`, `Email: …`, `Điện thoại: …` and send it again",
                 missing.join(", ")
             ),
         ));
     }
-    let section = choose_section(config, section, &lines, !pdfs.is_empty(), &b.origin)?;
-    let kind = config
-        .section(&section)
-        .map(|s| s.kind)
-        .unwrap_or(SectionKind::Article);
-    let mut front = FrontMatter {
-        title: title.clone(),
-        status: Some("submitted".into()),
-        sender: Some(who),
-        ..FrontMatter::default()
-    };
-    match kind {
-        SectionKind::LegalDocument => {
-            // Điều 9.1.c: legal and direction documents come with the signed file.
-            let pdf = pdfs.first().ok_or_else(|| {
-                ImportError::file(&b.origin, "is a legal or direction document but has no signed PDF attached (Điều 9.1.c); ask the sender for the signed file")
-            })?;
-            let document = legal::read(&lines, &title, pdf).map_err(|missing| {
-                ImportError::file(&b.origin, format!("is a legal or direction document, but its text does not give: {}; add them to the document and send it again", missing.join("; ")))
-            })?;
-            front.date = Some(document.issued.clone());
-            if unsigned_pdfs.contains(pdf) {
-                b.flags.push(format!("`{pdf}` carries no digital signature; check the signed paper or ask for the digitally signed file (Điều 9.1.c)"));
-            }
-            b.attachments.retain(|a| a.file != *pdf);
-            front.document = Some(document);
-        }
-        SectionKind::Article | SectionKind::News | SectionKind::Page => {}
-        other => {
-            return Err(ImportError::file(
-                &b.origin,
-                format!(
-                    "section `{section}` holds {} entries, which intake does not make; choose an article, news or legal-document section, or use `stp new`",
-                    other.as_str()
-                ),
-            ));
-        }
-    }
-    let mut body = body.trim_end().to_string();
-    for p in &loose_pictures {
-        body.push_str(&format!("\n\n![{}]({})", p.alt, p.file));
-        b.flags.push(format!(
-            "picture `{}` came without a description; describe it (alt text, Thông tư 32/2017)",
-            p.file
-        ));
-    }
-    let body = format!("{}\n", body.trim());
-    // Điều 4.1.a: nothing leaves intake that is not Unicode NFC.
-    for (field, t) in [("title", title.as_str()), ("body", body.as_str())] {
+    Ok(who)
+}
+
+/// Điều 4.1.a: nothing leaves intake that is not Unicode NFC.
+fn check_unicode(origin: &Path, title: &str, body: &str) -> Result<(), ImportError> {
+    for (field, t) in [("title", title), ("body", body)] {
         if let Some(p) = text::check(t, 1).first() {
             let line = match p {
                 text::TextProblem::Legacy { line, .. } | text::TextProblem::NotNfc { line } => {
@@ -303,49 +197,30 @@ pub fn assemble(
                 }
             };
             return Err(ImportError::file(
-                &b.origin,
+                origin,
                 format!(
                     "the article's {field}, line {line}, is still not Unicode after conversion; retype it in Unicode"
                 ),
             ));
         }
     }
-    let slug = slugify(&title);
+    Ok(())
+}
+
+/// The bundle's folder name, from the title.
+fn article_slug(title: &str, origin: &Path) -> Result<String, ImportError> {
+    let slug = slugify(title);
     if slug.is_empty() {
         return Err(ImportError::file(
-            &b.origin,
+            origin,
             "has a title with no letters to make a file name from; give the document a title",
         ));
     }
-    let date = mail
-        .as_ref()
-        .and_then(|m| m.date.clone())
-        .unwrap_or_else(|| now.to_string());
-    if front.date.is_none() {
-        front.date = Some(date.clone());
-    }
-    front.attachments = b.attachments;
-    front.intake = Some(IntakeRecord {
-        received: date,
-        sources: b
-            .files
-            .iter()
-            .filter(|f| f.name.starts_with(super::RECORD_DIR))
-            .map(|f| f.name.clone())
-            .collect(),
-        message_id: mail.as_ref().and_then(|m| m.message_id.clone()),
-        converted: dedup(b.converted),
-        flags: b.flags,
-    });
-    Ok(Submission {
-        section,
-        slug,
-        front,
-        body,
-        files: b.files,
-    })
+    Ok(slug)
 }
 
+/// The bundle as it is put together: its files, the attachments listed in the front
+/// matter, and what the intake record will say.
 struct Builder {
     origin: PathBuf,
     files: Vec<BundleFile>,
@@ -355,6 +230,119 @@ struct Builder {
 }
 
 impl Builder {
+    /// The article from its document: the title taken out, the sender's block taken
+    /// off, the pictures placed.
+    fn text_of_document(
+        &mut self,
+        mut d: Document,
+        mail: Option<&eml::Mail>,
+    ) -> Result<Text, ImportError> {
+        self.converted
+            .extend(d.converted.iter().map(|l| l.to_string()));
+        let title = take_title(&mut d, mail);
+        let sender_lines = strip_sender_block(&mut d);
+        let pictures = self.document_pictures(&d)?;
+        let mut lines = d.plain_lines();
+        lines.extend(sender_lines);
+        Ok(Text {
+            title,
+            body: to_markdown(&d, &pictures),
+            lines,
+            company: d.company.clone(),
+        })
+    }
+
+    /// The document's own pictures, made fit for the web as `anh-1`, `anh-2`, …
+    fn document_pictures(&mut self, d: &Document) -> Result<Vec<PlacedPicture>, ImportError> {
+        let mut pictures = Vec::new();
+        for (i, p) in d.pictures.iter().enumerate() {
+            let place = self.origin.clone();
+            let pic = for_web(&place, &p.part, &p.bytes)?;
+            let name = self.unique(&format!("anh-{}", i + 1), pic.extension);
+            self.files.push(BundleFile {
+                name: name.clone(),
+                bytes: pic.bytes,
+            });
+            if p.alt.is_none() {
+                self.flags.push(format!("picture `{name}` has no description in the document; describe it (alt text, Thông tư 32/2017)"));
+            }
+            pictures.push(PlacedPicture {
+                file: name,
+                alt: p.alt.clone().unwrap_or_default(),
+            });
+        }
+        Ok(pictures)
+    }
+
+    /// Điều 9.1.c: a legal or direction document comes with the signed PDF, and its text
+    /// gives the document's fields; the PDF is the document, no longer an attachment.
+    fn legal_document(
+        &mut self,
+        front: &mut FrontMatter,
+        lines: &[String],
+        title: &str,
+        pdfs: &[String],
+        unsigned_pdfs: &[String],
+    ) -> Result<(), ImportError> {
+        let pdf = pdfs.first().ok_or_else(|| {
+            ImportError::file(&self.origin, "is a legal or direction document but has no signed PDF attached (Điều 9.1.c); ask the sender for the signed file")
+        })?;
+        let document = legal::read(lines, title, pdf).map_err(|missing| {
+            ImportError::file(&self.origin, format!("is a legal or direction document, but its text does not give: {}; add them to the document and send it again", missing.join("; ")))
+        })?;
+        front.date = Some(document.issued.clone());
+        if unsigned_pdfs.contains(pdf) {
+            self.flags.push(format!("`{pdf}` carries no digital signature; check the signed paper or ask for the digitally signed file (Điều 9.1.c)"));
+        }
+        self.attachments.retain(|a| a.file != *pdf);
+        front.document = Some(document);
+        Ok(())
+    }
+
+    /// The body with the loose pictures after its text, each flagged for a description.
+    fn with_loose_pictures(&mut self, body: String, loose: &[PlacedPicture]) -> String {
+        let mut body = body.trim_end().to_string();
+        for p in loose {
+            body.push_str(&format!("\n\n![{}]({})", p.alt, p.file));
+            self.flags.push(format!(
+                "picture `{}` came without a description; describe it (alt text, Thông tư 32/2017)",
+                p.file
+            ));
+        }
+        format!("{}\n", body.trim())
+    }
+
+    /// Dates the front matter (the message's date, or `now`, unless a legal document
+    /// gave one), lists the attachments and writes the intake record; returns the
+    /// bundle's files.
+    fn record(
+        self,
+        front: &mut FrontMatter,
+        mail: Option<&eml::Mail>,
+        now: &str,
+    ) -> Vec<BundleFile> {
+        let date = mail
+            .and_then(|m| m.date.clone())
+            .unwrap_or_else(|| now.to_string());
+        if front.date.is_none() {
+            front.date = Some(date.clone());
+        }
+        front.attachments = self.attachments;
+        front.intake = Some(IntakeRecord {
+            received: date,
+            sources: self
+                .files
+                .iter()
+                .filter(|f| f.name.starts_with(super::RECORD_DIR))
+                .map(|f| f.name.clone())
+                .collect(),
+            message_id: mail.and_then(|m| m.message_id.clone()),
+            converted: dedup(self.converted),
+            flags: self.flags,
+        });
+        self.files
+    }
+
     /// A file name not yet used in the bundle, never `index.*` (the article's own name).
     fn unique(&self, stem: &str, ext: &str) -> String {
         let stem = if stem == "index" { "tep-index" } else { stem };
@@ -371,55 +359,6 @@ impl Builder {
             n += 1;
         }
     }
-}
-
-trait JoinName {
-    fn join_name(&self, name: &str) -> PathBuf;
-}
-
-impl JoinName for PathBuf {
-    /// `mail.eml/attachment.docx`: where an attachment came from, for errors.
-    fn join_name(&self, name: &str) -> PathBuf {
-        if extension(self) == "eml" || !self.is_file() {
-            self.join(name)
-        } else {
-            self.with_file_name(name)
-        }
-    }
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// An ASCII slug of a file's stem, or `fallback` when it has no letters.
-fn stem_slug(name: &str, fallback: &str) -> String {
-    let stem = Path::new(name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
-    let s = slugify(stem);
-    if s.is_empty() {
-        fallback.to_string()
-    } else {
-        s
-    }
-}
-
-fn ext_or(ext: &str, fallback: &str) -> String {
-    if !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()) && ext.len() <= 8 {
-        ext.to_string()
-    } else {
-        fallback.to_string()
-    }
-}
-
-/// A plain, safe file name for a source kept in `nguon/`.
-fn safe_name(name: &str, fallback: &str) -> String {
-    let ext = extension(Path::new(name));
-    format!("{}.{}", stem_slug(name, fallback), ext_or(&ext, "bin"))
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -519,16 +458,4 @@ fn choose_section(
             names()
         ),
     ))
-}
-
-/// A content-layer error (a file too large, unreadable) as an intake refusal.
-fn from_content(e: stp_content::ContentError) -> ImportError {
-    if let stp_content::ContentError::At(refusal) = e {
-        return refusal;
-    }
-    let file = e.path().to_path_buf();
-    let full = e.to_string();
-    let prefix = format!("{}: ", file.display());
-    let message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
-    ImportError::file(file, message)
 }
