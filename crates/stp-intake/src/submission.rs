@@ -64,13 +64,7 @@ pub fn assemble(
         arrived,
         sources,
     } = receive(input, limits.max_attachment_bytes)?;
-    let mut b = Builder {
-        origin,
-        files: sources,
-        attachments: Vec::new(),
-        flags: Vec::new(),
-        converted: Vec::new(),
-    };
+    let mut b = Builder::new(origin, sources);
     let Sorted {
         document,
         pdfs,
@@ -103,15 +97,7 @@ pub fn assemble(
             b.legal_document(&mut front, &lines, &title, &pdfs, &unsigned_pdfs)?
         }
         SectionKind::Article | SectionKind::News | SectionKind::Page => {}
-        other => {
-            return Err(ImportError::file(
-                &b.origin,
-                format!(
-                    "section `{section}` holds {} entries, which intake does not make; choose an article, news or legal-document section, or use `stp new`",
-                    other.as_str()
-                ),
-            ));
-        }
+        other => return Err(not_made_by_intake(&b.origin, &section, other)),
     }
     let body = b.with_loose_pictures(body, &loose_pictures);
     check_unicode(&b.origin, &title, &body)?;
@@ -187,6 +173,17 @@ fn sender_of(
     Ok(who)
 }
 
+/// The refusal for a section whose entries intake does not make (staff, procedures, …).
+fn not_made_by_intake(origin: &Path, section: &str, kind: SectionKind) -> ImportError {
+    ImportError::file(
+        origin,
+        format!(
+            "section `{section}` holds {} entries, which intake does not make; choose an article, news or legal-document section, or use `stp new`",
+            kind.as_str()
+        ),
+    )
+}
+
 /// Điều 4.1.a: nothing leaves intake that is not Unicode NFC.
 fn check_unicode(origin: &Path, title: &str, body: &str) -> Result<(), ImportError> {
     for (field, t) in [("title", title), ("body", body)] {
@@ -230,6 +227,17 @@ struct Builder {
 }
 
 impl Builder {
+    /// An empty bundle but for the sources, for a submission that came from `origin`.
+    fn new(origin: PathBuf, sources: Vec<BundleFile>) -> Builder {
+        Builder {
+            origin,
+            files: sources,
+            attachments: Vec::new(),
+            flags: Vec::new(),
+            converted: Vec::new(),
+        }
+    }
+
     /// The article from its document: the title taken out, the sender's block taken
     /// off, the pictures placed.
     fn text_of_document(
