@@ -5,11 +5,9 @@
 //! wrong; nothing it changes counts, reading goes on, `stp build` builds and `stp audit`
 //! exits 1 naming it. (A damaged object store still stops both: pipeline_forgery.rs.)
 
-mod common;
-
 use std::cmp::Ordering;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 /// Writes `bytes` as an object of `kind`, unchecked (`--literally`); returns its id.
 fn write_object(env: &Env, kind: &str, bytes: &[u8]) -> String {

@@ -3,12 +3,10 @@
 //! let the first one land and refuse the other with a clear message, keeping it on a
 //! branch; after each sync `git verify-commit` and `stp audit` pass on both clones.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 /// A board site `A` pushed to a bare repository, and a clone `B` of it.
 struct Clones {

@@ -3,11 +3,9 @@
 //! memory stays below the blob's size), never published, and listed by audit with the
 //! path, the size and the limit; reading goes on.
 
-mod common;
-
 use std::io::Write;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 const BIG: usize = 60 * 1024 * 1024;
 

@@ -4,9 +4,7 @@
 //! past the signed commit the public output was built from is refused unless the build is
 //! told `--allow-rewind`. Real repositories, real keys, the real binary.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 /// A board with one published article, withdrawn by the approver afterwards. Returns the
 /// environment, the article, the publish commit and the withdraw commit.

@@ -2,9 +2,7 @@
 //! its revision is published; a content change voids the steps signed before it; withdraw
 //! takes an article down; return and refusal carry their reason and ground into the log.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 #[test]
 fn the_site_keeps_the_signed_version_until_the_revision_is_published() {

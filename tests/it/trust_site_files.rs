@@ -4,12 +4,10 @@
 //! next publish). Each attack below is made with git itself, as someone with push access
 //! would, on a real repository with real ssh-keygen keys, and the real binary judges it.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 /// A board with a site administrator and one published article.
 fn published_site() -> (Env, String) {

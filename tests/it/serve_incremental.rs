@@ -2,12 +2,10 @@
 //! byte-identical to a full build of the same tree, and only touched pages were written.
 //! Then the real `stp serve` process: an edit shows up over HTTP.
 
-mod sitekit;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
-use sitekit::{Site, tree};
+use crate::kit::site::{Site, tree};
 use stp::render::Incremental;
 
 fn site_with(n: usize) -> Site {

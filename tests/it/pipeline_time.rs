@@ -2,10 +2,8 @@
 //! commit timestamps, backdated or future-dated, change nothing; a delegation counts only
 //! inside its dates (Điều 19.2), and stated dates never go back.
 
-mod common;
-
+use crate::kit::repo::{Env, vietnam_today};
 use chrono::Duration;
-use common::{Env, vietnam_today};
 
 #[test]
 fn a_removed_key_keeps_its_earlier_steps_and_loses_its_later_ones() {

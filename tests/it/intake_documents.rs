@@ -3,10 +3,7 @@
 //! (`VNI-Times`). Each checks the exact Markdown, the front matter, the pictures and
 //! the source kept in `nguon/` (Điều 4.1.a, 9.1, 11.1).
 
-#[path = "intakekit/mod.rs"]
-mod common;
-
-use common::*;
+use crate::kit::intake::*;
 use image::ImageFormat;
 
 const SENDER_UNICODE: &str = "<text:p>Đơn vị: Phòng Tư pháp huyện Bù Đăng</text:p>

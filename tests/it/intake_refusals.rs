@@ -2,13 +2,10 @@
 //! `max_attachment_bytes`, a picture path that leaves the document, truncated files, an
 //! old `.doc`, and a submission that does not name its sender (Điều 9.1.b).
 
-#[path = "intakekit/mod.rs"]
-mod common;
-
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
-use common::*;
+use crate::kit::intake::*;
 
 fn refused(root: &Path, args: &[&str], expect: &str) {
     let before = content_files(root);

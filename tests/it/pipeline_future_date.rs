@@ -2,10 +2,8 @@
 //! and a commit signed by hand stating 2099 is not a valid step, is listed by `stp audit`,
 //! and does not move the ledger clock, so delegations keep working.
 
-mod common;
-
+use crate::kit::repo::{Env, vietnam_today};
 use chrono::Duration;
-use common::{Env, vietnam_today};
 
 #[test]
 fn stp_date_after_tomorrow_is_refused_when_signing() {

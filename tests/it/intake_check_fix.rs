@@ -2,10 +2,7 @@
 //! text in existing articles, and `stp check --fix` converts it to Unicode NFC
 //! (Điều 4.1.a).
 
-#[path = "intakekit/mod.rs"]
-mod common;
-
-use common::*;
+use crate::kit::intake::*;
 
 #[test]
 fn check_reports_and_fix_repairs_legacy_and_decomposed_text() {

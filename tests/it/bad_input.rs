@@ -1,9 +1,7 @@
 //! Every kind of bad input gets a clear refusal that names the file (and line), and the
 //! build writes nothing: the previous output stays as it was.
 
-mod sitekit;
-
-use sitekit::{Site, stderr, tree};
+use crate::kit::site::{Site, stderr, tree};
 
 /// Builds a good site once, then adds `rel` with `bytes` and builds again; returns the
 /// second build's stderr after checking that it failed and changed nothing.

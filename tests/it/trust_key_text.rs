@@ -3,12 +3,10 @@
 //! an admin can put a line into the allowed-signers file that makes `git verify-commit`
 //! accept an outsider's commit.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 /// The one-line text of `name`'s `.pub` file.
 fn pub_line(env: &Env, name: &str) -> String {

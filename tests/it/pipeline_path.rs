@@ -1,9 +1,7 @@
 //! The whole path from submit to publish with real keys, checked by git itself; the
 //! refusals on the way; queues; signing through ssh-agent; and the ledger cache.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 #[test]
 fn submit_to_publish_every_commit_verifies_with_git() {

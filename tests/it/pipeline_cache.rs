@@ -2,9 +2,7 @@
 //! without it, after steps appended to the journal, after history is rewritten under the
 //! cache, and after the cache file is damaged (then it is rebuilt).
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 /// `(read_now, commits)` of a load, from the timings line stp prints on request.
 fn reads(env: &Env, args: &[&str]) -> (usize, usize) {

@@ -6,12 +6,10 @@
 //! every figure of its CSV files is checked. `stp status` is snapshotted as of a pinned
 //! `STP_NOW`, and `--overdue` exits 1.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
-use common::Env;
+use crate::kit::repo::Env;
 
 const WORKFLOW: &str = r#"four_eyes = true
 

@@ -3,9 +3,7 @@
 //! lands in public/; nothing is read through a symbolic link; and bodies built to be slow
 //! (many equal headings, many footnotes) still build.
 
-mod sitekit;
-
-use sitekit::{Site, stderr, stdout};
+use crate::kit::site::{Site, stderr, stdout};
 
 /// Builds a preview of `site` into `preview/`; returns the command's output.
 fn preview(site: &Site) -> std::process::Output {

@@ -5,14 +5,12 @@
 //! clones step on the same article: the first to sync lands, the other is refused with its
 //! step kept on a branch; every commit still verifies and `stp audit` passes on both.
 
-mod common;
-
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Env;
+use crate::kit::repo::Env;
 
 /// An sshd on 127.0.0.1, killed when dropped.
 struct Server {

@@ -1,9 +1,7 @@
 //! The public build (from the signed live set, not the working tree) refuses a published
 //! bundle that carries a file a browser runs script from, as the preview does.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 #[test]
 fn public_build_refuses_a_published_bundle_with_an_svg() {

@@ -1,9 +1,7 @@
 //! The builder end to end through the real binary: a preview of the working tree, output
 //! that is byte-identical between builds, and output swapped in whole.
 
-mod sitekit;
-
-use sitekit::{Site, stderr, stdout, tree};
+use crate::kit::site::{Site, staging_leftovers, stderr, stdout, tree};
 
 fn example_site() -> Site {
     let site = Site::new();
@@ -102,7 +100,7 @@ fn failed_build_leaves_previous_output_whole() {
         stderr(&o)
     );
     assert_eq!(tree(&out), before);
-    let leftovers = sitekit::staging_leftovers(site.root());
+    let leftovers = staging_leftovers(site.root());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -157,6 +155,6 @@ fn killed_build_leaves_previous_output_whole() {
     // The next build cleans up what the killed ones left behind.
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let leftovers = sitekit::staging_leftovers(site.root());
+    let leftovers = staging_leftovers(site.root());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -3,9 +3,7 @@
 //! build (each cached live version is confirmed against its publish commit), which says
 //! so, reads history again and publishes the signed text; `stp audit` agrees.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 /// The tag of a cache record (src/ledger/cache.rs): HMAC-SHA256 over the record's kind
 /// and payload, with the user's cache key. A forger without the key cannot make one; these

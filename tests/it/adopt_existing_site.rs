@@ -2,9 +2,7 @@
 //! admin-signed commit; articles with a signed history are refused; an adoption signed by
 //! anyone but an admin grants nothing.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 /// A site made with `stp init --example`: 69 articles committed before any step.
 fn example_site() -> Env {

@@ -2,9 +2,7 @@
 //! that keeps the source message, the article then goes through the board's steps, and a
 //! secretary without the right is refused with nothing left behind.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 const MAIL: &str = "From: =?utf-8?Q?Nguy=E1=BB=85n_V=C4=83n_An?= <an@lt.binhphuoc.gov.vn>\r\n\
 To: bbt.stp@binhphuoc.gov.vn\r\n\

@@ -2,10 +2,7 @@
 //! attached, headers in UTF-8, windows-1258 and TCVN3, Maildir folders, and legal
 //! documents with a signed or unsigned PDF (Điều 9.1.a–c, 11.1).
 
-#[path = "intakekit/mod.rs"]
-mod common;
-
-use common::*;
+use crate::kit::intake::*;
 use image::ImageFormat;
 
 const FROM: &str = "From: =?UTF-8?B?VHLhuqduIFRo4buLIELDrG5o?= <binh@budang.gov.vn>\r\n";

@@ -1,9 +1,7 @@
 //! Snapshots of what people see: `stp check` output, `stp new` files, and a rendered
 //! article body.
 
-mod sitekit;
-
-use sitekit::{Site, stderr, stdout};
+use crate::kit::site::{Site, stderr, stdout};
 
 #[test]
 fn check_lists_every_problem_with_file_and_line() {

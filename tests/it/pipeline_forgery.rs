@@ -2,9 +2,7 @@
 //! unknown key; an editor's key signing an approve or a publish; a key added to
 //! people.toml by someone who is not an admin; an object store altered under a signature.
 
-mod common;
-
-use common::Env;
+use crate::kit::repo::Env;
 
 /// The trailers of a step, as stp writes them.
 fn step_message(env: &Env, article: &str, transition: &str) -> String {
