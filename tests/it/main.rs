@@ -4,7 +4,8 @@
 //!
 //! All tests run on threads of this one process: a test must not change process-wide
 //! state (environment variables, the current directory). Set what a command needs on the
-//! command (`Command::env`, `Command::current_dir`).
+//! command (`Command::env`, `Command::current_dir`); a test whose in-process library calls
+//! read the environment runs in a process of its own (`kit::in_own_process`).
 
 mod kit;
 
