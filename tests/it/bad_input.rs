@@ -1,7 +1,8 @@
 //! Every kind of bad input gets a clear refusal that names the file (and line), and the
 //! build writes nothing: the previous output stays as it was.
 
-use crate::kit::site::{Site, stderr, tree};
+use crate::kit::site::{Site, tree};
+use crate::kit::stderr;
 
 /// Builds a good site once, then adds `rel` with `bytes` and builds again; returns the
 /// second build's stderr after checking that it failed and changed nothing.

@@ -1,7 +1,8 @@
 //! The builder end to end through the real binary: a preview of the working tree, output
 //! that is byte-identical between builds, and output swapped in whole.
 
-use crate::kit::site::{Site, staging_leftovers, stderr, stdout, tree};
+use crate::kit::site::{Site, staging_leftovers, tree};
+use crate::kit::{stderr, stdout};
 
 fn example_site() -> Site {
     let site = Site::new();

@@ -1,7 +1,8 @@
 //! Snapshots of what people see: `stp check` output, `stp new` files, and a rendered
 //! article body.
 
-use crate::kit::site::{Site, stderr, stdout};
+use crate::kit::site::Site;
+use crate::kit::{stderr, stdout};
 
 #[test]
 fn check_lists_every_problem_with_file_and_line() {

@@ -3,7 +3,8 @@
 //! lands in public/; nothing is read through a symbolic link; and bodies built to be slow
 //! (many equal headings, many footnotes) still build.
 
-use crate::kit::site::{Site, stderr, stdout};
+use crate::kit::site::Site;
+use crate::kit::{stderr, stdout};
 
 /// Builds a preview of `site` into `preview/`; returns the command's output.
 fn preview(site: &Site) -> std::process::Output {

@@ -3,6 +3,7 @@
 //! (Điều 4.1.a).
 
 use crate::kit::intake::*;
+use crate::kit::{stderr, stdout};
 
 #[test]
 fn check_reports_and_fix_repairs_legacy_and_decomposed_text() {

@@ -4,6 +4,7 @@
 //! the source kept in `nguon/` (Điều 4.1.a, 9.1, 11.1).
 
 use crate::kit::intake::*;
+use crate::kit::{stderr, stdout};
 use image::ImageFormat;
 
 const SENDER_UNICODE: &str = "<text:p>Đơn vị: Phòng Tư pháp huyện Bù Đăng</text:p>

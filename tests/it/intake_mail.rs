@@ -3,6 +3,7 @@
 //! documents with a signed or unsigned PDF (Điều 9.1.a–c, 11.1).
 
 use crate::kit::intake::*;
+use crate::kit::{stderr, stdout};
 use image::ImageFormat;
 
 const FROM: &str = "From: =?UTF-8?B?VHLhuqduIFRo4buLIELDrG5o?= <binh@budang.gov.vn>\r\n";

@@ -6,6 +6,7 @@ use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
 use crate::kit::intake::*;
+use crate::kit::stderr;
 
 fn refused(root: &Path, args: &[&str], expect: &str) {
     let before = content_files(root);

@@ -1,26 +1,15 @@
 //! Helpers for the intake tests: a temp site made by `stp init --example`, real `.docx`
 //! and `.odt` files made by LibreOffice headless from flat ODF (`.fodt`) text, and
 //! e-mail messages with attachments.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use super::{stderr, stp_at};
+
+/// Runs `stp -C SITE ARGS` in the test's environment.
 pub fn stp(site: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stp"))
-        .arg("-C")
-        .arg(site)
-        .args(args)
-        .output()
-        .expect("run stp")
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    stp_at(site, args).output().expect("run stp")
 }
 
 /// A new example site in a temp folder.

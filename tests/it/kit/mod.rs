@@ -1,12 +1,34 @@
 //! The helpers the tests share: `repo`, a site repository with a key per member of the
 //! board (real `git` and `ssh-keygen`); `site`, a plain site folder for the builder;
-//! `intake`, documents and e-mail for `stp intake`.
+//! `intake`, documents and e-mail for `stp intake`. Here, what they all use.
 
 pub mod intake;
 pub mod repo;
 pub mod site;
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The real binary on the site at `root`: `stp -C ROOT ARGS`, in the test's environment.
+pub fn stp_at(root: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_stp"));
+    c.arg("-C").arg(root).args(args);
+    c
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Writes a file, creating its folders.
+pub fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
 
 /// Names the test that the child process of [`in_own_process`] runs.
 const OWN_PROCESS: &str = "STP_TEST_OWN_PROCESS";

@@ -1,8 +1,6 @@
 //! Shared helpers for the pipeline tests: a temporary HOME and site repository, real
 //! `ssh-keygen` keys for each member of the board, and the real `stp` and `git` binaries.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -255,9 +253,7 @@ impl Env {
     }
 
     pub fn write(&self, path: &str, text: &str) {
-        let p = self.site.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
+        super::write(&self.site.join(path), text);
     }
 
     pub fn read(&self, path: &str) -> String {

@@ -1,10 +1,10 @@
 //! Helpers for the builder's integration tests: a temporary site repository with the
 //! repository's own `site.toml`, articles written by the test, and the real `stp` binary.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use super::stp_at;
 
 /// A temporary site.
 pub struct Site {
@@ -31,9 +31,7 @@ impl Site {
 
     /// Writes a file (creating folders).
     pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
-        let p = self.path(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
+        super::write(&self.path(rel), bytes);
     }
 
     /// Writes a news article with the given body.
@@ -54,23 +52,12 @@ impl Site {
 
 /// Runs the real binary with a pinned environment.
 pub fn stp_in(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stp"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
+    stp_at(root, args)
         .env("SOURCE_DATE_EPOCH", "1795000000")
         .env_remove("STP_KEY")
         .env_remove("STP_TRUST_ROOT")
         .output()
         .expect("run stp")
-}
-
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Every file below `dir` with its bytes, sorted by path.
