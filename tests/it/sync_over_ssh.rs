@@ -109,33 +109,10 @@ fn start_server(env: &Env, dir: &Path) -> Server {
     server
 }
 
-fn stp_in(env: &Env, dir: &Path, args: &[&str]) -> std::process::Output {
-    env.run_in(dir, env!("CARGO_BIN_EXE_stp"), args)
-}
-
-fn ok_in(env: &Env, dir: &Path, args: &[&str]) -> String {
-    let out = stp_in(env, dir, args);
-    assert!(
-        out.status.success(),
-        "stp {args:?} in {}:\n{}{}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
-    let out = env.run_in(dir, "git", args);
-    assert!(out.status.success(), "git {args:?}: {out:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// `git verify-commit` accepts every stp commit and `stp audit` passes, in `dir`.
 fn all_verified(env: &Env, dir: &Path) {
     let signers = dir.join(".git/allowed_signers");
-    ok_in(
-        env,
+    env.ok_in(
         dir,
         &[
             "people",
@@ -144,15 +121,15 @@ fn all_verified(env: &Env, dir: &Path) {
         ],
     );
     let allowed = format!("gpg.ssh.allowedSignersFile={}", signers.display());
-    let log = git_in(env, dir, &["log", "--format=%H %s"]);
+    let log = env.git_in(dir, &["log", "--format=%H %s"]);
     let mut checked = 0;
     for line in log.lines().filter(|l| l.contains(" stp:")) {
         let id = line.split(' ').next().unwrap();
-        git_in(env, dir, &["-c", &allowed, "verify-commit", id]);
+        env.git_in(dir, &["-c", &allowed, "verify-commit", id]);
         checked += 1;
     }
     assert!(checked > 5, "{log}");
-    ok_in(env, dir, &["audit"]);
+    env.ok_in(dir, &["audit"]);
 }
 
 #[test]
@@ -186,13 +163,12 @@ fn two_clones_sync_through_an_ssh_server_and_the_first_step_on_an_article_lands(
     let article = env.draft("qua-ssh", "Gửi qua máy chủ.");
     env.step("contributor", "submit", &article);
     env.ok(&["sync"]);
-    let got = ok_in(&env, &b, &["sync"]);
+    let got = env.ok_in(&b, &["sync"]);
     assert!(got.contains("received"), "{got}");
 
     // Both step on the same article at once; A syncs first.
     env.step("editor", "review", &article);
-    ok_in(
-        &env,
+    env.ok_in(
         &b,
         &[
             "review",
@@ -201,31 +177,31 @@ fn two_clones_sync_through_an_ssh_server_and_the_first_step_on_an_article_lands(
             env.key("deputy").to_str().unwrap(),
         ],
     );
-    let b_review = git_in(&env, &b, &["rev-parse", "HEAD"]);
+    let b_review = env.git_in(&b, &["rev-parse", "HEAD"]);
     let landed = env.ok(&["sync"]);
     assert!(landed.contains("sent 1 commits"), "{landed}");
     let deputy = env.key("deputy");
-    let out = stp_in(&env, &b, &["sync", "--key", deputy.to_str().unwrap()]);
+    let out = env.stp_in(&b, &["sync", "--key", deputy.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 of your commits were not sent"), "{err}");
     assert!(err.contains("kept on branch stp-unsent/main-1"), "{err}");
     assert_eq!(
-        git_in(&env, &b, &["rev-parse", "stp-unsent/main-1"]),
+        env.git_in(&b, &["rev-parse", "stp-unsent/main-1"]),
         b_review
     );
     assert_eq!(
-        git_in(&env, &b, &["rev-parse", "HEAD"]),
+        env.git_in(&b, &["rev-parse", "HEAD"]),
         env.git(&["rev-parse", "HEAD"])
     );
     assert_eq!(
-        git_in(&env, &b, &["ls-remote", "origin", "refs/heads/main"])
+        env.git_in(&b, &["ls-remote", "origin", "refs/heads/main"])
             .split('\t')
             .next()
             .unwrap(),
         env.git(&["rev-parse", "HEAD"]).trim()
     );
-    assert!(ok_in(&env, &b, &["sync"]).contains("up to date"));
+    assert!(env.ok_in(&b, &["sync"]).contains("up to date"));
     all_verified(&env, &env.site);
     all_verified(&env, &b);
     let log = std::fs::read_to_string(&server.log).unwrap();

@@ -39,18 +39,11 @@ fn clones() -> Clones {
 
 impl Clones {
     fn stp_b(&self, args: &[&str]) -> Output {
-        self.env.run_in(&self.b, env!("CARGO_BIN_EXE_stp"), args)
+        self.env.stp_in(&self.b, args)
     }
 
     fn ok_b(&self, args: &[&str]) -> String {
-        let out = self.stp_b(args);
-        assert!(
-            out.status.success(),
-            "stp {args:?} in B failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.env.ok_in(&self.b, args)
     }
 
     fn step_b(&self, who: &str, action: &str, article: &str) {
@@ -63,17 +56,14 @@ impl Clones {
     }
 
     fn git_b(&self, args: &[&str]) -> String {
-        let out = self.env.run_in(&self.b, "git", args);
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.env.git_in(&self.b, args)
     }
 
     /// `git verify-commit` accepts every stp commit, and `stp audit` finds nothing, in `dir`.
     fn all_verified(&self, dir: &Path) {
         let signers = dir.join(".git/allowed_signers");
-        let out = self.env.run_in(
+        let out = self.env.stp_in(
             dir,
-            env!("CARGO_BIN_EXE_stp"),
             &[
                 "people",
                 "export-allowed-signers",
@@ -95,7 +85,7 @@ impl Clones {
             .env
             .run_in(dir, "git", &["rev-list", "--merges", "HEAD"]);
         assert!(merges.stdout.is_empty(), "history stays linear");
-        let out = self.env.run_in(dir, env!("CARGO_BIN_EXE_stp"), &["audit"]);
+        let out = self.env.stp_in(dir, &["audit"]);
         assert!(out.status.success(), "audit in {}: {out:?}", dir.display());
     }
 
@@ -111,9 +101,7 @@ impl Clones {
     }
 
     fn state_in(&self, dir: &Path, article: &str) -> String {
-        let out = self
-            .env
-            .run_in(dir, env!("CARGO_BIN_EXE_stp"), &["status", "--json"]);
+        let out = self.env.stp_in(dir, &["status", "--json"]);
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["articles"]
             .as_array()
@@ -369,9 +357,8 @@ fn two_clones_syncing_the_same_article_at_the_same_moment_land_exactly_one() {
     );
 
     // The loser syncs again (if the race ended at the push) and is refused, keeping its step.
-    let again = c.env.run_in(
+    let again = c.env.stp_in(
         &loser_dir,
-        env!("CARGO_BIN_EXE_stp"),
         &["sync", "--key", env.key(loser_key).to_str().unwrap()],
     );
     let again_err = String::from_utf8_lossy(&again.stderr);
@@ -384,7 +371,7 @@ fn two_clones_syncing_the_same_article_at_the_same_moment_land_exactly_one() {
         .run_in(&loser_dir, "git", &["rev-parse", "stp-unsent/main-1"]);
     assert_eq!(String::from_utf8_lossy(&kept.stdout).trim(), loser_review);
     for dir in [&env.site, &c.b] {
-        c.env.run_in(dir, env!("CARGO_BIN_EXE_stp"), &["sync"]);
+        c.env.stp_in(dir, &["sync"]);
         let head = c.env.run_in(dir, "git", &["rev-parse", "HEAD"]);
         assert_eq!(String::from_utf8_lossy(&head.stdout).trim(), winner_review);
         assert_eq!(c.state_in(dir, &x), "edited");

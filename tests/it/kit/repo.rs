@@ -176,6 +176,31 @@ impl Env {
         self.command(program, dir).args(args).output().unwrap()
     }
 
+    /// Runs stp in `dir`, another clone of the site say.
+    pub fn stp_in(&self, dir: &Path, args: &[&str]) -> Output {
+        self.run_in(dir, env!("CARGO_BIN_EXE_stp"), args)
+    }
+
+    /// Runs stp in `dir` and expects success; returns stdout.
+    pub fn ok_in(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.stp_in(dir, args);
+        assert!(
+            out.status.success(),
+            "stp {args:?} in {}:\n{}{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Runs git in `dir` and expects success; returns stdout.
+    pub fn git_in(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.run_in(dir, "git", args);
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Runs stp in the site (or in the parent folder before the site exists).
     pub fn stp(&self, args: &[&str]) -> Output {
         self.stp_env(args, &[])
