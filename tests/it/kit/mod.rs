@@ -1,0 +1,74 @@
+//! The helpers the tests share: `repo`, a site repository with a key per member of the
+//! board (real `git` and `ssh-keygen`); `site`, a plain site folder for the builder;
+//! `intake`, documents and e-mail for `stp intake`. Here, what they all use.
+
+pub mod intake;
+pub mod repo;
+pub mod site;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The real binary on the site at `root`: `stp -C ROOT ARGS`, in the test's environment.
+pub fn stp_at(root: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_stp"));
+    c.arg("-C").arg(root).args(args);
+    c
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Writes a file, creating its folders.
+pub fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Names the test that the child process of [`in_own_process`] runs.
+const OWN_PROCESS: &str = "STP_TEST_OWN_PROCESS";
+
+/// For a test whose in-process library calls read environment variables: the tests of this
+/// binary are threads of one process, so none may set a variable for itself
+/// (`std::env::set_var` would reach every other test and every command they start). Such a
+/// test runs again, alone, in a child process of this test binary started with `vars`.
+///
+/// `module` is the caller's `module_path!()` and `test` its function's name. Returns `true`
+/// in the child, where the test goes on with its body; in the test as first started, runs
+/// the child, asserts that the test ran there and passed, and returns `false`.
+pub fn in_own_process(module: &str, test: &str, vars: &[(&str, &str)]) -> bool {
+    // libtest names a test by its path below the crate (`it::`).
+    let module = module.split_once("::").map_or(module, |(_, m)| m);
+    let name = format!("{module}::{test}");
+    if std::env::var_os(OWN_PROCESS).is_some_and(|t| t == name.as_str()) {
+        for (k, v) in vars {
+            assert_eq!(
+                std::env::var(k).as_deref(),
+                Ok(*v),
+                "{k} in {name}'s process"
+            );
+        }
+        return true;
+    }
+    let out = Command::new(std::env::current_exe().expect("the test binary's path"))
+        .args([name.as_str(), "--exact", "--test-threads=1", "--nocapture"])
+        .env(OWN_PROCESS, &name)
+        .envs(vars.iter().copied())
+        .output()
+        .expect("run the test binary");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success() && said.contains("test result: ok. 1 passed;"),
+        "{name} in a process of its own:\n{said}"
+    );
+    false
+}

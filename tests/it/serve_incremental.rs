@@ -1,0 +1,168 @@
+//! The preview server's incremental rebuild: after each kind of change, the output is
+//! byte-identical to a full build of the same tree, and only touched pages were written.
+//! Then the real `stp serve` process: an edit shows up over HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+
+use crate::kit;
+use crate::kit::site::{Site, tree};
+use stp::render::Incremental;
+
+fn site_with(n: usize) -> Site {
+    let site = Site::new();
+    for i in 0..n {
+        site.write(
+            &format!("content/tin-tuc/bai-{i:03}.md"),
+            format!(
+                "---\ntitle: \"Bài {i}\"\ndate: 2026-10-{:02} 08:00\nsummary: \"Tóm tắt {i}\"\ntags: [{}]\n---\nNội dung {i}.\n",
+                1 + i % 28,
+                if i % 2 == 0 { "chẵn" } else { "lẻ" }
+            ),
+        );
+    }
+    site
+}
+
+/// A full build of the same tree, for comparison.
+fn full_build(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let out = site.path("full");
+    let _ = std::fs::remove_dir_all(&out);
+    drop(Incremental::new(site.root(), &out).unwrap());
+    let t = tree(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    t
+}
+
+/// The builder reads the build date from `SOURCE_DATE_EPOCH` in this process: the test runs
+/// in a process of its own with it pinned (a variable set here would reach every test).
+/// Returns whether this is that process, where the test's body runs.
+fn with_pinned_date(test: &str) -> bool {
+    kit::in_own_process(module_path!(), test, &[("SOURCE_DATE_EPOCH", "1795000000")])
+}
+
+#[test]
+fn each_kind_of_change_matches_a_full_build() {
+    if !with_pinned_date("each_kind_of_change_matches_a_full_build") {
+        return;
+    }
+    let site = site_with(35);
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out).unwrap();
+    let rel = |p: &str| vec![PathBuf::from(p)];
+
+    // A body-only edit rewrites its own page and nothing else.
+    site.write(
+        "content/tin-tuc/bai-007.md",
+        "---\ntitle: \"Bài 7\"\ndate: 2026-10-08 08:00\nsummary: \"Tóm tắt 7\"\ntags: [lẻ]\n---\nNội dung đã sửa.\n",
+    );
+    let u = live.update(&rel("content/tin-tuc/bai-007.md")).unwrap();
+    assert!(!u.full);
+    assert_eq!(u.files, 1, "a body edit writes one page");
+    assert_eq!(tree(&out), full_build(&site));
+    let page = std::fs::read_to_string(out.join("tin-tuc/bai-007/index.html")).unwrap();
+    assert!(page.contains("Nội dung đã sửa."));
+
+    // A new title moves the article in lists: lists, feeds and indexes follow.
+    site.write(
+        "content/tin-tuc/bai-007.md",
+        "---\ntitle: \"Bài 7 đổi tên\"\ndate: 2026-10-30 08:00\nsummary: \"Tóm tắt mới\"\ntags: [lẻ, mới]\n---\nNội dung đã sửa.\n",
+    );
+    let u = live.update(&rel("content/tin-tuc/bai-007.md")).unwrap();
+    assert!(!u.full && u.files > 1);
+    assert_eq!(tree(&out), full_build(&site));
+
+    // A new article and a removed one.
+    site.write(
+        "content/tin-tuc/bai-moi.md",
+        "---\ntitle: \"Bài mới\"\ndate: 2026-11-01\n---\nMới.\n",
+    );
+    live.update(&rel("content/tin-tuc/bai-moi.md")).unwrap();
+    assert_eq!(tree(&out), full_build(&site));
+    std::fs::remove_file(site.path("content/tin-tuc/bai-003.md")).unwrap();
+    live.update(&rel("content/tin-tuc/bai-003.md")).unwrap();
+    assert_eq!(tree(&out), full_build(&site));
+
+    // A theme or settings change rebuilds everything.
+    let toml = std::fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write("site.toml", toml.replace("page_size = 10", "page_size = 7"));
+    let u = live.update(&rel("site.toml")).unwrap();
+    assert!(u.full);
+    assert_eq!(tree(&out), full_build(&site));
+}
+
+#[test]
+fn a_broken_edit_is_reported_and_the_output_kept() {
+    if !with_pinned_date("a_broken_edit_is_reported_and_the_output_kept") {
+        return;
+    }
+    let site = site_with(5);
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out).unwrap();
+    let before = tree(&out);
+    site.write("content/tin-tuc/bai-001.md", "---\ntitle: [hỏng\n---\nx\n");
+    let err = live
+        .update(&[PathBuf::from("content/tin-tuc/bai-001.md")])
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("content/tin-tuc/bai-001.md:2"),
+        "{err}"
+    );
+    assert_eq!(tree(&out), before);
+}
+
+fn http_get(port: u16, path: &str) -> String {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+#[test]
+fn stp_serve_rebuilds_an_edited_article() {
+    let site = site_with(3);
+    let port = 20000 + (std::process::id() % 20000) as u16;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+        .arg("-C")
+        .arg(site.root())
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut wait_for = |needle: &str| -> String {
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if line.contains(needle) {
+                return line;
+            }
+        }
+        panic!("stp serve ended without printing `{needle}`");
+    };
+    wait_for("serving a preview");
+    let page = http_get(port, "/tin-tuc/bai-001/");
+    assert!(
+        page.starts_with("HTTP/1.1 200") || page.starts_with("HTTP/1.0 200"),
+        "{page}"
+    );
+    assert!(
+        page.contains("/__stp/version"),
+        "live reload script missing"
+    );
+    site.write(
+        "content/tin-tuc/bai-001.md",
+        "---\ntitle: \"Bài 1\"\ndate: 2026-10-02 08:00\nsummary: \"Tóm tắt 1\"\ntags: [lẻ]\n---\nĐÃ SỬA QUA SERVE.\n",
+    );
+    let line = wait_for("rebuilt after");
+    assert!(
+        line.contains("files") || line.contains("whole site"),
+        "{line}"
+    );
+    let page = http_get(port, "/tin-tuc/bai-001/");
+    assert!(page.contains("ĐÃ SỬA QUA SERVE."));
+    assert!(http_get(port, "/khong-co/").contains("404"));
+    assert!(http_get(port, "/../../etc/passwd").contains("404"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
