@@ -7,6 +7,7 @@
 //! command (`Command::env`, `Command::current_dir`); a test whose in-process library calls
 //! read the environment runs in a process of its own (`kit::in_own_process`).
 
+mod architecture;
 mod kit;
 
 mod adopt_existing_site;
