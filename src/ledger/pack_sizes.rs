@@ -413,8 +413,9 @@ fn varint_at(bytes: &[u8], at: usize) -> Result<(u64, usize), Stop> {
 }
 
 /// Inflates the zlib stream `zlib` into `out` until `out` is full or the stream ends, and
-/// says how many bytes came out; `Short` when the input ends first, `Damaged` when it
-/// does not inflate.
+/// says how many bytes came out, as zlib would from the whole pack (libgit2 gives it all):
+/// `Short` when all of `zlib` was read before the stream ended, `Damaged` when it does not
+/// inflate.
 fn inflate_start(zlib: &[u8], out: &mut [u8]) -> Result<usize, Stop> {
     let mut inflate = Decompress::new(true);
     loop {
@@ -428,11 +429,16 @@ fn inflate_start(zlib: &[u8], out: &mut [u8]) -> Result<usize, Stop> {
             .decompress(input, room, FlushDecompress::None)
             .map_err(|_| Stop::Damaged)?;
         let now = usize::try_from(inflate.total_out()).map_err(|_| Stop::Unknown)?;
-        if status == Status::StreamEnd || now == out.len() {
+        if status == Status::StreamEnd {
             return Ok(now);
         }
+        // With `out` full, zlib still reads on to the block's end and the stream's
+        // checksum while no byte comes out: only unread input shows it stopped for room.
         if inflate.total_in() == zlib.len() as u64 {
             return Err(Stop::Short);
+        }
+        if now == out.len() {
+            return Ok(now);
         }
         if inflate.total_in() == read && inflate.total_out() == written {
             return Err(Stop::Unknown);

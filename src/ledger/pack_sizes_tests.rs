@@ -466,3 +466,16 @@ fn entries_are_read_as_git_writes_them() {
     assert_eq!(pack_header_count(b"PACK\0\0\0\x04\0\0\x01\0"), None);
     assert_eq!(pack_header_count(b"PACK\0\0\0\x02"), None);
 }
+
+#[test]
+fn a_start_that_inflates_well_says_nothing_while_the_rest_may_not() {
+    // Found by the fuzzer (fuzz/regressions/pack_sizes/): a delta whose data is exactly
+    // 16 bytes with a wrong checksum after them. From its first bytes, 16 bytes come out;
+    // zlib given all of it (as libgit2 gives the whole pack) reads on to the checksum.
+    let entry = include_bytes!("../../fuzz/regressions/pack_sizes/checksum-after-full-output.bin");
+    assert_eq!(entry_size(entry), Err(Stop::Damaged));
+    for cut in 0..entry.len() {
+        let start = entry_size(&entry[..cut]);
+        assert!(start.is_err(), "{cut}: {start:?}");
+    }
+}
