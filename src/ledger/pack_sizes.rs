@@ -8,9 +8,11 @@
 //! answers only where it is certain to give the size libgit2 gives; for everything else (a
 //! loose object, an index of another version, a pack without its index, an alternate object
 //! store, a pack and an index that do not belong together, data cut short or odd, a size
-//! libgit2 would not read exactly) it answers `None` and `Objects::size` asks libgit2. The
-//! parsers take byte slices and never panic (fuzz/fuzz_targets/pack_sizes.rs).
+//! libgit2 would not read exactly) it answers `Ask` and `Objects::size` asks libgit2; a
+//! delta whose data does not inflate is `Damaged`. The parsers take byte slices and never
+//! panic (fuzz/fuzz_targets/pack_sizes.rs).
 
+use std::cell::RefCell;
 use std::ffi::OsStr;
 use std::fs::File;
 use std::os::unix::fs::FileExt;
@@ -417,7 +419,21 @@ fn varint_at(bytes: &[u8], at: usize) -> Result<(u64, usize), Stop> {
 /// `Short` when all of `zlib` was read before the stream ended, `Damaged` when it does not
 /// inflate.
 fn inflate_start(zlib: &[u8], out: &mut [u8]) -> Result<usize, Stop> {
-    let mut inflate = Decompress::new(true);
+    thread_local! {
+        /// One inflater a thread, reset for each delta: a new one costs an allocation of
+        /// its state and its 32 KiB window every time.
+        static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
+    }
+    INFLATE.with(|inflate| match inflate.try_borrow_mut() {
+        Ok(mut inflate) => {
+            inflate.reset(true);
+            inflate_with(&mut inflate, zlib, out)
+        }
+        Err(_) => inflate_with(&mut Decompress::new(true), zlib, out),
+    })
+}
+
+fn inflate_with(inflate: &mut Decompress, zlib: &[u8], out: &mut [u8]) -> Result<usize, Stop> {
     loop {
         let (read, written) = (inflate.total_in(), inflate.total_out());
         let input = zlib.get(usize::try_from(read).map_err(|_| Stop::Unknown)?..);
