@@ -1,7 +1,7 @@
 //! The article size limit holds for history too: an unsigned 60 MB article version
 //! (over `MAX_FILE_BYTES`, 4 MiB) is never read by `stp build` or `stp audit` (their peak
 //! memory stays below the blob's size), never published, and listed by audit with the
-//! path, the size and the limit; reading goes on.
+//! path, the size and the limit; reading goes on. Packed as a delta, the same.
 
 use std::io::Write;
 
@@ -67,4 +67,23 @@ fn an_article_over_the_size_limit_in_history_is_never_read() {
     assert!(why.contains(&size.to_string()), "{why}");
     assert!(why.contains(&(4 * 1024 * 1024).to_string()), "{why}");
     assert!(env.log(&after).contains("submit"));
+
+    // Packed, with the big article's next version stored as a delta of it (or it of the
+    // next): each size comes from its pack entry (`ledger::pack_sizes`), still unread.
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(env.site.join(path))
+        .unwrap();
+    file.write_all(b"more\n").unwrap();
+    drop(file);
+    let bigger = env.forge(None, "a bigger article", &[]);
+    env.git(&["repack", "-q", "-adf"]);
+    let (audit_kib, ok) = peak_kib(&env, &["audit"]);
+    assert!(!ok);
+    assert!(audit_kib < limit_kib, "stp audit peaked at {audit_kib} KiB");
+    for (commit, size) in [(&commit, size), (&bigger, size + 5)] {
+        let issue = env.audit_issue(commit);
+        assert_eq!(issue["kind"], "size");
+        assert!(issue["why"].as_str().unwrap().contains(&size.to_string()));
+    }
 }

@@ -20,6 +20,7 @@ mod liveset;
 mod malformed;
 mod merge;
 pub mod objects;
+pub mod pack_sizes;
 mod people_change;
 mod public_guard;
 pub mod recorded;

@@ -193,25 +193,13 @@ impl ContentSource for LiveSet {
             .repo
             .lock()
             .map_err(|_| ContentError::file("content", "the repository lock was poisoned"))?;
+        let objects = Objects::new(&repo).map_err(|e| unreadable(Path::new("content"), e))?;
         self.articles
             .iter()
             .zip(&self.blobs)
             .map(|(a, oid)| {
-                let size = repo
-                    .odb()
-                    .and_then(|odb| odb.read_header(*oid))
-                    .map_err(|e| {
-                        ContentError::file(&a.path, format!("cannot be read from git: {e}"))
-                    })?
-                    .0;
-                if size as u64 > MAX_FILE_BYTES {
-                    return Err(ContentError::file(
-                        &a.path,
-                        format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}"),
-                    ));
-                }
-                let bytes = read_blob(&repo, *oid).map_err(|e| {
-                    ContentError::file(&a.path, format!("cannot be read from git: {e}"))
+                let bytes = read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
+                    format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}")
                 })?;
                 Ok(SourceArticle { bytes, ..a.clone() })
             })
@@ -227,21 +215,13 @@ impl ContentSource for LiveSet {
             .repo
             .lock()
             .map_err(|_| ContentError::file(path, "the repository lock was poisoned"))?;
-        let (size, _) = repo
-            .odb()
-            .and_then(|odb| odb.read_header(*oid))
-            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))?;
-        if size as u64 > self.max_file_bytes {
-            return Err(ContentError::file(
-                path,
-                format!(
-                    "is {} bytes, more than the limit of {} (site.toml max_attachment_bytes)",
-                    size, self.max_file_bytes
-                ),
-            ));
-        }
-        read_blob(&repo, *oid)
-            .map_err(|e| ContentError::file(path, format!("cannot be read from git: {e}")))
+        let objects = Objects::new(&repo).map_err(|e| unreadable(path, e))?;
+        let limit = self.max_file_bytes;
+        read_within(&objects, path, *oid, limit, |size| {
+            format!(
+                "is {size} bytes, more than the limit of {limit} (site.toml max_attachment_bytes)"
+            )
+        })
     }
 
     fn is_public(&self) -> bool {
@@ -253,7 +233,24 @@ impl ContentSource for LiveSet {
     }
 }
 
-/// Blob `oid`, checked against its id.
-fn read_blob(repo: &git2::Repository, oid: Oid) -> Result<Vec<u8>, git2::Error> {
-    Ok(Objects::new(repo)?.read(oid, git2::ObjectType::Blob)?)
+/// Blob `oid`, the file `path`, checked against its id; first its size (`Objects::size`,
+/// nothing read) against `limit`, over which `too_big` says what is wrong.
+fn read_within(
+    objects: &Objects<'_>,
+    path: &Path,
+    oid: Oid,
+    limit: u64,
+    too_big: impl FnOnce(usize) -> String,
+) -> Result<Vec<u8>, ContentError> {
+    let size = objects.size(oid).map_err(|e| unreadable(path, e))?;
+    if size as u64 > limit {
+        return Err(ContentError::file(path, too_big(size)));
+    }
+    objects
+        .read(oid, git2::ObjectType::Blob)
+        .map_err(|e| unreadable(path, e))
+}
+
+fn unreadable(path: &Path, e: impl std::fmt::Display) -> ContentError {
+    ContentError::file(path, format!("cannot be read from git: {e}"))
 }

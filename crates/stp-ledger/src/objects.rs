@@ -8,8 +8,12 @@
 //! (see docs/pipeline.md, "Object integrity"). This module also parses the two raw formats
 //! the ledger reads in bulk: commits (with their SSH signature) and trees.
 
+use std::cell::OnceCell;
+
 use git2::{ObjectType, Odb, Oid, Repository};
 use sha1::{Digest, Sha1};
+
+use super::pack_sizes::{PackSize, PackSizes};
 
 /// Why an object could not be read.
 #[derive(Debug)]
@@ -72,11 +76,18 @@ pub fn relax_libgit2_check() {
 /// A repository's object database, read with ids checked.
 pub struct Objects<'r> {
     odb: Odb<'r>,
+    repo: &'r Repository,
+    /// The packs' own entry headers, for `size`; opened on first use.
+    packs: OnceCell<PackSizes>,
 }
 
 impl<'r> Objects<'r> {
     pub fn new(repo: &'r Repository) -> Result<Objects<'r>, git2::Error> {
-        Ok(Objects { odb: repo.odb()? })
+        Ok(Objects {
+            odb: repo.odb()?,
+            repo,
+            packs: OnceCell::new(),
+        })
     }
 
     /// The content of object `oid`, which must be of `kind` and match its id.
@@ -94,8 +105,21 @@ impl<'r> Objects<'r> {
         Ok(object.data().to_vec())
     }
 
-    /// The size of object `oid` from its header, without reading its content.
+    /// The size of object `oid` from its header, without reading its content: from its pack
+    /// entry where that says it (`pack_sizes`), else from libgit2.
     pub fn size(&self, oid: Oid) -> Result<usize, ReadError> {
+        let packs = self
+            .packs
+            .get_or_init(|| PackSizes::open(&self.repo.commondir().join("objects")));
+        match packs.size(oid.as_bytes()) {
+            PackSize::Known(size) => {
+                if let Ok(size) = usize::try_from(size) {
+                    return Ok(size);
+                }
+            }
+            PackSize::Damaged => return Err(ReadError::Damaged(oid)),
+            PackSize::Ask => {}
+        }
         self.odb
             .read_header(oid)
             .map(|(size, _)| size)
