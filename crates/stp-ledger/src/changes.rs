@@ -259,16 +259,16 @@ impl<'r> FactReader<'r> {
         };
         match self.entry(dir, name)? {
             (Mode::File, id) => {
-                let size = self.objects.size(id);
-                let size = self.failed(size)?;
-                if size as u64 > MAX_FILE_BYTES {
-                    if self.reading == Some(root) {
-                        self.oversized.push((path.to_string(), size));
+                let read = self.objects.blob_within(id, MAX_FILE_BYTES);
+                match self.failed(read)? {
+                    Ok(bytes) => Some((id, bytes)),
+                    Err(size) => {
+                        if self.reading == Some(root) {
+                            self.oversized.push((path.to_string(), size));
+                        }
+                        None
                     }
-                    return None;
                 }
-                let read = self.objects.read(id, ObjectType::Blob);
-                Some((id, self.failed(read)?))
             }
             _ => None,
         }

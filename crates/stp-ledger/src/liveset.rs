@@ -242,13 +242,10 @@ fn read_within(
     limit: u64,
     too_big: impl FnOnce(usize) -> String,
 ) -> Result<Vec<u8>, ContentError> {
-    let size = objects.size(oid).map_err(|e| unreadable(path, e))?;
-    if size as u64 > limit {
-        return Err(ContentError::file(path, too_big(size)));
-    }
     objects
-        .read(oid, git2::ObjectType::Blob)
-        .map_err(|e| unreadable(path, e))
+        .blob_within(oid, limit)
+        .map_err(|e| unreadable(path, e))?
+        .map_err(|size| ContentError::file(path, too_big(size)))
 }
 
 fn unreadable(path: &Path, e: impl std::fmt::Display) -> ContentError {

@@ -126,6 +126,16 @@ impl<'r> Objects<'r> {
             .map_err(ReadError::Missing)
     }
 
+    /// Blob `oid` checked against its id, if its size (read first, nothing inflated) is at
+    /// most `limit`; `Err(size)` inside when it is over.
+    pub fn blob_within(&self, oid: Oid, limit: u64) -> Result<Result<Vec<u8>, usize>, ReadError> {
+        let size = self.size(oid)?;
+        if size as u64 > limit {
+            return Ok(Err(size));
+        }
+        self.read(oid, ObjectType::Blob).map(Ok)
+    }
+
     /// Whether the object database holds `oid` (nothing read, nothing checked).
     pub fn contains(&self, oid: Oid) -> bool {
         self.odb.exists(oid)

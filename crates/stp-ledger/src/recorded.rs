@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use git2::{ObjectType, Oid};
+use git2::Oid;
 use stp_content::MAX_FILE_BYTES;
 
 use super::error::{LedgerError, LedgerResult};
@@ -25,12 +25,7 @@ pub fn recorded_versions(ledger: &Ledger) -> LedgerResult<Vec<(String, Option<Ve
         Some(head) => objects.commit(head).ok().map(|c| c.tree),
         None => None,
     };
-    let read = |oid: Oid| -> Option<Vec<u8>> {
-        let size = objects.size(oid).ok()?;
-        (size as u64 <= MAX_FILE_BYTES)
-            .then(|| objects.read(oid, ObjectType::Blob).ok())
-            .flatten()
-    };
+    let read = |oid: Oid| objects.blob_within(oid, MAX_FILE_BYTES).ok()?.ok();
     let read_head = |path: &str| match objects.entry_at(head_tree?, path).ok()? {
         Some((Mode::File, oid)) => read(oid),
         _ => None,

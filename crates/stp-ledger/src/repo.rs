@@ -34,7 +34,7 @@ pub fn init(dir: &Path) -> LedgerResult<()> {
 pub fn has_history(root: &Path) -> bool {
     Repository::open(root)
         .ok()
-        .and_then(|r| r.head().ok().and_then(|h| h.target()))
+        .and_then(|repo| head_id(&repo).ok().flatten())
         .is_some()
 }
 
