@@ -1,5 +1,6 @@
-"""The benchmark corpus: N Vietnamese articles (about 1,000 words each) in 12 sections with
-40 tags, tables and links between articles, written once as a site that both stp and Hugo
+"""The benchmark corpus: N Vietnamese articles (about 1,000 words on average, from short
+notices to long reports) in 12 sections with 40 tags, tables, footnotes, links between
+articles and some pictures whose files are missing, written once as a site that both stp and Hugo
 build (stp reads site.toml and content/; Hugo reads the same content/ through its own
 config.toml and the layouts in scripts/bench-hugo/).
 
@@ -181,23 +182,36 @@ def typed_block(a, rng):
 
 
 def body(a, articles, rng):
-    """About 1,000 words: an intro, five headed parts with paragraphs, a list, a table and
-    links to other articles."""
+    """Bodies of varied shape, as a real site's are: from a short notice (one part) to a
+    long report (eight parts), about 1,000 words on average; each part has a heading,
+    paragraphs, sometimes a list, zero to two links to other articles; some bodies carry
+    footnotes, some a table, and some a picture whose file is missing (an editor's common
+    slip, which a build must survive)."""
     parts = [paragraph(rng, 2), ""]
-    for h in rng.sample(HEADINGS, 5):
+    notes = []
+    for h in rng.sample(HEADINGS, rng.randint(1, 8)):
         parts += [f"## {h}", "", paragraph(rng, 3), ""]
         if rng.random() < 0.5:
             parts += [f"- {sentence(rng)}" for _ in range(3)] + [""]
-        one, two = rng.sample(articles, 2)
-        parts += [f"Xem thêm [{one.title}]({one.url()}) và **{rng.choice(OBJECTS)}** tại "
-                  f"[{two.title}]({two.url()}).", ""]
+        links = rng.sample(articles, rng.randint(0, 2))
+        if links:
+            said = " và ".join(f"[{x.title}]({x.url()})" for x in links)
+            parts += [f"Xem thêm {said} về **{rng.choice(OBJECTS)}**.", ""]
+        if rng.random() < 0.2:
+            notes.append(sentence(rng))
+            parts += [f"{sentence(rng)}[^{len(notes)}]", ""]
         parts += [paragraph(rng, 1), ""]
-    parts += ["| Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ |", "|---|---:|---:|---:|"]
-    for _ in range(5):
-        plan_n = rng.randint(50, 900)
-        done = rng.randint(plan_n // 2, plan_n)
-        parts.append(f"| {rng.choice(OBJECTS).capitalize()} | {plan_n} | {done} | {100 * done // plan_n}% |")
-    parts += ["", paragraph(rng, 1), ""]
+    if rng.random() < 0.15:
+        parts += [f"![{sentence(rng)[:-1]}](/anh/khong-co-{a.index:05d}.jpg)", ""]
+    if rng.random() < 0.6:
+        parts += ["| Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ |", "|---|---:|---:|---:|"]
+        for _ in range(5):
+            plan_n = rng.randint(50, 900)
+            done = rng.randint(plan_n // 2, plan_n)
+            parts.append(f"| {rng.choice(OBJECTS).capitalize()} | {plan_n} | {done} | {100 * done // plan_n}% |")
+        parts += [""]
+    parts += [paragraph(rng, 1), ""]
+    parts += [f"[^{i}]: {n}" for i, n in enumerate(notes, 1)]
     return nfc("\n".join(parts))
 
 
@@ -234,7 +248,7 @@ def generate(size, site_dir, repo_root, seed=SEED):
     for slug, _ in SECTIONS:
         os.makedirs(os.path.join(site_dir, "content", slug))
     with open(os.path.join(site_dir, "site.toml"), "w", encoding="utf-8") as f:
-        f.write(site_toml(os.path.join(repo_root, "site.toml")))
+        f.write(site_toml(os.path.join(repo_root, "examples", "site", "site.toml")))
     rng = random.Random(seed + 1)
     words = 0
     for a in articles:
