@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A legal, direction or administration document (Nghị định 43/2011 Điều 10).
+/// A legal, direction or administration document (its details as Nghị định 224/2026/NĐ-CP, which replaced 42/2022 and 43/2011, lists them).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LegalDocument {

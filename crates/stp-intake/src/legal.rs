@@ -1,5 +1,5 @@
-//! The details of a legal or direction document read from its text (Nghị định 43/2011
-//! Điều 10): type from its heading, number from `Số: …`, issue date from `…, ngày DD
+//! The details of a legal or direction document read from its text (the details Nghị định
+//! 224/2026/NĐ-CP lists, as 43/2011 and 42/2022 did before it): type from its heading, number from `Số: …`, issue date from `…, ngày DD
 //! tháng MM năm YYYY`, effective date from `có hiệu lực … từ ngày …` (or `kể từ ngày
 //! ký`), issuer from the first capitalised line. What cannot be found is listed.
 

@@ -56,8 +56,9 @@ impl State {
     }
 
     /// States that a content change voids: the steps signed for the old content no longer
-    /// hold, and the revision goes back to `submitted` (DESIGN: "a content change after a
-    /// step voids that step").
+    /// hold, and the revision goes back to `submitted` (docs/pipeline.md: a commit
+    /// that changes an article without a valid step voids the steps signed for the old
+    /// content).
     pub fn is_voided_by_content_change(self) -> bool {
         matches!(self, State::Edited | State::Verified | State::Approved)
     }
