@@ -14,6 +14,7 @@ mod site_files;
 mod slug;
 mod source;
 pub mod text;
+mod unfinished;
 mod url;
 
 pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
@@ -29,4 +30,5 @@ pub use schema::{
 pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
 pub use slug::slugify;
 pub use source::{ContentSource, Published, SourceArticle, WorkingTree};
+pub use unfinished::{PLACEHOLDER_BODY, Unfinished, unfinished};
 pub use url::{active_extension, check_bundle_files, is_web_link, safe_url};

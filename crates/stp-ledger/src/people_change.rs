@@ -27,10 +27,21 @@ use super::trailers::Trailers;
 /// A change to `workflow/people.toml`.
 #[derive(Debug, Clone)]
 pub enum PeopleChange {
-    /// Add a person, or replace the one with the same id.
+    /// Add a person, or update the one with the same id, keeping the roles and details
+    /// they hold that the change does not name (`People::merge`).
     Add(Person),
     Remove(String),
     Delegate(Delegation),
+    /// Give a person one more role.
+    Grant {
+        id: String,
+        role: Role,
+    },
+    /// Take one role from a person, keeping the rest.
+    Revoke {
+        id: String,
+        role: Role,
+    },
 }
 
 impl PeopleChange {
@@ -46,6 +57,8 @@ impl PeopleChange {
                     .join(", ")
             ),
             PeopleChange::Remove(id) => format!("people remove {id}"),
+            PeopleChange::Grant { id, role } => format!("people grant {id} {role}"),
+            PeopleChange::Revoke { id, role } => format!("people revoke {id} {role}"),
             PeopleChange::Delegate(d) => format!(
                 "people delegate {} to {} as {} from {} until {}",
                 d.from, d.to, d.role, d.start, d.until
@@ -62,6 +75,8 @@ pub struct PeopleOutcome {
     pub ignored_edits: Vec<String>,
     /// This change made the first trusted version.
     pub first_admin: bool,
+    /// What changed for the person, one line each (`role granted: editor`).
+    pub changes: Vec<String>,
 }
 
 /// Applies `change`, signed by `signer`, in the repository at `root`.
@@ -110,12 +125,14 @@ pub fn change_people(
             (files, People::default(), true)
         }
     };
-    match change {
-        PeopleChange::Add(p) => people.upsert(p.clone()),
-        PeopleChange::Remove(id) => people.remove(id).map(|_| ()),
-        PeopleChange::Delegate(d) => people.delegate(d.clone()),
+    let changes = apply_change(&mut people, change)
+        .map_err(|m| LedgerError::refused(format!("{PEOPLE_FILE}: {m}")))?;
+    if changes.is_empty() {
+        return Err(LedgerError::refused_with(
+            format!("{PEOPLE_FILE}: {} changes nothing", change.describe()),
+            "nothing was signed; `stp people list` shows who holds which role",
+        ));
     }
-    .map_err(|m| LedgerError::refused(format!("{PEOPLE_FILE}: {m}")))?;
     if people.admins().next().is_none() {
         return Err(LedgerError::refused_with(
             format!("{PEOPLE_FILE} would be left without an admin"),
@@ -212,6 +229,28 @@ pub fn change_people(
         commit: commit.to_string(),
         ignored_edits,
         first_admin,
+        changes,
+    })
+}
+
+/// Applies `change` to `people`; returns what changed, one line each.
+fn apply_change(people: &mut People, change: &PeopleChange) -> Result<Vec<String>, String> {
+    let said = |done: bool, line: String| if done { vec![line] } else { Vec::new() };
+    Ok(match change {
+        PeopleChange::Add(p) => people.merge(p.clone())?,
+        PeopleChange::Remove(id) => vec![format!("removed: {}", people.remove(id)?.name)],
+        PeopleChange::Delegate(d) => {
+            people.delegate(d.clone())?;
+            vec![change.describe()]
+        }
+        PeopleChange::Grant { id, role } => said(
+            people.grant_role(id, *role)?,
+            format!("role granted: {role}"),
+        ),
+        PeopleChange::Revoke { id, role } => said(
+            people.revoke_role(id, *role)?,
+            format!("role revoked: {role}"),
+        ),
     })
 }
 

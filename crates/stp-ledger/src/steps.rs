@@ -184,10 +184,7 @@ pub fn perform_step(
                     "{path}: {}",
                     role_refusal(trusted, &person.id, role, Some(date), ledger.state.clock)
                 ),
-                format!(
-                    "`{}` needs the {role} role: ask an admin (`stp people add {} … --role {role}`)",
-                    request.action, person.id
-                ),
+                role_hint(trusted, request.action, &person.id, role),
             ));
         }
         let to = check_step(&StepContext {
@@ -219,12 +216,19 @@ pub fn perform_step(
                 .ok_or_else(|| LedgerError::refused(format!("{path} is not in the last commit")))?
         };
         if request.action.may_amend_content() {
-            parse_article(Path::new(path), &source, &config).map_err(|e| {
+            let article = parse_article(Path::new(path), &source, &config).map_err(|e| {
                 LedgerError::refused_with(
                     e.to_string(),
                     "fix the article, check it with `stp check`",
                 )
             })?;
+            if let Some(first) = stp_content::unfinished(&article).first() {
+                let text = String::from_utf8_lossy(&source);
+                return Err(LedgerError::refused_with(
+                    format!("{path}:{}: {}", first.line(&text), first.message),
+                    "finish the article first; `stp check` lists everything still missing",
+                ));
+            }
             if is_bundle_article(path) {
                 bundle_changes(root, &repo, &head_tree, path, &mut writes, &mut removals)?;
             }
@@ -457,4 +461,23 @@ pub fn queue(
         })
         .map(|(p, r)| (p.clone(), r.state, r.since))
         .collect()
+}
+
+/// The hint after a refused step: who holds the role now, and how an admin gives it
+/// (`grant` keeps the person's other roles).
+fn role_hint(
+    trusted: &super::trust::Trusted,
+    action: impl std::fmt::Display,
+    id: &str,
+    role: stp_workflow::Role,
+) -> String {
+    let holders = trusted.people.holders(role);
+    let who = if holders.is_empty() {
+        format!("nobody holds the {role} role yet")
+    } else {
+        format!("the {role} role is held by {}", holders.join(", "))
+    };
+    format!(
+        "`{action}` needs the {role} role; {who}: ask one of them, or ask an admin to run `stp people grant {id} {role}`"
+    )
 }

@@ -87,6 +87,13 @@ pub fn check_site(root: &Path, config: &SiteConfig) -> Result<Vec<Problem>, Cont
             }
             match parse_article(&s.path, &s.bytes, config) {
                 Ok(a) => {
+                    let text = String::from_utf8_lossy(&s.bytes);
+                    found.extend(stp_content::unfinished(&a).into_iter().map(|u| Problem {
+                        file: s.path.clone(),
+                        line: u.line(&text),
+                        kind: "unfinished",
+                        message: u.message,
+                    }));
                     let prov = Provenance { state: None, files: s.files, published: None };
                     (Some((a, prov)), found)
                 }

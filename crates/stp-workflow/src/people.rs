@@ -214,6 +214,92 @@ impl People {
             .filter(move |d| d.to == id && d.role == role)
     }
 
+    /// Adds a person, or updates the one with the same id: the name and key are replaced,
+    /// the roles given are added to the ones they hold (none is taken away: that is
+    /// `revoke_role`), and the unit, title and e-mail are replaced only when given.
+    /// Returns what changed, one line each (empty: nothing did).
+    pub fn merge(&mut self, person: Person) -> Result<Vec<String>, String> {
+        let Some(old) = self.person(&person.id).cloned() else {
+            let roles = role_names(&person.roles);
+            self.upsert(person)?;
+            return Ok(vec![format!("new person, roles: {roles}")]);
+        };
+        let mut merged = person.clone();
+        merged.roles = old.roles.clone();
+        let mut changes = Vec::new();
+        for role in &person.roles {
+            if !merged.roles.contains(role) {
+                merged.roles.push(*role);
+                changes.push(format!("role granted: {role}"));
+            }
+        }
+        merged.roles.sort();
+        if merged.name != old.name {
+            changes.push(format!("name: {} → {}", old.name, merged.name));
+        }
+        if merged.fingerprint != old.fingerprint {
+            changes.push(format!("key: {} → {}", old.fingerprint, merged.fingerprint));
+        }
+        for (label, new, was) in [
+            ("unit", &mut merged.unit, &old.unit),
+            ("title", &mut merged.title, &old.title),
+            ("email", &mut merged.email, &old.email),
+        ] {
+            match new {
+                None => new.clone_from(was),
+                Some(value) if was.as_deref() != Some(value.as_str()) => {
+                    changes.push(format!("{label}: {}", value));
+                }
+                Some(_) => {}
+            }
+        }
+        self.upsert(merged)?;
+        Ok(changes)
+    }
+
+    /// Gives `id` one more role, keeping the rest. Returns false when they held it already.
+    pub fn grant_role(&mut self, id: &str, role: Role) -> Result<bool, String> {
+        let person = self.person_mut(id)?;
+        if person.roles.contains(&role) {
+            return Ok(false);
+        }
+        person.roles.push(role);
+        person.roles.sort();
+        Ok(true)
+    }
+
+    /// Takes one role from `id`, keeping the rest. Returns false when they did not hold it.
+    /// A person keeps at least one role: removing the last is `remove`.
+    pub fn revoke_role(&mut self, id: &str, role: Role) -> Result<bool, String> {
+        let person = self.person_mut(id)?;
+        if !person.roles.contains(&role) {
+            return Ok(false);
+        }
+        if person.roles.len() == 1 {
+            return Err(format!(
+                "`{role}` is the only role of `{id}`: remove the person instead (`stp people remove {id}`)"
+            ));
+        }
+        person.roles.retain(|r| *r != role);
+        Ok(true)
+    }
+
+    /// Who holds `role` directly, by id.
+    pub fn holders(&self, role: Role) -> Vec<&str> {
+        self.persons
+            .iter()
+            .filter(|p| p.has_role(role))
+            .map(|p| p.id.as_str())
+            .collect()
+    }
+
+    fn person_mut(&mut self, id: &str) -> Result<&mut Person, String> {
+        self.persons
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| format!("no person `{id}` in {PEOPLE_FILE}"))
+    }
+
     /// Adds a person, or replaces the one with the same id.
     pub fn upsert(&mut self, person: Person) -> Result<(), String> {
         if !is_valid_id(&person.id) {
@@ -321,6 +407,15 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// Role names joined for a message: `editor, verifier`.
+fn role_names(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,6 +466,44 @@ mod tests {
         let text = sample().replace("until = ", "ends = ");
         let err = People::parse(&text).unwrap_err().to_string();
         assert!(err.contains("ends"), "{err}");
+    }
+
+    #[test]
+    fn adding_an_existing_person_keeps_their_other_roles_and_details() {
+        let mut people = People::parse(&sample()).unwrap();
+        people.persons[1].unit = Some("Văn phòng Sở".into());
+        let mut again = people.person("pho-ban").unwrap().clone();
+        again.roles = vec![Role::Editor];
+        again.unit = None;
+        let changes = people.merge(again).unwrap();
+        assert_eq!(changes, vec!["role granted: editor".to_string()]);
+        let p = people.person("pho-ban").unwrap();
+        assert_eq!(p.roles, vec![Role::Editor, Role::Verifier]);
+        assert_eq!(p.unit.as_deref(), Some("Văn phòng Sở"));
+        let same = people.person("pho-ban").unwrap().clone();
+        assert!(people.merge(same).unwrap().is_empty());
+    }
+
+    #[test]
+    fn granting_and_revoking_one_role_keep_the_rest() {
+        let mut people = People::parse(&sample()).unwrap();
+        assert!(people.grant_role("pho-ban", Role::Editor).unwrap());
+        assert!(!people.grant_role("pho-ban", Role::Editor).unwrap());
+        assert!(people.revoke_role("truong-ban", Role::Approver).unwrap());
+        assert!(!people.revoke_role("truong-ban", Role::Approver).unwrap());
+        assert_eq!(
+            people.person("truong-ban").unwrap().roles,
+            vec![Role::Admin]
+        );
+        assert_eq!(people.holders(Role::Editor), vec!["pho-ban"]);
+        let last = people.revoke_role("truong-ban", Role::Admin).unwrap_err();
+        assert!(last.contains("stp people remove truong-ban"), "{last}");
+        assert!(
+            people
+                .grant_role("nobody", Role::Editor)
+                .unwrap_err()
+                .contains("nobody")
+        );
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub fn template(title: &str, today: &str, kind: SectionKind) -> String {
         SectionKind::Article | SectionKind::News | SectionKind::Page => "",
     };
     s.push_str(&block.replace("TODAY", today));
-    s.push_str("---\n\nNội dung bài viết.\n");
+    s.push_str("---\n\n");
+    s.push_str(crate::content::PLACEHOLDER_BODY);
+    s.push('\n');
     s
 }

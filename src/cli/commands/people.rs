@@ -1,5 +1,7 @@
-//! `stp people add|remove|delegate|list|export-allowed-signers`: the trust data, changed
-//! only by admin-signed commits made on its last trusted version.
+//! `stp people add|grant|revoke|remove|delegate|list|export-allowed-signers`: the trust
+//! data, changed only by admin-signed commits made on its last trusted version. `add` on
+//! a person already there keeps the roles and details it does not name, and every change
+//! prints what it changed.
 
 use std::path::PathBuf;
 
@@ -30,7 +32,8 @@ pub struct AdminKeyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum PeopleCommand {
-    /// Add a person (or replace the one with this id).
+    /// Add a person; for one already there, update the name and key, add the roles given
+    /// (their other roles stay) and replace the unit, title and e-mail only when given.
     Add {
         id: String,
         #[arg(long)]
@@ -60,6 +63,10 @@ pub enum PeopleCommand {
         #[command(flatten)]
         trust: TrustArgs,
     },
+    /// Give a person one more role; their other roles stay.
+    Grant(OneRoleArgs),
+    /// Take one role from a person; their other roles stay.
+    Revoke(OneRoleArgs),
     /// Let TO act in FROM's ROLE between two dates, both included (Điều 19.2).
     Delegate {
         from_id: String,
@@ -86,6 +93,19 @@ pub enum PeopleCommand {
         #[command(flatten)]
         trust: TrustArgs,
     },
+}
+
+/// One person and one role, for `grant` and `revoke`.
+#[derive(Debug, Args)]
+pub struct OneRoleArgs {
+    /// The person's id in workflow/people.toml.
+    pub id: String,
+    /// contributor, editor, verifier, approver, secretary or admin.
+    pub role: Role,
+    #[command(flatten)]
+    pub admin: AdminKeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 }
 
 /// Reads a public key given as a file or as the key text.
@@ -125,6 +145,9 @@ fn apply(
             signer.fingerprint, signer.fingerprint
         );
     }
+    for line in &outcome.changes {
+        println!("{line}");
+    }
     println!(
         "signed commit {}",
         &outcome.commit[..12.min(outcome.commit.len())]
@@ -161,6 +184,20 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
                 email,
             };
             apply(&root, &admin, &trust, PeopleChange::Add(person))
+        }
+        PeopleCommand::Grant(a) => {
+            let change = PeopleChange::Grant {
+                id: a.id,
+                role: a.role,
+            };
+            apply(&root, &a.admin, &a.trust, change)
+        }
+        PeopleCommand::Revoke(a) => {
+            let change = PeopleChange::Revoke {
+                id: a.id,
+                role: a.role,
+            };
+            apply(&root, &a.admin, &a.trust, change)
         }
         PeopleCommand::Remove { id, admin, trust } => {
             apply(&root, &admin, &trust, PeopleChange::Remove(id))
