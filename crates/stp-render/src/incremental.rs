@@ -251,7 +251,7 @@ impl Incremental {
             let Some(i) = self.site.articles.iter().position(|a| &a.path == path) else {
                 return Ok(None);
             };
-            let summary = Summary::of(article, prov.state.clone());
+            let summary = Summary::of(article, prov);
             let same = serde_json::to_string(&summary).ok()
                 == serde_json::to_string(&self.site.summaries[i]).ok();
             if !same || article.url_path() != self.site.articles[i].url_path() {

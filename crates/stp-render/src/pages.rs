@@ -209,6 +209,14 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|at| link(&at.title, file_url(&at.file))),
         );
+        // The summary picture leads the page unless the body shows the same picture.
+        let lead_image = f.image.as_ref().filter(|im| {
+            let lead = file_url(&im.src);
+            !body.links.iter().any(|l| {
+                let l = l.trim_start_matches("./");
+                l == im.src.trim_start_matches("./") || file_url(l) == lead || *l == lead
+            })
+        });
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
         // The newest others of the same section, for the sidebar.
         let related: Vec<&Summary> = section
@@ -249,7 +257,7 @@ impl<'a> Renderer<'a> {
                 headings => ser(body.headings),
                 meta => ser(&s.meta),
                 schedule => ser(&f.schedule),
-                image => f.image.as_ref().map(|im| context! { url => file_url(&im.src), alt => &im.alt }),
+                image => lead_image.map(|im| context! { url => file_url(&im.src), alt => &im.alt }),
                 files => ser(files),
                 translation => translation,
                 published => published,

@@ -68,7 +68,7 @@ impl Site {
         let summaries: Vec<Summary> = articles
             .par_iter()
             .zip(&provenance)
-            .map(|(a, p)| Summary::of(a, p.state.clone()))
+            .map(|(a, p)| Summary::of(a, p))
             .collect();
         let mut by_place: std::collections::HashMap<(&str, &str, &str), usize> =
             std::collections::HashMap::new();

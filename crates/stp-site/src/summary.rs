@@ -32,9 +32,10 @@ pub struct Summary {
     pub section: String,
     pub lang: String,
     pub kind: &'static str,
-    /// RFC 3339, or empty.
+    /// The day the article was posted: the day of its valid `publish` step on the public
+    /// site (ISO date), else its `date:` field (RFC 3339) in a preview, or empty.
     pub date: String,
-    /// dd/mm/yyyy, as Vietnamese readers write dates, or empty.
+    /// That day as dd/mm/yyyy, as Vietnamese readers write dates, or empty.
     pub date_display: String,
     pub summary: String,
     pub tags: Vec<TagRef>,
@@ -45,8 +46,19 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(article: &Article, state: Option<String>) -> Summary {
+    /// The summary of `article`, whose source said `provenance`.
+    pub fn of(article: &Article, provenance: &crate::Provenance) -> Summary {
         let f = &article.front;
+        let state = provenance.state.clone();
+        let posted = provenance
+            .published
+            .as_ref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p.at.get(..10)?, "%Y-%m-%d").ok());
+        let (date, date_display) = match (posted, article.date) {
+            (Some(day), _) => (day.to_string(), day.format("%d/%m/%Y").to_string()),
+            (None, Some(d)) => (d.to_rfc3339(), display_date(&d)),
+            (None, None) => (String::new(), String::new()),
+        };
         let tag_base = if article.lang == "vi" {
             "/the/"
         } else {
@@ -58,8 +70,8 @@ impl Summary {
             section: article.section.clone(),
             lang: article.lang.clone(),
             kind: article.kind.as_str(),
-            date: article.date.map(|d| d.to_rfc3339()).unwrap_or_default(),
-            date_display: article.date.map(|d| display_date(&d)).unwrap_or_default(),
+            date,
+            date_display,
             summary: f
                 .summary
                 .clone()

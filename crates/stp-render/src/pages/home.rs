@@ -1,8 +1,9 @@
 //! The home page of each language and the HTML sitemap (Thông tư 32/2017 Điều 16: an HTML
-//! sitemap beside the XML one). The home page shows the latest news, notices, this week's
-//! leadership schedule, featured procedures and recent Q&A; in a language with few
-//! articles of its own (the English part, Điều 4.1) it also shows the introduction pages,
-//! the agency's contacts and the sections that are published in Vietnamese only.
+//! sitemap beside the XML one). The home page shows the latest news, notices, the latest
+//! articles of the article sections (legal dissemination, guidance, research), this
+//! week's leadership schedule, the agency's contacts, featured procedures and recent Q&A;
+//! in a language with few articles of its own (the English part, Điều 4.1) it also shows
+//! the introduction pages and the sections that are published in Vietnamese only.
 
 use minijinja::{Value, context};
 
@@ -60,6 +61,7 @@ impl Renderer<'_> {
         let ctx = context! { ..self.base(lang), ..context! {
             page => context! { title => self.string(lang, "home"), url => format!("{}/", prefix(lang)), kind => "home" },
             news => ser(of_kind(&[SectionKind::News], 6)),
+            articles => ser(of_kind(&[SectionKind::Article], 6)),
             notices => ser(notices),
             documents => ser(of_kind(&[SectionKind::LegalDocument], 5)),
             procedures => ser(procedures),
