@@ -69,16 +69,18 @@ export async function start() {
         timezoneId: "Asia/Ho_Chi_Minh",
       });
       const page = await context.newPage();
+      // The page the tab is on now: a tab may be moved from page to page after opening.
+      const where = () => (page.url().startsWith(base) ? page.url().slice(base.length) : path);
       page.on("request", (req) => {
         const url = req.url();
         if (!url.startsWith(base + "/") && !url.startsWith("data:")) {
-          problems.push(`${path}: requested ${url}, which is off the site`);
+          problems.push(`${where()}: requested ${url}, which is off the site`);
         }
       });
-      page.on("pageerror", (err) => problems.push(`${path}: script error: ${err.message}`));
+      page.on("pageerror", (err) => problems.push(`${where()}: script error: ${err.message}`));
       page.on("console", (msg) => {
         if (msg.type() === "error" && !/status of 404/.test(msg.text())) {
-          problems.push(`${path}: console error: ${msg.text()}`);
+          problems.push(`${where()}: console error: ${msg.text()}`);
         }
       });
       const response = await page.goto(base + path, { waitUntil: "load" });
