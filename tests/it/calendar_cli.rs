@@ -126,6 +126,18 @@ fn bad_calendar_and_bad_start_are_refused() {
         "{err}"
     );
 
+    // A make-up day must be a weekly rest day: Friday 9/1/2026 is refused.
+    std::fs::write(&file, text.replace("2026-01-10", "2026-01-09")).unwrap();
+    let o = stp(dir.path(), &["calendar", "holidays", "2026"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "workflow/calendar.toml:{line}: 2026-01-09 is a Friday: a working_days entry"
+        )),
+        "{err}"
+    );
+
     std::fs::write(&file, &text).unwrap();
     let o = stp(
         dir.path(),

@@ -351,4 +351,39 @@ mod tests {
             "rule's Tết replaced"
         );
     }
+
+    #[test]
+    fn the_rule_differs_from_the_notices_of_2024_and_2025() {
+        // What the fallback gives without a [[year]] entry: the last day of the lunar year
+        // and mùng 1–4, with compensatory days. The notices chose 8–14/2/2024 and
+        // 27–31/1/2025 (see examples/site/workflow/calendar.toml).
+        let weekdays_off = |year, from: &str, to: &str| -> Vec<String> {
+            year_days(year, Weekend::default(), None)
+                .off
+                .keys()
+                .filter(|k| **k >= d(from) && **k <= d(to) && !Weekend::default().contains(**k))
+                .map(|k| k.to_string())
+                .collect()
+        };
+        assert_eq!(
+            weekdays_off(2024, "2024-02-01", "2024-02-29"),
+            [
+                "2024-02-09",
+                "2024-02-12",
+                "2024-02-13",
+                "2024-02-14",
+                "2024-02-15"
+            ]
+        );
+        assert_eq!(
+            weekdays_off(2025, "2025-01-20", "2025-02-14"),
+            [
+                "2025-01-28",
+                "2025-01-29",
+                "2025-01-30",
+                "2025-01-31",
+                "2025-02-03"
+            ]
+        );
+    }
 }
