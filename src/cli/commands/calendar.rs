@@ -3,15 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use clap::{Args, Subcommand};
+use serde::Serialize;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::read_limited;
 use crate::workflow::calendar::{
-    Calendar, MAX_ADMIN_HOURS, MAX_WORKING_DAYS, YEARS, parse_calendar,
+    Calendar, DayKind, ListedDay, MAX_ADMIN_HOURS, MAX_WORKING_DAYS, Source, YEARS, parse_calendar,
 };
+
+/// The version of the `--json` output's shape.
+const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
@@ -21,10 +25,15 @@ pub struct CalendarArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
-    /// Print each day off of YEAR beyond the weekends: the ISO date, then its name.
+    /// Print each day off of YEAR beyond the weekends and each weekend day that is worked:
+    /// the ISO date, its name, then whether it is off or worked and whether a notice (a
+    /// [[year]] entry of calendar.toml) or the rule gives it.
     Holidays {
         /// The year, e.g. 2026.
         year: i32,
+        /// Print one JSON object instead.
+        #[arg(long)]
+        json: bool,
     },
     /// Print when a period that starts at START ends (the day of START is not counted
     /// for working days; administrative hours run from START's moment).
@@ -42,26 +51,96 @@ pub struct DueArgs {
     /// Count this many administrative hours (office hours on working days).
     #[arg(long, value_name = "N")]
     pub admin_hours: Option<u32>,
+    /// Print one JSON object instead.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(repo: Option<PathBuf>, args: CalendarArgs) -> CliResult {
     let calendar = load_calendar(repo)?;
     match args.command {
-        CalendarCommand::Holidays { year } => {
-            if !YEARS.contains(&year) {
-                return Err(CliError::usage(format!(
-                    "year {year} is outside the calendar's range {}–{}",
-                    YEARS.start(),
-                    YEARS.end()
-                )));
-            }
-            for day in calendar.days_off(year) {
-                println!("{} {}", day.date, day.name);
-            }
-            Ok(())
-        }
+        CalendarCommand::Holidays { year, json } => print_holidays(&calendar, year, json),
         CalendarCommand::Due(due) => print_due(&calendar, due),
     }
+}
+
+/// The usage error for `what` outside the years the calendar is trusted for.
+fn outside_range(what: &str) -> CliError {
+    CliError::usage(format!(
+        "{what} is outside the calendar's range {}–{}",
+        YEARS.start(),
+        YEARS.end()
+    ))
+}
+
+#[derive(Serialize)]
+struct HolidaysJson<'a> {
+    schema_version: u32,
+    year: i32,
+    /// The `source` of the year's [[year]] entry, if it has one.
+    notice: Option<&'a str>,
+    days: Vec<ListedDay>,
+}
+
+fn print_holidays(calendar: &Calendar, year: i32, json: bool) -> CliResult {
+    if !YEARS.contains(&year) {
+        return Err(outside_range(&format!("year {year}")));
+    }
+    let days = calendar.listed_days(year);
+    if json {
+        let notice = calendar.years.get(&year).and_then(|y| y.source.as_deref());
+        return print_json(&HolidaysJson {
+            schema_version: SCHEMA_VERSION,
+            year,
+            notice,
+            days,
+        });
+    }
+    for day in days {
+        let kind = match day.kind {
+            DayKind::Off => "nghỉ",
+            DayKind::Worked => "làm việc",
+        };
+        let source = match day.source {
+            Source::Notice => "theo thông báo",
+            Source::Rule => "theo quy tắc",
+        };
+        println!("{} {} [{kind}, {source}]", day.date, day.name);
+    }
+    Ok(())
+}
+
+fn print_json(value: &impl Serialize) -> CliResult {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::failed(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// "1 working day", "2 working days".
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[derive(Serialize)]
+struct StartDayOff {
+    name: String,
+    next_working_day: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct DueJson {
+    schema_version: u32,
+    start: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin_hours: Option<u32>,
+    due: String,
+    weekday: String,
+    /// For `--working-days 0` on a day off: why, and the next working day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_day_off: Option<StartDayOff>,
 }
 
 fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
@@ -69,49 +148,83 @@ fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
         CliError::usage(format!("`{}` is not a date or a date and time", args.start))
             .hint("write START as 2026-02-13 or 2026-02-13T08:30")
     })?;
-    let past_range = || {
-        CliError::failed("the deadline falls outside the calendar's range").hint(format!(
-            "keep to the years {}–{}",
-            YEARS.start(),
-            YEARS.end()
-        ))
+    let day = start.date();
+    if !YEARS.contains(&day.year()) {
+        return Err(outside_range(&format!("the start {day}")));
+    }
+    let mut out = DueJson {
+        schema_version: SCHEMA_VERSION,
+        start: day.to_string(),
+        working_days: args.working_days,
+        admin_hours: args.admin_hours,
+        due: String::new(),
+        weekday: String::new(),
+        start_day_off: None,
     };
-    if let Some(n) = args.working_days {
+    let text = if let Some(n) = args.working_days {
         if n > MAX_WORKING_DAYS {
             return Err(CliError::usage(format!(
                 "--working-days is at most {MAX_WORKING_DAYS}"
             )));
         }
+        let what = count(n, "working day", "working days");
         let due = calendar
-            .add_working_days(start.date(), n)
-            .ok_or_else(past_range)?;
-        println!(
-            "{due} {}, {n} working days after {} (the start day not counted)",
-            due.format("%A"),
-            start.date()
-        );
-    } else if let Some(n) = args.admin_hours {
+            .add_working_days(day, n)
+            .ok_or_else(|| outside_range(&format!("the end of {what} after {day}")))?;
+        (out.due, out.weekday) = (due.to_string(), due.format("%A").to_string());
+        let off = (n == 0).then(|| calendar.day_off_name(day)).flatten();
+        match off {
+            Some(name) => {
+                let next = calendar
+                    .working_day_on_or_after(day)
+                    .ok_or_else(|| outside_range(&format!("the working day after {day}")))?;
+                let text = format!(
+                    "{day} {} is a day off ({name}); the next working day is {next} {}",
+                    day.format("%A"),
+                    next.format("%A")
+                );
+                out.start_day_off = Some(StartDayOff {
+                    name,
+                    next_working_day: next,
+                });
+                text
+            }
+            None => format!(
+                "{due} {}, {what} after {day} (the start day not counted)",
+                due.format("%A")
+            ),
+        }
+    } else {
+        let n = args.admin_hours.unwrap_or_default();
         if n > MAX_ADMIN_HOURS {
             return Err(CliError::usage(format!(
                 "--admin-hours is at most {MAX_ADMIN_HOURS}"
             )));
         }
-        let due = calendar.add_admin_hours(start, n).ok_or_else(past_range)?;
-        println!(
-            "{} {}, {n} administrative hours after {}",
-            due.format("%Y-%m-%dT%H:%M"),
-            due.format("%A"),
-            start.format("%Y-%m-%dT%H:%M")
-        );
+        let what = count(n, "administrative hour", "administrative hours");
+        let from = start.format("%Y-%m-%dT%H:%M").to_string();
+        let due = calendar
+            .add_admin_hours(start, n)
+            .ok_or_else(|| outside_range(&format!("the end of {what} after {from}")))?;
+        out.start = from.clone();
+        out.due = due.format("%Y-%m-%dT%H:%M").to_string();
+        out.weekday = due.format("%A").to_string();
+        format!("{} {}, {what} after {from}", out.due, out.weekday)
+    };
+    if args.json {
+        print_json(&out)
+    } else {
+        println!("{text}");
+        Ok(())
     }
-    Ok(())
 }
 
+/// START as a moment, to the minute (seconds are dropped, as every time printed is HH:MM).
 fn parse_start(text: &str) -> Option<NaiveDateTime> {
     let t = text.trim();
     for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
-            return Some(dt);
+            return dt.with_second(0).and_then(|d| d.with_nanosecond(0));
         }
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")

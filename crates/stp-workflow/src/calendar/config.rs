@@ -35,6 +35,8 @@ struct RawOfficeHours {
 struct RawYear {
     year: Spanned<i64>,
     #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
     tet: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     national_day_adjacent: Option<Spanned<String>>,
@@ -152,11 +154,30 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
             }
             Ok(d)
         };
-        let named = |days: &[RawDay]| -> Result<Vec<NamedDay>, ConfigError> {
+        // days_off are weekdays taken off, working_days the weekly rest days worked.
+        let named = |days: &[RawDay], rest_day: bool| -> Result<Vec<NamedDay>, ConfigError> {
             days.iter()
                 .map(|d| {
+                    let date = in_year(&d.date)?;
+                    if weekend.contains(date) != rest_day {
+                        let (list, want) = if rest_day {
+                            (
+                                "working_days",
+                                "a weekly rest day worked (a make-up Saturday)",
+                            )
+                        } else {
+                            ("days_off", "a working weekday taken off")
+                        };
+                        return Err(err(
+                            d.date.span(),
+                            format!(
+                                "{date} is a {}: a {list} entry is {want}",
+                                date.format("%A")
+                            ),
+                        ));
+                    }
                     Ok(NamedDay {
-                        date: in_year(&d.date)?,
+                        date,
                         name: d.name.clone(),
                     })
                 })
@@ -182,10 +203,11 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
             }),
         };
         let rules = YearRules {
+            source: entry.source.clone(),
             tet,
             national_day_adjacent,
-            days_off: named(&entry.days_off)?,
-            working_days: named(&entry.working_days)?,
+            days_off: named(&entry.days_off, false)?,
+            working_days: named(&entry.working_days, true)?,
         };
         if years.insert(year, rules).is_some() {
             return Err(err(
@@ -278,12 +300,172 @@ working_days = [{ date = "2026-01-10", name = "Làm bù" }]
     }
 
     #[test]
-    fn the_shipped_calendar_toml_loads() {
-        let text = include_str!("../../../../examples/site/workflow/calendar.toml");
-        let c = parse(text).unwrap();
+    fn a_worked_day_must_be_a_rest_day_and_a_day_off_a_weekday() {
+        // Friday 9/1/2026 is a working day already.
+        let err = parse(&TEXT.replace("2026-01-10", "2026-01-09")).unwrap_err();
+        assert_eq!(err.line, Some(12), "{err}");
+        assert!(
+            err.to_string().starts_with(
+                "workflow/calendar.toml:12: 2026-01-09 is a Friday: a working_days entry"
+            ),
+            "{err}"
+        );
+        // Saturday 3/1/2026 is a rest day already.
+        let err = parse(&TEXT.replace("2026-01-02", "2026-01-03")).unwrap_err();
+        assert_eq!(err.line, Some(11), "{err}");
+        assert!(err.message.contains("a days_off entry"), "{err}");
+    }
+
+    #[test]
+    fn a_year_names_its_source() {
+        let text = TEXT.replace(
+            "year = 2026\n",
+            "year = 2026\nsource = \"Thông báo 1/TB-BNV\"\n",
+        );
+        let c = parse(&text).unwrap();
+        assert_eq!(c.years[&2026].source.as_deref(), Some("Thông báo 1/TB-BNV"));
+        assert_eq!(parse(TEXT).unwrap().years[&2026].source, None);
+    }
+
+    fn shipped() -> Calendar {
+        parse(include_str!(
+            "../../../../examples/site/workflow/calendar.toml"
+        ))
+        .unwrap()
+    }
+
+    /// The weekdays off and the rest days worked from `first` to `last`.
+    fn changes(c: &Calendar, first: &str, last: &str) -> (Vec<String>, Vec<String>) {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert!(!c.is_working_day(d("2026-01-02")));
-        assert!(c.is_working_day(d("2026-01-10")));
-        assert!(!c.is_working_day(d("2026-02-20")));
+        let days: Vec<NaiveDate> = d(first).iter_days().take_while(|x| *x <= d(last)).collect();
+        let off = days
+            .iter()
+            .filter(|x| !c.weekend.contains(**x) && !c.is_working_day(**x))
+            .map(|x| x.to_string())
+            .collect();
+        let worked = days
+            .iter()
+            .filter(|x| c.weekend.contains(**x) && c.is_working_day(**x))
+            .map(|x| x.to_string())
+            .collect();
+        (off, worked)
+    }
+
+    #[test]
+    fn the_shipped_notices_of_2024_give_the_announced_days() {
+        let c = shipped();
+        // Tết: 8/2–14/2 (the weekend 10–11/2 inside), not the rule's 9/2 and 12–15/2.
+        let (off, worked) = changes(&c, "2024-02-01", "2024-02-29");
+        assert_eq!(
+            off,
+            [
+                "2024-02-08",
+                "2024-02-09",
+                "2024-02-12",
+                "2024-02-13",
+                "2024-02-14"
+            ]
+        );
+        assert!(worked.is_empty());
+        // Monday 29/4 swapped off, Saturday 4/5 worked; 30/4 and 1/5 holidays.
+        let (off, worked) = changes(&c, "2024-04-01", "2024-05-31");
+        assert_eq!(
+            off,
+            ["2024-04-18", "2024-04-29", "2024-04-30", "2024-05-01"]
+        );
+        assert_eq!(worked, ["2024-05-04"]);
+        let (off, _) = changes(&c, "2024-08-26", "2024-09-06");
+        assert_eq!(off, ["2024-09-02", "2024-09-03"]);
+    }
+
+    #[test]
+    fn the_shipped_notices_of_2025_give_the_announced_days() {
+        let c = shipped();
+        // Tết: Monday 27/1 to Friday 31/1; the rule would have given Monday 3/2 too.
+        let (off, worked) = changes(&c, "2025-01-20", "2025-02-14");
+        assert_eq!(
+            off,
+            [
+                "2025-01-27",
+                "2025-01-28",
+                "2025-01-29",
+                "2025-01-30",
+                "2025-01-31"
+            ]
+        );
+        assert!(worked.is_empty());
+        // Hùng Kings 7/4; Saturday 26/4 worked; 30/4, 1/5 holidays; Friday 2/5 swapped.
+        let (off, worked) = changes(&c, "2025-04-01", "2025-05-31");
+        assert_eq!(
+            off,
+            ["2025-04-07", "2025-04-30", "2025-05-01", "2025-05-02"]
+        );
+        assert_eq!(worked, ["2025-04-26"]);
+        let (off, _) = changes(&c, "2025-08-25", "2025-09-05");
+        assert_eq!(off, ["2025-09-01", "2025-09-02"]);
+    }
+
+    #[test]
+    fn the_shipped_notices_of_2026_give_the_announced_days() {
+        let c = shipped();
+        // 1/1 holiday, Friday 2/1 swapped off, Saturday 10/1 worked.
+        let (off, worked) = changes(&c, "2026-01-01", "2026-01-31");
+        assert_eq!(off, ["2026-01-01", "2026-01-02"]);
+        assert_eq!(worked, ["2026-01-10"]);
+        // Tết: 14/2–22/2 with both weekends, 5 working days off.
+        let (off, worked) = changes(&c, "2026-02-09", "2026-02-27");
+        assert_eq!(
+            off,
+            [
+                "2026-02-16",
+                "2026-02-17",
+                "2026-02-18",
+                "2026-02-19",
+                "2026-02-20"
+            ]
+        );
+        assert!(worked.is_empty());
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(c.is_working_day(d("2026-02-13")) && c.is_working_day(d("2026-02-23")));
+        // Quốc khánh: Tuesday 1/9 and Wednesday 2/9; Thursday 3/9 is worked.
+        let (off, _) = changes(&c, "2026-08-31", "2026-09-04");
+        assert_eq!(off, ["2026-09-01", "2026-09-02"]);
+        assert_eq!(
+            c.years[&2026]
+                .source
+                .as_deref()
+                .map(|s| s.contains("Bộ Nội vụ")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn deadlines_across_the_shipped_notices() {
+        let c = shipped();
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Friday 25/4/2025 + 1 working day: the make-up Saturday 26/4.
+        assert_eq!(
+            c.add_working_days(d("2025-04-25"), 1),
+            Some(d("2025-04-26"))
+        );
+        // Friday 26/4/2024 + 1: 29/4 swapped off, 30/4 and 1/5 holidays: Thursday 2/5.
+        assert_eq!(
+            c.add_working_days(d("2024-04-26"), 1),
+            Some(d("2024-05-02"))
+        );
+        // Tết 2025: from Friday 24/1/2025, 1 working day is Monday 3/2.
+        assert_eq!(
+            c.add_working_days(d("2025-01-24"), 1),
+            Some(d("2025-02-03"))
+        );
+        // The rule's fallback holds for a year without a notice (2027).
+        assert_eq!(
+            c.years.keys().copied().collect::<Vec<_>>(),
+            [2024, 2025, 2026]
+        );
+        assert_eq!(
+            c.add_working_days(d("2027-02-04"), 1),
+            Calendar::default().add_working_days(d("2027-02-04"), 1)
+        );
     }
 }

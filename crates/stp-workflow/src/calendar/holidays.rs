@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
 
 use super::lunar;
 
@@ -51,6 +52,8 @@ pub struct NamedDay {
 /// What a year's declaration changes (the `[[year]]` entries of `workflow/calendar.toml`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearRules {
+    /// The notice the entry copies, as the calendar file names it.
+    pub source: Option<String>,
     /// The Tết days off as declared, replacing the computed five; taken as final (no
     /// compensatory days are added for them).
     pub tet: Option<Vec<NaiveDate>>,
@@ -61,97 +64,150 @@ pub struct YearRules {
     pub working_days: Vec<NamedDay>,
 }
 
+/// Where a day of the calendar comes from: the year's notice (a `[[year]]` entry of
+/// `workflow/calendar.toml`) or stp's rule (the law's fixed dates, the computed Tết, the
+/// default adjacent day of Quốc khánh, and the compensatory days of Điều 111.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Rule,
+    Notice,
+}
+
+/// Whether a listed day is a day off or a weekly rest day that is worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DayKind {
+    Off,
+    Worked,
+}
+
+/// The name of a listed day and where it comes from. Two holidays on one date keep both
+/// names, joined with "; " (Giỗ Tổ Hùng Vương fell on 30/4 in 1947).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayNote {
+    pub name: String,
+    pub source: Source,
+}
+
 /// Every day off of one year beyond the weekly rest days, and the rest days that are
 /// worked. A holiday on a rest day is listed too, with its compensatory day after it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearDays {
-    pub off: BTreeMap<NaiveDate, String>,
-    pub worked: BTreeMap<NaiveDate, String>,
+    pub off: BTreeMap<NaiveDate, DayNote>,
+    pub worked: BTreeMap<NaiveDate, DayNote>,
+}
+
+/// Records `name` on `date`, joining it to a name already there; a notice wins the source.
+fn note(map: &mut BTreeMap<NaiveDate, DayNote>, date: NaiveDate, name: &str, source: Source) {
+    map.entry(date)
+        .and_modify(|n| {
+            n.name = format!("{}; {name}", n.name);
+            if source == Source::Notice {
+                n.source = Source::Notice;
+            }
+        })
+        .or_insert_with(|| DayNote {
+            name: name.to_string(),
+            source,
+        });
 }
 
 /// The year's holidays, compensatory days and declared changes.
 pub fn year_days(year: i32, weekend: Weekend, rules: Option<&YearRules>) -> YearDays {
     let empty = YearRules::default();
     let rules = rules.unwrap_or(&empty);
-    let mut law: Vec<NamedDay> = Vec::new();
-    let mut add = |date: Option<NaiveDate>, name: &str| {
+    let mut law: Vec<(NamedDay, Source)> = Vec::new();
+    let mut add = |date: Option<NaiveDate>, name: &str, source: Source| {
         if let Some(date) = date {
-            law.push(NamedDay {
+            let day = NamedDay {
                 date,
                 name: name.to_string(),
-            });
+            };
+            law.push((day, source));
         }
     };
-    add(NaiveDate::from_ymd_opt(year, 1, 1), "Tết Dương lịch");
+    let rule = Source::Rule;
+    add(NaiveDate::from_ymd_opt(year, 1, 1), "Tết Dương lịch", rule);
     let tet = lunar::tet(year);
     if rules.tet.is_none() {
         // Five days: the last day of the old lunar year and the first four of the new.
-        add(tet.and_then(|t| t.pred_opt()), "Tết Nguyên đán (cuối năm)");
-        add(tet, "Tết Nguyên đán (mùng 1)");
+        add(
+            tet.and_then(|t| t.pred_opt()),
+            "Tết Nguyên đán (cuối năm)",
+            rule,
+        );
+        add(tet, "Tết Nguyên đán (mùng 1)", rule);
         for (i, name) in ["mùng 2", "mùng 3", "mùng 4"].iter().enumerate() {
             let day = tet.and_then(|t| t.checked_add_days(Days::new(i as u64 + 1)));
-            add(day, &format!("Tết Nguyên đán ({name})"));
+            add(day, &format!("Tết Nguyên đán ({name})"), rule);
         }
     }
     add(
         lunar::hung_kings_day(year),
         "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+        rule,
     );
     add(
         NaiveDate::from_ymd_opt(year, 4, 30),
         "Ngày Chiến thắng (30/4)",
+        rule,
     );
     add(
         NaiveDate::from_ymd_opt(year, 5, 1),
         "Ngày Quốc tế Lao động (1/5)",
+        rule,
     );
     let national = NaiveDate::from_ymd_opt(year, 9, 2);
-    add(national, "Quốc khánh (2/9)");
+    add(national, "Quốc khánh (2/9)", rule);
     if let Some(national) = national {
-        let side = rules
-            .national_day_adjacent
-            .unwrap_or_else(|| default_adjacent(national.weekday()));
+        let (side, source) = match rules.national_day_adjacent {
+            Some(side) => (side, Source::Notice),
+            None => (default_adjacent(national.weekday()), rule),
+        };
         let day = match side {
             Adjacent::Before => national.pred_opt(),
             Adjacent::After => national.succ_opt(),
         };
-        add(day, "Quốc khánh (ngày liền kề)");
+        add(day, "Quốc khánh (ngày liền kề)", source);
     }
     if year >= 2026 {
         add(
             NaiveDate::from_ymd_opt(year, 11, 24),
             "Ngày Văn hóa Việt Nam (24/11)",
+            rule,
         );
     }
-    law.sort_by_key(|d| d.date);
+    law.sort_by_key(|(d, _)| d.date);
 
     let mut days = YearDays::default();
-    for d in &law {
-        days.off.insert(d.date, d.name.clone());
+    for (d, source) in &law {
+        note(&mut days.off, d.date, &d.name, *source);
     }
     for &date in rules.tet.iter().flatten() {
-        days.off
-            .insert(date, "Tết Nguyên đán (theo thông báo)".into());
+        note(&mut days.off, date, "Tết Nguyên đán", Source::Notice);
     }
-    // Điều 111.3: a holiday on a weekly rest day is taken on the next working day.
-    for d in &law {
+    // Điều 111.3: a holiday on a weekly rest day is taken on the next working day; two
+    // holidays on one rest day give two days.
+    for (d, source) in &law {
         if weekend.contains(d.date) {
             let mut next = d.date;
             while let Some(n) = next.succ_opt() {
                 next = n;
                 if !weekend.contains(next) && !days.off.contains_key(&next) {
-                    days.off.insert(next, format!("Nghỉ bù {}", d.name));
+                    let name = format!("Nghỉ bù {}", d.name);
+                    note(&mut days.off, next, &name, *source);
                     break;
                 }
             }
         }
     }
     for d in &rules.days_off {
-        days.off.insert(d.date, d.name.clone());
+        note(&mut days.off, d.date, &d.name, Source::Notice);
     }
     for d in &rules.working_days {
         days.off.remove(&d.date);
-        days.worked.insert(d.date, d.name.clone());
+        note(&mut days.worked, d.date, &d.name, Source::Notice);
     }
     days
 }
@@ -211,11 +267,11 @@ mod tests {
         // 5/2–9/2 holds a Saturday and a Sunday, taken on 10/2 and 11/2.
         let days = year_days(2027, Weekend::default(), None);
         assert_eq!(
-            days.off[&d("2027-02-10")],
+            days.off[&d("2027-02-10")].name,
             "Nghỉ bù Tết Nguyên đán (mùng 1)"
         );
         assert_eq!(
-            days.off[&d("2027-02-11")],
+            days.off[&d("2027-02-11")].name,
             "Nghỉ bù Tết Nguyên đán (mùng 2)"
         );
         assert!(!days.off.contains_key(&d("2027-02-12")));
@@ -228,6 +284,7 @@ mod tests {
     #[test]
     fn declared_days_replace_and_swap() {
         let rules = YearRules {
+            source: None,
             tet: Some(vec![d("2024-02-08"), d("2024-02-09"), d("2024-02-12")]),
             national_day_adjacent: Some(Adjacent::Before),
             days_off: vec![NamedDay {
@@ -249,9 +306,84 @@ mod tests {
         assert!(days.off.contains_key(&d("2024-09-01")));
         assert_eq!(
             days.off[&d("2024-09-03")],
-            "Nghỉ bù Quốc khánh (ngày liền kề)"
+            DayNote {
+                name: "Nghỉ bù Quốc khánh (ngày liền kề)".into(),
+                source: Source::Notice,
+            }
         );
         assert!(days.off.contains_key(&d("2024-01-02")));
         assert!(days.worked.contains_key(&d("2024-01-06")));
+    }
+
+    #[test]
+    fn two_holidays_on_one_date_keep_both_names() {
+        // Giỗ Tổ Hùng Vương (10/3 lunar) fell on Wednesday 30/4/1947.
+        let days = year_days(1947, Weekend::default(), None);
+        assert_eq!(
+            days.off[&d("1947-04-30")].name,
+            "Giỗ Tổ Hùng Vương (10/3 âm lịch); Ngày Chiến thắng (30/4)"
+        );
+        assert!(
+            days.off.keys().all(|k| k.year() == 1947),
+            "{:?}",
+            days.off.keys()
+        );
+    }
+
+    #[test]
+    fn each_day_says_whether_a_notice_or_the_rule_set_it() {
+        let rules = YearRules {
+            tet: Some(vec![d("2025-01-27")]),
+            working_days: vec![NamedDay {
+                date: d("2025-04-26"),
+                name: "Làm bù".into(),
+            }],
+            ..YearRules::default()
+        };
+        let days = year_days(2025, Weekend::default(), Some(&rules));
+        assert_eq!(days.off[&d("2025-01-27")].source, Source::Notice);
+        assert_eq!(days.off[&d("2025-04-30")].source, Source::Rule);
+        // 2/9/2025 is a Tuesday: the rule joins Monday 1/9.
+        assert_eq!(days.off[&d("2025-09-01")].source, Source::Rule);
+        assert_eq!(days.worked[&d("2025-04-26")].source, Source::Notice);
+        assert!(
+            !days.off.contains_key(&d("2025-01-28")),
+            "rule's Tết replaced"
+        );
+    }
+
+    #[test]
+    fn the_rule_differs_from_the_notices_of_2024_and_2025() {
+        // What the fallback gives without a [[year]] entry: the last day of the lunar year
+        // and mùng 1–4, with compensatory days. The notices chose 8–14/2/2024 and
+        // 27–31/1/2025 (see examples/site/workflow/calendar.toml).
+        let weekdays_off = |year, from: &str, to: &str| -> Vec<String> {
+            year_days(year, Weekend::default(), None)
+                .off
+                .keys()
+                .filter(|k| **k >= d(from) && **k <= d(to) && !Weekend::default().contains(**k))
+                .map(|k| k.to_string())
+                .collect()
+        };
+        assert_eq!(
+            weekdays_off(2024, "2024-02-01", "2024-02-29"),
+            [
+                "2024-02-09",
+                "2024-02-12",
+                "2024-02-13",
+                "2024-02-14",
+                "2024-02-15"
+            ]
+        );
+        assert_eq!(
+            weekdays_off(2025, "2025-01-20", "2025-02-14"),
+            [
+                "2025-01-28",
+                "2025-01-29",
+                "2025-01-30",
+                "2025-01-31",
+                "2025-02-03"
+            ]
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::Calendar;
+use super::{Calendar, in_range};
 
 /// The office's open periods of each working day, from a date until the next entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,14 +41,14 @@ impl Calendar {
             .unwrap_or(&[])
     }
 
-    /// The moment `hours` administrative hours after `start`; `None` past the calendar's
-    /// range or beyond [`MAX_ADMIN_HOURS`].
+    /// The moment `hours` administrative hours after `start`; `None` when `start` or the
+    /// result is outside the calendar's range, or beyond [`MAX_ADMIN_HOURS`].
     pub fn add_admin_hours(&self, start: NaiveDateTime, hours: u32) -> Option<NaiveDateTime> {
         if hours > MAX_ADMIN_HOURS {
             return None;
         }
         let mut left = TimeDelta::hours(i64::from(hours));
-        let mut date = start.date();
+        let mut date = in_range(start.date())?;
         let mut not_before = start.time();
         // A working week has at least one open hour, so this bound is never reached for
         // a calendar that has office hours at all.
@@ -66,7 +66,7 @@ impl Calendar {
                     left -= available;
                 }
             }
-            date = date.checked_add_days(Days::new(1))?;
+            date = in_range(date.checked_add_days(Days::new(1))?)?;
             not_before = NaiveTime::MIN;
         }
         None

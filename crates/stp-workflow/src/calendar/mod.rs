@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
 
 pub use config::parse_calendar;
-pub use holidays::{Adjacent, NamedDay, Weekend, YearDays, YearRules};
+pub use holidays::{Adjacent, DayKind, DayNote, NamedDay, Source, Weekend, YearDays, YearRules};
 pub use hours::{MAX_ADMIN_HOURS, OfficeHours};
 
 /// The years the lunar computation and the holiday rules are trusted for.
@@ -23,6 +24,21 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1901..=2199;
 
 /// The longest period in working days `add_working_days` will count.
 pub const MAX_WORKING_DAYS: u32 = 10_000;
+
+/// One line of `stp calendar holidays`: a day off beyond the weekly rest days, or a rest
+/// day that is worked, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedDay {
+    pub date: NaiveDate,
+    pub name: String,
+    pub kind: DayKind,
+    pub source: Source,
+}
+
+/// `date` when its year is within [`YEARS`].
+fn in_range(date: NaiveDate) -> Option<NaiveDate> {
+    YEARS.contains(&date.year()).then_some(date)
+}
 
 /// A working calendar: weekly rest days, per-year declarations and office hours.
 #[derive(Debug)]
@@ -80,21 +96,42 @@ impl Calendar {
             .clone()
     }
 
-    /// Every day off of `year` that is not a plain weekly rest day, with its name; a
-    /// holiday on a rest day is listed too, marked, before the day it is taken on.
-    pub fn days_off(&self, year: i32) -> Vec<NamedDay> {
-        self.year_days(year)
-            .off
-            .iter()
-            .map(|(&date, name)| NamedDay {
-                date,
-                name: if self.weekend.contains(date) {
-                    format!("{name} (trùng ngày nghỉ hằng tuần)")
-                } else {
-                    name.clone()
-                },
-            })
-            .collect()
+    /// Every day off of `year` that is not a plain weekly rest day and every rest day that
+    /// is worked, in date order, each with its name and source; a holiday on a rest day is
+    /// listed too, marked, before the day it is taken on.
+    pub fn listed_days(&self, year: i32) -> Vec<ListedDay> {
+        let days = self.year_days(year);
+        let off = days.off.iter().map(|(&date, note)| ListedDay {
+            date,
+            name: if self.weekend.contains(date) {
+                format!("{} (trùng ngày nghỉ hằng tuần)", note.name)
+            } else {
+                note.name.clone()
+            },
+            kind: DayKind::Off,
+            source: note.source,
+        });
+        let worked = days.worked.iter().map(|(&date, note)| ListedDay {
+            date,
+            name: note.name.clone(),
+            kind: DayKind::Worked,
+            source: note.source,
+        });
+        let mut list: Vec<ListedDay> = off.chain(worked).collect();
+        list.sort_by_key(|d| d.date);
+        list
+    }
+
+    /// Why `date` is not a working day (the holiday's name, or "ngày nghỉ hằng tuần");
+    /// `None` for a working day.
+    pub fn day_off_name(&self, date: NaiveDate) -> Option<String> {
+        if self.is_working_day(date) {
+            return None;
+        }
+        Some(match self.year_days(date.year()).off.get(&date) {
+            Some(note) => note.name.clone(),
+            None => "ngày nghỉ hằng tuần".to_string(),
+        })
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -106,15 +143,15 @@ impl Calendar {
     }
 
     /// The `n`-th working day after `start` (the day of `start` is not counted); `None`
-    /// past the end of the calendar or beyond [`MAX_WORKING_DAYS`].
+    /// when `start` or the result is outside [`YEARS`], or beyond [`MAX_WORKING_DAYS`].
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Option<NaiveDate> {
         if n > MAX_WORKING_DAYS {
             return None;
         }
-        let mut date = start;
+        let mut date = in_range(start)?;
         let mut counted = 0;
         while counted < n {
-            date = date.checked_add_days(Days::new(1))?;
+            date = in_range(date.checked_add_days(Days::new(1))?)?;
             if self.is_working_day(date) {
                 counted += 1;
             }
@@ -122,14 +159,15 @@ impl Calendar {
         Some(date)
     }
 
-    /// `date` itself when it is a working day, else the next working day.
+    /// `date` itself when it is a working day, else the next working day; `None` outside
+    /// [`YEARS`].
     pub fn working_day_on_or_after(&self, date: NaiveDate) -> Option<NaiveDate> {
-        let mut d = date;
+        let mut d = in_range(date)?;
         for _ in 0..366 {
             if self.is_working_day(d) {
                 return Some(d);
             }
-            d = d.succ_opt()?;
+            d = in_range(d.succ_opt()?)?;
         }
         None
     }
@@ -250,5 +288,68 @@ mod tests {
                 .len(),
             6
         );
+    }
+
+    #[test]
+    fn nothing_is_counted_outside_the_calendars_range() {
+        let c = Calendar::default();
+        // Start inside, end past 2199.
+        assert_eq!(c.add_working_days(d("2199-12-31"), 1), None);
+        assert_eq!(
+            c.add_working_days(d("2199-12-30"), 0),
+            Some(d("2199-12-30"))
+        );
+        // Start outside.
+        assert_eq!(c.add_working_days(d("9999-12-31"), 1), None);
+        assert_eq!(c.add_working_days(d("1900-12-31"), 0), None);
+        let late = d("2199-12-31").and_hms_opt(16, 0, 0).unwrap();
+        assert_eq!(c.add_admin_hours(late, 2), None);
+        assert_eq!(
+            c.add_admin_hours(late, 1),
+            Some(d("2199-12-31").and_hms_opt(17, 0, 0).unwrap())
+        );
+        assert_eq!(c.working_day_on_or_after(d("2200-01-01")), None);
+    }
+
+    #[test]
+    fn a_day_off_says_why() {
+        let c = Calendar::default();
+        assert_eq!(
+            c.day_off_name(d("2026-04-30")).as_deref(),
+            Some("Ngày Chiến thắng (30/4)")
+        );
+        assert_eq!(
+            c.day_off_name(d("2026-03-07")).as_deref(),
+            Some("ngày nghỉ hằng tuần")
+        );
+        assert_eq!(c.day_off_name(d("2026-03-09")), None);
+    }
+
+    #[test]
+    fn the_listing_holds_worked_rest_days_in_date_order() {
+        let mut years = BTreeMap::new();
+        years.insert(
+            2026,
+            YearRules {
+                working_days: vec![NamedDay {
+                    date: d("2026-01-10"),
+                    name: "Làm bù".into(),
+                }],
+                ..YearRules::default()
+            },
+        );
+        let c = Calendar::new(Weekend::default(), years, vec![OfficeHours::standard()]);
+        let list = c.listed_days(2026);
+        assert_eq!(list[0].date, d("2026-01-01"));
+        assert_eq!(
+            list[1],
+            ListedDay {
+                date: d("2026-01-10"),
+                name: "Làm bù".into(),
+                kind: DayKind::Worked,
+                source: Source::Notice,
+            }
+        );
+        assert_eq!((list[2].kind, list[2].source), (DayKind::Off, Source::Rule));
     }
 }
