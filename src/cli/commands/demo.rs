@@ -306,8 +306,8 @@ fn change_site_files(site: &Path, board: &Board, options: &LedgerOptions) -> Cli
 }
 
 /// The demo's site change: the agency's phone line in site.toml.
-const SITE_PHONE_BEFORE: &str = "phone = \"0271 3879 005\"";
-const SITE_PHONE_AFTER: &str = "phone = \"0271 3879 005 (đường dây nóng: 0271 3879 015)\"";
+const SITE_PHONE_BEFORE: &str = "phone = \"0251 3879 005\"";
+const SITE_PHONE_AFTER: &str = "phone = \"0251 3879 005 (đường dây nóng: 0251 3879 015)\"";
 const SITE_REASON: &str = "Thêm số đường dây nóng vào chân trang";
 
 /// Writes every key ever trusted to `.stp/allowed_signers` (ignored by git) and points the
