@@ -12,10 +12,25 @@ use clap::{Parser, Subcommand};
 pub use error::{CliError, CliResult};
 pub use repo::find_root;
 
+/// The exit statuses, shown after `stp --help` (docs/cli.md has the same table).
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  success
+  1  the command ran and found something: audit found changes without authority, check
+     found problems, status --overdue found overdue articles, sync kept clashing commits
+  2  error or refusal: the command could not run, wrong input, a usage mistake, a refused
+     step";
+
 /// stp runs an agency's website as a git repository: articles move through the
 /// regulation's steps as signed commits, and only what was validly published is built.
 #[derive(Debug, Parser)]
-#[command(name = "stp", version, about, max_term_width = 100)]
+#[command(
+    name = "stp",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = EXIT_STATUS_HELP
+)]
 pub struct Cli {
     /// The site repository (default: the current folder or the nearest one above it
     /// holding site.toml).
@@ -36,7 +51,8 @@ pub enum Command {
     /// The working calendar: days off of a year, and deadlines in working days or
     /// administrative hours.
     Calendar(commands::calendar::CalendarArgs),
-    /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
+    /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list of
+    /// problems.
     Check(commands::check::CheckArgs),
     /// Take in submissions (.eml, Maildir, .docx, .odt, pictures) as submitted articles.
     Intake(commands::intake::IntakeArgs),

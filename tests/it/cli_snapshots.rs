@@ -78,7 +78,7 @@ fn new_writes_the_front_matter_its_section_needs() {
         .join("\n");
     insta::assert_snapshot!("new_qa_article", today_free);
     let o = site.stp(&["new", "khong-co", "Bài"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("site.toml has no section `khong-co`"),
         "{}",

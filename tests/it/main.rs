@@ -17,6 +17,7 @@ mod calendar_cli;
 mod cli_snapshots;
 mod content_trust;
 mod demo_walk;
+mod exit_status;
 mod intake_check_fix;
 mod intake_documents;
 mod intake_mail;

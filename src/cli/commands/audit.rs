@@ -104,7 +104,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
         }
         Ok(())
     } else {
-        Err(CliError::failed(format!(
+        Err(CliError::findings(format!(
             "{open} findings are not acknowledged"
         ))
         .hint("nothing they did reaches the public site. To undo a change, `git revert COMMIT` (going back to the signed version is not a finding); an admin then records each finding as seen with `stp audit ack COMMIT --reason \"…\"`"))

@@ -46,7 +46,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
         Ok(())
     } else {
         Err(
-            CliError::failed(format!("{} problems found", problems.len()))
+            CliError::findings(format!("{} problems found", problems.len()))
                 .hint("fix each line above, then run `stp check` again"),
         )
     }

@@ -72,7 +72,7 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
     }
     let overdue = rows.iter().filter(|r| r.overdue).count();
     if args.overdue && overdue > 0 {
-        return Err(CliError::failed(format!(
+        return Err(CliError::findings(format!(
             "{overdue} article(s) overdue as of {}",
             now.format("%Y-%m-%dT%H:%M")
         ))

@@ -89,7 +89,7 @@ pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
             " and your other commits".into()
         }
     ));
-    Err(CliError::failed(message).hint(format!(
+    Err(CliError::findings(message).hint(format!(
         "see where the article is now with `stp log ARTICLE`, and sign again if it is still needed; `git log -p {branch}` shows what was kept"
     )))
 }
