@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod output;
 mod repo;
 
 use std::process::ExitCode;

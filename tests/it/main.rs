@@ -23,6 +23,7 @@ mod intake_documents;
 mod intake_mail;
 mod intake_refusals;
 mod intake_signed;
+mod json_outputs;
 mod pipeline_cache;
 mod pipeline_cache_forged;
 mod pipeline_forgery;

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{Ledger, acknowledge};
 
@@ -87,10 +88,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
             "open": open,
             "unsigned_edits": pending,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        print_json(&value);
     } else {
         print_findings(&ledger, &pending);
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::render::check::{check_site, fix_text};
@@ -30,10 +31,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
     }
     let problems = check_site(&root, &config)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&problems).unwrap_or_default()
-        );
+        print_json(&serde_json::json!({ "problems": problems }));
     } else {
         for p in &problems {
             println!("{p}");

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{PeopleChange, Signer, change_people, export_allowed_signers};
 use crate::workflow::{Delegation, Person, Role, parse_public_key};
@@ -77,6 +78,9 @@ pub enum PeopleCommand {
     },
     /// List the trusted people and their roles.
     List {
+        /// Print the people and the delegations as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         trust: TrustArgs,
     },
@@ -100,6 +104,47 @@ pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
             .hint("give the .pub file `stp key new` or `ssh-keygen` wrote, as it is")
     })?;
     Ok((line.text, line.fingerprint))
+}
+
+/// The fields of `stp people list --json`: the trusted people and delegations (none
+/// while no admin has signed the trust data).
+fn people_json(people: Option<&crate::workflow::People>) -> serde_json::Value {
+    let persons: Vec<serde_json::Value> = people
+        .map(|p| p.persons.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+            serde_json::json!({
+                "id": p.id,
+                "name": p.name,
+                "roles": roles,
+                "fingerprint": p.fingerprint,
+                "unit": p.unit,
+                "title": p.title,
+                "email": p.email,
+            })
+        })
+        .collect();
+    let delegations: Vec<serde_json::Value> = people
+        .map(|p| p.delegations.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "from": d.from,
+                "to": d.to,
+                "role": d.role.as_str(),
+                "start": d.start.to_string(),
+                "until": d.until.to_string(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "trusted": people.is_some(),
+        "people": persons,
+        "delegations": delegations,
+    })
 }
 
 fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
@@ -185,8 +230,12 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
                 until,
             }),
         ),
-        PeopleCommand::List { trust } => {
+        PeopleCommand::List { json, trust } => {
             let ledger = trust.load(&root)?;
+            if json {
+                print_json(&people_json(ledger.trusted.as_deref().map(|t| &t.people)));
+                return Ok(());
+            }
             let Some(trusted) = ledger.trusted.as_deref() else {
                 println!("no admin has signed the trust data yet");
                 return Ok(());

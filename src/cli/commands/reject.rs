@@ -8,7 +8,7 @@ use crate::cli::error::CliResult;
 use crate::cli::repo::find_root;
 use crate::workflow::{Action, Ground};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::SignedArgs;
 use super::step::sign_step;
 
 #[derive(Debug, Args)]
@@ -24,9 +24,7 @@ pub struct RejectArgs {
     #[arg(long, required = true)]
     pub reason: String,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: RejectArgs) -> CliResult {
@@ -37,8 +35,7 @@ pub fn run(repo: Option<PathBuf>, args: RejectArgs) -> CliResult {
         &args.articles,
         Some(args.reason),
         Some(args.ground),
-        &args.key,
-        &args.trust,
+        &args.sign,
     )
-    .map(|_| ())
+    .map(|signed| signed.report(args.sign.json))
 }

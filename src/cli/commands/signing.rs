@@ -17,6 +17,18 @@ pub struct KeyArgs {
     pub key: Option<PathBuf>,
 }
 
+/// What every signing command takes: the output form, the key and the trust root.
+#[derive(Debug, Args)]
+pub struct SignedArgs {
+    /// Print what was committed as JSON (one object; see docs/cli.md).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
 /// Which first admin the trust data must start from.
 #[derive(Debug, Clone, Args)]
 pub struct TrustArgs {

@@ -9,27 +9,16 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::CliResult;
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{SiteAction, site_diff, site_files, site_step};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{SignedArgs, TrustArgs};
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     #[command(subcommand)]
     pub command: SiteCommand,
-}
-
-/// What every signed site step takes: the output form, the key and the trust root.
-#[derive(Debug, Args)]
-pub struct SignedStepArgs {
-    /// Print the result as JSON.
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,12 +30,12 @@ pub enum SiteCommand {
         #[arg(long)]
         reason: Option<String>,
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// Approver: approve the proposed change (not the proposer's own).
     Approve {
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// Approver: send the proposed change back, with a reason.
     Return {
@@ -54,7 +43,7 @@ pub enum SiteCommand {
         #[arg(long, required = true)]
         reason: String,
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// What a change would change on the public site: the proposal (default), or the
     /// working tree with --working-tree, against the live version.
@@ -69,7 +58,7 @@ pub enum SiteCommand {
 
 pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
     let root = find_root(repo)?;
-    let (action, reason, SignedStepArgs { json, key, trust }) = match args.command {
+    let (action, reason, SignedArgs { json, key, trust }) = match args.command {
         SiteCommand::Diff {
             working_tree,
             trust,
@@ -81,10 +70,7 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
     let signer = key.signer(&root)?;
     let outcome = site_step(&root, &signer, action, reason.as_deref(), &trust.options())?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome).unwrap_or_default()
-        );
+        print_json(&outcome);
         return Ok(());
     }
     let version = site_files::short(&outcome.version);

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::ledger::Ledger;
@@ -62,10 +63,7 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             },
             "unsigned_edits": unsigned,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        print_json(&value);
     } else {
         print_board(&ledger, &rows, args.overdue, now);
         print_site(&ledger, &unsigned);
