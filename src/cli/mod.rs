@@ -38,6 +38,15 @@ pub struct Cli {
     #[arg(short = 'C', long = "repo", global = true, value_name = "DIR")]
     pub repo: Option<std::path::PathBuf>,
 
+    /// Quiet: nothing on stderr but warnings and errors (no notes, no progress).
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Verbose: also say on stderr which site repository is used and how long the
+    /// command took.
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -114,7 +123,20 @@ pub fn main() -> ExitCode {
     if !matches!(cli.command, Command::Serve(_) | Command::Demo(_)) {
         quiet_broken_pipe();
     }
-    match run(cli) {
+    output::set_verbosity(if cli.quiet {
+        output::Verbosity::Quiet
+    } else if cli.verbose {
+        output::Verbosity::Verbose
+    } else {
+        output::Verbosity::Normal
+    });
+    let started = std::time::Instant::now();
+    let result = run(cli);
+    output::detail(format_args!(
+        "took {:.2} s",
+        started.elapsed().as_secs_f64()
+    ));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message);

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::Progress;
 use crate::cli::repo::find_root;
 use crate::ledger::{AdoptSelection, adopt};
 
@@ -39,8 +40,10 @@ pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
                 .collect::<CliResult<Vec<_>>>()?,
         )
     };
+    let progress = Progress::start("adopting the articles", false);
     let outcome =
         adopt(&root, &signer, &selection, &args.trust.options()).map_err(CliError::from)?;
+    drop(progress);
     for path in &outcome.adopted {
         println!("{path}: adopted as published");
     }

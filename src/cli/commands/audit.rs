@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{Ledger, acknowledge};
 
@@ -65,8 +65,10 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     }
     let mut options = args.trust.options();
     options.no_cache = true;
+    let progress = Progress::start("verifying the whole history", args.json);
     let ledger = Ledger::load(&root, &options)?;
     let pending = ledger.unsigned_edits()?;
+    drop(progress);
     let state = &ledger.state;
     let open = state.open_issues().count();
     if args.json {

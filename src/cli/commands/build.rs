@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
@@ -55,7 +55,9 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     }
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
+    let progress = Progress::start("building a preview", args.json);
     let report = build(&source, &out, &[])?;
+    drop(progress);
     if args.json {
         print_json(&serde_json::json!({ "report": report }));
     } else {
@@ -75,10 +77,12 @@ pub fn build_public(
     json: bool,
     allow_rewind: bool,
 ) -> CliResult<serde_json::Value> {
+    let progress = Progress::start("reading the signed history", json);
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
     let (ledger, source) = LiveSet::confirmed(ledger, &trust.options())?;
+    drop(progress);
     refuse_rollback(&ledger, out, allow_rewind)?;
     let unsigned = ledger.unsigned_edits()?;
     let record = ledger.build_record();
@@ -90,11 +94,13 @@ pub fn build_public(
     // The build needs only the live set: free the ledger's history first.
     drop(ledger);
     let started = std::time::Instant::now();
+    let progress = Progress::start("building the public site", json);
     let report = build(
         &source,
         out,
         &[(BUILD_RECORD.to_string(), record.into_bytes())],
     )?;
+    drop(progress);
     for path in &unsigned {
         eprintln!(
             "warning: {path} has unsigned edits in HEAD; the site shows its signed version until the edit goes through the steps (`stp submit {path}`)"

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::render::check::{check_site, fix_text};
@@ -26,7 +26,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
     let config = SiteConfig::load(&root.join("site.toml"))?;
     if args.fix {
         for f in fix_text(&root)? {
-            eprintln!("fixed: {} (now Unicode NFC)", f.display());
+            info(format_args!("fixed: {} (now Unicode NFC)", f.display()));
         }
     }
     let problems = check_site(&root, &config)?;

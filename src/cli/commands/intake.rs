@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::intake;
@@ -40,7 +40,9 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
         .with_timezone(&crate::content::date::vietnam())
         .to_rfc3339();
     let (mut written_json, mut refused_json) = (Vec::new(), Vec::new());
-    for input in &inputs {
+    let progress = Progress::start("taking in submissions", args.sign.json);
+    for (n, input) in inputs.iter().enumerate() {
+        progress.step(n + 1, inputs.len(), &input_name(input));
         let written = intake::assemble(input, &config, args.section.as_deref(), &now)
             .and_then(|s| intake::write(&root, &config, &s).map(|path| (path, s)));
         match written {
@@ -57,10 +59,10 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
                         }
                     },
                     None => {
-                        eprintln!(
+                        info(format_args!(
                             "note: {}: not signed: the site has no trusted admin yet, so it is a draft only a preview shows",
                             path.display()
-                        );
+                        ));
                         None
                     }
                 };
@@ -83,6 +85,7 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
             }
         }
     }
+    drop(progress);
     let refused = refused_json.len();
     if args.sign.json {
         print_json(&serde_json::json!({
@@ -95,6 +98,17 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
             .hint("fix or ask the sender about each `refused:` line above, then run `stp intake` again for those files"));
     }
     Ok(())
+}
+
+/// What the progress line names for a submission: its message or first file.
+fn input_name(input: &intake::Input) -> String {
+    let path = match input {
+        intake::Input::Mail(p) => Some(p),
+        intake::Input::Files(files) => files.first(),
+    };
+    path.and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The secretary's key when the site has a signed history (then every submission is
@@ -130,12 +144,12 @@ fn sign_submission(
     };
     match perform_step(root, signer, &request, &trust.options()) {
         Ok(outcome) => {
-            eprintln!(
+            info(format_args!(
                 "signed: {} submitted by {} in commit {}",
                 article.display(),
                 outcome.person,
                 &outcome.commit[..12.min(outcome.commit.len())]
-            );
+            ));
             Ok(outcome.commit)
         }
         Err(e) => {

@@ -10,7 +10,7 @@ use chrono::NaiveTime;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::report::export::{to_csv, write_xlsx};
@@ -70,6 +70,7 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     .map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
+    let progress = Progress::start(format!("making the report for {month}"), args.json);
     let ledger = args.trust.load(&root)?;
     let Some((config, calendar)) = trusted_settings(&ledger) else {
         return Err(CliError::failed(
@@ -132,7 +133,9 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         std::fs::rename(&staging, &out)?;
         Ok(())
     };
-    if let Err(e) = write() {
+    let written = write();
+    drop(progress);
+    if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }

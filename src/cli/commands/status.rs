@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::ledger::Ledger;
@@ -90,7 +90,9 @@ pub fn read_history(ledger: &Ledger, site: &SiteConfig) -> CliResult<LedgerHisto
         eprintln!("warning: {w}");
     }
     if ledger.trusted.is_none() {
-        eprintln!("note: no trusted workflow/ yet; deadlines use no tables and the law's calendar");
+        info(format_args!(
+            "note: no trusted workflow/ yet; deadlines use no tables and the law's calendar"
+        ));
     }
     Ok(history)
 }

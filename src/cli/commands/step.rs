@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground};
@@ -35,7 +35,7 @@ pub fn sign_step(
     };
     let outcome = perform_step(root, &signer, &request, &sign.trust.options())?;
     for note in &outcome.notes {
-        eprintln!("note: {note}");
+        info(format_args!("note: {note}"));
     }
     if !sign.json {
         for (path, from, to) in &outcome.steps {
