@@ -108,6 +108,11 @@ pub enum Command {
     Site(commands::site::SiteArgs),
     /// Signing keys.
     Key(commands::key::KeyArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
+    /// `stp completions bash > /etc/bash_completion.d/stp`).
+    Completions(commands::completions::CompletionsArgs),
+    /// Write the manual pages, one per command, into a folder.
+    Man(commands::man::ManArgs),
 }
 
 /// Runs the command line and returns the exit status.
@@ -177,6 +182,8 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::man::run(args),
     }
 }
 

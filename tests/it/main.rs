@@ -16,6 +16,7 @@ mod build_preview;
 mod calendar_cli;
 mod cli_output;
 mod cli_snapshots;
+mod completions_man;
 mod content_trust;
 mod demo_walk;
 mod exit_status;
