@@ -14,6 +14,7 @@ mod adopt_existing_site;
 mod bad_input;
 mod build_preview;
 mod calendar_cli;
+mod cli_help;
 mod cli_output;
 mod cli_snapshots;
 mod completions_man;

@@ -33,7 +33,10 @@ pub struct AdminKeyArgs {
 pub enum PeopleCommand {
     /// Add a person (or replace the one with this id).
     Add {
+        /// A short id for the person, as steps and the log name them: lower-case letters,
+        /// digits and hyphens, e.g. nguyen-van-an.
         id: String,
+        /// The person's full name, as the log and the reports show it.
         #[arg(long)]
         name: String,
         /// contributor, editor, verifier, approver, secretary or admin (repeatable).
@@ -42,10 +45,14 @@ pub enum PeopleCommand {
         /// The person's OpenSSH ed25519 public key: a .pub file, or the key text.
         #[arg(long = "key", value_name = "PUB")]
         key: String,
+        /// The person's unit (phòng, đơn vị), e.g. "Văn phòng Sở": the monthly report
+        /// counts articles per unit.
         #[arg(long)]
         unit: Option<String>,
+        /// The person's job title (chức vụ), e.g. "Chánh Văn phòng".
         #[arg(long)]
         title: Option<String>,
+        /// The person's e-mail address.
         #[arg(long)]
         email: Option<String>,
         #[command(flatten)]
@@ -55,6 +62,7 @@ pub enum PeopleCommand {
     },
     /// Remove a person: their later signatures grant nothing, their earlier ones stay valid.
     Remove {
+        /// The id of the person to remove (see `stp people list`).
         id: String,
         #[command(flatten)]
         admin: AdminKeyArgs,
@@ -63,12 +71,17 @@ pub enum PeopleCommand {
     },
     /// Let TO act in FROM's ROLE between two dates, both included (Điều 19.2).
     Delegate {
+        /// The id of the person who delegates (holds ROLE).
         from_id: String,
+        /// The id of the person who acts for them.
         to_id: String,
+        /// The role delegated: contributor, editor, verifier, approver, secretary or admin.
         #[arg(long)]
         role: Role,
+        /// The first day of the delegation, YYYY-MM-DD.
         #[arg(long = "from", value_name = "DATE")]
         start: NaiveDate,
+        /// The last day of the delegation (included), YYYY-MM-DD.
         #[arg(long = "until", value_name = "DATE")]
         until: NaiveDate,
         #[command(flatten)]
@@ -86,6 +99,8 @@ pub enum PeopleCommand {
     },
     /// Write the allowed-signers file for `git verify-commit` (gpg.ssh.allowedSignersFile).
     ExportAllowedSigners {
+        /// The file to write, e.g. .stp/allowed_signers (then `git config
+        /// gpg.ssh.allowedSignersFile .stp/allowed_signers`).
         file: PathBuf,
         #[command(flatten)]
         trust: TrustArgs,
