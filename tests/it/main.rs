@@ -20,6 +20,7 @@ mod cli_snapshots;
 mod completions_man;
 mod content_trust;
 mod demo_walk;
+mod error_messages;
 mod exit_status;
 mod intake_check_fix;
 mod intake_documents;

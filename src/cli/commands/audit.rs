@@ -14,7 +14,7 @@ use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{Ledger, acknowledge};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{KeyArgs, TrustArgs, needed_reason};
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
@@ -34,9 +34,9 @@ pub enum AuditCommand {
     Ack {
         /// The commit whose findings are acknowledged (its id, or the start of it).
         commit: String,
-        /// What was seen and why it is harmless.
-        #[arg(long, required = true)]
-        reason: String,
+        /// What was seen and why it is harmless (needed).
+        #[arg(long)]
+        reason: Option<String>,
         #[command(flatten)]
         key: KeyArgs,
         #[command(flatten)]
@@ -53,6 +53,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
         trust,
     }) = args.command
     {
+        let reason = needed_reason(reason, "audit ack")?;
         let signer = key.signer(&root)?;
         let outcome = acknowledge(&root, &signer, &commit, &reason, &trust.options())?;
         println!(

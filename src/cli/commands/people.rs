@@ -78,11 +78,11 @@ pub enum PeopleCommand {
         /// The role delegated: contributor, editor, verifier, approver, secretary or admin.
         #[arg(long)]
         role: Role,
-        /// The first day of the delegation, YYYY-MM-DD.
-        #[arg(long = "from", value_name = "DATE")]
+        /// The first day of the delegation: YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long = "from", value_name = "DATE", value_parser = parse_day)]
         start: NaiveDate,
-        /// The last day of the delegation (included), YYYY-MM-DD.
-        #[arg(long = "until", value_name = "DATE")]
+        /// The last day of the delegation (included): YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long = "until", value_name = "DATE", value_parser = parse_day)]
         until: NaiveDate,
         #[command(flatten)]
         admin: AdminKeyArgs,
@@ -105,6 +105,15 @@ pub enum PeopleCommand {
         #[command(flatten)]
         trust: TrustArgs,
     },
+}
+
+/// A day written as YYYY-MM-DD or as DD/MM/YYYY (the way Vietnamese documents date).
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| {
+            format!("`{text}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-12-21 or 21/12/2026")
+        })
 }
 
 /// Reads a public key given as a file or as the key text.
@@ -276,8 +285,11 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
         PeopleCommand::ExportAllowedSigners { file, trust } => {
             let ledger = trust.load(&root)?;
             let text = export_allowed_signers(&ledger)?;
-            std::fs::write(&file, text)
-                .map_err(|e| CliError::failed(format!("{}: {e}", file.display())))?;
+            let failed = |e: std::io::Error| CliError::failed(format!("{}: {e}", file.display()));
+            if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(failed)?;
+            }
+            std::fs::write(&file, text).map_err(failed)?;
             println!("wrote {}", file.display());
             Ok(())
         }

@@ -8,7 +8,7 @@ use crate::cli::error::CliResult;
 use crate::cli::repo::find_root;
 use crate::workflow::{Action, Ground};
 
-use super::signing::SignedArgs;
+use super::signing::{SignedArgs, needed_reason};
 use super::step::sign_step;
 
 #[derive(Debug, Args)]
@@ -20,9 +20,9 @@ pub struct RejectArgs {
     /// c (untrue), d (not of adequate quality), đ or dd (other legal bans).
     #[arg(long, required = true)]
     pub ground: Ground,
-    /// Why, in words the sender and the log will read.
-    #[arg(long, required = true)]
-    pub reason: String,
+    /// Why, in words the sender and the log will read (needed).
+    #[arg(long)]
+    pub reason: Option<String>,
     #[command(flatten)]
     pub sign: SignedArgs,
 }
@@ -33,7 +33,7 @@ pub fn run(repo: Option<PathBuf>, args: RejectArgs) -> CliResult {
         &root,
         Action::Reject,
         &args.articles,
-        Some(args.reason),
+        Some(needed_reason(args.reason, "reject")?),
         Some(args.ground),
         &args.sign,
     )

@@ -10,7 +10,7 @@ use chrono::NaiveTime;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{Progress, print_json};
+use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::report::export::{to_csv, write_xlsx};
@@ -154,6 +154,7 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
             "month": month.to_string(),
             "as_of": as_of.format("%Y-%m-%dT%H:%M").to_string(),
             "whole_month": as_of >= end_of_month,
+            "figures_until": report.figures_until.map(|d| d.to_string()),
             "out": out,
             "html": html,
             "xlsx": xlsx,
@@ -161,6 +162,13 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
             "logs": stats.as_ref().map(stats_json),
         }));
     } else {
+        if let Some(day) = report.figures_until {
+            info(format_args!(
+                "note: số liệu tính đến ngày {} (figures up to {day}): tháng {} chưa kết thúc",
+                day.format("%d/%m/%Y"),
+                month
+            ));
+        }
         println!("{}", html.display());
         println!("{}", xlsx.display());
     }

@@ -29,6 +29,16 @@ pub struct SignedArgs {
     pub trust: TrustArgs,
 }
 
+/// The `--reason` a command needs. Checked here rather than by clap, so that a missing
+/// reason is named alone (clap's message would show the whole usage line, with the
+/// other options as if they were missing too).
+pub fn needed_reason(reason: Option<String>, command: &str) -> CliResult<String> {
+    reason.filter(|r| !r.trim().is_empty()).ok_or_else(|| {
+        CliError::usage(format!("`stp {command}` needs --reason"))
+            .hint("say why, in words the sender and the log will read: --reason \"…\"")
+    })
+}
+
 /// Which first admin the trust data must start from.
 #[derive(Debug, Clone, Args)]
 pub struct TrustArgs {

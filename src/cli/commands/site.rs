@@ -13,7 +13,7 @@ use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{SiteAction, site_diff, site_files, site_step};
 
-use super::signing::{SignedArgs, TrustArgs};
+use super::signing::{SignedArgs, TrustArgs, needed_reason};
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
@@ -39,9 +39,9 @@ pub enum SiteCommand {
     },
     /// Approver: send the proposed change back, with a reason.
     Return {
-        /// Why it goes back.
-        #[arg(long, required = true)]
-        reason: String,
+        /// Why it goes back (needed).
+        #[arg(long)]
+        reason: Option<String>,
         #[command(flatten)]
         sign: SignedArgs,
     },
@@ -65,7 +65,11 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
         } => return print_diff(&root, working_tree, &trust),
         SiteCommand::Propose { reason, sign } => (SiteAction::Propose, reason, sign),
         SiteCommand::Approve { sign } => (SiteAction::Approve, None, sign),
-        SiteCommand::Return { reason, sign } => (SiteAction::Return, Some(reason), sign),
+        SiteCommand::Return { reason, sign } => (
+            SiteAction::Return,
+            Some(needed_reason(reason, "site return")?),
+            sign,
+        ),
     };
     let signer = key.signer(&root)?;
     let outcome = site_step(&root, &signer, action, reason.as_deref(), &trust.options())?;

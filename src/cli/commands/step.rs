@@ -11,7 +11,7 @@ use crate::cli::repo::find_root;
 use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground};
 
-use super::signing::{SignedArgs, article_path};
+use super::signing::{SignedArgs, article_path, needed_reason};
 
 /// Signs `action` on `articles`, printing one line per article moved (unless `--json`).
 pub fn sign_step(
@@ -146,9 +146,9 @@ pub struct ReasonStepArgs {
     /// The articles (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
-    /// Why, in words the sender and the log will read.
-    #[arg(long, required = true)]
-    pub reason: String,
+    /// Why, in words the sender and the log will read (needed).
+    #[arg(long)]
+    pub reason: Option<String>,
     #[command(flatten)]
     pub sign: SignedArgs,
 }
@@ -170,7 +170,7 @@ pub fn run_reason_step(repo: Option<PathBuf>, action: Action, args: ReasonStepAr
         &root,
         action,
         &args.articles,
-        Some(args.reason),
+        Some(needed_reason(args.reason, action.as_str())?),
         None,
         &args.sign,
     )
