@@ -94,3 +94,43 @@ fn quiet_silences_informational_lines_and_verbose_adds_details() {
         "-q and -v together are a usage mistake"
     );
 }
+
+#[test]
+fn long_work_shows_a_progress_line_on_a_terminal_and_clears_it() {
+    // `script` gives the command a terminal; skip where util-linux's is not installed.
+    let Ok(probe) = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+    else {
+        return;
+    };
+    if !probe.status.success() {
+        return;
+    }
+    let site = Site::new();
+    site.news("bai", "Bài", "Nội dung.");
+    let run = |args: &str| {
+        let o = std::process::Command::new("script")
+            .args(["-qec"])
+            .arg(format!(
+                "'{}' -C '{}' {args}",
+                env!("CARGO_BIN_EXE_stp"),
+                site.root().display()
+            ))
+            .arg("/dev/null")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let shown = run("build --preview --out preview");
+    assert!(shown.contains("building a preview…"), "{shown:?}");
+    assert!(shown.contains("\r\x1b[2Kbuilt a preview"), "{shown:?}");
+    for quiet in [
+        "-q build --preview --out preview",
+        "build --preview --out preview --json",
+    ] {
+        let out = run(quiet);
+        assert!(!out.contains("building a preview"), "{quiet}: {out:?}");
+    }
+}
