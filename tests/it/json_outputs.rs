@@ -223,3 +223,42 @@ fn intake_lists_the_articles_written_and_refused() {
         ))
     );
 }
+
+#[test]
+fn people_changes_adoption_and_acknowledgements_say_what_was_committed() {
+    let env = Env::board();
+    let admin = key(&env, "admin");
+    env.add_person("deputy", &["editor"]);
+    let remove = [
+        "people",
+        "remove",
+        "deputy",
+        "--signing-key",
+        &admin,
+        "--json",
+    ];
+    insta::assert_snapshot!("json_people_remove", json(&env, &remove));
+
+    let old = env.draft("bai-cu", "Bài đăng trước khi có stp.");
+    insta::assert_snapshot!(
+        "json_adopt",
+        json(&env, &["adopt", &old, "--key", &admin, "--json"])
+    );
+
+    let forged = env.draft("tu-dang", "Tự đăng.");
+    env.set_status(&forged, "published");
+    let commit = env.forge(None, "publish it myself", &[]);
+    let ack = [
+        "audit",
+        "ack",
+        &commit,
+        "--reason",
+        "Đã xem, đã hoàn tác.",
+        "--key",
+        &admin,
+        "--json",
+    ];
+    let (out, v) = json_and_value(&env, &ack);
+    assert_eq!(v["acknowledged"], commit.as_str(), "{out}");
+    insta::assert_snapshot!("json_audit_ack", out);
+}

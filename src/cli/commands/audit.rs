@@ -37,6 +37,9 @@ pub enum AuditCommand {
         /// What was seen and why it is harmless (needed).
         #[arg(long)]
         reason: Option<String>,
+        /// Print what was committed as JSON (one object; see docs/cli.md).
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         key: KeyArgs,
         #[command(flatten)]
@@ -49,6 +52,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     if let Some(AuditCommand::Ack {
         commit,
         reason,
+        json,
         key,
         trust,
     }) = args.command
@@ -56,6 +60,15 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
         let reason = needed_reason(reason, "audit ack")?;
         let signer = key.signer(&root)?;
         let outcome = acknowledge(&root, &signer, &commit, &reason, &trust.options())?;
+        if json || args.json {
+            print_json(&serde_json::json!({
+                "commit": outcome.commit,
+                "acknowledged": outcome.acknowledged,
+                "findings": outcome.findings,
+                "signer": { "fingerprint": signer.fingerprint },
+            }));
+            return Ok(());
+        }
         println!(
             "acknowledged {} findings of {} in commit {}",
             outcome.findings,

@@ -27,6 +27,9 @@ pub struct AdminKeyArgs {
     /// user.signingkey.
     #[arg(long = "signing-key", env = "STP_KEY", value_name = "PATH")]
     pub signing_key: Option<PathBuf>,
+    /// Print what was committed as JSON (one object; see docs/cli.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +190,15 @@ fn apply(
         eprintln!(
             "warning: {file} held changes no admin signed; they are not folded in (this change is made on the trusted version)"
         );
+    }
+    if admin.json {
+        print_json(&serde_json::json!({
+            "commit": outcome.commit,
+            "signer": { "fingerprint": signer.fingerprint },
+            "first_admin": outcome.first_admin,
+            "ignored_edits": outcome.ignored_edits,
+        }));
+        return Ok(());
     }
     if outcome.first_admin {
         println!(
