@@ -1,7 +1,15 @@
 //! The one error type commands return: what went wrong, the next thing to try, and the
-//! exit status (1 refused or failed, 2 usage).
+//! exit status: 1 when the command ran and found something (audit findings, check
+//! problems, overdue articles, commits that clash on sync), 2 when it could not run or
+//! refused (an error, wrong input, a usage mistake, a refused step). 0 is success.
 
 use std::fmt;
+
+/// The exit status of a command that ran and found something (findings, problems,
+/// overdue articles).
+pub const EXIT_FINDINGS: u8 = 1;
+/// The exit status of an error, a refusal or a usage mistake.
+pub const EXIT_ERROR: u8 = 2;
 
 /// An error a command reports to its user.
 #[derive(Debug)]
@@ -12,12 +20,22 @@ pub struct CliError {
 }
 
 impl CliError {
-    /// A refusal or failure (exit 1).
+    /// A refusal or failure: the command could not do what was asked (exit 2).
     pub fn failed(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
             hint: None,
-            code: 1,
+            code: EXIT_ERROR,
+        }
+    }
+
+    /// The command ran and found something its user must see to (exit 1): findings,
+    /// problems, overdue articles.
+    pub fn findings(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            hint: None,
+            code: EXIT_FINDINGS,
         }
     }
 
@@ -26,7 +44,7 @@ impl CliError {
         CliError {
             message: message.into(),
             hint: None,
-            code: 2,
+            code: EXIT_ERROR,
         }
     }
 
@@ -62,7 +80,7 @@ impl From<crate::ledger::LedgerError> for CliError {
         CliError {
             message: e.to_string(),
             hint,
-            code: 1,
+            code: EXIT_ERROR,
         }
     }
 }

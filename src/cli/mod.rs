@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod output;
 mod repo;
 
 use std::process::ExitCode;
@@ -12,15 +13,39 @@ use clap::{Parser, Subcommand};
 pub use error::{CliError, CliResult};
 pub use repo::find_root;
 
+/// The exit statuses, shown after `stp --help` (docs/cli.md has the same table).
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  success
+  1  the command ran and found something: audit found changes without authority, check
+     found problems, status --overdue found overdue articles, sync kept clashing commits
+  2  error or refusal: the command could not run, wrong input, a usage mistake, a refused
+     step";
+
 /// stp runs an agency's website as a git repository: articles move through the
 /// regulation's steps as signed commits, and only what was validly published is built.
 #[derive(Debug, Parser)]
-#[command(name = "stp", version, about, max_term_width = 100)]
+#[command(
+    name = "stp",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = EXIT_STATUS_HELP
+)]
 pub struct Cli {
     /// The site repository (default: the current folder or the nearest one above it
     /// holding site.toml).
     #[arg(short = 'C', long = "repo", global = true, value_name = "DIR")]
     pub repo: Option<std::path::PathBuf>,
+
+    /// Quiet: nothing on stderr but warnings and errors (no notes, no progress).
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Verbose: also say on stderr which site repository is used and how long the
+    /// command took.
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -36,7 +61,8 @@ pub enum Command {
     /// The working calendar: days off of a year, and deadlines in working days or
     /// administrative hours.
     Calendar(commands::calendar::CalendarArgs),
-    /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list.
+    /// Check links, pictures, front matter and Vietnamese text; exit 1 with the list of
+    /// problems.
     Check(commands::check::CheckArgs),
     /// Take in submissions (.eml, Maildir, .docx, .odt, pictures) as submitted articles.
     Intake(commands::intake::IntakeArgs),
@@ -82,6 +108,11 @@ pub enum Command {
     Site(commands::site::SiteArgs),
     /// Signing keys.
     Key(commands::key::KeyArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
+    /// `stp completions bash > /etc/bash_completion.d/stp`).
+    Completions(commands::completions::CompletionsArgs),
+    /// Write the manual pages, one per command, into a folder.
+    Man(commands::man::ManArgs),
 }
 
 /// Runs the command line and returns the exit status.
@@ -97,7 +128,20 @@ pub fn main() -> ExitCode {
     if !matches!(cli.command, Command::Serve(_) | Command::Demo(_)) {
         quiet_broken_pipe();
     }
-    match run(cli) {
+    output::set_verbosity(if cli.quiet {
+        output::Verbosity::Quiet
+    } else if cli.verbose {
+        output::Verbosity::Verbose
+    } else {
+        output::Verbosity::Normal
+    });
+    let started = std::time::Instant::now();
+    let result = run(cli);
+    output::detail(format_args!(
+        "took {:.2} s",
+        started.elapsed().as_secs_f64()
+    ));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message);
@@ -138,6 +182,8 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::man::run(args),
     }
 }
 

@@ -3,10 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{CliError, CliResult};
+use super::output::detail;
 
 /// The folder given with `-C`, or the nearest folder at or above the current one that
-/// holds `site.toml`.
+/// holds `site.toml` (named on stderr with `-v`).
 pub fn find_root(given: Option<PathBuf>) -> CliResult<PathBuf> {
+    let root = locate(given)?;
+    detail(format_args!("site repository: {}", root.display()));
+    Ok(root)
+}
+
+fn locate(given: Option<PathBuf>) -> CliResult<PathBuf> {
     if let Some(dir) = given {
         if dir.join("site.toml").is_file() {
             return Ok(dir);

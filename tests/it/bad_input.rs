@@ -15,7 +15,7 @@ fn refused(rel: &str, bytes: &[u8]) -> String {
     let before = tree(&out);
     site.write(rel, bytes);
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1), "expected a refusal for {rel}");
+    assert_eq!(o.status.code(), Some(2), "expected a refusal for {rel}");
     assert!(tree(&out) == before, "a refused build changed the output");
     let err = stderr(&o);
     assert!(err.contains(rel), "error does not name {rel}: {err}");
@@ -152,7 +152,7 @@ fn symlink_outside_the_repository() {
     .unwrap();
     let out = site.path("preview");
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("lien-ket.md: is a symbolic link"), "{err}");
     assert!(!out.exists());

@@ -94,7 +94,7 @@ fn failed_build_leaves_previous_output_whole() {
     let before = tree(&out);
     site.write("content/tin-tuc/hong.md", "---\ntitle: [unclosed\n---\nx\n");
     let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("content/tin-tuc/hong.md:2:"),
         "{}",

@@ -117,7 +117,7 @@ fn bad_calendar_and_bad_start_are_refused() {
         .unwrap()
         + 1;
     let o = stp(dir.path(), &["calendar", "holidays", "2026"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains(&format!(

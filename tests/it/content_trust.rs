@@ -52,7 +52,7 @@ fn javascript_portal_url_refused_with_file_line_and_field() {
         "---\ntitle: \"Đăng ký\"\nprocedure:\n  field: \"Hộ tịch\"\n  service_level: \"một phần\"\n  processing_time: \"5 ngày\"\n  fees: \"Không\"\n  portal_url: \" JaVaScRiPt:alert(1)\"\n---\nNội dung.\n",
     );
     let o = preview(&site);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
         err.contains(&format!("{rel}:8: `procedure.portal_url`")),
@@ -97,7 +97,7 @@ fn front_matter_files_must_be_names_or_web_links() {
             format!("---\ntitle: \"Tệp\"\n{yaml}\n---\nNội dung.\n"),
         );
         let o = preview(&site);
-        assert_eq!(o.status.code(), Some(1), "{yaml}");
+        assert_eq!(o.status.code(), Some(2), "{yaml}");
         let err = stderr(&o);
         let line = 2 + yaml.lines().count();
         assert!(
@@ -127,7 +127,7 @@ fn bundle_files_that_run_script_are_refused_by_preview_and_check() {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
         );
         let o = preview(&site);
-        assert_eq!(o.status.code(), Some(1), "{name} was built");
+        assert_eq!(o.status.code(), Some(2), "{name} was built");
         let err = stderr(&o);
         assert!(err.contains(&rel), "{name}: {err}");
         assert!(err.contains("run script"), "{name}: {err}");
@@ -187,7 +187,7 @@ fn symbolic_links_anywhere_are_refused() {
     site.write("tai-nguyen/a.txt", "x");
     std::os::unix::fs::symlink(site.path("tai-nguyen"), site.path("static")).unwrap();
     let o = preview(&site);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("static: is a symbolic link"),
         "{}",
@@ -200,7 +200,7 @@ fn symbolic_links_anywhere_are_refused() {
     std::fs::write(elsewhere.path().join("x.md"), "---\ntitle: X\n---\nx\n").unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), site.path("content/tin-tuc/ngoai")).unwrap();
     let o = preview(&site);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("content/tin-tuc/ngoai: is a symbolic link"),
         "{}",
@@ -212,7 +212,7 @@ fn symbolic_links_anywhere_are_refused() {
     site.write("themes/default/static/ok.css", "a{}");
     std::os::unix::fs::symlink("/etc/hostname", site.path("themes/default/static/x.css")).unwrap();
     let o = preview(&site);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("x.css: is a symbolic link"),
         "{}",
@@ -286,7 +286,7 @@ fn markdown_file_inside_a_bundle_breaks_nothing_and_check_names_it() {
     // A Markdown file that is in no bundle is still not where articles live.
     site.write("content/tin-tuc/lac/bai.md", "---\ntitle: A\n---\nx\n");
     let o = preview(&site);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("is not where articles live"),
         "{}",

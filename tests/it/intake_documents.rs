@@ -209,7 +209,7 @@ fn vni_text_that_does_not_convert_is_refused_naming_the_paragraph() {
         &root,
         &["intake", doc.to_str().unwrap(), "--section", "tin-tuc"],
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
         err.contains("hong.docx: paragraph 2: text `Sôû Tö phùp"),

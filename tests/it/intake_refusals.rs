@@ -11,7 +11,7 @@ use crate::kit::stderr;
 fn refused(root: &Path, args: &[&str], expect: &str) {
     let before = content_files(root);
     let out = stp(root, args);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains(expect), "expected `{expect}` in:\n{err}");
     assert!(err.contains("nothing was written"), "{err}");

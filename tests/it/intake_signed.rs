@@ -79,7 +79,7 @@ fn intake_by_a_key_without_the_right_leaves_nothing() {
     let env = Env::board();
     let before = env.git(&["rev-parse", "HEAD"]);
     let out = intake(&env, "editor");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("refused:"), "{err}");
     assert_eq!(env.git(&["rev-parse", "HEAD"]), before, "no commit");

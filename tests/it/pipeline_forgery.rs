@@ -175,7 +175,7 @@ fn a_pinned_trust_root_refuses_another_first_admin() {
     // Under another pin nothing is trusted: not the articles, not the site files, so
     // there is no public site to build, and the one built before stays as it was.
     let out = env.stp_env(&["build", "--out", "other"], &[("STP_TRUST_ROOT", &other)]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("site files") && err.contains("no signed version"),

@@ -23,7 +23,7 @@ fn stp_date_after_tomorrow_is_refused_when_signing() {
     ] {
         let out = submit(&date);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(err.contains(&format!("STP_DATE states {date}")), "{err}");
         assert!(err.contains("tomorrow"), "{err}");
         assert_eq!(env.git(&["rev-parse", "HEAD"]), head, "nothing committed");

@@ -82,7 +82,7 @@ fn each_step_refuses_the_wrong_key_role_or_state_with_one_line() {
         "--key",
         env.key("editor").to_str().unwrap(),
     ]);
-    assert!(err.contains("needs a reason"), "{err}");
+    assert!(err.contains("needs --reason"), "{err}");
 }
 
 #[test]

@@ -554,7 +554,7 @@ fn nothing_overdue_exits_0_and_untrusted_or_bad_tables_change_nothing() {
         ],
         &vars,
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("STP_DATE=`2026-13-01` is not a date"),
         "{o:?}"
@@ -569,7 +569,7 @@ fn nothing_overdue_exits_0_and_untrusted_or_bad_tables_change_nothing() {
             m.env.key("editor").to_str().unwrap(),
         ],
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("dates never go back"),
         "{o:?}"

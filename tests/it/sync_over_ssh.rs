@@ -221,7 +221,7 @@ fn an_unreachable_server_is_refused_with_what_to_check() {
         "khong-co-may-chu.invalid:/srv/site.git",
     ]);
     let out = env.stp(&["sync"]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("cannot fetch from khong-co-may-chu.invalid:/srv/site.git"),

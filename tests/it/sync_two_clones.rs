@@ -181,7 +181,7 @@ fn steps_on_different_articles_are_both_kept_ours_signed_again_on_top() {
 
     // B's review must be signed again on top of A's, which needs B's key.
     let out = c.stp_b(&["sync"]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs your key; nothing was changed"), "{err}");
     assert_eq!(c.git_b(&["rev-parse", "HEAD"]), b_before);

@@ -77,10 +77,10 @@ fn outsider_is_not_accepted(env: &Env, signers: &Path) {
     );
 }
 
-/// The stderr of a command that must exit 1.
+/// The stderr of a command that must refuse (exit 2).
 fn refused(out: &Output) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
     err
 }
 

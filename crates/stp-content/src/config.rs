@@ -247,11 +247,12 @@ impl SiteConfig {
         Ok(())
     }
 
-    /// Every section's slug, comma-separated: what an error lists as the valid choices.
+    /// Every section as `slug (Name)`, comma-separated: what an error lists as the valid
+    /// choices.
     pub fn section_slugs(&self) -> String {
         self.sections
             .iter()
-            .map(|s| s.slug.as_str())
+            .map(|s| format!("{} ({})", s.slug, s.name))
             .collect::<Vec<_>>()
             .join(", ")
     }

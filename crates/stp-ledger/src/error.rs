@@ -22,6 +22,9 @@ pub enum LedgerError {
     /// A signing key that cannot be used.
     #[error("{file}: {message}")]
     Key { file: PathBuf, message: String },
+    /// The signing key named does not exist.
+    #[error("{0}: no such key file")]
+    MissingKey(PathBuf),
     /// No signing key was given or configured.
     #[error("no signing key: give --key PATH, set STP_KEY, or set git's user.signingkey")]
     NoKey,
@@ -74,6 +77,10 @@ impl LedgerError {
                 "make a key with `stp key new ~/.ssh/stp_ed25519` and ask an admin to add its .pub"
                     .into(),
             ),
+            LedgerError::MissingKey(file) => Some(format!(
+                "check the path, or make a key there with `stp key new {}` and ask an admin to add its .pub",
+                file.display()
+            )),
             LedgerError::Key { .. } => Some(
                 "give the OpenSSH ed25519 key file that `ssh-keygen` or `stp key new` wrote".into(),
             ),

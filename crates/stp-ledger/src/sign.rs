@@ -62,7 +62,13 @@ impl Signer {
     /// A key file: an OpenSSH private key signs itself; a public key (or a private key
     /// protected by a passphrase) signs through the ssh-agent.
     pub fn load(path: &Path) -> LedgerResult<Signer> {
-        let text = std::fs::read_to_string(path).map_err(LedgerError::io(path))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                LedgerError::MissingKey(path.to_path_buf())
+            } else {
+                LedgerError::io(path)(e)
+            }
+        })?;
         if text
             .trim_start()
             .starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")

@@ -32,6 +32,13 @@ pub fn render_html(report: &MonthlyReport, agency: &str) -> String {
 <h1>Báo cáo hoạt động Cổng thông tin điện tử tháng {month}</h1>\n<p>{} — Ban Biên tập, báo cáo giao ban tháng (Điều 18.5 Quy chế).</p>\n",
         escape(agency)
     );
+    if let Some(day) = report.figures_until {
+        let _ = writeln!(
+            out,
+            "<p class=\"until\"><strong>Số liệu tính đến ngày {}</strong>: tháng chưa kết thúc (figures up to {day}).</p>",
+            day.format("%d/%m/%Y")
+        );
+    }
     write_table(&mut out, &report.summary);
 
     out.push_str("<h2>Truy cập</h2>\n");

@@ -107,6 +107,9 @@ pub struct MonthlyReport {
     pub royalty_items: Table,
     /// Quota bounds, for the chart.
     pub quota_range: (u32, u32),
+    /// The last day the figures count, when the month is not over yet (a report made
+    /// mid-month counts only up to today).
+    pub figures_until: Option<NaiveDate>,
 }
 
 impl MonthlyReport {
@@ -157,6 +160,8 @@ pub fn build_report(input: &ReportInput) -> MonthlyReport {
         royalties: s.royalties.per_author,
         royalty_items: s.royalties.items,
         quota_range: (q.min_per_unit, q.max_per_unit),
+        figures_until: Some(input.as_of.date())
+            .filter(|d| month.last_day().is_some_and(|last| *d < last)),
     }
 }
 

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{AdoptSelection, adopt};
 
-use super::signing::{KeyArgs, TrustArgs, article_path};
+use super::signing::{SignedArgs, article_path};
 
 #[derive(Debug, Args)]
 pub struct AdoptArgs {
@@ -21,14 +22,12 @@ pub struct AdoptArgs {
     #[arg(long)]
     pub all: bool,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
     let root = find_root(repo)?;
-    let signer = args.key.signer(&root)?;
+    let signer = args.sign.key.signer(&root)?;
     let selection = if args.all {
         AdoptSelection::All
     } else {
@@ -39,8 +38,19 @@ pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
                 .collect::<CliResult<Vec<_>>>()?,
         )
     };
+    let progress = Progress::start("adopting the articles", args.sign.json);
     let outcome =
-        adopt(&root, &signer, &selection, &args.trust.options()).map_err(CliError::from)?;
+        adopt(&root, &signer, &selection, &args.sign.trust.options()).map_err(CliError::from)?;
+    drop(progress);
+    if args.sign.json {
+        print_json(&serde_json::json!({
+            "commit": outcome.commit,
+            "signer": { "id": outcome.person, "fingerprint": signer.fingerprint },
+            "adopted": outcome.adopted,
+            "skipped": outcome.skipped,
+        }));
+        return Ok(());
+    }
     for path in &outcome.adopted {
         println!("{path}: adopted as published");
     }

@@ -10,10 +10,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{Ledger, acknowledge};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{KeyArgs, TrustArgs, needed_reason};
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
@@ -33,9 +34,12 @@ pub enum AuditCommand {
     Ack {
         /// The commit whose findings are acknowledged (its id, or the start of it).
         commit: String,
-        /// What was seen and why it is harmless.
-        #[arg(long, required = true)]
-        reason: String,
+        /// What was seen and why it is harmless (needed).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Print what was committed as JSON (one object; see docs/cli.md).
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         key: KeyArgs,
         #[command(flatten)]
@@ -48,12 +52,23 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     if let Some(AuditCommand::Ack {
         commit,
         reason,
+        json,
         key,
         trust,
     }) = args.command
     {
+        let reason = needed_reason(reason, "audit ack")?;
         let signer = key.signer(&root)?;
         let outcome = acknowledge(&root, &signer, &commit, &reason, &trust.options())?;
+        if json || args.json {
+            print_json(&serde_json::json!({
+                "commit": outcome.commit,
+                "acknowledged": outcome.acknowledged,
+                "findings": outcome.findings,
+                "signer": { "fingerprint": signer.fingerprint },
+            }));
+            return Ok(());
+        }
         println!(
             "acknowledged {} findings of {} in commit {}",
             outcome.findings,
@@ -64,8 +79,10 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     }
     let mut options = args.trust.options();
     options.no_cache = true;
+    let progress = Progress::start("verifying the whole history", args.json);
     let ledger = Ledger::load(&root, &options)?;
     let pending = ledger.unsigned_edits()?;
+    drop(progress);
     let state = &ledger.state;
     let open = state.open_issues().count();
     if args.json {
@@ -87,10 +104,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
             "open": open,
             "unsigned_edits": pending,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        print_json(&value);
     } else {
         print_findings(&ledger, &pending);
     }
@@ -104,7 +118,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
         }
         Ok(())
     } else {
-        Err(CliError::failed(format!(
+        Err(CliError::findings(format!(
             "{open} findings are not acknowledged"
         ))
         .hint("nothing they did reaches the public site. To undo a change, `git revert COMMIT` (going back to the signed version is not a finding); an admin then records each finding as seen with `stp audit ack COMMIT --reason \"…\"`"))

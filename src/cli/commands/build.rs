@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
@@ -36,7 +37,11 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let root = find_root(repo)?;
     if !args.preview {
         let out = args.out.unwrap_or_else(|| root.join("public"));
-        return build_public(&root, &out, &args.trust, args.json, args.allow_rewind);
+        let built = build_public(&root, &out, &args.trust, args.json, args.allow_rewind)?;
+        if args.json {
+            print_json(&built);
+        }
+        return Ok(());
     }
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let out = args.out.unwrap_or_else(|| root.join("preview"));
@@ -50,12 +55,11 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     }
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
+    let progress = Progress::start("building a preview", args.json);
     let report = build(&source, &out, &[])?;
+    drop(progress);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        print_json(&serde_json::json!({ "report": report }));
     } else {
         print_report("built a preview of", "articles", &report, &out, started);
     }
@@ -64,17 +68,21 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
 
 /// Builds the public site into `out` from the live set: only what was validly published,
 /// with the approved site files. Refuses a history that goes around signed commits.
+/// Builds the public site from the live set into `out`; prints what was built unless
+/// `json`, and returns it as the fields of `stp build --json`.
 pub fn build_public(
     root: &Path,
     out: &Path,
     trust: &TrustArgs,
     json: bool,
     allow_rewind: bool,
-) -> CliResult {
+) -> CliResult<serde_json::Value> {
+    let progress = Progress::start("reading the signed history", json);
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
     let (ledger, source) = LiveSet::confirmed(ledger, &trust.options())?;
+    drop(progress);
     refuse_rollback(&ledger, out, allow_rewind)?;
     let unsigned = ledger.unsigned_edits()?;
     let record = ledger.build_record();
@@ -86,31 +94,19 @@ pub fn build_public(
     // The build needs only the live set: free the ledger's history first.
     drop(ledger);
     let started = std::time::Instant::now();
+    let progress = Progress::start("building the public site", json);
     let report = build(
         &source,
         out,
         &[(BUILD_RECORD.to_string(), record.into_bytes())],
     )?;
+    drop(progress);
     for path in &unsigned {
         eprintln!(
             "warning: {path} has unsigned edits in HEAD; the site shows its signed version until the edit goes through the steps (`stp submit {path}`)"
         );
     }
-    if json {
-        let value = serde_json::json!({
-            "report": report,
-            "ledger": {
-                "commits": commits,
-                "read_now": read_now,
-                "issues": issues,
-            },
-            "unsigned_edits": unsigned,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-    } else {
+    if !json {
         println!(
             "ledger: {} commits, {} read now, {} issues (see `stp audit`)",
             commits, read_now, issues
@@ -123,7 +119,15 @@ pub fn build_public(
             started,
         );
     }
-    Ok(())
+    Ok(serde_json::json!({
+        "report": report,
+        "ledger": {
+            "commits": commits,
+            "read_now": read_now,
+            "issues": issues,
+        },
+        "unsigned_edits": unsigned,
+    }))
 }
 
 /// Refuses a public build of a history that goes around signed commits: a merge whose

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::render::check::{check_site, fix_text};
@@ -25,15 +26,12 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
     let config = SiteConfig::load(&root.join("site.toml"))?;
     if args.fix {
         for f in fix_text(&root)? {
-            eprintln!("fixed: {} (now Unicode NFC)", f.display());
+            info(format_args!("fixed: {} (now Unicode NFC)", f.display()));
         }
     }
     let problems = check_site(&root, &config)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&problems).unwrap_or_default()
-        );
+        print_json(&serde_json::json!({ "problems": problems }));
     } else {
         for p in &problems {
             println!("{p}");
@@ -46,7 +44,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
         Ok(())
     } else {
         Err(
-            CliError::failed(format!("{} problems found", problems.len()))
+            CliError::findings(format!("{} problems found", problems.len()))
                 .hint("fix each line above, then run `stp check` again"),
         )
     }

@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::intake;
 use crate::ledger::{Ledger, Signer, StepRequest, perform_step};
 use crate::workflow::Action;
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{SignedArgs, TrustArgs};
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -27,9 +28,7 @@ pub struct IntakeArgs {
     #[arg(long, value_name = "S")]
     pub section: Option<String>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
@@ -40,40 +39,76 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
     let now = chrono::Utc::now()
         .with_timezone(&crate::content::date::vietnam())
         .to_rfc3339();
-    let mut refused = 0;
-    for input in &inputs {
+    let (mut written_json, mut refused_json) = (Vec::new(), Vec::new());
+    let progress = Progress::start("taking in submissions", args.sign.json);
+    for (n, input) in inputs.iter().enumerate() {
+        progress.step(n + 1, inputs.len(), &input_name(input));
         let written = intake::assemble(input, &config, args.section.as_deref(), &now)
             .and_then(|s| intake::write(&root, &config, &s).map(|path| (path, s)));
         match written {
             Ok((path, s)) => {
-                if let Some(signer) = &signer {
-                    if let Err(e) = sign_submission(&root, signer, &args.trust, &path) {
-                        refused += 1;
-                        eprintln!("refused: {}: {}", path.display(), e.message);
-                        continue;
+                let commit = match &signer {
+                    Some(signer) => match sign_submission(&root, signer, &args.sign.trust, &path) {
+                        Ok(commit) => Some(commit),
+                        Err(e) => {
+                            eprintln!("refused: {}: {}", path.display(), e.message);
+                            refused_json.push(serde_json::json!({
+                                "file": path, "line": null, "why": e.message,
+                            }));
+                            continue;
+                        }
+                    },
+                    None => {
+                        info(format_args!(
+                            "note: {}: not signed: the site has no trusted admin yet, so it is a draft only a preview shows",
+                            path.display()
+                        ));
+                        None
                     }
-                } else {
-                    eprintln!(
-                        "note: {}: not signed: the site has no trusted admin yet, so it is a draft only a preview shows",
-                        path.display()
-                    );
+                };
+                if !args.sign.json {
+                    println!("{}", path.display());
                 }
-                println!("{}", path.display());
-                for flag in s.front.intake.iter().flat_map(|i| &i.flags) {
+                let flags: Vec<&String> = s.front.intake.iter().flat_map(|i| &i.flags).collect();
+                for flag in &flags {
                     eprintln!("flag: {}: {flag}", path.display());
                 }
+                written_json.push(serde_json::json!({
+                    "article": path, "commit": commit, "flags": flags,
+                }));
             }
             Err(e) => {
-                refused += 1;
                 eprintln!("refused: {e}");
+                refused_json.push(serde_json::json!({
+                    "file": e.file, "line": e.line, "why": e.message,
+                }));
             }
         }
+    }
+    drop(progress);
+    let refused = refused_json.len();
+    if args.sign.json {
+        print_json(&serde_json::json!({
+            "articles": written_json,
+            "refused": refused_json,
+        }));
     }
     if refused > 0 {
         return Err(CliError::failed(format!("{refused} of {} submissions refused; nothing was written for them", inputs.len()))
             .hint("fix or ask the sender about each `refused:` line above, then run `stp intake` again for those files"));
     }
     Ok(())
+}
+
+/// What the progress line names for a submission: its message or first file.
+fn input_name(input: &intake::Input) -> String {
+    let path = match input {
+        intake::Input::Mail(p) => Some(p),
+        intake::Input::Files(files) => files.first(),
+    };
+    path.and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The secretary's key when the site has a signed history (then every submission is
@@ -83,24 +118,24 @@ fn intake_signer(root: &std::path::Path, args: &IntakeArgs) -> CliResult<Option<
     if !crate::ledger::repo::has_history(root) {
         return Ok(None);
     }
-    let ledger: Ledger = args.trust.load(root)?;
+    let ledger: Ledger = args.sign.trust.load(root)?;
     if ledger.trusted.is_none() {
         return Ok(None);
     }
-    args.key.signer(root).map(Some).map_err(|e| {
+    args.sign.key.signer(root).map(Some).map_err(|e| {
         CliError::failed(format!("intake signs each submission, but {}", e.message))
             .hint("give the secretary's key with --key PATH or STP_KEY")
     })
 }
 
-/// Commits the new bundle as a signed `submit`; on a refusal removes the bundle, so
-/// nothing is left half-done.
+/// Commits the new bundle as a signed `submit` and returns the commit; on a refusal
+/// removes the bundle, so nothing is left half-done.
 fn sign_submission(
     root: &std::path::Path,
     signer: &Signer,
     trust: &TrustArgs,
     article: &std::path::Path,
-) -> CliResult {
+) -> CliResult<String> {
     let request = StepRequest {
         action: Action::Submit,
         articles: vec![article.to_string_lossy().replace('\\', "/")],
@@ -109,13 +144,13 @@ fn sign_submission(
     };
     match perform_step(root, signer, &request, &trust.options()) {
         Ok(outcome) => {
-            eprintln!(
+            info(format_args!(
                 "signed: {} submitted by {} in commit {}",
                 article.display(),
                 outcome.person,
                 &outcome.commit[..12.min(outcome.commit.len())]
-            );
-            Ok(())
+            ));
+            Ok(outcome.commit)
         }
         Err(e) => {
             if let Some(bundle) = root.join(article).parent() {

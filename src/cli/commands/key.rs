@@ -18,6 +18,8 @@ pub struct KeyArgs {
 pub enum KeyCommand {
     /// Write a new key pair: PATH (private, mode 0600) and PATH.pub.
     New {
+        /// Where to write the private key (the public key goes beside it, as PATH.pub),
+        /// e.g. ~/.ssh/stp_ed25519; an existing file is not overwritten.
         path: PathBuf,
         /// The comment at the end of the public key.
         #[arg(long, default_value = "stp")]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::EventKind;
 use crate::workflow::RoleGrant;
@@ -36,10 +37,7 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
             .hint(format!("send it in with `stp submit {path}`"))
     })?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(record).unwrap_or_default()
-        );
+        print_json(record);
         return Ok(());
     }
     println!("{path}: {}", record.state);
@@ -115,7 +113,7 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
 fn site_log(ledger: &crate::ledger::Ledger, json: bool) -> CliResult {
     let site = &ledger.state.site;
     if json {
-        println!("{}", serde_json::to_string_pretty(site).unwrap_or_default());
+        print_json(site);
         return Ok(());
     }
     let live = site

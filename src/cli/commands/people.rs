@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{PeopleChange, Signer, change_people, export_allowed_signers};
 use crate::workflow::{Delegation, Person, Role, parse_public_key};
@@ -28,6 +29,9 @@ pub struct AdminKeyArgs {
     /// user.signingkey.
     #[arg(long = "signing-key", env = "STP_KEY", value_name = "PATH")]
     pub signing_key: Option<PathBuf>,
+    /// Print what was committed as JSON (one object; see docs/cli.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,7 +39,10 @@ pub enum PeopleCommand {
     /// Add a person; for one already there, update the name and key, add the roles given
     /// (their other roles stay) and replace the unit, title and e-mail only when given.
     Add {
+        /// A short id for the person, as steps and the log name them: lower-case letters,
+        /// digits and hyphens, e.g. nguyen-van-an.
         id: String,
+        /// The person's full name, as the log and the reports show it.
         #[arg(long)]
         name: String,
         /// contributor, editor, verifier, approver, secretary or admin (repeatable).
@@ -44,10 +51,14 @@ pub enum PeopleCommand {
         /// The person's OpenSSH ed25519 public key: a .pub file, or the key text.
         #[arg(long = "key", value_name = "PUB")]
         key: String,
+        /// The person's unit (phòng, đơn vị), e.g. "Văn phòng Sở": the monthly report
+        /// counts articles per unit.
         #[arg(long)]
         unit: Option<String>,
+        /// The person's job title (chức vụ), e.g. "Chánh Văn phòng".
         #[arg(long)]
         title: Option<String>,
+        /// The person's e-mail address.
         #[arg(long)]
         email: Option<String>,
         #[command(flatten)]
@@ -57,6 +68,7 @@ pub enum PeopleCommand {
     },
     /// Remove a person: their later signatures grant nothing, their earlier ones stay valid.
     Remove {
+        /// The id of the person to remove (see `stp people list`).
         id: String,
         #[command(flatten)]
         admin: AdminKeyArgs,
@@ -69,13 +81,18 @@ pub enum PeopleCommand {
     Revoke(OneRoleArgs),
     /// Let TO act in FROM's ROLE between two dates, both included (Điều 19.2).
     Delegate {
+        /// The id of the person who delegates (holds ROLE).
         from_id: String,
+        /// The id of the person who acts for them.
         to_id: String,
+        /// The role delegated: contributor, editor, verifier, approver, secretary or admin.
         #[arg(long)]
         role: Role,
-        #[arg(long = "from", value_name = "DATE")]
+        /// The first day of the delegation: YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long = "from", value_name = "DATE", value_parser = parse_day)]
         start: NaiveDate,
-        #[arg(long = "until", value_name = "DATE")]
+        /// The last day of the delegation (included): YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long = "until", value_name = "DATE", value_parser = parse_day)]
         until: NaiveDate,
         #[command(flatten)]
         admin: AdminKeyArgs,
@@ -84,11 +101,16 @@ pub enum PeopleCommand {
     },
     /// List the trusted people and their roles.
     List {
+        /// Print the people and the delegations as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         trust: TrustArgs,
     },
     /// Write the allowed-signers file for `git verify-commit` (gpg.ssh.allowedSignersFile).
     ExportAllowedSigners {
+        /// The file to write, e.g. .stp/allowed_signers (then `git config
+        /// gpg.ssh.allowedSignersFile .stp/allowed_signers`).
         file: PathBuf,
         #[command(flatten)]
         trust: TrustArgs,
@@ -108,6 +130,15 @@ pub struct OneRoleArgs {
     pub trust: TrustArgs,
 }
 
+/// A day written as YYYY-MM-DD or as DD/MM/YYYY (the way Vietnamese documents date).
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| {
+            format!("`{text}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-12-21 or 21/12/2026")
+        })
+}
+
 /// Reads a public key given as a file or as the key text.
 pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
     let text = if std::path::Path::new(given).is_file() {
@@ -120,6 +151,47 @@ pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
             .hint("give the .pub file `stp key new` or `ssh-keygen` wrote, as it is")
     })?;
     Ok((line.text, line.fingerprint))
+}
+
+/// The fields of `stp people list --json`: the trusted people and delegations (none
+/// while no admin has signed the trust data).
+fn people_json(people: Option<&crate::workflow::People>) -> serde_json::Value {
+    let persons: Vec<serde_json::Value> = people
+        .map(|p| p.persons.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+            serde_json::json!({
+                "id": p.id,
+                "name": p.name,
+                "roles": roles,
+                "fingerprint": p.fingerprint,
+                "unit": p.unit,
+                "title": p.title,
+                "email": p.email,
+            })
+        })
+        .collect();
+    let delegations: Vec<serde_json::Value> = people
+        .map(|p| p.delegations.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "from": d.from,
+                "to": d.to,
+                "role": d.role.as_str(),
+                "start": d.start.to_string(),
+                "until": d.until.to_string(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "trusted": people.is_some(),
+        "people": persons,
+        "delegations": delegations,
+    })
 }
 
 fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
@@ -138,6 +210,16 @@ fn apply(
         eprintln!(
             "warning: {file} held changes no admin signed; they are not folded in (this change is made on the trusted version)"
         );
+    }
+    if admin.json {
+        print_json(&serde_json::json!({
+            "commit": outcome.commit,
+            "signer": { "fingerprint": signer.fingerprint },
+            "first_admin": outcome.first_admin,
+            "ignored_edits": outcome.ignored_edits,
+            "changes": outcome.changes,
+        }));
+        return Ok(());
     }
     if outcome.first_admin {
         println!(
@@ -222,8 +304,12 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
                 until,
             }),
         ),
-        PeopleCommand::List { trust } => {
+        PeopleCommand::List { json, trust } => {
             let ledger = trust.load(&root)?;
+            if json {
+                print_json(&people_json(ledger.trusted.as_deref().map(|t| &t.people)));
+                return Ok(());
+            }
             let Some(trusted) = ledger.trusted.as_deref() else {
                 println!("no admin has signed the trust data yet");
                 return Ok(());
@@ -249,8 +335,11 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
         PeopleCommand::ExportAllowedSigners { file, trust } => {
             let ledger = trust.load(&root)?;
             let text = export_allowed_signers(&ledger)?;
-            std::fs::write(&file, text)
-                .map_err(|e| CliError::failed(format!("{}: {e}", file.display())))?;
+            let failed = |e: std::io::Error| CliError::failed(format!("{}: {e}", file.display()));
+            if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(failed)?;
+            }
+            std::fs::write(&file, text).map_err(failed)?;
             println!("wrote {}", file.display());
             Ok(())
         }

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::CliResult;
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::workflow::Action;
 
 use super::build::build_public;
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::SignedArgs;
 use super::step::sign_step;
 
 #[derive(Debug, Args)]
@@ -19,22 +20,18 @@ pub struct PublishArgs {
     #[arg(long, value_name = "DIR")]
     pub to: Option<PathBuf>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
     let root = find_root(repo)?;
-    sign_step(
-        &root,
-        Action::Publish,
-        &[],
-        None,
-        None,
-        &args.key,
-        &args.trust,
-    )?;
+    let signed = sign_step(&root, Action::Publish, &[], None, None, &args.sign)?;
     let out = args.to.unwrap_or_else(|| root.join("public"));
-    build_public(&root, &out, &args.trust, false, false)
+    let built = build_public(&root, &out, &args.sign.trust, args.sign.json, false)?;
+    if args.sign.json {
+        let mut value = signed.json();
+        value["build"] = built;
+        print_json(&value);
+    }
+    Ok(())
 }

@@ -8,7 +8,7 @@ use crate::cli::error::CliResult;
 use crate::cli::repo::find_root;
 use crate::workflow::{Action, Ground};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{SignedArgs, needed_reason};
 use super::step::sign_step;
 
 #[derive(Debug, Args)]
@@ -20,13 +20,11 @@ pub struct RejectArgs {
     /// c (untrue), d (not of adequate quality), đ or dd (other legal bans).
     #[arg(long, required = true)]
     pub ground: Ground,
-    /// Why, in words the sender and the log will read.
-    #[arg(long, required = true)]
-    pub reason: String,
+    /// Why, in words the sender and the log will read (needed).
+    #[arg(long)]
+    pub reason: Option<String>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: RejectArgs) -> CliResult {
@@ -35,10 +33,9 @@ pub fn run(repo: Option<PathBuf>, args: RejectArgs) -> CliResult {
         &root,
         Action::Reject,
         &args.articles,
-        Some(args.reason),
+        Some(needed_reason(args.reason, "reject")?),
         Some(args.ground),
-        &args.key,
-        &args.trust,
+        &args.sign,
     )
-    .map(|_| ())
+    .map(|signed| signed.report(args.sign.json))
 }

@@ -10,6 +10,7 @@ use chrono::NaiveTime;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::report::export::{to_csv, write_xlsx};
@@ -34,6 +35,9 @@ pub struct ReportArgs {
     /// Web-server access logs, nginx/Apache combined format, plain or gzip.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub logs: Vec<PathBuf>,
+    /// Print what was written (or the access statistics) as JSON.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
 }
@@ -46,7 +50,12 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
             ));
         }
         let stats = read_logs(&args.logs, None).map_err(|e| CliError::failed(e.to_string()))?;
-        print_stats(&stats);
+        if args.json {
+            report_skipped(&stats);
+            print_json(&serde_json::json!({ "logs": stats_json(&stats) }));
+        } else {
+            print_stats(&stats);
+        }
         return Ok(());
     };
     let month = Month::parse(month_text).ok_or_else(|| {
@@ -61,6 +70,7 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     .map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
+    let progress = Progress::start(format!("making the report for {month}"), args.json);
     let ledger = args.trust.load(&root)?;
     let Some((config, calendar)) = trusted_settings(&ledger) else {
         return Err(CliError::failed(
@@ -87,6 +97,7 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         .iter()
         .map(|s| (s.slug.clone(), s.name.clone()))
         .collect();
+    let as_of = end_of_month.min(now);
     let report = build_report(&ReportInput {
         month,
         events,
@@ -95,7 +106,7 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         config,
         calendar,
         section_names: &section_names,
-        as_of: end_of_month.min(now),
+        as_of,
     });
 
     let out = args
@@ -122,15 +133,45 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         std::fs::rename(&staging, &out)?;
         Ok(())
     };
-    if let Err(e) = write() {
+    let written = write();
+    drop(progress);
+    if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
     if let Some(s) = &stats {
         report_skipped(s);
     }
-    println!("{}", out.join(format!("bao-cao-{month}.html")).display());
-    println!("{}", out.join(format!("bao-cao-{month}.xlsx")).display());
+    let html = out.join(format!("bao-cao-{month}.html"));
+    let xlsx = out.join(format!("bao-cao-{month}.xlsx"));
+    if args.json {
+        let csv: Vec<PathBuf> = report
+            .tables()
+            .iter()
+            .map(|t| out.join(format!("{}.csv", t.id)))
+            .collect();
+        print_json(&serde_json::json!({
+            "month": month.to_string(),
+            "as_of": as_of.format("%Y-%m-%dT%H:%M").to_string(),
+            "whole_month": as_of >= end_of_month,
+            "figures_until": report.figures_until.map(|d| d.to_string()),
+            "out": out,
+            "html": html,
+            "xlsx": xlsx,
+            "csv": csv,
+            "logs": stats.as_ref().map(stats_json),
+        }));
+    } else {
+        if let Some(day) = report.figures_until {
+            info(format_args!(
+                "note: số liệu tính đến ngày {} (figures up to {day}): tháng {} chưa kết thúc",
+                day.format("%d/%m/%Y"),
+                month
+            ));
+        }
+        println!("{}", html.display());
+        println!("{}", xlsx.display());
+    }
     Ok(())
 }
 
@@ -163,6 +204,20 @@ fn report_skipped(stats: &LogStats) {
             eprintln!("  {}:{}", s.file.display(), s.line);
         }
     }
+}
+
+/// The access statistics as the `logs` field of `stp report --json`.
+fn stats_json(stats: &LogStats) -> serde_json::Value {
+    serde_json::json!({
+        "lines": stats.lines,
+        "views": stats.views,
+        "bots": stats.bots,
+        "assets": stats.assets,
+        "not_views": stats.not_views,
+        "outside_period": stats.outside_period,
+        "skipped": stats.skipped,
+        "views_by_section": stats.by_section(),
+    })
 }
 
 fn print_stats(stats: &LogStats) {

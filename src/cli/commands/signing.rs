@@ -17,6 +17,28 @@ pub struct KeyArgs {
     pub key: Option<PathBuf>,
 }
 
+/// What every signing command takes: the output form, the key and the trust root.
+#[derive(Debug, Args)]
+pub struct SignedArgs {
+    /// Print what was committed as JSON (one object; see docs/cli.md).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+}
+
+/// The `--reason` a command needs. Checked here rather than by clap, so that a missing
+/// reason is named alone (clap's message would show the whole usage line, with the
+/// other options as if they were missing too).
+pub fn needed_reason(reason: Option<String>, command: &str) -> CliResult<String> {
+    reason.filter(|r| !r.trim().is_empty()).ok_or_else(|| {
+        CliError::usage(format!("`stp {command}` needs --reason"))
+            .hint("say why, in words the sender and the log will read: --reason \"…\"")
+    })
+}
+
 /// Which first admin the trust data must start from.
 #[derive(Debug, Clone, Args)]
 pub struct TrustArgs {

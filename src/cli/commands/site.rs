@@ -9,27 +9,16 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::cli::error::CliResult;
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{SiteAction, site_diff, site_files, site_step};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::{SignedArgs, TrustArgs, needed_reason};
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     #[command(subcommand)]
     pub command: SiteCommand,
-}
-
-/// What every signed site step takes: the output form, the key and the trust root.
-#[derive(Debug, Args)]
-pub struct SignedStepArgs {
-    /// Print the result as JSON.
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,20 +30,20 @@ pub enum SiteCommand {
         #[arg(long)]
         reason: Option<String>,
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// Approver: approve the proposed change (not the proposer's own).
     Approve {
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// Approver: send the proposed change back, with a reason.
     Return {
-        /// Why it goes back.
-        #[arg(long, required = true)]
-        reason: String,
+        /// Why it goes back (needed).
+        #[arg(long)]
+        reason: Option<String>,
         #[command(flatten)]
-        sign: SignedStepArgs,
+        sign: SignedArgs,
     },
     /// What a change would change on the public site: the proposal (default), or the
     /// working tree with --working-tree, against the live version.
@@ -69,22 +58,23 @@ pub enum SiteCommand {
 
 pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
     let root = find_root(repo)?;
-    let (action, reason, SignedStepArgs { json, key, trust }) = match args.command {
+    let (action, reason, SignedArgs { json, key, trust }) = match args.command {
         SiteCommand::Diff {
             working_tree,
             trust,
         } => return print_diff(&root, working_tree, &trust),
         SiteCommand::Propose { reason, sign } => (SiteAction::Propose, reason, sign),
         SiteCommand::Approve { sign } => (SiteAction::Approve, None, sign),
-        SiteCommand::Return { reason, sign } => (SiteAction::Return, Some(reason), sign),
+        SiteCommand::Return { reason, sign } => (
+            SiteAction::Return,
+            Some(needed_reason(reason, "site return")?),
+            sign,
+        ),
     };
     let signer = key.signer(&root)?;
     let outcome = site_step(&root, &signer, action, reason.as_deref(), &trust.options())?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome).unwrap_or_default()
-        );
+        print_json(&outcome);
         return Ok(());
     }
     let version = site_files::short(&outcome.version);

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::ledger::Ledger;
@@ -62,17 +63,14 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
             },
             "unsigned_edits": unsigned,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        print_json(&value);
     } else {
         print_board(&ledger, &rows, args.overdue, now);
         print_site(&ledger, &unsigned);
     }
     let overdue = rows.iter().filter(|r| r.overdue).count();
     if args.overdue && overdue > 0 {
-        return Err(CliError::failed(format!(
+        return Err(CliError::findings(format!(
             "{overdue} article(s) overdue as of {}",
             now.format("%Y-%m-%dT%H:%M")
         ))
@@ -92,7 +90,9 @@ pub fn read_history(ledger: &Ledger, site: &SiteConfig) -> CliResult<LedgerHisto
         eprintln!("warning: {w}");
     }
     if ledger.trusted.is_none() {
-        eprintln!("note: no trusted workflow/ yet; deadlines use no tables and the law's calendar");
+        info(format_args!(
+            "note: no trusted workflow/ yet; deadlines use no tables and the law's calendar"
+        ));
     }
     Ok(history)
 }

@@ -6,23 +6,23 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground};
 
-use super::signing::{KeyArgs, TrustArgs, article_path};
+use super::signing::{SignedArgs, article_path, needed_reason};
 
-/// Signs `action` on `articles`, printing one line per article moved.
+/// Signs `action` on `articles`, printing one line per article moved (unless `--json`).
 pub fn sign_step(
     root: &Path,
     action: Action,
     articles: &[PathBuf],
     reason: Option<String>,
     ground: Option<Ground>,
-    key: &KeyArgs,
-    trust: &TrustArgs,
-) -> CliResult<StepOutcome> {
-    let signer = key.signer(root)?;
+    sign: &SignedArgs,
+) -> CliResult<Signed> {
+    let signer = sign.key.signer(root)?;
     let articles = articles
         .iter()
         .map(|a| article_path(root, a))
@@ -33,23 +33,63 @@ pub fn sign_step(
         reason,
         ground,
     };
-    let outcome = perform_step(root, &signer, &request, &trust.options())?;
+    let outcome = perform_step(root, &signer, &request, &sign.trust.options())?;
     for note in &outcome.notes {
-        eprintln!("note: {note}");
+        info(format_args!("note: {note}"));
     }
-    for (path, from, to) in &outcome.steps {
-        println!("{path}: {from} -> {to}");
+    if !sign.json {
+        for (path, from, to) in &outcome.steps {
+            println!("{path}: {from} -> {to}");
+        }
+        println!(
+            "signed by {} in commit {}",
+            outcome.person,
+            &outcome.commit[..12.min(outcome.commit.len())]
+        );
     }
-    println!(
-        "signed by {} in commit {}",
-        outcome.person,
-        &outcome.commit[..12.min(outcome.commit.len())]
-    );
-    Ok(outcome)
+    Ok(Signed {
+        action,
+        fingerprint: signer.fingerprint,
+        outcome,
+    })
+}
+
+/// A step signed: what `--json` prints of it.
+pub struct Signed {
+    pub action: Action,
+    pub fingerprint: String,
+    pub outcome: StepOutcome,
+}
+
+impl Signed {
+    /// Prints the step as JSON with `--json` (the lines for people are printed already).
+    pub fn report(self, json: bool) {
+        if json {
+            print_json(&self.json());
+        }
+    }
+
+    /// The fields of a step command's `--json` output.
+    pub fn json(&self) -> serde_json::Value {
+        let steps: Vec<serde_json::Value> = self
+            .outcome
+            .steps
+            .iter()
+            .map(|(article, from, to)| serde_json::json!({ "article": article, "from": from, "to": to }))
+            .collect();
+        serde_json::json!({
+            "action": self.action.to_string(),
+            "commit": self.outcome.commit,
+            "signer": { "id": self.outcome.person, "fingerprint": self.fingerprint },
+            "steps": steps,
+            "notes": self.outcome.notes,
+        })
+    }
 }
 
 /// Prints the articles waiting for `action` that the caller may sign.
-pub fn list_queue(root: &Path, action: Action, key: &KeyArgs, trust: &TrustArgs) -> CliResult {
+pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
+    let (key, trust) = (&sign.key, &sign.trust);
     let signer = key.signer(root).map_err(|e| {
         CliError::failed(format!(
             "`stp {action}` without an article lists your queue, which needs your key: {}",
@@ -65,13 +105,28 @@ pub fn list_queue(root: &Path, action: Action, key: &KeyArgs, trust: &TrustArgs)
         action,
         trust.options().stated_date.as_deref(),
     );
+    let now = chrono::Utc::now().timestamp();
+    let days = |since: i64| (now - since).max(0) / 86_400;
+    if sign.json {
+        let queue: Vec<serde_json::Value> = items
+            .iter()
+            .map(|(path, state, since)| {
+                serde_json::json!({ "article": path, "state": state, "days": days(*since) })
+            })
+            .collect();
+        print_json(&serde_json::json!({
+            "action": action.to_string(),
+            "person": person.id,
+            "queue": queue,
+        }));
+        return Ok(());
+    }
     if items.is_empty() {
         println!("nothing waits for {} to {action}", person.id);
         return Ok(());
     }
-    let now = chrono::Utc::now().timestamp();
     for (path, state, since) in items {
-        println!("{path}  {state}, {} days", (now - since).max(0) / 86_400);
+        println!("{path}  {state}, {} days", days(since));
     }
     Ok(())
 }
@@ -82,9 +137,7 @@ pub struct QueueStepArgs {
     /// The articles (content/…/x.md); none: list the articles waiting for you.
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 /// Arguments of `return` and `withdraw`: articles and a reason.
@@ -93,31 +146,21 @@ pub struct ReasonStepArgs {
     /// The articles (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
-    /// Why, in words the sender and the log will read.
-    #[arg(long, required = true)]
-    pub reason: String,
+    /// Why, in words the sender and the log will read (needed).
+    #[arg(long)]
+    pub reason: Option<String>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 /// Runs `review`, `verify` or `approve`.
 pub fn run_queue_step(repo: Option<PathBuf>, action: Action, args: QueueStepArgs) -> CliResult {
     let root = find_root(repo)?;
     if args.articles.is_empty() {
-        return list_queue(&root, action, &args.key, &args.trust);
+        return list_queue(&root, action, &args.sign);
     }
-    sign_step(
-        &root,
-        action,
-        &args.articles,
-        None,
-        None,
-        &args.key,
-        &args.trust,
-    )
-    .map(|_| ())
+    sign_step(&root, action, &args.articles, None, None, &args.sign)
+        .map(|signed| signed.report(args.sign.json))
 }
 
 /// Runs `return` or `withdraw`.
@@ -127,10 +170,9 @@ pub fn run_reason_step(repo: Option<PathBuf>, action: Action, args: ReasonStepAr
         &root,
         action,
         &args.articles,
-        Some(args.reason),
+        Some(needed_reason(args.reason, action.as_str())?),
         None,
-        &args.key,
-        &args.trust,
+        &args.sign,
     )
-    .map(|_| ())
+    .map(|signed| signed.report(args.sign.json))
 }

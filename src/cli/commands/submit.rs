@@ -8,7 +8,7 @@ use crate::cli::error::CliResult;
 use crate::cli::repo::find_root;
 use crate::workflow::Action;
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::SignedArgs;
 use super::step::sign_step;
 
 #[derive(Debug, Args)]
@@ -17,9 +17,7 @@ pub struct SubmitArgs {
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: SubmitArgs) -> CliResult {
@@ -30,8 +28,7 @@ pub fn run(repo: Option<PathBuf>, args: SubmitArgs) -> CliResult {
         &args.articles,
         None,
         None,
-        &args.key,
-        &args.trust,
+        &args.sign,
     )
-    .map(|_| ())
+    .map(|signed| signed.report(args.sign.json))
 }

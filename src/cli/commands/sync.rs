@@ -8,10 +8,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
 use crate::ledger::{LedgerError, Signer, sync};
 
-use super::signing::{KeyArgs, TrustArgs};
+use super::signing::SignedArgs;
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -19,29 +20,26 @@ pub struct SyncArgs {
     /// ssh or https (reached through the git program, with your ssh keys).
     #[arg(long, default_value = "origin")]
     pub remote: String,
-    /// Print what happened as JSON.
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[command(flatten)]
-    pub trust: TrustArgs,
+    pub sign: SignedArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     let root = find_root(repo)?;
     // The key is needed only to sign our commits again on top of theirs.
-    let signer = match Signer::resolve(args.key.key.as_deref(), Some(&root)) {
+    let signer = match Signer::resolve(args.sign.key.key.as_deref(), Some(&root)) {
         Ok(s) => Some(s),
         Err(LedgerError::NoKey) => None,
         Err(e) => return Err(e.into()),
     };
-    let report = sync(&root, signer.as_ref(), &args.remote, &args.trust.options())?;
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+    let report = sync(
+        &root,
+        signer.as_ref(),
+        &args.remote,
+        &args.sign.trust.options(),
+    )?;
+    if args.sign.json {
+        print_json(&report);
     } else {
         let short = |c: &str| c[..10.min(c.len())].to_string();
         if report.received > 0 {
@@ -89,7 +87,7 @@ pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
             " and your other commits".into()
         }
     ));
-    Err(CliError::failed(message).hint(format!(
+    Err(CliError::findings(message).hint(format!(
         "see where the article is now with `stp log ARTICLE`, and sign again if it is still needed; `git log -p {branch}` shows what was kept"
     )))
 }

@@ -72,3 +72,44 @@ pub fn in_own_process(module: &str, test: &str, vars: &[(&str, &str)]) -> bool {
     );
     false
 }
+
+/// `text` with every `(from, to)` replaced, then every commit id (40 hexadecimal digits)
+/// as `<commit>` and every SHA-256 digest (64) as `<digest>`: for snapshots of output
+/// that names commits, versions, keys and temporary paths.
+pub fn redact(text: &str, known: &[(&str, &str)]) -> String {
+    let mut text = text.to_string();
+    for (from, to) in known {
+        text = text.replace(from, to);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_hexdigit() && c.is_ascii_lowercase() || c.is_ascii_digit() {
+            run.push(c);
+            continue;
+        }
+        if run.len() == 40 {
+            out.push_str("<commit>");
+        } else if run.len() == 64 {
+            out.push_str("<digest>");
+        } else {
+            out.push_str(&run);
+        }
+        run.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
+/// Parses a `--json` output and checks the convention every one keeps: one JSON object,
+/// `"schema_version": 1` first.
+pub fn versioned_json(text: &str) -> serde_json::Value {
+    assert!(
+        text.starts_with("{\n  \"schema_version\": 1"),
+        "not a versioned JSON object:\n{text}"
+    );
+    let value: serde_json::Value = serde_json::from_str(text).expect("one JSON value");
+    assert!(value.is_object(), "{text}");
+    value
+}

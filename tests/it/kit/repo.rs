@@ -231,12 +231,12 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Runs stp and expects exit 1; returns stderr.
+    /// Runs stp and expects a refusal (exit 2); returns stderr.
     pub fn refused(&self, args: &[&str]) -> String {
         let out = self.stp(args);
         assert_eq!(
             out.status.code(),
-            Some(1),
+            Some(2),
             "stp {args:?} should refuse:\n{}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)

@@ -1,0 +1,28 @@
+//! `stp man DIR`: the manual pages, one per command (`stp.1`, `stp-approve.1`,
+//! `stp-people-add.1`, …), generated from the command line's own definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory};
+
+use crate::cli::Cli;
+use crate::cli::error::{CliError, CliResult};
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The folder to write the pages into (made if missing), e.g. /usr/local/share/man/man1.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+pub fn run(args: ManArgs) -> CliResult {
+    let failed = |e: std::io::Error| CliError::failed(format!("{}: {e}", args.dir.display()));
+    std::fs::create_dir_all(&args.dir).map_err(failed)?;
+    clap_mangen::generate_to(Cli::command(), &args.dir).map_err(failed)?;
+    println!(
+        "wrote the manual pages into {} (read one with `man -l {}`)",
+        args.dir.display(),
+        args.dir.join("stp.1").display()
+    );
+    Ok(())
+}
