@@ -74,7 +74,7 @@ fn holidays_follow_the_sites_declarations() {
         "{out}"
     );
     assert!(
-        out.contains("2026-09-01 Quốc khánh (ngày liền kề) [nghỉ, theo thông báo]\n"),
+        out.contains("2026-09-03 Quốc khánh (ngày liền kề) [nghỉ, theo quy tắc]\n"),
         "{out}"
     );
 }
@@ -129,7 +129,7 @@ fn bad_calendar_and_bad_start_are_refused() {
     // A make-up day must be a weekly rest day: Friday 9/1/2026 is refused.
     std::fs::write(&file, text.replace("2026-01-10", "2026-01-09")).unwrap();
     let o = stp(dir.path(), &["calendar", "holidays", "2026"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains(&format!(

@@ -427,9 +427,10 @@ working_days = [{ date = "2026-01-10", name = "Làm bù" }]
         assert!(worked.is_empty());
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert!(c.is_working_day(d("2026-02-13")) && c.is_working_day(d("2026-02-23")));
-        // Quốc khánh: Tuesday 1/9 and Wednesday 2/9; Thursday 3/9 is worked.
+        // Quốc khánh: the entry leaves the adjacent day to the rule (the notice was not at
+        // hand): Wednesday 2/9 and Thursday 3/9.
         let (off, _) = changes(&c, "2026-08-31", "2026-09-04");
-        assert_eq!(off, ["2026-09-01", "2026-09-02"]);
+        assert_eq!(off, ["2026-09-02", "2026-09-03"]);
         assert_eq!(
             c.years[&2026]
                 .source
