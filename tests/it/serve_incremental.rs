@@ -122,11 +122,11 @@ fn http_get(port: u16, path: &str) -> String {
 #[test]
 fn stp_serve_rebuilds_an_edited_article() {
     let site = site_with(3);
-    let port = 20000 + (std::process::id() % 20000) as u16;
+    // Any free port: the printed line says which one stp bound.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
         .arg("-C")
         .arg(site.root())
-        .args(["serve", "--port", &port.to_string()])
+        .args(["serve", "--port", "0"])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -140,7 +140,14 @@ fn stp_serve_rebuilds_an_edited_article() {
         }
         panic!("stp serve ended without printing `{needle}`");
     };
-    wait_for("serving a preview");
+    let serving = wait_for("serving a preview");
+    let port: u16 = serving
+        .rsplit("http://127.0.0.1:")
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in `{serving}`"));
+    assert_ne!(port, 0, "{serving}");
     let page = http_get(port, "/tin-tuc/bai-001/");
     assert!(
         page.starts_with("HTTP/1.1 200") || page.starts_with("HTTP/1.0 200"),

@@ -12,7 +12,8 @@ use super::watch::watch;
 /// Added to every HTML page: reloads when the build version changes.
 const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__stp/version').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},700)})();</script>";
 
-/// Serves a live preview of the site at `root` on 127.0.0.1:`port` until interrupted.
+/// Serves a live preview of the site at `root` on 127.0.0.1:`port` (0: any free port) until
+/// interrupted; the line it prints names the port bound.
 pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
     let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
     let version = Arc::new(AtomicU64::new(0));
@@ -25,6 +26,11 @@ pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
     );
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    // The port bound, which differs from the one asked for when that was 0 (any free port).
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(port, |addr| addr.port());
     println!(
         "serving a preview of {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
         root.display()

@@ -9,7 +9,7 @@ use crate::cli::repo::find_root;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The port on 127.0.0.1.
+    /// The port on 127.0.0.1 (0: any free port; the line printed names the one bound).
     #[arg(long, default_value_t = 1313)]
     pub port: u16,
 }
