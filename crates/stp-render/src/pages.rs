@@ -211,10 +211,11 @@ impl<'a> Renderer<'a> {
         );
         // The summary picture leads the page unless the body shows the same picture.
         let lead_image = f.image.as_ref().filter(|im| {
-            let lead = file_url(&im.src);
+            let lead = file_url(im.src.trim_start_matches("./"));
+            // A body link is relative to the article's folder, or an absolute site path.
             !body.links.iter().any(|l| {
                 let l = l.trim_start_matches("./");
-                l == im.src.trim_start_matches("./") || file_url(l) == lead || *l == lead
+                l == lead || file_url(l) == lead
             })
         });
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());

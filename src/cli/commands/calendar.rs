@@ -7,15 +7,14 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cli::output::print_json;
+
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 use crate::content::read_limited;
 use crate::workflow::calendar::{
     Calendar, DayKind, ListedDay, MAX_ADMIN_HOURS, MAX_WORKING_DAYS, Source, YEARS, parse_calendar,
 };
-
-/// The version of the `--json` output's shape.
-const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
@@ -75,7 +74,6 @@ fn outside_range(what: &str) -> CliError {
 
 #[derive(Serialize)]
 struct HolidaysJson<'a> {
-    schema_version: u32,
     year: i32,
     /// The `source` of the year's [[year]] entry, if it has one.
     notice: Option<&'a str>,
@@ -89,12 +87,8 @@ fn print_holidays(calendar: &Calendar, year: i32, json: bool) -> CliResult {
     let days = calendar.listed_days(year);
     if json {
         let notice = calendar.years.get(&year).and_then(|y| y.source.as_deref());
-        return print_json(&HolidaysJson {
-            schema_version: SCHEMA_VERSION,
-            year,
-            notice,
-            days,
-        });
+        print_json(&HolidaysJson { year, notice, days });
+        return Ok(());
     }
     for day in days {
         let kind = match day.kind {
@@ -107,13 +101,6 @@ fn print_holidays(calendar: &Calendar, year: i32, json: bool) -> CliResult {
         };
         println!("{} {} [{kind}, {source}]", day.date, day.name);
     }
-    Ok(())
-}
-
-fn print_json(value: &impl Serialize) -> CliResult {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::failed(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
     Ok(())
 }
 
@@ -130,7 +117,6 @@ struct StartDayOff {
 
 #[derive(Serialize)]
 struct DueJson {
-    schema_version: u32,
     start: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     working_days: Option<u32>,
@@ -153,7 +139,6 @@ fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
         return Err(outside_range(&format!("the start {day}")));
     }
     let mut out = DueJson {
-        schema_version: SCHEMA_VERSION,
         start: day.to_string(),
         working_days: args.working_days,
         admin_hours: args.admin_hours,
@@ -212,11 +197,11 @@ fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
         format!("{} {}, {what} after {from}", out.due, out.weekday)
     };
     if args.json {
-        print_json(&out)
+        print_json(&out);
     } else {
         println!("{text}");
-        Ok(())
     }
+    Ok(())
 }
 
 /// START as a moment, to the minute (seconds are dropped, as every time printed is HH:MM).
