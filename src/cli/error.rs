@@ -2,6 +2,11 @@
 //! exit status: 1 when the command ran and found something (audit findings, check
 //! problems, overdue articles, commits that clash on sync), 2 when it could not run or
 //! refused (an error, wrong input, a usage mistake, a refused step). 0 is success.
+//!
+//! An error from a layer keeps its cause chain: the layer's own message on the `error:`
+//! line, then each cause (the git, file system or key error underneath) on a `Caused by:`
+//! line, as jj does. Every error's one-line text (`Display`) still holds it all, for the
+//! places that keep an error as text.
 
 use std::fmt;
 
@@ -15,6 +20,8 @@ pub const EXIT_ERROR: u8 = 2;
 #[derive(Debug)]
 pub struct CliError {
     pub message: String,
+    /// What caused it, outermost first (the `source()` chain of the layer's error).
+    pub causes: Vec<String>,
     pub hint: Option<String>,
     pub code: u8,
 }
@@ -24,6 +31,7 @@ impl CliError {
     pub fn failed(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
+            causes: Vec::new(),
             hint: None,
             code: EXIT_ERROR,
         }
@@ -34,6 +42,7 @@ impl CliError {
     pub fn findings(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
+            causes: Vec::new(),
             hint: None,
             code: EXIT_FINDINGS,
         }
@@ -43,6 +52,7 @@ impl CliError {
     pub fn usage(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
+            causes: Vec::new(),
             hint: None,
             code: EXIT_ERROR,
         }
@@ -52,6 +62,60 @@ impl CliError {
         self.hint = Some(hint.into());
         self
     }
+
+    /// A failure caused by `error`: its own message, and its causes on their own lines.
+    pub fn caused_by(error: &(dyn std::error::Error + 'static)) -> Self {
+        let (message, causes) = split_chain(error);
+        CliError {
+            message,
+            causes,
+            hint: None,
+            code: EXIT_ERROR,
+        }
+    }
+
+    /// The lines printed on stderr: `error: …`, the causes, `hint: …`.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("error: {}", self.message)];
+        match self.causes.as_slice() {
+            [] => {}
+            [one] => lines.push(format!("Caused by: {one}")),
+            many => {
+                lines.push("Caused by:".into());
+                for (n, cause) in many.iter().enumerate() {
+                    lines.push(format!("{}: {cause}", n + 1));
+                }
+            }
+        }
+        if let Some(hint) = &self.hint {
+            lines.push(format!("hint: {hint}"));
+        }
+        lines
+    }
+}
+
+/// `error`'s own message and the messages of its causes, outermost first. A message that
+/// ends with its cause's text (`context: cause`, the usual one-line form) is cut before
+/// it, so that each message is said once.
+fn split_chain(error: &(dyn std::error::Error + 'static)) -> (String, Vec<String>) {
+    let mut texts = vec![error.to_string()];
+    let mut next = error.source();
+    while let Some(cause) = next {
+        texts.push(cause.to_string());
+        next = cause.source();
+    }
+    for i in 0..texts.len() - 1 {
+        let suffix = format!(": {}", texts[i + 1]);
+        if let Some(own) = texts[i].strip_suffix(&suffix)
+            && !own.trim().is_empty()
+        {
+            texts[i] = own.to_string();
+        }
+    }
+    // A cause the message already says in full (a transparent wrapper) is not repeated.
+    texts.dedup();
+    let message = texts.remove(0);
+    (message, texts)
 }
 
 impl fmt::Display for CliError {
@@ -64,13 +128,13 @@ impl std::error::Error for CliError {}
 
 impl From<crate::content::ContentError> for CliError {
     fn from(e: crate::content::ContentError) -> Self {
-        CliError::failed(e.to_string())
+        CliError::caused_by(&e)
     }
 }
 
 impl From<crate::render::RenderError> for CliError {
     fn from(e: crate::render::RenderError) -> Self {
-        CliError::failed(e.to_string())
+        CliError::caused_by(&e)
     }
 }
 
@@ -78,17 +142,68 @@ impl From<crate::ledger::LedgerError> for CliError {
     fn from(e: crate::ledger::LedgerError) -> Self {
         let hint = e.hint();
         CliError {
-            message: e.to_string(),
             hint,
-            code: EXIT_ERROR,
+            ..CliError::caused_by(&e)
         }
     }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
-        CliError::failed(e.to_string())
+        CliError::caused_by(&e)
     }
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error in the usual one-line form, `context: cause`, with its cause as source.
+    #[derive(Debug)]
+    struct Context {
+        context: &'static str,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    }
+
+    impl fmt::Display for Context {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}: {}", self.context, self.source)
+        }
+    }
+
+    impl std::error::Error for Context {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(self.source.as_ref())
+        }
+    }
+
+    #[test]
+    fn each_cause_is_said_once_on_its_own_line() {
+        let e = Context {
+            context: "cannot read HEAD",
+            source: Box::new(Context {
+                context: "cannot read the object database",
+                source: Box::new(std::io::Error::other("disk on fire")),
+            }),
+        };
+        let cli = CliError::caused_by(&e).hint("run `git fsck`");
+        assert_eq!(
+            cli.lines(),
+            [
+                "error: cannot read HEAD",
+                "Caused by:",
+                "1: cannot read the object database",
+                "2: disk on fire",
+                "hint: run `git fsck`",
+            ]
+        );
+        let one = CliError::from(crate::ledger::LedgerError::io("site.toml")(
+            std::io::Error::other("gone"),
+        ));
+        assert_eq!(one.lines(), ["error: site.toml", "Caused by: gone"]);
+        // An error without a cause is one line, as before.
+        assert_eq!(CliError::failed("no").lines(), ["error: no"]);
+    }
+}

@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod output;
 mod repo;
+mod surroundings;
 
 use std::process::ExitCode;
 
@@ -144,9 +145,8 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", e.message);
-            if let Some(hint) = &e.hint {
-                eprintln!("hint: {hint}");
+            for line in e.lines() {
+                eprintln!("{line}");
             }
             ExitCode::from(e.code)
         }

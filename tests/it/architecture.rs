@@ -214,3 +214,61 @@ fn the_drawing_in_the_docs_names_every_crate() {
         }
     }
 }
+
+/// Lines of the layers' own code (not their tests) that read the environment or the clock.
+fn machine_reads(dir: &Path) -> Vec<String> {
+    const READS: [&str; 5] = [
+        "env::var(",
+        "env::var_os(",
+        "env::vars(",
+        "Utc::now()",
+        "Local::now()",
+    ];
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let is_test = name == "tests.rs" || name.ends_with("_tests.rs");
+        if path.extension().is_none_or(|e| e != "rs") || is_test {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        // Inline test modules come last in a file; what follows `#[cfg(test)]` is tests.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            if READS.iter().any(|r| line.contains(r)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn only_the_command_line_reads_the_environment_and_the_clock() {
+    // The layers' defaults for tests and tools read the clock, and say so.
+    let allowed = [
+        "stp-ledger/src/surroundings.rs",
+        "stp-render/src/options.rs",
+    ];
+    let mut wrong = Vec::new();
+    for p in workspace().iter().filter(|p| p.name != "stp") {
+        wrong.extend(
+            machine_reads(&p.dir.join("src"))
+                .into_iter()
+                .filter(|line| !allowed.iter().any(|a| line.contains(a))),
+        );
+    }
+    assert!(wrong.is_empty(), "below the command line: {wrong:#?}");
+    // The check finds what it looks for: the command line itself reads them.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        machine_reads(&root.join("src/cli"))
+            .iter()
+            .any(|l| l.contains("surroundings.rs") && l.contains("env::var_os(")),
+        "the command line's own reads are found"
+    );
+}

@@ -35,6 +35,7 @@ mod pipeline_forgery;
 mod pipeline_future_date;
 mod pipeline_malformed;
 mod pipeline_path;
+mod pipeline_plan;
 mod pipeline_revision;
 mod pipeline_size;
 mod pipeline_time;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::kit;
 use crate::kit::site::{Site, tree};
-use stp::render::Incremental;
+use stp::render::{Incremental, RenderOptions};
 
 fn site_with(n: usize) -> Site {
     let site = Site::new();
@@ -28,7 +28,7 @@ fn site_with(n: usize) -> Site {
 fn full_build(site: &Site) -> Vec<(String, Vec<u8>)> {
     let out = site.path("full");
     let _ = std::fs::remove_dir_all(&out);
-    drop(Incremental::new(site.root(), &out).unwrap());
+    drop(Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap());
     let t = tree(&out);
     std::fs::remove_dir_all(&out).unwrap();
     t
@@ -48,7 +48,7 @@ fn each_kind_of_change_matches_a_full_build() {
     }
     let site = site_with(35);
     let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out).unwrap();
+    let mut live = Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap();
     let rel = |p: &str| vec![PathBuf::from(p)];
 
     // A body-only edit rewrites its own page and nothing else.
@@ -98,7 +98,7 @@ fn a_broken_edit_is_reported_and_the_output_kept() {
     }
     let site = site_with(5);
     let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out).unwrap();
+    let mut live = Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap();
     let before = tree(&out);
     site.write("content/tin-tuc/bai-001.md", "---\ntitle: [hỏng\n---\nx\n");
     let err = live

@@ -101,7 +101,7 @@ fn article_text(n: usize, date: NaiveDate) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = args()?;
     let repo = Repository::open(&args.repo)?;
-    let signer = |name: &str| Signer::load(&args.keys.join(name));
+    let signer = |name: &str| Signer::load(&args.keys.join(name), None);
     let signers: Vec<Signer> = STEPS
         .iter()
         .map(|s| signer(s.3))

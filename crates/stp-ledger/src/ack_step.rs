@@ -9,9 +9,11 @@ use stp_workflow::Role;
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::horizon::stated_date;
+use super::repo::commit_signed;
 use super::repo::{head_commit, open};
 use super::sign::Signer;
-use super::steps::{commit_as, stated_date, trusted_person};
+use super::steps::{author, trusted_person};
 use super::trailers::{AckTrailer, Trailers};
 
 /// What an acknowledgement wrote.
@@ -88,7 +90,7 @@ pub fn acknowledge(
     let head = head_commit(&repo)?
         .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
     let trailers = Trailers {
-        date: Some(stated_date(options.stated_date.as_deref())?),
+        date: Some(stated_date(options)?),
         acks: vec![AckTrailer {
             commit: full.clone(),
             reason: Some(reason.to_string()),
@@ -96,8 +98,16 @@ pub fn acknowledge(
         ..Trailers::default()
     };
     let message = trailers.to_message(&format!("stp: acknowledge the findings of {}", &full[..10]));
-    let commit = commit_as(&repo, signer, person, &head, &[], &[], &message)?;
-    let back = Ledger::load(root, options)?;
+    let commit = commit_signed(
+        &repo,
+        signer,
+        &author(person, options)?,
+        &head,
+        &[],
+        &[],
+        &message,
+    )?;
+    let back = ledger.advance(commit, options)?;
     if back.state.ack_of(&full).map(|a| a.commit.as_str()) != Some(commit.to_string().as_str()) {
         return Err(LedgerError::refused(format!(
             "bug: stp signed commit {commit} but the ledger does not accept its acknowledgement"

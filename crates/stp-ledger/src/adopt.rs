@@ -14,9 +14,12 @@ use stp_workflow::{Role, State};
 use super::article_text::with_status;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
-use super::repo::{FileWrite, as_committed, head_commit, is_bundle_article, open, sync_worktree};
+use super::repo::{
+    FileWrite, as_committed, commit_signed, head_commit, is_bundle_article, open, sync_worktree,
+};
 use super::sign::Signer;
-use super::steps::{bundle_changes, commit_as, confirm, today, trusted_person};
+use super::step_plan::bundle_changes;
+use super::steps::{author, confirm, trusted_person};
 use super::trailers::{StepTrailer, Trailers};
 
 /// Which articles to adopt.
@@ -110,7 +113,7 @@ pub fn adopt(
     let mut writes = Vec::new();
     let mut removals = Vec::new();
     let mut trailers = Trailers {
-        date: Some(today()),
+        date: Some(options.surroundings.today),
         ..Trailers::default()
     };
     for path in &articles {
@@ -151,10 +154,10 @@ pub fn adopt(
         [one] => format!("stp: adopt {one} from before stp"),
         many => format!("stp: adopt {} articles from before stp", many.len()),
     };
-    let commit = commit_as(
+    let commit = commit_signed(
         &repo,
         signer,
-        person,
+        &author(person, options)?,
         &head,
         &writes,
         &removals,
@@ -165,10 +168,11 @@ pub fn adopt(
         .iter()
         .map(|a| (a.clone(), State::Draft, State::Published))
         .collect();
-    confirm(root, options, commit, &steps)?;
+    let person = person.id.clone();
+    confirm(&ledger.advance(commit, options)?, commit, &steps)?;
     Ok(AdoptOutcome {
         commit: commit.to_string(),
-        person: person.id.clone(),
+        person,
         adopted: articles,
         skipped,
     })

@@ -24,8 +24,8 @@ use super::cache_codec::{
     Decoder, Encoder, get_article, get_head, get_issue, put_article, put_head, put_issue,
 };
 use super::cache_key::{TAG_LEN, tag};
-use super::horizon::horizon;
 use super::state::{ArticleRecord, Issue, LedgerState, LiveVersion};
+use chrono::NaiveDate;
 
 /// Bump when the meaning or the encoding of the cached state changes.
 const FORMAT: u32 = 5;
@@ -60,10 +60,14 @@ pub struct FileInfo {
 /// The cached state, if there is a usable one for `pin`. A state holding a step dated
 /// after the horizon of its read is usable only while that date is still after today's
 /// horizon: from then on a new read judges the step differently.
-pub fn load(git_dir: &Path, pin: Option<&str>) -> Option<Cached> {
-    let key = super::cache_key::key()?;
+pub fn load(
+    git_dir: &Path,
+    pin: Option<&str>,
+    key: &[u8; 32],
+    horizon: NaiveDate,
+) -> Option<Cached> {
     let bytes = std::fs::read(cache_path(git_dir)).ok()?;
-    decode_file(&bytes, pin, key).filter(|c| c.state.postdated.is_none_or(|d| d > horizon()))
+    decode_file(&bytes, pin, key).filter(|c| c.state.postdated.is_none_or(|d| d > horizon))
 }
 
 /// Removes the cache file (the next load reads all history and writes a new one).
@@ -250,24 +254,33 @@ impl Baseline {
 }
 
 /// Saves `state`: appended to the journal when `baseline` (the state as loaded from this
-/// cache) allows and the journal is still small, else as a new snapshot. A cache that
-/// cannot be written only costs time, so failures are ignored.
-pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Option<&Baseline>) {
-    let Some(key) = super::cache_key::key() else {
-        return;
-    };
+/// cache) allows and the journal is still small, else as a new snapshot. Returns where
+/// the file now stands, so that the next save can append to it. A cache that cannot be
+/// written only costs time, so failures are ignored (and `None` returned).
+pub fn save(
+    git_dir: &Path,
+    pin: Option<&str>,
+    key: &[u8; 32],
+    state: &LedgerState,
+    baseline: Option<&Baseline>,
+) -> Option<FileInfo> {
     let path = cache_path(git_dir);
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
+    let dir = path.parent()?;
+    std::fs::create_dir_all(dir).ok()?;
     if let Some(base) = baseline
         && base.file.journal_len * 2 < base.file.snapshot_len.max(1 << 16)
         && std::fs::metadata(&path).is_ok_and(|m| m.len() == base.file.good_len)
         && let Some(delta) = base.delta(state)
-        && append(&path, &frame(key, DELTA, &delta)).is_ok()
     {
-        return;
+        let record = frame(key, DELTA, &delta);
+        if append(&path, &record).is_ok() {
+            let len = record.len() as u64;
+            return Some(FileInfo {
+                good_len: base.file.good_len + len,
+                snapshot_len: base.file.snapshot_len,
+                journal_len: base.file.journal_len + len,
+            });
+        }
     }
     let mut bytes = MAGIC.to_vec();
     let mut header = Encoder::default();
@@ -277,11 +290,18 @@ pub fn save(git_dir: &Path, pin: Option<&str>, state: &LedgerState, baseline: Op
     header.opt_str(&pin);
     bytes.extend(frame(key, HEADER, &header.finish()));
     bytes.extend(frame(key, SNAPSHOT, &encode_snapshot(state)));
+    let len = bytes.len() as u64;
     let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+    if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
+        return None;
     }
     let _ = std::fs::remove_file(dir.join(OLD_JSON_FILE));
+    Some(FileInfo {
+        good_len: len,
+        snapshot_len: len,
+        journal_len: 0,
+    })
 }
 
 fn append(path: &Path, record: &[u8]) -> std::io::Result<()> {

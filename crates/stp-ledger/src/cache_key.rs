@@ -5,32 +5,19 @@
 //! the user's own state folder (`$XDG_STATE_HOME/stp/cache.key`, else
 //! `~/.local/state/stp/cache.key`, readable by the user alone), made on first use. A cache
 //! whose tags do not check out with this user's key is ignored and read again from
-//! history; without a key (no home folder), there is no cache.
+//! history; without a key (no state folder), there is no cache. Which folder is the
+//! command line's to say (`Surroundings::state_dir`).
 
 use std::io::Read;
-use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
-/// The file of the key, if there is a place for it.
-fn key_path() -> Option<PathBuf> {
-    let state = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })?;
-    Some(state.join("stp").join("cache.key"))
-}
+use super::surroundings::Surroundings;
 
-/// The user's cache key, read or made once per process.
-pub fn key() -> Option<&'static [u8; 32]> {
-    static KEY: OnceLock<Option<[u8; 32]>> = OnceLock::new();
-    KEY.get_or_init(|| read_or_make(&key_path()?)).as_ref()
+/// The user's cache key, read (or made, the first time) from their state folder.
+pub fn key(surroundings: &Surroundings) -> Option<[u8; 32]> {
+    read_or_make(&surroundings.cache_key_file()?)
 }
 
 fn read_or_make(path: &std::path::Path) -> Option<[u8; 32]> {

@@ -111,6 +111,15 @@ fn sample() -> LedgerState {
     state
 }
 
+/// The key the tests' caches are tagged with (the user's key is the command line's).
+const KEY: [u8; 32] = [7; 32];
+
+/// The horizon of the reads: before every sample date, so a postdated step in a sample
+/// is still postdated and its cached state usable.
+fn horizon() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+}
+
 fn json(state: &LedgerState) -> serde_json::Value {
     serde_json::to_value(state).unwrap()
 }
@@ -156,8 +165,8 @@ fn grown(state: &LedgerState, tip: char) -> LedgerState {
 fn a_snapshot_reads_back_exactly() {
     let dir = git_dir();
     let state = sample();
-    save(dir.path(), Some("SHA256:pin"), &state, None);
-    let loaded = load(dir.path(), Some("SHA256:pin")).unwrap();
+    save(dir.path(), Some("SHA256:pin"), &KEY, &state, None);
+    let loaded = load(dir.path(), Some("SHA256:pin"), &KEY, horizon()).unwrap();
     assert_eq!(json(&loaded.state), json(&state));
     assert_eq!(loaded.file.journal_len, 0);
 }
@@ -165,9 +174,9 @@ fn a_snapshot_reads_back_exactly() {
 #[test]
 fn another_pin_or_format_or_version_is_not_used() {
     let dir = git_dir();
-    save(dir.path(), Some("SHA256:pin"), &sample(), None);
-    assert!(load(dir.path(), None).is_none());
-    assert!(load(dir.path(), Some("SHA256:other")).is_none());
+    save(dir.path(), Some("SHA256:pin"), &KEY, &sample(), None);
+    assert!(load(dir.path(), None, &KEY, horizon()).is_none());
+    assert!(load(dir.path(), Some("SHA256:other"), &KEY, horizon()).is_none());
     let mut bytes = std::fs::read(file(&dir)).unwrap();
     // The header's first value is the format: another one is refused.
     let mut header = Encoder::default();
@@ -180,20 +189,20 @@ fn another_pin_or_format_or_version_is_not_used() {
     let mut other = MAGIC.to_vec();
     other.extend(frame(&KEY, HEADER, &header.finish()));
     other.extend_from_slice(&bytes[MAGIC.len() + old_header_len..]);
-    let key = super::super::cache_key::key().unwrap();
+    let key = &KEY;
     assert!(decode_file(&other, Some("SHA256:pin"), key).is_none());
     bytes[0] = b'X';
     assert!(decode_file(&bytes, Some("SHA256:pin"), key).is_none());
 }
 
 /// Any key but the user's: what someone else could sign the records with.
-const KEY: [u8; 32] = [7; 32];
+const OTHER_KEY: [u8; 32] = [9; 32];
 
 #[test]
 fn a_cache_with_recomputed_tags_under_another_key_is_not_used() {
     let dir = git_dir();
-    save(dir.path(), None, &sample(), None);
-    let key = super::super::cache_key::key().unwrap();
+    save(dir.path(), None, &KEY, &sample(), None);
+    let key = &KEY;
     let bytes = std::fs::read(file(&dir)).unwrap();
     assert!(decode_file(&bytes, None, key).is_some());
     // Rebuild every record with the same payload under another key, as a forger would.
@@ -202,29 +211,30 @@ fn a_cache_with_recomputed_tags_under_another_key_is_not_used() {
     while at < bytes.len() {
         let len = u32::from_le_bytes(bytes[at + 1..at + 5].try_into().unwrap()) as usize;
         let payload = &bytes[at + RECORD_HEAD..at + RECORD_HEAD + len];
-        forged.extend(frame(&KEY, bytes[at], payload));
+        forged.extend(frame(&OTHER_KEY, bytes[at], payload));
         at += RECORD_HEAD + len;
     }
     assert_eq!(forged.len(), bytes.len());
     assert!(decode_file(&forged, None, key).is_none());
-    assert!(decode_file(&forged, None, &KEY).is_some());
+    assert!(decode_file(&forged, None, &OTHER_KEY).is_some());
 }
 
 #[test]
 fn a_load_that_read_new_commits_appends_only_what_changed() {
     let dir = git_dir();
     let state = sample();
-    save(dir.path(), None, &state, None);
+    save(dir.path(), None, &KEY, &state, None);
     let size = std::fs::metadata(file(&dir)).unwrap().len();
-    let loaded = load(dir.path(), None).unwrap();
+    let loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
     let next = grown(&loaded.state, 'f');
     save(
         dir.path(),
         None,
+        &KEY,
         &next,
         Some(&Baseline::of(&loaded.state, loaded.file)),
     );
-    let after = load(dir.path(), None).unwrap();
+    let after = load(dir.path(), None, &KEY, horizon()).unwrap();
     assert_eq!(json(&after.state), json(&next));
     assert!(after.file.journal_len > 0, "appended, not rewritten");
     assert_eq!(
@@ -239,17 +249,21 @@ fn a_load_that_read_new_commits_appends_only_what_changed() {
     save(
         dir.path(),
         None,
+        &KEY,
         &third,
         Some(&Baseline::of(&after.state, after.file)),
     );
-    assert_eq!(json(&load(dir.path(), None).unwrap().state), json(&third));
+    assert_eq!(
+        json(&load(dir.path(), None, &KEY, horizon()).unwrap().state),
+        json(&third)
+    );
 }
 
 #[test]
 fn a_big_journal_is_folded_into_a_new_snapshot() {
     let dir = git_dir();
-    save(dir.path(), None, &sample(), None);
-    let mut loaded = load(dir.path(), None).unwrap();
+    save(dir.path(), None, &KEY, &sample(), None);
+    let mut loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
     let mut folded = 0;
     for round in 0..300 {
         let tip = char::from(b'a' + (round % 6) as u8);
@@ -257,10 +271,11 @@ fn a_big_journal_is_folded_into_a_new_snapshot() {
         save(
             dir.path(),
             None,
+            &KEY,
             &next,
             Some(&Baseline::of(&loaded.state, loaded.file)),
         );
-        loaded = load(dir.path(), None).unwrap();
+        loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
         assert_eq!(json(&loaded.state), json(&next));
         assert!(
             loaded.file.journal_len < 1 << 16,
@@ -278,19 +293,20 @@ fn a_big_journal_is_folded_into_a_new_snapshot() {
 fn damage_cuts_the_journal_or_voids_the_cache() {
     let dir = git_dir();
     let state = sample();
-    save(dir.path(), None, &state, None);
-    let loaded = load(dir.path(), None).unwrap();
+    save(dir.path(), None, &KEY, &state, None);
+    let loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
     let snapshot_end = loaded.file.good_len as usize;
     let next = grown(&state, 'f');
     save(
         dir.path(),
         None,
+        &KEY,
         &next,
         Some(&Baseline::of(&loaded.state, loaded.file)),
     );
     let bytes = std::fs::read(file(&dir)).unwrap();
     // A torn append: the journal record is dropped, the snapshot's state is used.
-    let key = super::super::cache_key::key().unwrap();
+    let key = &KEY;
     for cut in [snapshot_end + 1, snapshot_end + 13, bytes.len() - 1] {
         let cached = decode_file(&bytes[..cut], None, key).unwrap();
         assert_eq!(json(&cached.state), json(&state));
@@ -312,16 +328,17 @@ fn damage_cuts_the_journal_or_voids_the_cache() {
     let mut garbage = bytes.clone();
     garbage.extend_from_slice(b"garbage");
     std::fs::write(file(&dir), &garbage).unwrap();
-    let loaded = load(dir.path(), None).unwrap();
+    let loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
     assert_eq!(json(&loaded.state), json(&next));
     let third = grown(&next, '9');
     save(
         dir.path(),
         None,
+        &KEY,
         &third,
         Some(&Baseline::of(&loaded.state, loaded.file)),
     );
-    let after = load(dir.path(), None).unwrap();
+    let after = load(dir.path(), None, &KEY, horizon()).unwrap();
     assert_eq!(json(&after.state), json(&third));
     assert_eq!(after.file.journal_len, 0, "rewritten as a snapshot");
 }
@@ -329,11 +346,11 @@ fn damage_cuts_the_journal_or_voids_the_cache() {
 #[test]
 fn two_loads_appending_from_the_same_tip_keep_the_first() {
     let dir = git_dir();
-    save(dir.path(), None, &sample(), None);
-    let loaded = load(dir.path(), None).unwrap();
+    save(dir.path(), None, &KEY, &sample(), None);
+    let loaded = load(dir.path(), None, &KEY, horizon()).unwrap();
     let first = grown(&loaded.state, 'f');
     let second = grown(&loaded.state, '9');
-    let key = super::super::cache_key::key().unwrap();
+    let key = &KEY;
     let record = |s: &LedgerState| {
         frame(
             key,
@@ -343,7 +360,7 @@ fn two_loads_appending_from_the_same_tip_keep_the_first() {
     };
     append(&file(&dir), &record(&first)).unwrap();
     append(&file(&dir), &record(&second)).unwrap();
-    let after = load(dir.path(), None).unwrap();
+    let after = load(dir.path(), None, &KEY, horizon()).unwrap();
     assert_eq!(json(&after.state), json(&first));
 }
 
@@ -374,6 +391,6 @@ fn an_old_json_cache_is_removed_by_a_snapshot() {
     let dir = git_dir();
     std::fs::create_dir_all(dir.path().join("stp")).unwrap();
     std::fs::write(dir.path().join("stp").join(OLD_JSON_FILE), "{}").unwrap();
-    save(dir.path(), None, &sample(), None);
+    save(dir.path(), None, &KEY, &sample(), None);
     assert!(!dir.path().join("stp").join(OLD_JSON_FILE).exists());
 }

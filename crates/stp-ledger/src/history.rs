@@ -16,8 +16,9 @@ use super::error::{LedgerError, LedgerResult};
 use super::objects::Objects;
 use super::repo::{head_id, open};
 use super::state::LedgerState;
+use super::surroundings::Surroundings;
 use super::trust::{Trusted, parse_trust_tree};
-use super::validity::apply_commit;
+use super::validity::{ReadRules, apply_commit};
 use super::verify_batch;
 
 /// How to read the ledger.
@@ -30,6 +31,9 @@ pub struct LedgerOptions {
     /// The date the signer states for a step (`Stp-Date`, YYYY-MM-DD) when it is not
     /// today: the command line reads it from `STP_DATE` (`steps::DATE_VAR`).
     pub stated_date: Option<String>,
+    /// Today, the cache key's folder, the agent and the rest the command line read from
+    /// the machine (`surroundings.rs`).
+    pub surroundings: Surroundings,
 }
 
 /// The ledger of a site repository, read up to HEAD.
@@ -40,6 +44,8 @@ pub struct Ledger {
     pub trusted: Option<Arc<Trusted>>,
     /// How many commits this load read (the rest came from the cache).
     pub read_now: usize,
+    /// Where the cache file stands after this read, so that `advance` can append to it.
+    cache_file: Option<cache::FileInfo>,
 }
 
 impl Ledger {
@@ -63,11 +69,16 @@ impl Ledger {
         head: Option<Oid>,
         options: &LedgerOptions,
     ) -> LedgerResult<Ledger> {
-        let mut timings = Timings::start();
+        let mut timings = Timings::start(options.surroundings.timings);
         let pin = options.trust_root.as_deref();
-        let cached = (!options.no_cache)
-            .then(|| cache::load(repo.path(), pin))
-            .flatten();
+        let rules = ReadRules {
+            pin,
+            horizon: options.surroundings.horizon(),
+        };
+        let key = super::cache_key::key(&options.surroundings);
+        let cached = key
+            .filter(|_| !options.no_cache)
+            .and_then(|key| cache::load(repo.path(), pin, &key, rules.horizon));
         timings.lap("cache load");
         let (mut state, todo, file) = match head {
             None => (LedgerState::default(), Vec::new(), None),
@@ -76,6 +87,7 @@ impl Ledger {
         let baseline = file
             .filter(|_| !todo.is_empty())
             .map(|file| cache::Baseline::of(&state, file));
+        let mut cache_file = file.filter(|_| todo.is_empty());
         timings.lap("walk");
         let mut trusted = match state.trust.tree.as_deref() {
             Some(tree) => Some(Arc::new(reparse(repo, tree)?)),
@@ -84,7 +96,7 @@ impl Ledger {
         if todo.len() < PARALLEL_FROM {
             let facts = read_here(repo, &todo)?;
             timings.lap("read and verify commits");
-            apply_all(repo, &mut state, &mut trusted, facts, pin);
+            apply_all(repo, &mut state, &mut trusted, facts, &rules);
             timings.lap("apply rules");
         } else {
             // Each batch is read on all cores while the one before is applied here.
@@ -104,14 +116,17 @@ impl Ledger {
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
                     ahead = read(i + 1);
                     timings.lap("read and verify commits (wait)");
-                    apply_all(repo, &mut state, &mut trusted, facts, pin);
+                    apply_all(repo, &mut state, &mut trusted, facts, &rules);
                     timings.lap("apply rules");
                 }
                 Ok(())
             })?;
         }
-        if !todo.is_empty() && !options.no_cache {
-            cache::save(repo.path(), pin, &state, baseline.as_ref());
+        if !todo.is_empty()
+            && !options.no_cache
+            && let Some(key) = key
+        {
+            cache_file = cache::save(repo.path(), pin, &key, &state, baseline.as_ref());
         }
         timings.lap("cache save");
         timings.report(todo.len(), state.commits);
@@ -120,7 +135,44 @@ impl Ledger {
             state,
             trusted,
             read_now: todo.len(),
+            cache_file,
         })
+    }
+}
+
+impl Ledger {
+    /// The ledger after `commit`, a child of the tip this ledger was read to (a step stp
+    /// has just signed): only that commit is read and judged, not the history again, and
+    /// what it changed is appended to the cache. When `commit` is not a child of this
+    /// ledger's tip, the ledger is read again.
+    pub fn advance(mut self, commit: Oid, options: &LedgerOptions) -> LedgerResult<Ledger> {
+        let repo = open(&self.root)?;
+        let parent = repo
+            .find_commit(commit)
+            .and_then(|c| c.parent_id(0))
+            .map(|p| p.to_string())
+            .ok();
+        if parent.is_none() || parent != self.state.tip {
+            return Ledger::load(&self.root, options);
+        }
+        let rules = ReadRules {
+            pin: options.trust_root.as_deref(),
+            horizon: options.surroundings.horizon(),
+        };
+        let facts = read_here(&repo, &[commit])?;
+        let baseline = self
+            .cache_file
+            .take()
+            .map(|file| cache::Baseline::of(&self.state, file));
+        apply_all(&repo, &mut self.state, &mut self.trusted, facts, &rules);
+        self.read_now += 1;
+        if !options.no_cache
+            && let Some(key) = super::cache_key::key(&options.surroundings)
+        {
+            self.cache_file =
+                cache::save(repo.path(), rules.pin, &key, &self.state, baseline.as_ref());
+        }
+        Ok(self)
     }
 }
 
@@ -168,10 +220,10 @@ fn apply_all(
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
     facts: Vec<CommitFacts>,
-    pin: Option<&str>,
+    rules: &ReadRules<'_>,
 ) {
     for facts in &facts {
-        apply_commit(repo, state, trusted, facts, pin);
+        apply_commit(repo, state, trusted, facts, rules);
     }
 }
 
@@ -211,8 +263,9 @@ fn read_everywhere(git_dir: &Path, oids: &[Oid]) -> LedgerResult<Vec<CommitFacts
     Ok(read.into_iter().flatten().collect())
 }
 
-/// The time each phase of a load took, printed to stderr when `STP_LEDGER_TIMINGS` is set
-/// (for `scripts/bench-ledger`).
+/// The time each phase of a load took, printed to stderr when asked
+/// (`Surroundings::timings`, which the command line sets from `STP_LEDGER_TIMINGS`, for
+/// `scripts/bench-ledger`).
 struct Timings {
     on: bool,
     last: Instant,
@@ -220,9 +273,9 @@ struct Timings {
 }
 
 impl Timings {
-    fn start() -> Timings {
+    fn start(on: bool) -> Timings {
         Timings {
-            on: std::env::var_os("STP_LEDGER_TIMINGS").is_some(),
+            on,
             last: Instant::now(),
             laps: Vec::new(),
         }

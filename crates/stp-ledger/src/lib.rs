@@ -31,7 +31,9 @@ pub mod site_change;
 pub mod site_files;
 mod site_step;
 mod state;
+mod step_plan;
 mod steps;
+mod surroundings;
 mod sync;
 mod sync_git;
 mod trailers;
@@ -44,6 +46,7 @@ pub use ack_step::{AckOutcome, acknowledge};
 pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
+pub use horizon::{DATE_VAR, stated_date};
 pub use liveset::LiveSet;
 pub use merge::ROLLBACK;
 pub use people_change::{
@@ -57,9 +60,8 @@ pub use state::{
     Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
     SiteRecord, SiteVersion, TrustPoint,
 };
-pub use steps::{
-    DATE_VAR, StepOutcome, StepRequest, perform_step, queue, stated_date, today, trusted_person,
-};
+pub use steps::{StepOutcome, StepRequest, perform_step, perform_step_on, queue, trusted_person};
+pub use surroundings::{Surroundings, clock_today};
 pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;

@@ -16,12 +16,12 @@ use stp_workflow::{
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::horizon::stated_date;
 use super::objects::{Objects, ReadError};
 use super::repo::{
     FileWrite, as_committed, blob_at, commit_signed, head_commit, identity, open, sync_worktree,
 };
 use super::sign::Signer;
-use super::steps::stated_date;
 use super::trailers::Trailers;
 
 /// A change to `workflow/people.toml`.
@@ -186,7 +186,7 @@ pub fn change_people(
     };
     let description = change.describe();
     let trailers = Trailers {
-        date: Some(stated_date(options.stated_date.as_deref())?),
+        date: Some(stated_date(options)?),
         trust: Some(description.clone()),
         ..Trailers::default()
     };
@@ -200,7 +200,7 @@ pub fn change_people(
         ),
         None => ("stp admin".to_string(), "admin@stp.invalid".to_string()),
     };
-    let author = identity(&name, &email)?;
+    let author = identity(&name, &email, options.surroundings.commit_time.as_deref())?;
     let commit = commit_signed(
         &repo,
         signer,
@@ -211,7 +211,7 @@ pub fn change_people(
         &trailers.to_message(&format!("stp: {description}")),
     )?;
     sync_worktree(&repo, root, &as_committed(new_files), &removals)?;
-    let after = Ledger::load(root, options)?;
+    let after = ledger.advance(commit, options)?;
     if after.state.trust.since.as_deref() != Some(commit.to_string().as_str()) {
         let why = after
             .state
@@ -420,9 +420,9 @@ pub fn initial_commit(
     if blob_at(&repo, tree.id(), PEOPLE_FILE).is_none() {
         return Err(LedgerError::refused(format!("{PEOPLE_FILE} is missing")));
     }
-    let author = identity(name, email)?;
+    let author = identity(name, email, options.surroundings.commit_time.as_deref())?;
     let trailers = Trailers {
-        date: Some(stated_date(options.stated_date.as_deref())?),
+        date: Some(stated_date(options)?),
         trust: Some("first admin".into()),
         ..Trailers::default()
     };

@@ -100,7 +100,7 @@ pub struct Replay {
 
 /// Re-makes `ours` (oldest first, with the verdict on each one's signature in `checks`) on
 /// top of `onto`. `blocked_by` names, for each unit their new commits touched, the commit
-/// that touched it.
+/// that touched it. `commit_time` is the committer time to write (`GIT_COMMITTER_DATE`).
 pub fn replay(
     repo: &Repository,
     signer: Option<&Signer>,
@@ -108,6 +108,7 @@ pub fn replay(
     checks: &[SignatureCheck],
     onto: Oid,
     blocked_by: &mut Vec<(String, String)>,
+    commit_time: Option<&str>,
 ) -> LedgerResult<Replay> {
     let mut tip = onto;
     let mut redone = Vec::new();
@@ -187,6 +188,7 @@ pub fn replay(
         let committer = super::repo::identity(
             author.name().unwrap_or_default(),
             author.email().unwrap_or_default(),
+            commit_time,
         )?;
         let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
         let new = match sign_with {

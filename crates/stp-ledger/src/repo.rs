@@ -125,11 +125,14 @@ pub fn bundle_files_in(
 }
 
 /// The author and committer of a commit stp writes: the person's name and email, at the
-/// time git would use (`GIT_COMMITTER_DATE` is honoured, like git; it proves nothing).
-pub fn identity(name: &str, email: &str) -> LedgerResult<git2::Signature<'static>> {
-    let when = std::env::var("GIT_COMMITTER_DATE")
-        .ok()
-        .and_then(|v| parse_git_date(&v));
+/// time git would use: `when` is `GIT_COMMITTER_DATE` as the command line read it
+/// (`Surroundings::commit_time`; honoured like git, it proves nothing), else now.
+pub fn identity(
+    name: &str,
+    email: &str,
+    when: Option<&str>,
+) -> LedgerResult<git2::Signature<'static>> {
+    let when = when.and_then(parse_git_date);
     match when {
         Some(time) => git2::Signature::new(name, email, &time),
         None => git2::Signature::now(name, email),

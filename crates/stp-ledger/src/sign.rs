@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
 use super::error::{LedgerError, LedgerResult};
+use super::surroundings::Surroundings;
 
 /// The namespace git signs commits in.
 pub const GIT_NAMESPACE: &str = "git";
@@ -40,10 +41,15 @@ impl std::fmt::Debug for Signer {
 
 impl Signer {
     /// The key named by `given` (`--key` or `STP_KEY`), else git's `user.signingkey` of the
-    /// repository at `root`.
-    pub fn resolve(given: Option<&Path>, root: Option<&Path>) -> LedgerResult<Signer> {
+    /// repository at `root`; `surroundings` give the home folder and the agent.
+    pub fn resolve(
+        given: Option<&Path>,
+        root: Option<&Path>,
+        surroundings: &Surroundings,
+    ) -> LedgerResult<Signer> {
+        let agent = surroundings.agent.as_deref();
         if let Some(path) = given {
-            return Signer::load(path);
+            return Signer::load(path, agent);
         }
         let configured = root
             .and_then(|r| git2::Repository::open(r).ok())
@@ -52,16 +58,16 @@ impl Signer {
             .and_then(|c| c.get_string("user.signingkey").ok());
         match configured {
             Some(value) => match value.strip_prefix("key::") {
-                Some(line) => Signer::from_public_line(line, Path::new("user.signingkey")),
-                None => Signer::load(&expand_home(&value)),
+                Some(line) => Signer::from_public_line(line, Path::new("user.signingkey"), agent),
+                None => Signer::load(&surroundings.expand_home(&value), agent),
             },
             None => Err(LedgerError::NoKey),
         }
     }
 
     /// A key file: an OpenSSH private key signs itself; a public key (or a private key
-    /// protected by a passphrase) signs through the ssh-agent.
-    pub fn load(path: &Path) -> LedgerResult<Signer> {
+    /// protected by a passphrase) signs through the ssh-agent listening on `agent`.
+    pub fn load(path: &Path, agent: Option<&Path>) -> LedgerResult<Signer> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 LedgerError::MissingKey(path.to_path_buf())
@@ -78,7 +84,7 @@ impl Signer {
                 message: format!("is not a readable OpenSSH private key ({e})"),
             })?;
             if key.is_encrypted() {
-                return Signer::through_agent(key.public_key().clone(), path);
+                return Signer::through_agent(key.public_key().clone(), path, agent);
             }
             let public = key.public_key().clone();
             check_algorithm(&public, path)?;
@@ -89,20 +95,24 @@ impl Signer {
                 with: SignWith::Private(Box::new(key)),
             });
         }
-        Signer::from_public_line(&text, path)
+        Signer::from_public_line(&text, path, agent)
     }
 
-    fn from_public_line(line: &str, origin: &Path) -> LedgerResult<Signer> {
+    fn from_public_line(line: &str, origin: &Path, agent: Option<&Path>) -> LedgerResult<Signer> {
         let public = PublicKey::from_openssh(line.trim()).map_err(|e| LedgerError::Key {
             file: origin.to_path_buf(),
             message: format!("is neither an OpenSSH private key nor a public key ({e})"),
         })?;
-        Signer::through_agent(public, origin)
+        Signer::through_agent(public, origin, agent)
     }
 
-    fn through_agent(public: PublicKey, origin: &Path) -> LedgerResult<Signer> {
+    fn through_agent(
+        public: PublicKey,
+        origin: &Path,
+        agent: Option<&Path>,
+    ) -> LedgerResult<Signer> {
         check_algorithm(&public, origin)?;
-        let socket = std::env::var_os("SSH_AUTH_SOCK").ok_or_else(|| LedgerError::Key {
+        let socket = agent.ok_or_else(|| LedgerError::Key {
             file: origin.to_path_buf(),
             message: "needs an ssh-agent to sign (a public key, or a key with a passphrase), \
                       and SSH_AUTH_SOCK is not set"
@@ -112,7 +122,7 @@ impl Signer {
             fingerprint: public.fingerprint(HashAlg::Sha256).to_string(),
             public,
             origin: origin.to_path_buf(),
-            with: SignWith::Agent(PathBuf::from(socket)),
+            with: SignWith::Agent(socket.to_path_buf()),
         })
     }
 
@@ -155,14 +165,6 @@ fn check_algorithm(key: &PublicKey, origin: &Path) -> LedgerResult<()> {
             file: origin.to_path_buf(),
             message: format!("is a {} key; stp signs with ed25519 keys", key.algorithm()),
         })
-    }
-}
-
-/// `~/x` → `$HOME/x`, as git does for `user.signingkey`.
-fn expand_home(value: &str) -> PathBuf {
-    match (value.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(value),
     }
 }
 

@@ -33,12 +33,14 @@ pub const PUBLISH: &str = "publish";
 pub const SUBJECT: &str = "site files";
 
 /// Reads the site step and site file changes of commit `ctx`; `trusted` is the trust data
-/// as of its first parent. Returns whether a valid site step was applied.
+/// as of its first parent; `horizon` the latest date a step may state (`horizon.rs`).
+/// Returns whether a valid site step was applied.
 pub fn apply(
     repo: &Repository,
     state: &mut LedgerState,
     trusted: Option<&Trusted>,
     ctx: &CommitFacts,
+    horizon: NaiveDate,
 ) -> bool {
     let changed = ctx.parent_site.as_ref() != Some(&ctx.site);
     if !changed && ctx.trailers.site.is_none() {
@@ -48,7 +50,7 @@ pub fn apply(
     let mut proposed = false;
     let mut valid = false;
     if let Some(step) = &ctx.trailers.site {
-        match check(state, trusted, ctx, step, &version, changed) {
+        match check(state, trusted, ctx, step, &version, changed, horizon) {
             Ok(person) => {
                 valid = true;
                 proposed = step.action == PROPOSE;
@@ -162,6 +164,7 @@ fn check<'t>(
     step: &SiteTrailer,
     version: &str,
     changed: bool,
+    horizon: NaiveDate,
 ) -> Result<&'t Person, Refusal<'t>> {
     let fingerprint = match &ctx.signature {
         SignatureCheck::Valid { fingerprint } => fingerprint,
@@ -184,7 +187,7 @@ fn check<'t>(
             super::site_files::short(version)
         )));
     }
-    if let Some(why) = super::horizon::too_late(ctx.trailers.date, super::horizon::horizon()) {
+    if let Some(why) = super::horizon::too_late(ctx.trailers.date, horizon) {
         return Err(no(why));
     }
     let role = match step.action.as_str() {

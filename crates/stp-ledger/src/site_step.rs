@@ -14,12 +14,13 @@ use stp_workflow::Role;
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::horizon::stated_date;
 use super::objects::Objects;
 use super::repo::{FileWrite, commit_signed_with, head_commit, open, sync_worktree};
 use super::sign::Signer;
 use super::site_change::{APPROVE, PROPOSE, RETURN};
 use super::site_files::{self, site_ids};
-use super::steps::{author, stated_date, trusted_person};
+use super::steps::{author, trusted_person};
 use super::trailers::{SiteTrailer, Trailers};
 use super::validity::role_refusal;
 
@@ -70,7 +71,7 @@ pub fn site_step(
 ) -> LedgerResult<SiteOutcome> {
     let ledger = Ledger::load(root, options)?;
     let (trusted, person) = trusted_person(&ledger, signer)?;
-    let date = stated_date(options.stated_date.as_deref())?;
+    let date = stated_date(options)?;
     let role = action.role();
     let stated = Some(date).filter(|d| ledger.state.clock.is_none_or(|c| *d >= c));
     if trusted.people.grant(&person.id, role, stated).is_none() {
@@ -121,7 +122,7 @@ pub fn site_step(
         ));
     }
     let live = ledger.state.site.live.as_ref().map(|l| l.version.clone());
-    let author = author(person)?;
+    let author = author(person, options)?;
     let mut version = String::new();
     let objects = Objects::new(&repo).map_err(LedgerError::git("cannot read the repository"))?;
     let commit = commit_signed_with(&repo, signer, &author, &head, &writes, &removals, |tree| {
@@ -160,10 +161,11 @@ pub fn site_step(
         Some(l) => changed_since(&repo, &l.commit, commit),
         None => Vec::new(),
     };
-    confirm(root, options, commit, action, &version)?;
+    let person = person.id.clone();
+    confirm(&ledger.advance(commit, options)?, commit, action, &version)?;
     Ok(SiteOutcome {
         commit: commit.to_string(),
-        person: person.id.clone(),
+        person,
         action: action.name(),
         version,
         changed,
@@ -224,15 +226,8 @@ fn changed_since(repo: &Repository, from: &str, to: Oid) -> Vec<String> {
     }
 }
 
-/// Reads the new commit back: the ledger must have taken the step.
-fn confirm(
-    root: &Path,
-    options: &LedgerOptions,
-    commit: Oid,
-    action: SiteAction,
-    version: &str,
-) -> LedgerResult<()> {
-    let ledger = Ledger::load(root, options)?;
+/// The ledger read up to the new commit must have taken the step.
+fn confirm(ledger: &Ledger, commit: Oid, action: SiteAction, version: &str) -> LedgerResult<()> {
     let site = &ledger.state.site;
     let ok = site
         .events

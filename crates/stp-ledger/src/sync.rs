@@ -181,7 +181,15 @@ fn redo(
             "give --key PATH (or set STP_KEY or git's user.signingkey) and run `stp sync` again",
         ));
     }
-    let mut outcome = replay(repo, signer, ours, &checks, their_tip, &mut blocked_by)?;
+    let mut outcome = replay(
+        repo,
+        signer,
+        ours,
+        &checks,
+        their_tip,
+        &mut blocked_by,
+        options.surroundings.commit_time.as_deref(),
+    )?;
     if let Some(why) = newly_invalid(root, options, ours, &outcome.redone)? {
         outcome.parked = ours
             .iter()

@@ -17,7 +17,7 @@ use stp_workflow::{
 };
 
 use super::changes::CommitFacts;
-use super::horizon::{horizon, too_late};
+use super::horizon::too_late;
 use super::malformed::malformed_issue;
 use super::state::{ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion};
 use super::trailers::StepTrailer;
@@ -40,6 +40,14 @@ impl CommitFacts {
     }
 }
 
+/// What judging a commit needs besides the history: the pinned first admin, and the
+/// latest date a step may state on the machine that reads (`horizon.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct ReadRules<'a> {
+    pub pin: Option<&'a str>,
+    pub horizon: NaiveDate,
+}
+
 /// Reads commit `oid` into `state`. `trusted` is the trust data as of its first parent and
 /// becomes the trust data as of the commit.
 pub fn apply_commit(
@@ -47,7 +55,7 @@ pub fn apply_commit(
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
     ctx: &CommitFacts,
-    pin: Option<&str>,
+    rules: &ReadRules<'_>,
 ) {
     match &ctx.malformed {
         Some(why) => {
@@ -55,7 +63,7 @@ pub fn apply_commit(
             // A malformed merge can go around signed history like any other.
             merge::check(repo, state, trusted.as_deref(), ctx);
         }
-        None => apply_readable(repo, state, trusted, ctx, pin),
+        None => apply_readable(repo, state, trusted, ctx, rules),
     }
     state.tip = Some(ctx.oid.to_string());
     state.commits += 1;
@@ -67,7 +75,7 @@ fn apply_readable(
     state: &mut LedgerState,
     trusted: &mut Option<Arc<Trusted>>,
     ctx: &CommitFacts,
-    pin: Option<&str>,
+    rules: &ReadRules<'_>,
 ) {
     for (path, size) in &ctx.oversized {
         state.issues.push(Issue {
@@ -85,7 +93,7 @@ fn apply_readable(
     let mut stepped = BTreeSet::new();
     let mut mentioned = BTreeSet::new();
     let mut any_valid = false;
-    let horizon = horizon();
+    let horizon = rules.horizon;
     for step in &ctx.trailers.steps {
         mentioned.insert(step.article.clone());
         match check(state, trusted.as_deref(), ctx, step, horizon) {
@@ -126,13 +134,13 @@ fn apply_readable(
     }
     // Site steps and acknowledgements are judged against the trust data as of the first
     // parent, like the article steps, before this commit's own trust change is read.
-    if site_change::apply(repo, state, trusted.as_deref(), ctx) {
+    if site_change::apply(repo, state, trusted.as_deref(), ctx, horizon) {
         any_valid = true;
     }
     if acks::apply(state, trusted.as_deref(), ctx) {
         any_valid = true;
     }
-    if trust::apply(repo, state, trusted, ctx, pin) {
+    if trust::apply(repo, state, trusted, ctx, rules.pin) {
         any_valid = true;
     }
     site_change::trust_root(state, ctx);

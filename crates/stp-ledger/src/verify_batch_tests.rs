@@ -10,7 +10,7 @@ fn signers(dir: &std::path::Path) -> Vec<Signer> {
         .map(|name| {
             let path = dir.join(name);
             generate_key(&path, name).unwrap();
-            Signer::load(&path).unwrap()
+            Signer::load(&path, None).unwrap()
         })
         .collect()
 }

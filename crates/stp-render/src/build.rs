@@ -14,6 +14,7 @@ use stp_content::{
 use stp_site::{Provenance, Site};
 
 use super::RenderError;
+use super::options::RenderOptions;
 use super::output::Staging;
 use super::pages::Renderer;
 use super::theme::Theme;
@@ -29,7 +30,7 @@ pub struct BuildReport {
 
 /// Parses every article of `source` in parallel. All errors are reported together.
 pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
-    load_timed(config, source, &mut Stages::from_env())
+    load_timed(config, source, &mut Stages::start(false))
 }
 
 fn load_timed(
@@ -83,15 +84,16 @@ pub fn build(
     source: &dyn ContentSource,
     out: &Path,
     extra: &[(String, Vec<u8>)],
+    options: &RenderOptions,
 ) -> Result<BuildReport, RenderError> {
-    let mut stages = Stages::from_env();
+    let mut stages = Stages::start(options.timings);
     let files = source.site_files()?;
     let config = files.config()?;
     let site = load_timed(&config, source, &mut stages)?;
     let theme = Theme::load(&files, &config.theme)?;
     let staging = Staging::new(out)?;
     stages.done("theme and staging");
-    let mut report = write_site(&site, &theme, source, &files, staging.dir())?;
+    let mut report = write_site(&site, &theme, source, &files, staging.dir(), options)?;
     for (rel, data) in extra {
         super::output::write_under(staging.dir(), rel, data)?;
         report.files += 1;
@@ -105,16 +107,16 @@ pub fn build(
     Ok(report)
 }
 
-/// With `STP_TIMINGS` set, prints how long each stage of a build took (for
-/// scripts/bench); otherwise does nothing.
+/// When asked (`RenderOptions::timings`, from `STP_TIMINGS`), prints how long each stage
+/// of a build took (for scripts/bench); otherwise does nothing.
 struct Stages {
     last: Option<std::time::Instant>,
 }
 
 impl Stages {
-    fn from_env() -> Stages {
+    fn start(on: bool) -> Stages {
         Stages {
-            last: std::env::var_os("STP_TIMINGS").map(|_| std::time::Instant::now()),
+            last: on.then(std::time::Instant::now),
         }
     }
 
@@ -133,8 +135,9 @@ pub fn write_site(
     source: &dyn ContentSource,
     site_files: &SiteFiles,
     dir: &Path,
+    options: &RenderOptions,
 ) -> Result<BuildReport, RenderError> {
-    let renderer = Renderer::new(site, theme, !source.is_public());
+    let renderer = Renderer::new(site, theme, !source.is_public(), options);
     let files = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
     let jobs = renderer.jobs();

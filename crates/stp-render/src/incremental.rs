@@ -14,6 +14,7 @@ use stp_site::{Listing, Provenance, Site, Summary};
 
 use super::RenderError;
 use super::build::{load_site, write_site};
+use super::options::RenderOptions;
 use super::output::{Staging, write_under};
 use super::pages::{Job, RELATED_ITEMS, Renderer, unpaginated};
 use super::theme::Theme;
@@ -34,18 +35,23 @@ pub struct Incremental {
     config: SiteConfig,
     theme: Theme,
     site: Site,
+    options: RenderOptions,
 }
 
 impl Incremental {
     /// Builds the whole preview of `root` into `out`.
-    pub fn new(root: &Path, out: &Path) -> Result<Incremental, RenderError> {
+    pub fn new(
+        root: &Path,
+        out: &Path,
+        options: &RenderOptions,
+    ) -> Result<Incremental, RenderError> {
         let files = SiteFiles::from_working_tree(root)?;
         let config = files.config()?;
         let theme = Theme::load(&files, &config.theme)?;
         let source = WorkingTree::new(root, config.max_attachment_bytes);
         let site = load_site(&config, &source)?;
         let staging = Staging::new(out)?;
-        write_site(&site, &theme, &source, &files, staging.dir())?;
+        write_site(&site, &theme, &source, &files, staging.dir(), options)?;
         staging.commit()?;
         Ok(Incremental {
             root: root.to_path_buf(),
@@ -53,6 +59,7 @@ impl Incremental {
             config,
             theme,
             site,
+            options: options.clone(),
         })
     }
 
@@ -83,7 +90,7 @@ impl Incremental {
     }
 
     fn rebuild_all(&mut self) -> Result<Update, RenderError> {
-        let fresh = Incremental::new(&self.root, &self.out)?;
+        let fresh = Incremental::new(&self.root, &self.out, &self.options)?;
         *self = fresh;
         Ok(Update {
             files: 0,
@@ -206,7 +213,7 @@ impl Incremental {
             jobs.extend(new.jobs_differing_from(&old, &changed_urls, site));
             jobs.extend(new.sidebar_jobs(&old, &changed_urls, site));
         }
-        let renderer = Renderer::new(site, &self.theme, true);
+        let renderer = Renderer::new(site, &self.theme, true, &self.options);
         if summary_changed {
             jobs.extend(renderer.summary_jobs());
         }
@@ -264,7 +271,7 @@ impl Incremental {
             self.site.articles[i] = article;
             self.site.provenance[i] = prov;
         }
-        let renderer = Renderer::new(&self.site, &self.theme, true);
+        let renderer = Renderer::new(&self.site, &self.theme, true, &self.options);
         let mut files = 0;
         for &i in &places {
             for (rel, body) in renderer.render(&Job::Article(i))? {

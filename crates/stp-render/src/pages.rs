@@ -11,6 +11,7 @@ use stp_site::{Listing, Site, Summary};
 use super::RenderError;
 use super::context::base;
 use super::markdown;
+use super::options::RenderOptions;
 use super::theme::Theme;
 use super::{feeds, search, sitemap};
 
@@ -52,7 +53,7 @@ struct FileLink {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, preview: bool) -> Self {
+    pub fn new(site: &'a Site, theme: &'a Theme, preview: bool, options: &RenderOptions) -> Self {
         let bases = site
             .config
             .languages
@@ -64,7 +65,7 @@ impl<'a> Renderer<'a> {
             theme,
             preview,
             bases,
-            today: today(),
+            today: options.today.format("%Y-%m-%d").to_string(),
         }
     }
 
@@ -516,16 +517,4 @@ fn newest(site: &Site, items: &[usize]) -> Vec<usize> {
     v.sort_by(|&a, &b| site.summaries[b].date.cmp(&site.summaries[a].date));
     v.truncate(feeds::FEED_ITEMS);
     v
-}
-
-/// Today in Vietnam, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
-fn today() -> String {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-        .unwrap_or_else(chrono::Utc::now);
-    now.with_timezone(&stp_content::date::vietnam())
-        .format("%Y-%m-%d")
-        .to_string()
 }

@@ -21,15 +21,18 @@ use stp_workflow::{Action, Role, State, required_role};
 pub const NOW_VAR: &str = "STP_NOW";
 
 /// Now in Vietnam's local time: the moment `fixed` names (the command line reads it from
-/// `STP_NOW`) when given, else the clock.
-pub fn now_in_vietnam(fixed: Option<&str>) -> Result<NaiveDateTime, String> {
+/// `STP_NOW`) when given, else `clock` (the command line's reading of the clock).
+pub fn now_in_vietnam(
+    fixed: Option<&str>,
+    clock: chrono::DateTime<chrono::Utc>,
+) -> Result<NaiveDateTime, String> {
     match fixed {
         Some(text) if !text.trim().is_empty() => parse_datetime(text)
             .map(|t| t.with_timezone(&vietnam()).naive_local())
             .ok_or_else(|| {
                 format!("{NOW_VAR}=`{text}` is not a moment; write it as 2026-03-31T17:00")
             }),
-        _ => Ok(chrono::Utc::now().with_timezone(&vietnam()).naive_local()),
+        _ => Ok(clock.with_timezone(&vietnam()).naive_local()),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use stp_render::{Incremental, RenderError};
+use stp_render::{Incremental, RenderError, RenderOptions};
 
 use super::watch::watch;
 
@@ -13,12 +13,17 @@ use super::watch::watch;
 const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__stp/version').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},700)})();</script>";
 
 /// Serves a live preview of the site at `root` on 127.0.0.1:`port` (0: any free port) until
-/// interrupted; the line it prints names the port bound.
-pub fn serve(root: &Path, port: u16) -> Result<(), RenderError> {
-    let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
+/// interrupted, built into `out`; the line it prints names the port bound.
+pub fn serve(
+    root: &Path,
+    out: &Path,
+    port: u16,
+    options: &RenderOptions,
+) -> Result<(), RenderError> {
+    let out = out.to_path_buf();
     let version = Arc::new(AtomicU64::new(0));
     let started = std::time::Instant::now();
-    let mut live = Incremental::new(root, &out)?;
+    let mut live = Incremental::new(root, &out, options)?;
     println!(
         "built a preview of {} articles in {} ms",
         live.site().articles.len(),

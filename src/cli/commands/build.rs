@@ -56,7 +56,7 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
     let progress = Progress::start("building a preview", args.json);
-    let report = build(&source, &out, &[])?;
+    let report = build(&source, &out, &[], &crate::cli::surroundings::render())?;
     drop(progress);
     if args.json {
         print_json(&serde_json::json!({ "report": report }));
@@ -99,6 +99,7 @@ pub fn build_public(
         &source,
         out,
         &[(BUILD_RECORD.to_string(), record.into_bytes())],
+        &crate::cli::surroundings::render(),
     )?;
     drop(progress);
     for path in &unsigned {

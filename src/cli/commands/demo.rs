@@ -81,11 +81,7 @@ pub fn run(args: DemoArgs) -> CliResult {
     write_site(&site, false)?;
     let board = make_board(&site, &base.join("keys"))?;
     let root = board.signer(BOARD_HEAD)?.fingerprint.clone();
-    let options = LedgerOptions {
-        trust_root: Some(root.clone()),
-        no_cache: false,
-        stated_date: super::signing::stated_date(),
-    };
+    let options = crate::cli::surroundings::ledger_options(Some(root.clone()));
     EXAMPLE_CONTENT
         .extract(site.join("content"))
         .map_err(|e| CliError::failed(format!("{}: {e}", site.join("content").display())))?;
@@ -157,7 +153,7 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
         let line = public
             .to_openssh()
             .map_err(|e| CliError::failed(format!("{}: {e}", path.display())))?;
-        let signer = Signer::load(&path)?;
+        let signer = Signer::load(&path, None)?;
         board.people.persons.push(Person {
             key: line,
             fingerprint: signer.fingerprint.clone(),
@@ -178,16 +174,9 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
         board.signer(BOARD_HEAD)?,
         &head.name,
         &head_email,
-        &LedgerOptions {
-            stated_date: super::signing::stated_date(),
-            ..LedgerOptions::default()
-        },
+        &crate::cli::surroundings::ledger_options(None),
     )?;
-    let options = LedgerOptions {
-        trust_root: Some(head.fingerprint.clone()),
-        no_cache: false,
-        stated_date: super::signing::stated_date(),
-    };
+    let options = crate::cli::surroundings::ledger_options(Some(head.fingerprint.clone()));
     let changes = board
         .people
         .persons

@@ -114,6 +114,7 @@ fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> C
             .or(beside)
             .unwrap_or_else(|| PathBuf::from(admin_key))
             .as_path(),
+        crate::cli::surroundings::ledger().agent.as_deref(),
     )?;
     if signer.fingerprint != fingerprint {
         return Err(CliError::failed(format!(
@@ -122,10 +123,7 @@ fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> C
         ))
         .hint("give the admin's private key with --key PATH"));
     }
-    let options = crate::ledger::LedgerOptions {
-        stated_date: super::signing::stated_date(),
-        ..Default::default()
-    };
+    let options = crate::cli::surroundings::ledger_options(None);
     crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"), &options)?;
     Ok(fingerprint)
 }

@@ -195,7 +195,11 @@ fn people_json(people: Option<&crate::workflow::People>) -> serde_json::Value {
 }
 
 fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
-    Ok(Signer::resolve(admin.signing_key.as_deref(), Some(root))?)
+    Ok(Signer::resolve(
+        admin.signing_key.as_deref(),
+        Some(root),
+        &crate::cli::surroundings::ledger(),
+    )?)
 }
 
 fn apply(

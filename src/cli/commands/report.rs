@@ -63,9 +63,8 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
             .hint("write it as YYYY-MM, e.g. 2026-03")
     })?;
     let now = now_in_vietnam(
-        std::env::var(crate::report::status::NOW_VAR)
-            .ok()
-            .as_deref(),
+        crate::cli::surroundings::fixed_now().as_deref(),
+        chrono::Utc::now(),
     )
     .map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;

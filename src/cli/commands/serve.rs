@@ -16,5 +16,8 @@ pub struct ServeArgs {
 
 pub fn run(repo: Option<PathBuf>, args: ServeArgs) -> CliResult {
     let root = find_root(repo)?;
-    crate::serve::serve(&root, args.port).map_err(|e| CliError::failed(e.to_string()))
+    let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
+    let options = crate::cli::surroundings::render();
+    crate::serve::serve(&root, &out, args.port, &options)
+        .map_err(|e| CliError::failed(e.to_string()))
 }

@@ -50,11 +50,7 @@ pub struct TrustArgs {
 
 impl TrustArgs {
     pub fn options(&self) -> LedgerOptions {
-        LedgerOptions {
-            trust_root: self.trust_root.clone().filter(|s| !s.trim().is_empty()),
-            no_cache: false,
-            stated_date: stated_date(),
-        }
+        crate::cli::surroundings::ledger_options(self.trust_root.clone())
     }
 
     /// Reads the ledger and warns when the first admin was trusted on first use.
@@ -72,7 +68,11 @@ impl TrustArgs {
 
 impl KeyArgs {
     pub fn signer(&self, root: &Path) -> CliResult<Signer> {
-        Ok(Signer::resolve(self.key.as_deref(), Some(root))?)
+        Ok(Signer::resolve(
+            self.key.as_deref(),
+            Some(root),
+            &crate::cli::surroundings::ledger(),
+        )?)
     }
 }
 
@@ -99,11 +99,4 @@ pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
         )));
     }
     Ok(text)
-}
-
-/// The date a signer states for a step when it is not today (`STP_DATE`, for entering
-/// steps taken on paper on an earlier day): the command line reads the environment, the
-/// ledger checks the date.
-pub fn stated_date() -> Option<String> {
-    std::env::var(crate::ledger::DATE_VAR).ok()
 }

@@ -33,9 +33,8 @@ pub struct StatusArgs {
 
 pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
     let now = now_in_vietnam(
-        std::env::var(crate::report::status::NOW_VAR)
-            .ok()
-            .as_deref(),
+        crate::cli::surroundings::fixed_now().as_deref(),
+        chrono::Utc::now(),
     )
     .map_err(CliError::usage)?;
     let root = find_root(repo)?;

@@ -99,12 +99,7 @@ pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
     })?;
     let ledger = trust.load(root)?;
     let (_, person) = trusted_person(&ledger, &signer)?;
-    let items = queue(
-        &ledger,
-        person,
-        action,
-        trust.options().stated_date.as_deref(),
-    );
+    let items = queue(&ledger, person, action, &trust.options());
     let now = chrono::Utc::now().timestamp();
     let days = |since: i64| (now - since).max(0) / 86_400;
     if sign.json {

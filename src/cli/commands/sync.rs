@@ -27,7 +27,11 @@ pub struct SyncArgs {
 pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     let root = find_root(repo)?;
     // The key is needed only to sign our commits again on top of theirs.
-    let signer = match Signer::resolve(args.sign.key.key.as_deref(), Some(&root)) {
+    let signer = match Signer::resolve(
+        args.sign.key.key.as_deref(),
+        Some(&root),
+        &crate::cli::surroundings::ledger(),
+    ) {
         Ok(s) => Some(s),
         Err(LedgerError::NoKey) => None,
         Err(e) => return Err(e.into()),

@@ -1,0 +1,82 @@
+//! Everything stp takes from the environment and the clock, read here and nowhere below
+//! the command line: today in Vietnam (or the day of `SOURCE_DATE_EPOCH` for a
+//! reproducible build), the date a signer states (`STP_DATE`), a fixed "now" for the
+//! boards (`STP_NOW`), the commit time (`GIT_COMMITTER_DATE`), the user's state folder
+//! (`XDG_STATE_HOME`, else `~/.local/state`: the cache key), the home folder, the
+//! ssh-agent (`SSH_AUTH_SOCK`), and the timing switches of the benchmarks
+//! (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as values in their options.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::ledger::{DATE_VAR, LedgerOptions, Surroundings};
+use crate::render::RenderOptions;
+
+/// A variable's value, unless unset or empty.
+fn var(name: &str) -> Option<OsString> {
+    std::env::var_os(name).filter(|v| !v.is_empty())
+}
+
+/// A variable's value as text, unless unset, empty or not UTF-8.
+fn text(name: &str) -> Option<String> {
+    var(name).and_then(|v| v.into_string().ok())
+}
+
+/// Today in Vietnam by this machine's clock.
+pub fn today() -> NaiveDate {
+    crate::ledger::clock_today()
+}
+
+/// What the ledger takes from the machine and the session.
+pub fn ledger() -> Surroundings {
+    let home = var("HOME").map(PathBuf::from);
+    Surroundings {
+        today: today(),
+        commit_time: text("GIT_COMMITTER_DATE"),
+        state_dir: var("XDG_STATE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| home.as_ref().map(|h| h.join(".local/state"))),
+        home,
+        agent: var("SSH_AUTH_SOCK").map(PathBuf::from),
+        timings: var("STP_LEDGER_TIMINGS").is_some(),
+    }
+}
+
+/// The ledger's options: the pinned trust root, the stated date and the surroundings.
+pub fn ledger_options(trust_root: Option<String>) -> LedgerOptions {
+    LedgerOptions {
+        trust_root: trust_root.filter(|s| !s.trim().is_empty()),
+        no_cache: false,
+        stated_date: stated_date(),
+        surroundings: ledger(),
+    }
+}
+
+/// The date a signer states for a step when it is not today (`STP_DATE`, for entering
+/// steps taken on paper on an earlier day): read here, checked by the ledger.
+pub fn stated_date() -> Option<String> {
+    std::env::var(DATE_VAR).ok()
+}
+
+/// The moment `stp status` and `stp report` count from when it is fixed (`STP_NOW`).
+pub fn fixed_now() -> Option<String> {
+    std::env::var(crate::report::status::NOW_VAR).ok()
+}
+
+/// How to build: on the day of `SOURCE_DATE_EPOCH` when set (a reproducible build), else
+/// today; with stage timings when `STP_TIMINGS` is set.
+pub fn render() -> RenderOptions {
+    let day = text("SOURCE_DATE_EPOCH")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+        .map(|t| {
+            t.with_timezone(&crate::content::date::vietnam())
+                .date_naive()
+        });
+    RenderOptions {
+        today: day.unwrap_or_else(today),
+        timings: var("STP_TIMINGS").is_some(),
+    }
+}
