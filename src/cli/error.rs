@@ -140,7 +140,7 @@ impl From<crate::render::RenderError> for CliError {
 
 impl From<crate::ledger::LedgerError> for CliError {
     fn from(e: crate::ledger::LedgerError) -> Self {
-        let hint = e.hint();
+        let hint = super::hints::for_ledger(&e);
         CliError {
             hint,
             ..CliError::caused_by(&e)

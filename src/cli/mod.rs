@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod hints;
 mod output;
 mod repo;
 mod surroundings;

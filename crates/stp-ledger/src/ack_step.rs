@@ -10,6 +10,7 @@ use stp_workflow::Role;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::horizon::stated_date;
+use super::next::Next;
 use super::repo::commit_signed;
 use super::repo::{head_commit, open};
 use super::sign::Signer;
@@ -64,7 +65,9 @@ pub fn acknowledge(
         [] => {
             return Err(LedgerError::refused_with(
                 format!("no audit finding names a commit starting with `{target}`"),
-                "list the findings with `stp audit`, and give the commit id it shows",
+                Next::Audit {
+                    with_commit_id: true,
+                },
             ));
         }
         _ => {
@@ -77,7 +80,9 @@ pub fn acknowledge(
     if ledger.state.ack_of(&full).is_some() {
         return Err(LedgerError::refused_with(
             format!("the findings of {full} are already acknowledged"),
-            "see them with `stp audit`",
+            Next::Audit {
+                with_commit_id: false,
+            },
         ));
     }
     let findings = ledger

@@ -14,6 +14,7 @@ use stp_workflow::{Role, State};
 use super::article_text::with_status;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::next::Next;
 use super::repo::{
     FileWrite, as_committed, commit_signed, head_commit, is_bundle_article, open, sync_worktree,
 };
@@ -56,7 +57,7 @@ pub fn adopt(
                 "`{}` is not an admin: only an admin adopts the articles of a site from before stp",
                 person.id
             ),
-            "ask an admin to run `stp adopt`",
+            Next::AdminAdopts,
         ));
     }
     let config = SiteConfig::load(&root.join("site.toml"))
@@ -87,9 +88,9 @@ pub fn adopt(
                         format!(
                             "{path} already has a signed history (it is {state}): adopt is only for articles stp has never seen; nothing was adopted"
                         ),
-                        format!(
-                            "see its trail with `stp log {path}`; a published article is revised with `stp submit`"
-                        ),
+                        Next::LogOrRevise {
+                            article: path.clone(),
+                        },
                     ));
                 }
             }
@@ -102,7 +103,7 @@ pub fn adopt(
     if articles.is_empty() {
         return Err(LedgerError::refused_with(
             "nothing to adopt: every article in content/ already has a signed history",
-            "see the articles and their states with `stp status`",
+            Next::Status,
         ));
     }
     let repo = open(root)?;
@@ -121,10 +122,7 @@ pub fn adopt(
             LedgerError::refused(format!("{path} does not exist in the working tree"))
         })?;
         parse_article(Path::new(path), &source, &config).map_err(|e| {
-            LedgerError::refused_with(
-                e.to_string(),
-                "fix the article, check it with `stp check`; nothing was adopted",
-            )
+            LedgerError::refused_with(e.to_string(), Next::FixArticle { adopted: true })
         })?;
         let bytes = with_status(&source, State::Published.as_str()).ok_or_else(|| {
             LedgerError::refused(format!("{path} has no front matter between --- lines"))

@@ -1,9 +1,11 @@
 //! The errors of the ledger: git failures, key problems, and refusals of a step or a trust
-//! change. Each says what to do next through [`LedgerError::hint`].
+//! change. A refusal carries the next thing to try (`Next`), which the command line words.
 
 use std::path::PathBuf;
 
 use stp_workflow::WorkflowError;
+
+use super::next::Next;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -38,10 +40,7 @@ pub enum LedgerError {
     CacheMismatch(String),
     /// A step or change the rules do not allow, with the next thing to try.
     #[error("{message}")]
-    Refused {
-        message: String,
-        hint: Option<String>,
-    },
+    Refused { message: String, next: Option<Next> },
 }
 
 impl LedgerError {
@@ -58,40 +57,15 @@ impl LedgerError {
     pub fn refused(message: impl Into<String>) -> LedgerError {
         LedgerError::Refused {
             message: message.into(),
-            hint: None,
+            next: None,
         }
     }
 
-    pub fn refused_with(message: impl Into<String>, hint: impl Into<String>) -> LedgerError {
+    /// A refusal and the next thing to try (words, or a `Next` the command line words).
+    pub fn refused_with(message: impl Into<String>, next: impl Into<Next>) -> LedgerError {
         LedgerError::Refused {
             message: message.into(),
-            hint: Some(hint.into()),
-        }
-    }
-
-    /// The next thing the user should try, when there is one.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            LedgerError::Refused { hint, .. } => hint.clone(),
-            LedgerError::NoKey => Some(
-                "make a key with `stp key new ~/.ssh/stp_ed25519` and ask an admin to add its .pub"
-                    .into(),
-            ),
-            LedgerError::MissingKey(file) => Some(format!(
-                "check the path, or make a key there with `stp key new {}` and ask an admin to add its .pub",
-                file.display()
-            )),
-            LedgerError::Key { .. } => Some(
-                "give the OpenSSH ed25519 key file that `ssh-keygen` or `stp key new` wrote".into(),
-            ),
-            LedgerError::Agent(_) => Some("check SSH_AUTH_SOCK and `ssh-add -l`".into()),
-            LedgerError::Workflow(_) => {
-                Some("ask an admin to correct the file with `stp people …`".into())
-            }
-            LedgerError::CacheMismatch(_) => {
-                Some("delete .git/stp/ledger-cache.bin and run the command again".into())
-            }
-            LedgerError::Git { .. } | LedgerError::Io { .. } => None,
+            next: Some(next.into()),
         }
     }
 }

@@ -19,6 +19,7 @@ mod live_check;
 mod liveset;
 mod malformed;
 mod merge;
+mod next;
 pub mod objects;
 pub mod pack_sizes;
 mod people_change;
@@ -49,6 +50,7 @@ pub use history::{Ledger, LedgerOptions};
 pub use horizon::{DATE_VAR, stated_date};
 pub use liveset::LiveSet;
 pub use merge::ROLLBACK;
+pub use next::Next;
 pub use people_change::{
     PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
 };

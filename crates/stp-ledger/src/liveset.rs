@@ -18,6 +18,7 @@ use super::cache::discard;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::live_check::{PublishCommit, read_publish_commit};
+use super::next::Next;
 use super::objects::Objects;
 use super::repo::{bundle_files_in, open};
 use super::site_files::{read as read_site_files, site_ids};
@@ -72,7 +73,7 @@ impl LiveSet {
             .map_err(|e| {
                 super::error::LedgerError::refused_with(
                     format!("the approved site settings cannot be used: {e}"),
-                    "the site administrator proposes a corrected site.toml (`stp site propose`)",
+                    Next::ProposeCorrectedSiteFiles { settings: true },
                 )
             })?
             .max_attachment_bytes;
@@ -147,7 +148,7 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
     let live = ledger.state.site.live.as_ref().ok_or_else(|| {
         LedgerError::refused_with(
             "the site files (site.toml, themes/, static/) have no signed version yet",
-            "the site administrator proposes them (`stp site propose`), an approver approves (`stp site approve`) and the secretary publishes",
+            Next::SignSiteFiles,
         )
     })?;
     let objects = Objects::new(repo).map_err(LedgerError::git("cannot read the repository"))?;
@@ -182,7 +183,7 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
     read_site_files(&objects, tree).map_err(|e| {
         LedgerError::refused_with(
             format!("the live site files cannot be used: {e}"),
-            "the site administrator proposes a corrected version (`stp site propose`)",
+            Next::ProposeCorrectedSiteFiles { settings: false },
         )
     })
 }

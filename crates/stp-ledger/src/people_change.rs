@@ -17,6 +17,7 @@ use stp_workflow::{
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::horizon::stated_date;
+use super::next::Next;
 use super::objects::{Objects, ReadError};
 use super::repo::{
     FileWrite, as_committed, blob_at, commit_signed, head_commit, identity, open, sync_worktree,
@@ -89,10 +90,7 @@ pub fn change_people(
     let ledger = Ledger::load(root, options)?;
     let repo = open(root)?;
     let head = head_commit(&repo)?.ok_or_else(|| {
-        LedgerError::refused_with(
-            "the repository has no commit yet",
-            "commit the site first (`git add -A && git commit`), or use `stp init DIR --admin-key PUB`",
-        )
+        LedgerError::refused_with("the repository has no commit yet", Next::CommitSiteFirst)
     })?;
     let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
     let head_files = workflow_files(&repo, head_tree.id())?;
@@ -130,7 +128,7 @@ pub fn change_people(
     if changes.is_empty() {
         return Err(LedgerError::refused_with(
             format!("{PEOPLE_FILE}: {} changes nothing", change.describe()),
-            "nothing was signed; `stp people list` shows who holds which role",
+            Next::PeopleList,
         ));
     }
     if people.admins().next().is_none() {
@@ -266,7 +264,7 @@ fn first_admin_allowed(
     if !ok {
         return Err(LedgerError::refused_with(
             "no admin has signed the trust data yet; the first change adds an admin, signed with that admin's own key",
-            "run `stp people add ID --name NAME --role admin --key YOUR_KEY.pub --signing-key YOUR_KEY`",
+            Next::AddYourselfAsFirstAdmin,
         ));
     }
     if let Some(pin) = options.trust_root.as_deref()
@@ -378,7 +376,7 @@ fn allowed_signer_line(person: &Person) -> LedgerResult<String> {
     let refuse = |why: String| {
         LedgerError::refused_with(
             format!("{PEOPLE_FILE}: {why}; the allowed-signers file is not written"),
-            "ask an admin to correct the person with `stp people add`",
+            Next::CorrectPerson,
         )
     };
     if !is_valid_id(&person.id) {
@@ -452,7 +450,7 @@ fn check_settings(files: &[FileWrite]) -> LedgerResult<()> {
     let Some(settings) = files.iter().find(|f| f.path == WORKFLOW_FILE) else {
         return Err(LedgerError::refused_with(
             format!("{WORKFLOW_FILE} is missing, and the trust data needs it"),
-            "copy the example settings (`stp init DIR` writes them) into workflow/, commit, and run again",
+            Next::CopyWorkflowSettings,
         ));
     };
     WorkflowConfig::parse(&String::from_utf8_lossy(&settings.bytes)).map_err(|e| {

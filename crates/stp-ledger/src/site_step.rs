@@ -15,6 +15,7 @@ use stp_workflow::Role;
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::horizon::stated_date;
+use super::next::Next;
 use super::objects::Objects;
 use super::repo::{FileWrite, commit_signed_with, head_commit, open, sync_worktree};
 use super::sign::Signer;
@@ -77,10 +78,10 @@ pub fn site_step(
     if trusted.people.grant(&person.id, role, stated).is_none() {
         return Err(LedgerError::refused_with(
             role_refusal(trusted, &person.id, role, Some(date), ledger.state.clock),
-            format!(
-                "`stp site {}` needs the {role} role: ask an admin to grant it",
-                action.name()
-            ),
+            Next::SiteRole {
+                action: action.name().to_string(),
+                role,
+            },
         ));
     }
     let repo = open(root)?;
@@ -93,13 +94,13 @@ pub fn site_step(
             let Some(p) = &pending else {
                 return Err(LedgerError::refused_with(
                     "no change of the site files waits for a decision",
-                    "see `stp status`; a site administrator proposes one with `stp site propose`",
+                    Next::ProposeSiteChange,
                 ));
             };
             if action == SiteAction::Approve && p.approved_by.is_some() {
                 return Err(LedgerError::refused_with(
                     "the proposed site change is already approved",
-                    "the secretary posts it with `stp publish`",
+                    Next::SecretaryPublishes,
                 ));
             }
             if action == SiteAction::Approve && p.proposed_by == person.id {
@@ -140,7 +141,7 @@ pub fn site_step(
         {
             return Err(LedgerError::refused_with(
                 "the site files in HEAD are not the proposed version",
-                "the site administrator proposes them again (`stp site propose`)",
+                Next::ProposeSiteFilesAgain,
             ));
         }
         let trailers = Trailers {
@@ -194,7 +195,7 @@ fn proposal_files(
                 format!(
                     "site.toml no longer has the section `{section}`, but {path} is live in it"
                 ),
-                "withdraw its published articles first (`stp withdraw`), or keep the section",
+                Next::WithdrawSectionFirst,
             ));
         }
     }

@@ -17,6 +17,7 @@ use super::article_text::{content_digest, with_status};
 use super::error::{LedgerError, LedgerResult};
 use super::history::Ledger;
 use super::horizon::DATE_VAR;
+use super::next::Next;
 use super::repo::{FileWrite, blob_at, bundle_files, is_bundle_article};
 use super::steps::StepRequest;
 use super::trailers::{SiteTrailer, StepTrailer, Trailers};
@@ -147,7 +148,7 @@ fn selection(
     if articles.is_empty() && site_version.is_none() {
         return Err(LedgerError::refused_with(
             "no approved article waits for publishing",
-            "see the queues with `stp status`",
+            Next::Queues,
         ));
     }
     Ok((articles, site_version))
@@ -264,7 +265,18 @@ fn check_rules(
                 "{path}: {}",
                 role_refusal(input.trusted, &person.id, role, Some(input.date), clock)
             ),
-            role_hint(input.trusted, request.action, &person.id, role),
+            Next::GrantRole {
+                action: request.action.to_string(),
+                person: person.id.clone(),
+                role,
+                holders: input
+                    .trusted
+                    .people
+                    .holders(role)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            },
         ));
     }
     check_step(&StepContext {
@@ -280,7 +292,9 @@ fn check_rules(
     .map_err(|r| {
         LedgerError::refused_with(
             format!("{path} {r}"),
-            format!("see its trail with `stp log {path}`"),
+            Next::Log {
+                article: path.to_string(),
+            },
         )
     })
 }
@@ -288,7 +302,7 @@ fn check_rules(
 /// Refuses an article that does not parse or still misses a required field or its body.
 fn finished(config: &SiteConfig, path: &str, source: &[u8]) -> LedgerResult<()> {
     let article = parse_article(Path::new(path), source, config).map_err(|e| {
-        LedgerError::refused_with(e.to_string(), "fix the article, check it with `stp check`")
+        LedgerError::refused_with(e.to_string(), Next::FixArticle { adopted: false })
     })?;
     match stp_content::unfinished(&article).first() {
         Some(first) => Err(LedgerError::refused_with(
@@ -297,7 +311,7 @@ fn finished(config: &SiteConfig, path: &str, source: &[u8]) -> LedgerResult<()> 
                 first.line(&String::from_utf8_lossy(source)),
                 first.message
             ),
-            "finish the article first; `stp check` lists everything still missing",
+            Next::FinishArticle,
         )),
         None => Ok(()),
     }
@@ -337,23 +351,4 @@ pub(super) fn bundle_changes(
         }
     }
     Ok(())
-}
-
-/// The hint after a refused step: who holds the role now, and how an admin gives it
-/// (`grant` keeps the person's other roles).
-fn role_hint(
-    trusted: &Trusted,
-    action: impl std::fmt::Display,
-    id: &str,
-    role: stp_workflow::Role,
-) -> String {
-    let holders = trusted.people.holders(role);
-    let who = if holders.is_empty() {
-        format!("nobody holds the {role} role yet")
-    } else {
-        format!("the {role} role is held by {}", holders.join(", "))
-    };
-    format!(
-        "`{action}` needs the {role} role; {who}: ask one of them, or ask an admin to run `stp people grant {id} {role}`"
-    )
 }

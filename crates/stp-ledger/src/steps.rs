@@ -13,6 +13,7 @@ use stp_workflow::{Action, Ground, Person, State, required_role};
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::horizon::stated_date;
+use super::next::Next;
 use super::repo::{commit_signed, head_commit, identity, open, sync_worktree};
 use super::sign::Signer;
 use super::state::EventKind;
@@ -48,7 +49,7 @@ pub fn trusted_person<'l>(
     let trusted = ledger.trusted.as_deref().ok_or_else(|| {
         LedgerError::refused_with(
             "no admin has signed workflow/people.toml yet, so nobody can sign a step",
-            "the first admin runs `stp people add ID --name NAME --role admin --key THEIR.pub --signing-key THEIR_KEY`",
+            Next::FirstAdmin,
         )
     })?;
     let person = trusted
@@ -61,7 +62,7 @@ pub fn trusted_person<'l>(
                     signer.fingerprint,
                     signer.origin.display()
                 ),
-                "ask an admin to run `stp people add ID --name NAME --role ROLE --key YOUR_KEY.pub`",
+                Next::AddMe,
             )
         })?;
     Ok((trusted, person))

@@ -15,6 +15,7 @@ use git2::{Oid, Repository};
 
 use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
+use super::next::Next;
 use super::objects::{Objects, ReadError};
 use super::replay::{ParkedCommit, replay, summary_of, touched};
 use super::repo::open;
@@ -178,7 +179,7 @@ fn redo(
                 "{} has new commits and so has this clone: yours must be signed again on top of theirs, which needs your key; nothing was changed",
                 report.remote
             ),
-            "give --key PATH (or set STP_KEY or git's user.signingkey) and run `stp sync` again",
+            Next::SyncWithKey,
         ));
     }
     let mut outcome = replay(
@@ -306,8 +307,11 @@ fn move_branch(repo: &Repository, branch: &str, from: Oid, to: Oid) -> LedgerRes
     repo.checkout_tree(tree.as_object(), Some(&mut checkout))
         .map_err(|e| {
             LedgerError::refused_with(
-                format!("your uncommitted edits would be overwritten by the synced files ({})", e.message()),
-                "commit them (`stp submit` or `git commit`) or put them aside (`git stash`), then run `stp sync` again",
+                format!(
+                    "your uncommitted edits would be overwritten by the synced files ({})",
+                    e.message()
+                ),
+                Next::CommitOrStashThenSync,
             )
         })?;
     repo.reference_matching(&format!("refs/heads/{branch}"), to, true, from, "stp sync")
@@ -370,7 +374,7 @@ fn push(
             format!(
                 "{url} received other commits while stp was syncing; yours were not sent, and nothing was lost"
             ),
-            "run `stp sync` again",
+            Next::SyncAgain,
         )
     })
 }
@@ -389,7 +393,7 @@ fn transport_error(url: &str, what: &str, e: git2::Error) -> LedgerError {
     if e.code() == git2::ErrorCode::NotFastForward {
         return LedgerError::refused_with(
             format!("{url} moved while stp was syncing ({})", e.message()),
-            "run `stp sync` again",
+            Next::SyncAgain,
         );
     }
     LedgerError::refused_with(

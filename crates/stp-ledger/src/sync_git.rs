@@ -12,6 +12,7 @@ use std::process::Command;
 use git2::Oid;
 
 use super::error::{LedgerError, LedgerResult};
+use super::next::Next;
 
 /// Whether `url` names a folder on this machine (a path or `file://`), which stp reaches
 /// directly; otherwise (`host:path`, `ssh://`, `https://`) it goes through `git`.
@@ -78,7 +79,7 @@ pub fn push(
             format!(
                 "{url} received other commits while stp was syncing; yours were not sent, and nothing was lost"
             ),
-            "run `stp sync` again",
+            Next::SyncAgain,
         ));
     }
     let why = format!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
