@@ -57,42 +57,80 @@ struct RawDay {
 pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> {
     let raw: RawCalendar =
         toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
-    let err = |span: std::ops::Range<usize>, msg: String| {
-        ConfigError::at_offset(path, text, span.start, msg)
-    };
-
-    let weekend = match &raw.weekend {
-        None => Weekend::default(),
-        Some(names) => {
-            let mut days = Vec::new();
-            for name in names {
-                let day = name.get_ref().parse::<Weekday>().map_err(|_| {
-                    err(
-                        name.span(),
-                        format!(
-                            "`{}` is not a day of the week; write e.g. \"saturday\"",
-                            name.get_ref()
-                        ),
-                    )
-                })?;
-                days.push(day);
-            }
-            if days.len() >= 7 {
-                return Err(ConfigError::at(
-                    path,
-                    1,
-                    "weekend holds every day of the week; list only the weekly rest days",
-                ));
-            }
-            Weekend::new(&days)
+    let file = File { path, text };
+    let weekend = parse_weekend(&file, raw.weekend.as_deref())?;
+    let office_hours = parse_office_hours(&file, &raw.office_hours)?;
+    let mut years = BTreeMap::new();
+    for entry in &raw.year {
+        let (year, rules) = parse_year(&file, entry, &weekend)?;
+        if years.insert(year, rules).is_some() {
+            return Err(file.err(
+                entry.year.span(),
+                format!("year {year} has two [[year]] entries; merge them into one"),
+            ));
         }
-    };
+    }
+    Ok(Calendar::new(weekend, years, office_hours))
+}
 
+/// The file being read, for errors that point at a place in it.
+struct File<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl File<'_> {
+    fn err(&self, span: std::ops::Range<usize>, msg: String) -> ConfigError {
+        ConfigError::at_offset(self.path, self.text, span.start, msg)
+    }
+
+    fn date(&self, s: &Spanned<String>) -> Result<NaiveDate, ConfigError> {
+        date(self.path, self.text, s)
+    }
+}
+
+/// `weekend = ["saturday", "sunday"]`: the weekly rest days (default Saturday and Sunday).
+fn parse_weekend(
+    file: &File<'_>,
+    names: Option<&[Spanned<String>]>,
+) -> Result<Weekend, ConfigError> {
+    let Some(names) = names else {
+        return Ok(Weekend::default());
+    };
+    let mut days = Vec::new();
+    for name in names {
+        let day = name.get_ref().parse::<Weekday>().map_err(|_| {
+            file.err(
+                name.span(),
+                format!(
+                    "`{}` is not a day of the week; write e.g. \"saturday\"",
+                    name.get_ref()
+                ),
+            )
+        })?;
+        days.push(day);
+    }
+    if days.len() >= 7 {
+        return Err(ConfigError::at(
+            file.path,
+            1,
+            "weekend holds every day of the week; list only the weekly rest days",
+        ));
+    }
+    Ok(Weekend::new(&days))
+}
+
+/// `[[office_hours]]` entries in order of `from`, each with ordered periods that do not
+/// overlap; the standard hours when there is none.
+fn parse_office_hours(
+    file: &File<'_>,
+    entries: &[RawOfficeHours],
+) -> Result<Vec<OfficeHours>, ConfigError> {
     let mut office_hours: Vec<OfficeHours> = Vec::new();
-    for entry in &raw.office_hours {
-        let from = date(path, text, &entry.from)?;
+    for entry in entries {
+        let from = file.date(&entry.from)?;
         if office_hours.last().is_some_and(|h| h.from >= from) {
-            return Err(err(
+            return Err(file.err(
                 entry.from.span(),
                 "office_hours entries must be in order of `from`, each later than the last".into(),
             ));
@@ -100,7 +138,7 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
         let mut periods: Vec<(NaiveTime, NaiveTime)> = Vec::new();
         for p in &entry.periods {
             let period = period(p.get_ref()).ok_or_else(|| {
-                err(
+                file.err(
                     p.span(),
                     format!(
                         "`{}` is not an opening period; write \"07:00-11:30\"",
@@ -109,7 +147,7 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
                 )
             })?;
             if periods.last().is_some_and(|last| last.1 > period.0) {
-                return Err(err(
+                return Err(file.err(
                     p.span(),
                     "periods must be in order of the day and must not overlap".into(),
                 ));
@@ -117,7 +155,7 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
             periods.push(period);
         }
         if periods.is_empty() {
-            return Err(err(
+            return Err(file.err(
                 entry.from.span(),
                 "an office_hours entry needs at least one period, e.g. \"07:00-11:30\"".into(),
             ));
@@ -127,96 +165,95 @@ pub fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, ConfigError> 
     if office_hours.is_empty() {
         office_hours.push(OfficeHours::standard());
     }
+    Ok(office_hours)
+}
 
-    let mut years = BTreeMap::new();
-    for entry in &raw.year {
-        let year = *entry.year.get_ref();
-        let year = i32::try_from(year)
-            .ok()
-            .filter(|y| YEARS.contains(y))
-            .ok_or_else(|| {
-                err(
-                    entry.year.span(),
-                    format!(
-                        "year {year} is outside the calendar's range {}–{}",
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                )
-            })?;
-        let in_year = |s: &Spanned<String>| -> Result<NaiveDate, ConfigError> {
-            let d = date(path, text, s)?;
-            if d.year() != year {
-                return Err(err(
-                    s.span(),
-                    format!("{d} is not in {year}; move it to that year's [[year]] entry"),
-                ));
-            }
-            Ok(d)
-        };
-        // days_off are weekdays taken off, working_days the weekly rest days worked.
-        let named = |days: &[RawDay], rest_day: bool| -> Result<Vec<NamedDay>, ConfigError> {
-            days.iter()
-                .map(|d| {
-                    let date = in_year(&d.date)?;
-                    if weekend.contains(date) != rest_day {
-                        let (list, want) = if rest_day {
-                            (
-                                "working_days",
-                                "a weekly rest day worked (a make-up Saturday)",
-                            )
-                        } else {
-                            ("days_off", "a working weekday taken off")
-                        };
-                        return Err(err(
-                            d.date.span(),
-                            format!(
-                                "{date} is a {}: a {list} entry is {want}",
-                                date.format("%A")
-                            ),
-                        ));
-                    }
-                    Ok(NamedDay {
-                        date,
-                        name: d.name.clone(),
-                    })
-                })
-                .collect()
-        };
-        let tet = match &entry.tet {
-            None => None,
-            Some(list) => Some(list.iter().map(in_year).collect::<Result<Vec<_>, _>>()?),
-        };
-        let national_day_adjacent = match &entry.national_day_adjacent {
-            None => None,
-            Some(s) => Some(match s.get_ref().as_str() {
-                "before" => Adjacent::Before,
-                "after" => Adjacent::After,
-                other => {
-                    return Err(err(
-                        s.span(),
+/// One `[[year]]` entry: its year and the rules it states.
+fn parse_year(
+    file: &File<'_>,
+    entry: &RawYear,
+    weekend: &Weekend,
+) -> Result<(i32, YearRules), ConfigError> {
+    let year = *entry.year.get_ref();
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| YEARS.contains(y))
+        .ok_or_else(|| {
+            file.err(
+                entry.year.span(),
+                format!(
+                    "year {year} is outside the calendar's range {}–{}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            )
+        })?;
+    let in_year = |s: &Spanned<String>| -> Result<NaiveDate, ConfigError> {
+        let d = file.date(s)?;
+        if d.year() != year {
+            return Err(file.err(
+                s.span(),
+                format!("{d} is not in {year}; move it to that year's [[year]] entry"),
+            ));
+        }
+        Ok(d)
+    };
+    // days_off are weekdays taken off, working_days the weekly rest days worked.
+    let named = |days: &[RawDay], rest_day: bool| -> Result<Vec<NamedDay>, ConfigError> {
+        days.iter()
+            .map(|d| {
+                let date = in_year(&d.date)?;
+                if weekend.contains(date) != rest_day {
+                    let (list, want) = if rest_day {
+                        (
+                            "working_days",
+                            "a weekly rest day worked (a make-up Saturday)",
+                        )
+                    } else {
+                        ("days_off", "a working weekday taken off")
+                    };
+                    return Err(file.err(
+                        d.date.span(),
                         format!(
-                            "national_day_adjacent is `{other}`; write \"before\" (1/9) or \"after\" (3/9)"
+                            "{date} is a {}: a {list} entry is {want}",
+                            date.format("%A")
                         ),
                     ));
                 }
-            }),
-        };
-        let rules = YearRules {
-            source: entry.source.clone(),
-            tet,
-            national_day_adjacent,
-            days_off: named(&entry.days_off, false)?,
-            working_days: named(&entry.working_days, true)?,
-        };
-        if years.insert(year, rules).is_some() {
-            return Err(err(
-                entry.year.span(),
-                format!("year {year} has two [[year]] entries; merge them into one"),
-            ));
-        }
-    }
-    Ok(Calendar::new(weekend, years, office_hours))
+                Ok(NamedDay {
+                    date,
+                    name: d.name.clone(),
+                })
+            })
+            .collect()
+    };
+    let tet = match &entry.tet {
+        None => None,
+        Some(list) => Some(list.iter().map(in_year).collect::<Result<Vec<_>, _>>()?),
+    };
+    let national_day_adjacent = match &entry.national_day_adjacent {
+        None => None,
+        Some(s) => Some(match s.get_ref().as_str() {
+            "before" => Adjacent::Before,
+            "after" => Adjacent::After,
+            other => {
+                return Err(file.err(
+                    s.span(),
+                    format!(
+                        "national_day_adjacent is `{other}`; write \"before\" (1/9) or \"after\" (3/9)"
+                    ),
+                ));
+            }
+        }),
+    };
+    let rules = YearRules {
+        source: entry.source.clone(),
+        tet,
+        national_day_adjacent,
+        days_off: named(&entry.days_off, false)?,
+        working_days: named(&entry.working_days, true)?,
+    };
+    Ok((year, rules))
 }
 
 fn date(path: &Path, text: &str, s: &Spanned<String>) -> Result<NaiveDate, ConfigError> {
