@@ -23,6 +23,7 @@ use super::repo::{
     FileWrite, as_committed, blob_at, commit_signed, head_commit, identity, open, sync_worktree,
 };
 use super::sign::Signer;
+use super::steps::author;
 use super::trailers::Trailers;
 
 /// A change to `workflow/people.toml`.
@@ -155,32 +156,10 @@ pub fn change_people(
         .map(|(p, _)| p.clone())
         .filter(|p| !kept.contains(p.as_str()))
         .collect();
-    let ignored_edits: Vec<String> = if first_admin {
+    let ignored_edits = if first_admin {
         Vec::new()
     } else {
-        let mut changed: Vec<String> = head_files
-            .iter()
-            .filter(|(p, b)| {
-                p != PEOPLE_FILE && !new_files.iter().any(|f| &f.path == p && &f.bytes == b)
-            })
-            .map(|(p, _)| p.clone())
-            .collect();
-        let trusted_people = ledger
-            .trusted
-            .as_deref()
-            .map(|t| t.people.to_toml())
-            .unwrap_or_default();
-        let head_people = head_files.iter().find(|(p, _)| p == PEOPLE_FILE);
-        if head_people.is_some_and(|(_, b)| {
-            People::parse(&String::from_utf8_lossy(b))
-                .map(|p| p.to_toml())
-                .ok()
-                != Some(trusted_people.clone())
-        }) {
-            changed.push(PEOPLE_FILE.to_string());
-        }
-        changed.extend(removals.iter().cloned());
-        changed
+        ignored_edits(&ledger, &head_files, &new_files, &removals)
     };
     let description = change.describe();
     let trailers = Trailers {
@@ -188,17 +167,14 @@ pub fn change_people(
         trust: Some(description.clone()),
         ..Trailers::default()
     };
-    let signer_person = people.by_fingerprint(&signer.fingerprint);
-    let (name, email) = match signer_person {
-        Some(p) => (
-            p.name.clone(),
-            p.email
-                .clone()
-                .unwrap_or_else(|| format!("{}@stp.invalid", p.id)),
-        ),
-        None => ("stp admin".to_string(), "admin@stp.invalid".to_string()),
+    let author = match people.by_fingerprint(&signer.fingerprint) {
+        Some(person) => author(person, options)?,
+        None => identity(
+            "stp admin",
+            "admin@stp.invalid",
+            options.surroundings.commit_time.as_deref(),
+        )?,
     };
-    let author = identity(&name, &email, options.surroundings.commit_time.as_deref())?;
     let commit = commit_signed(
         &repo,
         signer,
@@ -229,6 +205,39 @@ pub fn change_people(
         first_admin,
         changes,
     })
+}
+
+/// The edits in HEAD's workflow/ files that the signed change leaves out: files that differ
+/// from what is committed now, a people file that is not the trusted one, removed files.
+fn ignored_edits(
+    ledger: &Ledger,
+    head_files: &[(String, Vec<u8>)],
+    new_files: &[FileWrite],
+    removals: &[String],
+) -> Vec<String> {
+    let mut changed: Vec<String> = head_files
+        .iter()
+        .filter(|(p, b)| {
+            p != PEOPLE_FILE && !new_files.iter().any(|f| &f.path == p && &f.bytes == b)
+        })
+        .map(|(p, _)| p.clone())
+        .collect();
+    let trusted_people = ledger
+        .trusted
+        .as_deref()
+        .map(|t| t.people.to_toml())
+        .unwrap_or_default();
+    let head_people = head_files.iter().find(|(p, _)| p == PEOPLE_FILE);
+    if head_people.is_some_and(|(_, b)| {
+        People::parse(&String::from_utf8_lossy(b))
+            .map(|p| p.to_toml())
+            .ok()
+            != Some(trusted_people.clone())
+    }) {
+        changed.push(PEOPLE_FILE.to_string());
+    }
+    changed.extend(removals.iter().cloned());
+    changed
 }
 
 /// Applies `change` to `people`; returns what changed, one line each.
