@@ -589,3 +589,57 @@ fn with_now(m: &Month, now: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// A sender's text that a spreadsheet would run as a formula stays text in the report's
+/// CSV and XLSX (CSV injection): through the real binary, from a signed history.
+#[test]
+fn formula_looking_text_from_outside_stays_text_in_the_exports() {
+    let m = Month::new();
+    let evil = "=HYPERLINK(\"http://x.invalid\",\"Bấm\")";
+    let a = m.news("evil", "2026-03-02 08:00", VP, &evil.replace('"', "\\\""));
+    m.through(&a, "vp", "2026-03-02 09:00", "2026-03-02 15:00");
+    let out = m.env.site.join("../report");
+    let o = m.run_at(
+        "2026-04-02 09:00",
+        &[
+            "report",
+            "--month",
+            "2026-03",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut found = false;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for field in text.split([',', '\n']) {
+                let field = field.trim_matches(['"', '\r']);
+                assert!(
+                    !field.starts_with("=HYPERLINK"),
+                    "{}: a formula: {field}",
+                    path.display()
+                );
+            }
+            found |= text.contains("'=HYPERLINK");
+        }
+    }
+    assert!(found, "the author is in a CSV table, quoted as text");
+    let xlsx = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .expect("an XLSX workbook");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            assert!(!xml.contains("<f>"), "{name}: a formula cell");
+        }
+    }
+}

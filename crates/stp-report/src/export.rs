@@ -1,5 +1,11 @@
 //! Writing report tables as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet
 //! programs read Vietnamese correctly) and as one XLSX workbook, a sheet per table.
+//!
+//! Text in a report comes partly from outside (a sender's name and unit, an article's
+//! title), and a spreadsheet program reads a cell starting with `=`, `+`, `-`, `@`, a tab
+//! or a carriage return as a formula (CSV injection). Such a text cell is written so that
+//! it stays text: in CSV with a leading `'` (OWASP's advice; the program shows the rest),
+//! in XLSX as a string cell with Excel's quote prefix, so that editing it keeps it text.
 
 use std::path::Path;
 
@@ -14,11 +20,22 @@ pub fn to_csv(table: &Table) -> String {
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for row in &table.rows {
-        let cells: Vec<String> = row.iter().map(|c| quote(&c.raw())).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) if formula_like(t) => quote(&format!("'{t}")),
+                other => quote(&other.raw()),
+            })
+            .collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// Whether a spreadsheet program would read `text` as the start of a formula.
+fn formula_like(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 fn quote(field: &str) -> String {
@@ -35,6 +52,7 @@ pub fn write_xlsx(tables: &[&Table], path: &Path) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.0%");
     let thousands = Format::new().set_num_format("#,##0");
+    let as_text = Format::new().set_quote_prefix();
     for table in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(table.id)?;
@@ -47,6 +65,9 @@ pub fn write_xlsx(tables: &[&Table], path: &Path) -> Result<(), XlsxError> {
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
+                    Cell::Text(s) if formula_like(s) => {
+                        sheet.write_string_with_format(r, c, s, &as_text)?
+                    }
                     Cell::Text(s) => sheet.write_string(r, c, s)?,
                     Cell::Int(n) => sheet.write_number_with_format(r, c, *n as f64, &thousands)?,
                     Cell::Percent(Some(p)) => sheet.write_number_with_format(r, c, *p, &percent)?,
@@ -75,6 +96,48 @@ mod tests {
             to_csv(&t),
             "\u{feff}Đơn vị,Số bài\r\n\"Phòng \"\"A\"\", B\",2\r\n"
         );
+    }
+
+    #[test]
+    fn text_that_looks_like_a_formula_stays_text() {
+        let evil = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+        ];
+        let t = Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["Người gửi", "Số bài"],
+            rows: evil
+                .iter()
+                .map(|e| vec![Cell::text(*e), Cell::int(-1)])
+                .collect(),
+        };
+        let csv = to_csv(&t);
+        let lines: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(lines[0], "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1");
+        assert_eq!(lines[1], "'+1+1,-1");
+        assert_eq!(lines[3], "'@SUM(A1),-1");
+        // A number is a number, even a negative one.
+        assert!(lines.iter().all(|l| l.ends_with(",-1")), "{csv}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.xlsx");
+        write_xlsx(&[&t], &path).unwrap();
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut sheet,
+        )
+        .unwrap();
+        assert!(!sheet.contains("<f>"), "no formula: {sheet}");
+        let mut styles = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
+            .unwrap();
+        assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
     }
 
     #[test]
