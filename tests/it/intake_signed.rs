@@ -1,6 +1,7 @@
 //! Intake on a site with a signed history: the secretary's `submit` is a signed commit
-//! that keeps the source message, the article then goes through the board's steps, and a
-//! secretary without the right is refused with nothing left behind.
+//! that keeps the source message (the secretary role alone may take in), the article then
+//! goes through the board's steps, and a key without the right is refused with nothing
+//! left behind.
 
 use crate::kit::repo::Env;
 
@@ -33,7 +34,8 @@ fn intake(env: &Env, who: &str) -> std::process::Output {
 fn intake_is_a_signed_submit_that_the_board_takes_to_the_site() {
     let env = Env::board();
     env.keygen("thu-ky");
-    env.add_person("thu-ky", &["secretary", "contributor"]);
+    // The secretary role alone: Điều 11.1 makes the secretary the point of intake.
+    env.add_person("thu-ky", &["secretary"]);
     let out = intake(&env, "thu-ky");
     assert!(
         out.status.success(),

@@ -29,8 +29,10 @@ pub struct Person {
 }
 
 impl Person {
+    /// Whether the person holds `role`, given or included in a role they were given
+    /// (`Role::includes`: the secretary submits as a contributor does).
     pub fn has_role(&self, role: Role) -> bool {
-        self.roles.contains(&role)
+        self.roles.iter().any(|r| r.includes(role))
     }
 }
 

@@ -39,6 +39,13 @@ impl Role {
         Role::SiteAdmin,
     ];
 
+    /// Whether holding this role gives `other` too. The board's secretary is its point of
+    /// intake (Điều 11.1: the secretary receives the articles sent in), so a secretary
+    /// submits as a contributor does, without being given that role as well.
+    pub fn includes(self, other: Role) -> bool {
+        self == other || (self == Role::Secretary && other == Role::Contributor)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Contributor => "contributor",
@@ -71,5 +78,21 @@ impl FromStr for Role {
                     Role::ALL.map(Role::as_str).join(", ")
                 )
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_secretary_includes_another_role_and_only_contributor() {
+        for role in Role::ALL {
+            for other in Role::ALL {
+                let expected =
+                    role == other || (role == Role::Secretary && other == Role::Contributor);
+                assert_eq!(role.includes(other), expected, "{role} includes {other}");
+            }
+        }
     }
 }
