@@ -29,6 +29,7 @@ mod intake_mail;
 mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
+mod picture_metadata;
 mod pipeline_cache;
 mod pipeline_cache_forged;
 mod pipeline_forgery;

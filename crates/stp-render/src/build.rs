@@ -181,7 +181,7 @@ pub fn write_site(
     bundle_files
         .par_iter()
         .try_for_each(|(rel, path)| -> Result<(), RenderError> {
-            let data = source.read_file(path)?;
+            let data = super::metadata::stripped(rel, source.read_file(path)?);
             super::output::write_under(dir, rel, &data)?;
             files.fetch_add(1, Ordering::Relaxed);
             bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
@@ -193,7 +193,8 @@ pub fn write_site(
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     for (rel, data) in site_files.under("static") {
-        super::output::write_under(dir, rel, data)?;
+        let data = super::metadata::stripped(rel, data.to_vec());
+        super::output::write_under(dir, rel, &data)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }

@@ -10,6 +10,7 @@ mod feeds;
 mod footnotes;
 mod incremental;
 pub mod markdown;
+mod metadata;
 mod options;
 mod output;
 mod pages;
