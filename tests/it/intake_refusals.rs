@@ -209,6 +209,71 @@ fn old_doc_and_missing_sender_refused_with_what_to_do() {
     refused(
         &root,
         &["intake", doc.to_str().unwrap(), "--section", "tin-tuc"],
-        "ai.odt: does not say who sent it (Điều 9.1.b); missing: cơ quan, đơn vị (organisation), họ và tên (full name), điện thoại hoặc địa chỉ (phone or postal address)",
+        "ai.odt: does not say who sent it (Điều 9.1.b); missing: cơ quan, đơn vị (organisation), họ và tên (full name), điện thoại hoặc địa chỉ (phone or postal address). Ask the sender to add lines such as `Đơn vị: …`, `Người gửi: …`, `Email: …`, `Điện thoại: …` and send it again, or, for a document received on paper or by hand, give them with --sender-name, --sender-unit, --sender-email and --sender-phone (or --sender-address)",
     );
+}
+
+/// A document received by hand names no sender: the secretary states who sent it, the
+/// sender is the article's author, and the record says the secretary stated it.
+#[test]
+fn the_secretary_states_the_sender_of_a_document_received_by_hand() {
+    let dir = site();
+    let root = root(&dir);
+    let doc = convert(
+        dir.path(),
+        "nhan-tay",
+        &fodt(
+            "<text:h text:outline-level=\"1\">Hội nghị hòa giải ở xã Tân Phú</text:h><text:p>Nội dung nhận trực tiếp.</text:p>",
+        ),
+        "odt",
+    );
+    let doc = doc.to_str().unwrap();
+    let before = content_files(&root);
+    let out = stp(&root, &["intake", doc, "--section", "tin-tuc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--sender-name"), "{}", stderr(&out));
+    assert_eq!(content_files(&root), before, "nothing written");
+    let bad = stp(
+        &root,
+        &[
+            "intake",
+            doc,
+            "--section",
+            "tin-tuc",
+            "--sender-email",
+            "hoa.tanphu",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("not an e-mail address"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(content_files(&root), before, "nothing written");
+    let out = stp(
+        &root,
+        &[
+            "intake",
+            doc,
+            "--section",
+            "tin-tuc",
+            "--sender-name",
+            "Nguyễn Thị Hoa",
+            "--sender-unit",
+            "UBND xã Tân Phú",
+            "--sender-phone",
+            "0251 3822 111",
+            "--sender-email",
+            "hoa.tanphu@dongnai.gov.vn",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rel = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let (front, body) = article(&root, &rel);
+    assert_eq!(front["author"], "Nguyễn Thị Hoa");
+    assert_eq!(front["sender"]["organisation"], "UBND xã Tân Phú");
+    assert_eq!(front["sender"]["phone"], "0251 3822 111");
+    assert_eq!(front["intake"]["sender_stated"], true);
+    assert!(body.contains("Nội dung nhận trực tiếp."), "{body}");
 }

@@ -113,7 +113,7 @@ pub struct StaffInfo {
 }
 
 /// Who sent a submission (Điều 9.1.b). Kept for the record, never published.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sender {
     pub organisation: Option<String>,
@@ -142,4 +142,8 @@ pub struct IntakeRecord {
     /// whose PDF carries no digital signature (Điều 9.1.c).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<String>,
+    /// The sender's details were stated by the secretary who took it in (received on
+    /// paper, by hand or through a messaging app), not read from the submission.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sender_stated: bool,
 }

@@ -21,6 +21,9 @@ struct Written<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     status: &'a str,
+    /// Who wrote it (the royalties, Điều 8): the sender.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     attachments: &'a [Attachment],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,6 +66,7 @@ pub fn article_text(s: &Submission) -> String {
         title: &f.title,
         date: f.date.as_deref(),
         status: f.status.as_deref().unwrap_or("submitted"),
+        author: f.author.as_deref(),
         attachments: &f.attachments,
         document: f.document.as_ref(),
         sender: &sender,

@@ -23,7 +23,7 @@ mod xml;
 use std::path::{Path, PathBuf};
 
 pub use bundle::{RECORD_DIR, write};
-pub use submission::{BundleFile, Submission, assemble};
+pub use submission::{BundleFile, Submission, assemble, assemble_from};
 
 /// Any single XML part of a document larger than this is refused.
 pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;

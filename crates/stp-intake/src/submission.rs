@@ -55,6 +55,35 @@ pub fn assemble(
     section: Option<&str>,
     now: &str,
 ) -> Result<Submission, ImportError> {
+    assemble_from(input, config, section, now, &Sender::default())
+}
+
+/// `assemble`, with the sender's details the secretary states (`stp intake --sender-…`:
+/// a document received on paper, by hand or through a messaging app, Điều 9.1.b). What
+/// the secretary states comes first; the document and the mail fill the rest.
+pub fn assemble_from(
+    input: &Input,
+    config: &SiteConfig,
+    section: Option<&str>,
+    now: &str,
+    stated: &Sender,
+) -> Result<Submission, ImportError> {
+    let mut submission = read_submission(input, config, section, now, stated)?;
+    if *stated != Sender::default()
+        && let Some(record) = submission.front.intake.as_mut()
+    {
+        record.sender_stated = true;
+    }
+    Ok(submission)
+}
+
+fn read_submission(
+    input: &Input,
+    config: &SiteConfig,
+    section: Option<&str>,
+    now: &str,
+    stated: &Sender,
+) -> Result<Submission, ImportError> {
     let limits = Limits {
         max_attachment_bytes: config.max_attachment_bytes,
     };
@@ -80,7 +109,7 @@ pub fn assemble(
         Some(d) => b.text_of_document(d, mail.as_ref())?,
         None => text_of_mail(&b.origin, mail.as_ref())?,
     };
-    let who = sender_of(&lines, mail.as_ref(), company, &b.origin)?;
+    let who = sender_of(stated, &lines, mail.as_ref(), company, &b.origin)?;
     let section = choose_section(config, section, &lines, !pdfs.is_empty(), &b.origin)?;
     let kind = config
         .section(&section)
@@ -89,6 +118,8 @@ pub fn assemble(
     let mut front = FrontMatter {
         title: title.clone(),
         status: Some("submitted".into()),
+        // Who wrote it, for the royalties (Điều 8): the sender, unless the text says.
+        author: who.name.clone(),
         sender: Some(who),
         ..FrontMatter::default()
     };
@@ -138,15 +169,17 @@ fn text_of_mail(origin: &Path, mail: Option<&eml::Mail>) -> Result<Text, ImportE
     })
 }
 
-/// Điều 9.1.b: who sent it, from the article's lines, then the message's body and
-/// header, then the document's company; refused when something is missing.
+/// Điều 9.1.b: who sent it: what the secretary stated, then the article's lines, then the
+/// message's body and header, then the document's company; refused when something is
+/// missing.
 fn sender_of(
+    stated: &Sender,
     lines: &[String],
     mail: Option<&eml::Mail>,
     company: Option<String>,
     origin: &Path,
 ) -> Result<Sender, ImportError> {
-    let mut who = Sender::default();
+    let mut who = stated.clone();
     sender::fill_from_lines(&mut who, lines.iter().map(String::as_str));
     if let Some(m) = mail {
         sender::fill_from_lines(&mut who, m.body.lines());
@@ -165,7 +198,7 @@ fn sender_of(
         return Err(ImportError::file(
             origin,
             format!(
-                "does not say who sent it (Điều 9.1.b); missing: {}. Ask the sender to add lines such as `Đơn vị: …`, `Người gửi: …`, `Email: …`, `Điện thoại: …` and send it again",
+                "does not say who sent it (Điều 9.1.b); missing: {}. Ask the sender to add lines such as `Đơn vị: …`, `Người gửi: …`, `Email: …`, `Điện thoại: …` and send it again, or, for a document received on paper or by hand, give them with --sender-name, --sender-unit, --sender-email and --sender-phone (or --sender-address)",
                 missing.join(", ")
             ),
         ));
@@ -347,6 +380,8 @@ impl Builder {
             message_id: mail.and_then(|m| m.message_id.clone()),
             converted: dedup(self.converted),
             flags: self.flags,
+            // `assemble_from` says when the secretary stated the sender.
+            sender_stated: false,
         });
         self.files
     }

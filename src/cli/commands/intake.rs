@@ -9,7 +9,7 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
-use crate::content::SiteConfig;
+use crate::content::{Sender, SiteConfig};
 use crate::intake;
 use crate::ledger::{Ledger, Signer, StepRequest, perform_step};
 use crate::workflow::Action;
@@ -28,13 +28,68 @@ pub struct IntakeArgs {
     #[arg(long, value_name = "S")]
     pub section: Option<String>,
     #[command(flatten)]
+    pub sender: SenderArgs,
+    #[command(flatten)]
     pub sign: SignedArgs,
+}
+
+/// The sender's details (Điều 9.1.b) when the submission does not carry them: a document
+/// received on paper, by hand or through a messaging app. They come before what the
+/// document says, and the article's record notes that the secretary stated them.
+#[derive(Debug, Args)]
+pub struct SenderArgs {
+    /// The sender's full name (also the article's author).
+    #[arg(long, value_name = "NAME")]
+    pub sender_name: Option<String>,
+    /// The sender's organisation or unit.
+    #[arg(long, value_name = "UNIT")]
+    pub sender_unit: Option<String>,
+    /// The sender's title, if any.
+    #[arg(long, value_name = "TITLE")]
+    pub sender_title: Option<String>,
+    /// The sender's phone number.
+    #[arg(long, value_name = "PHONE")]
+    pub sender_phone: Option<String>,
+    /// The sender's e-mail address.
+    #[arg(long, value_name = "EMAIL")]
+    pub sender_email: Option<String>,
+    /// The sender's postal address.
+    #[arg(long, value_name = "ADDRESS")]
+    pub sender_address: Option<String>,
+}
+
+impl SenderArgs {
+    /// The details given, each trimmed; an e-mail address without `@` is refused.
+    fn stated(&self) -> CliResult<Sender> {
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let email = given(&self.sender_email);
+        if let Some(e) = email.as_deref().filter(|e| !e.contains('@')) {
+            return Err(
+                CliError::usage(format!("--sender-email `{e}` is not an e-mail address"))
+                    .hint("write it as name@example.vn, or give --sender-phone instead"),
+            );
+        }
+        Ok(Sender {
+            organisation: given(&self.sender_unit),
+            name: given(&self.sender_name),
+            title: given(&self.sender_title),
+            email,
+            phone: given(&self.sender_phone),
+            address: given(&self.sender_address),
+        })
+    }
 }
 
 pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let inputs = intake::inputs(&args.files).map_err(|e| CliError::failed(e.to_string()))?;
+    let stated = args.sender.stated()?;
     let signer = intake_signer(&root, &args)?;
     let now = chrono::Utc::now()
         .with_timezone(&crate::content::date::vietnam())
@@ -43,7 +98,7 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
     let progress = Progress::start("taking in submissions", args.sign.json);
     for (n, input) in inputs.iter().enumerate() {
         progress.step(n + 1, inputs.len(), &input_name(input));
-        let written = intake::assemble(input, &config, args.section.as_deref(), &now)
+        let written = intake::assemble_from(input, &config, args.section.as_deref(), &now, &stated)
             .and_then(|s| intake::write(&root, &config, &s).map(|path| (path, s)));
         match written {
             Ok((path, s)) => {
@@ -112,8 +167,8 @@ fn input_name(input: &intake::Input) -> String {
 }
 
 /// The secretary's key when the site has a signed history (then every submission is
-/// signed: a `submit` step, which the secretary signs for the outside sender and so
-/// holds the contributor role too, Điều 11.1); `None` on a site with no trusted admin yet.
+/// signed: a `submit` step, which the secretary's role includes, Điều 11.1); `None` on a
+/// site with no trusted admin yet.
 fn intake_signer(root: &std::path::Path, args: &IntakeArgs) -> CliResult<Option<Signer>> {
     if !crate::ledger::repo::has_history(root) {
         return Ok(None);
