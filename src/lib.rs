@@ -12,6 +12,7 @@
 
 pub mod cli;
 pub use stp_content as content;
+pub use stp_deploy as deploy;
 pub use stp_intake as intake;
 pub use stp_ledger as ledger;
 pub use stp_render as render;

@@ -60,6 +60,9 @@ pub enum Command {
     Demo(commands::demo::DemoArgs),
     /// Build the public site from the live set (or the working tree with --preview).
     Build(commands::build::BuildArgs),
+    /// Put the public build into a web server's folder: only what changed, swapped in
+    /// whole, never a rollback.
+    Deploy(commands::deploy::DeployArgs),
     /// The working calendar: days off of a year, and deadlines in working days or
     /// administrative hours.
     Calendar(commands::calendar::CalendarArgs),
@@ -160,6 +163,7 @@ pub fn run(cli: Cli) -> CliResult {
     match cli.command {
         Command::Demo(args) => commands::demo::run(args),
         Command::Build(args) => commands::build::run(repo, args),
+        Command::Deploy(args) => commands::deploy::run(repo, args),
         Command::Calendar(args) => commands::calendar::run(repo, args),
         Command::Check(args) => commands::check::run(repo, args),
         Command::Init(args) => commands::init::run(args),

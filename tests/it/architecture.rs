@@ -15,6 +15,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("stp-site", &["stp-workflow", "stp-content"]),
     ("stp-render", &["stp-workflow", "stp-content", "stp-site"]),
     ("stp-serve", &["stp-content", "stp-site", "stp-render"]),
+    ("stp-deploy", &["stp-render"]),
     (
         "stp-report",
         &[
@@ -36,6 +37,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-render",
             "stp-serve",
             "stp-report",
+            "stp-deploy",
         ],
     ),
 ];

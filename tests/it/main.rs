@@ -21,6 +21,7 @@ mod cli_snapshots;
 mod completions_man;
 mod content_trust;
 mod demo_walk;
+mod deploy_folder;
 mod error_messages;
 mod exit_status;
 mod intake_check_fix;

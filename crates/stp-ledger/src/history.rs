@@ -138,9 +138,7 @@ impl Ledger {
             cache_file,
         })
     }
-}
 
-impl Ledger {
     /// The ledger after `commit`, a child of the tip this ledger was read to (a step stp
     /// has just signed): only that commit is read and judged, not the history again, and
     /// what it changed is appended to the cache. When `commit` is not a child of this

@@ -36,19 +36,33 @@ impl Ledger {
 
     /// Whether the first-parent history of HEAD contains `commit`.
     pub fn history_contains(&self, commit: &str) -> LedgerResult<bool> {
-        let Ok(wanted) = Oid::from_str(commit) else {
-            return Ok(false);
-        };
         let repo = open(&self.root)?;
-        let Some(head) = head_id(&repo)? else {
+        match head_id(&repo)? {
+            Some(head) => self.descends_from(&head.to_string(), commit),
+            None => Ok(false),
+        }
+    }
+
+    /// Whether `older` is `newer` or in its first-parent history (a deploy never replaces
+    /// a site built from `older` with one built from a history without it). A commit this
+    /// repository does not have contains nothing.
+    pub fn descends_from(&self, newer: &str, older: &str) -> LedgerResult<bool> {
+        let (Ok(newer), Ok(older)) = (Oid::from_str(newer), Oid::from_str(older)) else {
             return Ok(false);
         };
+        if newer == older {
+            return Ok(true);
+        }
+        let repo = open(&self.root)?;
         let objects =
             Objects::new(&repo).map_err(LedgerError::git("cannot read the object database"))?;
+        if objects.commit(newer).is_err() {
+            return Ok(false);
+        }
         let (_, met) = objects
-            .first_parents(head, Some(wanted))
+            .first_parents(newer, Some(older))
             .map_err(|e| LedgerError::git("cannot read the first-parent history")(e.into()))?;
-        Ok(met || head == wanted)
+        Ok(met)
     }
 
     /// The published articles whose file in HEAD differs from the live version without a

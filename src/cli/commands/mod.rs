@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod demo;
+pub mod deploy;
 pub mod init;
 pub mod intake;
 pub mod key;

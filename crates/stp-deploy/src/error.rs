@@ -1,0 +1,26 @@
+//! Why a deploy failed; the target still serves what it served before.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeployError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Something in the build or the target that a deploy does not carry (a symbolic
+    /// link, a file outside the folder).
+    #[error("{path}: {why}")]
+    Refused { path: PathBuf, why: String },
+    #[error(transparent)]
+    Output(#[from] stp_render::RenderError),
+}
+
+impl DeployError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> DeployError {
+        let path = path.into();
+        move |source| DeployError::Io { path, source }
+    }
+}

@@ -1,0 +1,144 @@
+//! `stp deploy FOLDER` through the real binary on a signed site: the public build goes into
+//! a web server's folder whole, only what changed is sent (by content), a dry run changes
+//! nothing, a preview never goes out, and a build from a history without the deployed
+//! commit (a rollback) is refused unless asked for.
+
+use crate::kit::repo::Env;
+
+fn json(text: &str) -> serde_json::Value {
+    crate::kit::versioned_json(text)
+}
+
+fn deploy(env: &Env, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["deploy", "--json"];
+    all.extend_from_slice(args);
+    json(&env.ok(&all))
+}
+
+#[test]
+fn the_public_build_goes_out_whole_and_only_what_changed_is_sent() {
+    let env = Env::board();
+    let first = env.draft("mot", "Bài một.");
+    env.publish(&first);
+    env.ok(&["build"]);
+    let www = env.home.join("www");
+    let www_arg = www.to_str().unwrap();
+    let out = deploy(&env, &[www_arg]);
+    let sent = out["uploaded"].as_u64().unwrap();
+    assert!(sent > 10, "{out}");
+    assert_eq!(out["deleted"], 0);
+    assert!(www.join("tin-tuc/mot/index.html").is_file());
+    assert!(
+        www.join(".stp-build.json").is_file(),
+        "the target records its commit"
+    );
+
+    // Nothing changed: nothing is sent.
+    let again = deploy(&env, &[www_arg]);
+    assert_eq!(again["uploaded"], 0, "{again}");
+    assert_eq!(again["unchanged"].as_u64(), Some(sent));
+
+    // A new article: its page and the pages that list it, not the whole site.
+    let second = env.draft("hai", "Bài hai.");
+    env.publish(&second);
+    env.ok(&["build"]);
+    let dry = deploy(&env, &[www_arg, "--dry-run"]);
+    assert!(
+        !www.join("tin-tuc/hai/index.html").exists(),
+        "a dry run sends nothing"
+    );
+    let files: Vec<&str> = dry["files"]["uploaded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"tin-tuc/hai/index.html"), "{files:?}");
+    assert!(files.len() < sent as usize, "only what changed: {files:?}");
+    let real = deploy(&env, &[www_arg]);
+    assert_eq!(real["uploaded"], dry["uploaded"]);
+    assert!(www.join("tin-tuc/hai/index.html").is_file());
+
+    // A withdrawn article's page is deleted from the folder.
+    env.ok(&[
+        "withdraw",
+        &first,
+        "--reason",
+        "Hết hiệu lực",
+        "--key",
+        env.key("approver").to_str().unwrap(),
+    ]);
+    env.ok(&["build"]);
+    let gone = deploy(&env, &[www_arg]);
+    assert!(gone["deleted"].as_u64().unwrap() >= 1, "{gone}");
+    assert!(!www.join("tin-tuc/mot/index.html").exists());
+}
+
+#[test]
+fn a_preview_never_goes_out_and_a_rollback_is_refused() {
+    let env = Env::board();
+    let first = env.draft("mot", "Bài một.");
+    env.publish(&first);
+    env.ok(&["build", "--preview"]);
+    let www = env.home.join("www");
+    let www_arg = www.to_str().unwrap();
+    let preview = env.site.join("preview");
+    let err = env.refused(&["deploy", www_arg, "--from", preview.to_str().unwrap()]);
+    assert!(err.contains("is not a public build"), "{err}");
+    assert!(!www.exists(), "nothing written");
+
+    env.ok(&["build"]);
+    let old_head = env.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let old_public = env.home.join("old-public");
+    let copy = std::process::Command::new("cp")
+        .args([
+            "-a",
+            env.site.join("public").to_str().unwrap(),
+            old_public.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    // The approver withdraws the article, the new build goes out.
+    env.ok(&[
+        "withdraw",
+        &first,
+        "--reason",
+        "Sai thông tin",
+        "--key",
+        env.key("approver").to_str().unwrap(),
+    ]);
+    env.ok(&["build"]);
+    deploy(&env, &[www_arg]);
+    assert!(!www.join("tin-tuc/mot/index.html").exists());
+
+    // The old build (from before the withdraw) would put the page back: refused.
+    let old = old_public.to_str().unwrap();
+    let err = env.refused(&["deploy", www_arg, "--from", old]);
+    assert!(err.contains("would roll the site back"), "{err}");
+    assert!(
+        !www.join("tin-tuc/mot/index.html").exists(),
+        "the folder is unchanged"
+    );
+
+    // So is a build after resetting the history past the signed withdraw.
+    env.git(&["reset", "-q", "--hard", &old_head]);
+    env.ok(&["build", "--allow-rewind"]);
+    let err = env.refused(&["deploy", www_arg]);
+    assert!(err.contains("would roll the site back"), "{err}");
+    assert!(!www.join("tin-tuc/mot/index.html").exists());
+
+    // Asked for in so many words, it goes.
+    deploy(&env, &[www_arg, "--allow-rewind"]);
+    assert!(www.join("tin-tuc/mot/index.html").is_file());
+}
+
+#[test]
+fn a_remote_target_is_refused_by_name_until_it_is_built() {
+    let env = Env::board();
+    env.ok(&["build"]);
+    for target in ["s3://bucket/site", "deploy@web1:/var/www/stp"] {
+        let err = env.refused(&["deploy", target]);
+        assert!(err.contains("deploys to a local folder only"), "{err}");
+    }
+}
