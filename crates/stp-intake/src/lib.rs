@@ -14,6 +14,7 @@ pub mod images;
 mod legal;
 pub mod maildir;
 mod markdown;
+mod numbering;
 pub mod odt;
 pub mod pdf_signature;
 mod sender;

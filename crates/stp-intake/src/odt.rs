@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::archive::{Archive, resolve};
-use super::document::{Block, Document, Inline, Picture, Run};
+use super::document::{Block, Cell, Document, Inline, Picture, Run};
 use super::xml::{self, Child, Node};
 use super::{ImportError, Limits, MAX_XML_BYTES};
 
@@ -226,7 +226,11 @@ impl Reader<'_> {
                     {
                         items.push(self.blocks(item, style.as_deref(), level + 1)?);
                     }
-                    out.push(Block::List { ordered, items });
+                    out.push(Block::List {
+                        ordered,
+                        start: 1,
+                        items,
+                    });
                 }
                 "table:table" => out.push(self.table(c)?),
                 "text:section" | "text:soft-page-break" | "table:table-row-group" => {
@@ -256,7 +260,7 @@ impl Reader<'_> {
                     }
                     inl.extend(more);
                 }
-                cells.push(inl);
+                cells.push(Cell::plain(inl));
             }
             rows.push(cells);
         }

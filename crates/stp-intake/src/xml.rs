@@ -48,6 +48,14 @@ const NAMESPACES: &[(&str, &str)] = &[
         "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
         "cp",
     ),
+    (
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "wps",
+    ),
+    (
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "m",
+    ),
     ("urn:schemas-microsoft-com:vml", "v"),
     ("urn:schemas-microsoft-com:office:office", "o"),
     ("http://purl.org/dc/elements/1.1/", "dc"),

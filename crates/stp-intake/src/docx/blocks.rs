@@ -1,0 +1,250 @@
+//! Paragraphs, lists and tables in reading order, looking through content controls
+//! (`w:sdt`) at block, row, cell and run level and through inserted or moved-in text.
+//! Numbered paragraphs become Markdown lists where the label is a bullet or `1.`, and
+//! keep their label as text otherwise; a table row deleted with tracked changes is
+//! left out; merged cells (`w:gridSpan`, `w:vMerge`) keep their spans.
+
+use crate::ImportError;
+use crate::document::{Block, Cell, Inline, Run, cell_inlines};
+use crate::numbering::Marker;
+use crate::xml::{Child, Node};
+
+use super::Reader;
+
+/// A numbered paragraph waiting to be grouped into lists.
+struct Item {
+    level: usize,
+    marker: Marker,
+    block: Block,
+}
+
+impl Reader<'_> {
+    pub(super) fn blocks(&mut self, container: &Node) -> Result<Vec<Block>, ImportError> {
+        let mut out = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
+        let mut flat: Vec<&Node> = Vec::new();
+        flatten(container, &mut flat);
+        for n in flat {
+            if n.name == "w:tbl" {
+                out.extend(group(&std::mem::take(&mut items)));
+                out.push(self.table(n)?);
+                continue;
+            }
+            let ppr = n.child("w:pPr");
+            let style = paragraph_style(n);
+            let numbered = self.styles.numbering_of(ppr, style.as_deref());
+            let block = self.paragraph(n)?;
+            let marker =
+                numbered.and_then(|(id, level)| self.styles.count(&id, level).map(|m| (level, m)));
+            match (marker, block) {
+                (Some((level, marker)), block @ Block::Paragraph(_)) => {
+                    items.push(Item {
+                        level,
+                        marker,
+                        block,
+                    });
+                }
+                (marker, block) => {
+                    out.extend(group(&std::mem::take(&mut items)));
+                    out.push(match (marker, block) {
+                        (Some((_, Marker::Label(l))), Block::Heading(h, inl)) => {
+                            Block::Heading(h, labelled(&l, inl))
+                        }
+                        (_, block) => block,
+                    });
+                }
+            }
+            let floating = std::mem::take(&mut self.floating);
+            if !floating.is_empty() {
+                out.extend(group(&std::mem::take(&mut items)));
+                out.extend(floating);
+            }
+        }
+        out.extend(group(&items));
+        Ok(out)
+    }
+
+    pub(super) fn paragraph(&mut self, p: &Node) -> Result<Block, ImportError> {
+        let style = paragraph_style(p);
+        let mut inlines = Vec::new();
+        self.fields.clear();
+        let read = self.inlines(p, style.as_deref(), &mut inlines);
+        self.fields.clear();
+        read?;
+        Ok(match self.styles.prop(style.as_deref(), |s| s.heading) {
+            Some(level) => Block::Heading(level, inlines),
+            None => Block::Paragraph(inlines),
+        })
+    }
+
+    fn table(&mut self, tbl: &Node) -> Result<Block, ImportError> {
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        // By grid column: the (row, cell) a vertical merge started in.
+        let mut open: Vec<Option<(usize, usize)>> = Vec::new();
+        for tr in through(tbl, "w:tr") {
+            let deleted = tr.child("w:trPr").and_then(|p| p.child("w:del")).is_some();
+            if deleted {
+                continue;
+            }
+            let mut cells = Vec::new();
+            let mut column = 0usize;
+            for tc in through(tr, "w:tc") {
+                let pr = tc.child("w:tcPr");
+                let span = pr
+                    .and_then(|p| p.child("w:gridSpan"))
+                    .and_then(|g| g.attr("w:val"))
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 64);
+                let vmerge = pr.and_then(|p| p.child("w:vMerge"));
+                let continues =
+                    vmerge.is_some_and(|v| v.attr("w:val").is_none_or(|v| v == "continue"));
+                if open.len() < column + span {
+                    open.resize(column + span, None);
+                }
+                match open[column].filter(|_| continues) {
+                    Some((r, c)) => {
+                        let blocks = self.blocks(tc)?;
+                        let more = cell_inlines(blocks);
+                        if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
+                            cell.rowspan += 1;
+                            if !more.is_empty() {
+                                cell.inlines.push(Inline::LineBreak);
+                                cell.inlines.extend(more);
+                            }
+                        }
+                    }
+                    None => {
+                        let blocks = self.blocks(tc)?;
+                        let mut cell = Cell::plain(cell_inlines(blocks));
+                        cell.colspan = span;
+                        open[column] = vmerge.is_some().then_some((rows.len(), cells.len()));
+                        cells.push(cell);
+                    }
+                }
+                column += span;
+            }
+            rows.push(cells);
+        }
+        Ok(Block::Table(rows))
+    }
+}
+
+fn paragraph_style(p: &Node) -> Option<String> {
+    p.child("w:pPr")
+        .and_then(|x| x.child("w:pStyle"))
+        .and_then(|x| x.attr("w:val"))
+        .map(str::to_string)
+}
+
+/// Inlines with a label before them (`a) `, `Điều 1. `).
+fn labelled(label: &str, mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if label.trim().is_empty() {
+        return inlines;
+    }
+    inlines.insert(
+        0,
+        Inline::Run(Run {
+            text: format!("{} ", label.trim()),
+            ..Run::default()
+        }),
+    );
+    inlines
+}
+
+/// Whether an element only wraps content to be read: a content control, custom XML,
+/// or tracked insertions and moves (deletions and moved-away text are not read).
+fn wrapper(name: &str) -> bool {
+    matches!(
+        name,
+        "w:sdt" | "w:sdtContent" | "w:customXml" | "w:ins" | "w:moveTo" | "w:smartTag"
+    )
+}
+
+/// Paragraphs and tables in reading order, looking through wrappers.
+fn flatten<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+    for c in &n.children {
+        if let Child::Element(e) = c {
+            match e.name.as_str() {
+                "w:p" | "w:tbl" => out.push(e),
+                name if wrapper(name) => flatten(e, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The children named `name` (rows, cells), looking through wrappers.
+fn through<'a>(n: &'a Node, name: &str) -> Vec<&'a Node> {
+    let mut out = Vec::new();
+    for e in n.elements() {
+        if e.name == name {
+            out.push(e);
+        } else if wrapper(&e.name) {
+            out.extend(through(e, name));
+        }
+    }
+    out
+}
+
+/// Turns numbered paragraphs into lists: bullets and `1.` items become Markdown lists
+/// (nested by level), any other label stays the paragraph's text.
+fn group(items: &[Item]) -> Vec<Block> {
+    let Some(base) = items.iter().map(|i| i.level).min() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // The list being built: ordered, start, items.
+    let mut list: Option<(bool, u32, Vec<Vec<Block>>)> = None;
+    let flush = |list: &mut Option<(bool, u32, Vec<Vec<Block>>)>, out: &mut Vec<Block>| {
+        if let Some((ordered, start, items)) = list.take() {
+            out.push(Block::List {
+                ordered,
+                start,
+                items,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < items.len() {
+        if items[i].level > base {
+            let from = i;
+            while i < items.len() && items[i].level > base {
+                i += 1;
+            }
+            let inner = group(&items[from..i]);
+            match list.as_mut().and_then(|l| l.2.last_mut()) {
+                Some(last) => last.extend(inner),
+                None => out.extend(inner),
+            }
+            continue;
+        }
+        let item = &items[i];
+        i += 1;
+        let (ordered, number) = match &item.marker {
+            Marker::Label(label) => {
+                flush(&mut list, &mut out);
+                out.push(match &item.block {
+                    Block::Paragraph(inl) => Block::Paragraph(labelled(label, inl.clone())),
+                    other => other.clone(),
+                });
+                continue;
+            }
+            Marker::Bullet => (false, 1),
+            Marker::Number(n) => (true, *n),
+        };
+        let continues = list.as_ref().is_some_and(|(o, start, items)| {
+            *o == ordered
+                && (!ordered || u64::from(*start) + items.len() as u64 == u64::from(number))
+        });
+        if !continues {
+            flush(&mut list, &mut out);
+            list = Some((ordered, number, Vec::new()));
+        }
+        if let Some(l) = list.as_mut() {
+            l.2.push(vec![item.block.clone()]);
+        }
+    }
+    flush(&mut list, &mut out);
+    out
+}

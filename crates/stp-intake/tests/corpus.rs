@@ -1,0 +1,291 @@
+//! The intake corpus (`tests/corpus/`, made by `make.py` with python-docx and
+//! LibreOffice): each document is taken in as a USB submission would be, its Markdown
+//! kept as a snapshot, and the points that matter asserted one by one: tracked changes
+//! resolved, text boxes and content controls read, merged cells spanned, links kept,
+//! list labels as written, no stray emphasis, the title rule, packages read through
+//! their relationships, and pictures the web cannot show left out with a flag.
+
+use std::path::{Path, PathBuf};
+
+use stp_content::SiteConfig;
+use stp_intake::{ImportError, Input, Submission, assemble};
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+fn intake(name: &str) -> Result<Submission, ImportError> {
+    // The example site the project ships (`stp init --example`): its `tin-tuc` section.
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/site/site.toml");
+    let config = SiteConfig::load(&site).expect("examples/site/site.toml");
+    assemble(
+        &Input::Files(vec![corpus(name)]),
+        &config,
+        Some("tin-tuc"),
+        "2026-05-02T09:15:00+07:00",
+    )
+}
+
+/// The submission, which must be taken in.
+fn taken(name: &str) -> Submission {
+    match intake(name) {
+        Ok(s) => s,
+        Err(e) => panic!("{name} refused: {e}"),
+    }
+}
+
+fn flags(s: &Submission) -> Vec<String> {
+    s.front
+        .intake
+        .as_ref()
+        .map(|i| i.flags.clone())
+        .unwrap_or_default()
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// The Markdown of a document taken in, checked against its snapshot.
+fn body(name: &str) -> (Submission, String) {
+    let s = taken(name);
+    let snapshot = name.replace('.', "_");
+    insta::assert_snapshot!(snapshot, format!("title: {}\n\n{}", s.front.title, s.body));
+    let body = s.body.clone();
+    (s, body)
+}
+
+#[test]
+fn tracked_changes_resolve_to_the_final_text() {
+    let (s, md) = body("tracked.docx");
+    assert!(
+        md.contains("Hội nghị diễn ra sáng thứ Hai tại hội trường tỉnh."),
+        "{md}"
+    );
+    assert!(!md.contains("chiều thứ Ba"), "deleted text kept: {md}");
+    assert!(
+        !md.contains("Câu này đã bị xoá"),
+        "deleted paragraph kept: {md}"
+    );
+    // The moved paragraph once, where it was moved to.
+    assert_eq!(
+        count(&md, "Kết luận: giao Văn phòng tổng hợp ý kiến."),
+        1,
+        "{md}"
+    );
+    let moved = md.find("Kết luận").unwrap();
+    assert!(md.find("Các đại biểu phát biểu").unwrap() < moved, "{md}");
+    // The table row deleted with tracked changes is gone, the others stay.
+    assert!(!md.contains("Chứng thực đã bỏ"), "{md}");
+    assert!(md.contains("| Hộ tịch | 120 |"), "{md}");
+    assert_eq!(s.front.title, "Báo cáo có sửa đổi được theo dõi");
+}
+
+#[test]
+fn text_boxes_are_read_once_in_reading_order() {
+    let (_, md) = body("textbox.docx");
+    let order = [
+        "Mở đầu bài viết.",
+        "Hộp văn bản: Sở Tư pháp tổ chức hội nghị.",
+        "Đoạn thứ hai trong hộp.",
+        "Hộp văn bản kiểu cũ (VML).",
+        "Đoạn sau các hộp văn bản.",
+    ];
+    let mut at = 0;
+    for text in order {
+        // mc:Choice and mc:Fallback hold the same box: read once.
+        assert_eq!(count(&md, text), 1, "{text}: {md}");
+        let here = md.find(text).unwrap();
+        assert!(here >= at, "{text} out of order: {md}");
+        at = here;
+    }
+    // Each box paragraph is a paragraph of its own.
+    assert!(md.contains("\n\nĐoạn thứ hai trong hộp.\n\n"), "{md}");
+}
+
+#[test]
+fn an_article_all_in_a_text_box_is_not_empty() {
+    let (s, md) = body("textbox-only.docx");
+    assert_eq!(md.trim(), "Toàn bộ nội dung nằm trong hộp văn bản.");
+    assert_eq!(s.front.title, "Bài chỉ có hộp văn bản");
+}
+
+#[test]
+fn content_controls_at_every_level_are_read() {
+    let (_, md) = body("content-controls.docx");
+    assert!(md.contains("Đoạn văn trong điều khiển nội dung."), "{md}");
+    assert!(md.contains("Ngày họp: 02/05/2026"), "{md}");
+    // A row in a content control, a cell in one, a cell's paragraph in one.
+    assert!(md.contains("| Nguyễn Văn An | Giám đốc |"), "{md}");
+    assert!(md.contains("| Lê Thị Hoa | Phó Giám đốc |"), "{md}");
+}
+
+#[test]
+fn merged_cells_span_and_cell_paragraphs_break_without_backslash() {
+    let (_, md) = body("tables.docx");
+    assert!(
+        md.contains("<th colspan=\"2\">\n\nLĩnh vực và đơn vị\n\n</th>"),
+        "{md}"
+    );
+    assert!(
+        md.contains("<td rowspan=\"2\">\n\nHộ tịch\n\n</td>"),
+        "{md}"
+    );
+    // The covered cells are not written again.
+    assert_eq!(count(&md, "Hộ tịch"), 1, "{md}");
+    assert_eq!(count(&md, "<tr>"), 4, "{md}");
+    // The table without merged cells stays a pipe table; two paragraphs in a cell.
+    assert!(md.contains("| Hoà giải | Dòng một<br>Dòng hai |"), "{md}");
+    assert!(!md.contains('\\'), "a literal backslash: {md}");
+}
+
+#[test]
+fn links_in_notes_anchors_and_fields_are_kept() {
+    let (_, md) = body("links.docx");
+    assert!(
+        md.contains("[Điều 5](https://moj.gov.vn/van-ban#dieu-5)"),
+        "{md}"
+    );
+    assert!(md.contains("[Mục 2](#muc-2)"), "{md}");
+    assert!(
+        md.contains("[tin mới](https://moj.gov.vn/#tin-moi)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[Cổng Thông tin điện tử Chính phủ](https://chinhphu.vn/#tin-moi)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[Cơ sở dữ liệu văn bản](https://vbpl.vn/)"),
+        "{md}"
+    );
+    // Another field shows its result, without its instruction.
+    assert!(md.contains(", trang 3."), "{md}");
+    assert!(!md.contains("PAGE") && !md.contains("HYPERLINK"), "{md}");
+    // The note's link is resolved through the notes part's own relationships (the
+    // body's rId1 is something else).
+    assert!(
+        md.contains("[^1]: Xem [Thư viện pháp luật](https://thuvienphapluat.vn/van-ban/)."),
+        "{md}"
+    );
+}
+
+#[test]
+fn list_labels_are_kept_as_written() {
+    let (_, md) = body("lists.docx");
+    // Vietnamese legal numbering: Roman parts, articles numbered on across parts,
+    // clauses as a Markdown list, points as `a)` text.
+    for line in [
+        "I. **QUY ĐỊNH CHUNG**",
+        "Điều 1. **Phạm vi điều chỉnh**",
+        "1. Quy chế này quy định việc tiếp nhận văn bản gồm:",
+        "   a) Hồ sơ đăng ký;",
+        "   b) Thời hạn giải quyết.",
+        "2. Đối tượng áp dụng là các cơ quan, đơn vị.",
+        "Điều 2. **Giải thích từ ngữ**",
+        "II. **TỔ CHỨC THỰC HIỆN**",
+        "Điều 3. **Hiệu lực thi hành**",
+        "1. Quy chế có hiệu lực từ ngày ký.",
+    ] {
+        assert!(md.lines().any(|l| l == line), "no line `{line}`: {md}");
+    }
+    // List styles ("List Bullet", "List Number", a style with a Vietnamese name).
+    assert!(
+        md.contains("- Mục gạch đầu dòng thứ nhất\n- Mục gạch đầu dòng thứ hai"),
+        "{md}"
+    );
+    assert!(md.contains("1. Bước một\n2. Bước hai"), "{md}");
+    assert!(md.contains("a) Điểm thứ nhất;\n\nb) Điểm thứ hai."), "{md}");
+    // A list continued after a paragraph, and one started anew.
+    assert!(md.contains("3. Bước ba, tiếp tục đánh số"), "{md}");
+    assert!(md.contains("1. Lại từ một\n2. Lại hai"), "{md}");
+    // Formats Markdown cannot number: as text; `1)` escaped so it stays text.
+    assert!(md.contains("iii. Mục iii\n\niv. Mục iv"), "{md}");
+    assert!(md.contains("A. Phương án A\n\nB. Phương án B"), "{md}");
+    assert!(md.contains("1\\) Khoản có ngoặc"), "{md}");
+}
+
+#[test]
+fn emphasis_leaves_no_stray_markers() {
+    let (_, md) = body("emphasis.docx");
+    for stray in ["*.*", "**.**", "** **", "* *", "****", "**,**", "**(**"] {
+        assert!(!md.contains(stray), "`{stray}` in {md}");
+    }
+    assert!(md.contains("**Sở Tư pháp**. *Hội nghị* tổng kết."), "{md}");
+    assert!(md.contains("**Điều 1 Phạm vi**"), "{md}");
+    assert!(md.contains("(**ghi chú**)hết"), "{md}");
+    assert!(md.contains("**Quan trọng**: văn bản có hiệu lực."), "{md}");
+}
+
+#[test]
+fn title_is_the_heading_at_the_top_else_the_property() {
+    let (s, md) = body("title-top.docx");
+    assert_eq!(s.front.title, "Tiêu đề ở đầu văn bản");
+    assert!(!md.contains("Tiêu đề ở đầu văn bản"), "{md}");
+    assert!(md.contains("# Phần sau"), "{md}");
+
+    // A heading further down is no title: it stays in the body.
+    let (s, md) = body("title-property.docx");
+    assert_eq!(s.front.title, "Tên trong thuộc tính");
+    assert!(
+        md.contains("Nội dung mở đầu.\n\n# Mục ở giữa\n\nNội dung sau."),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_title_property_of_a_dot_is_no_title_and_no_refusal() {
+    let (s, md) = body("title-dot.docx");
+    assert_eq!(
+        s.front.title,
+        "Sáng 2/5, Sở Tư pháp tổ chức hội nghị tổng kết."
+    );
+    assert!(md.contains("# Kết quả"), "{md}");
+    let f = flags(&s);
+    assert!(f.iter().any(|f| f.contains("has no title")), "{f:?}");
+    assert_eq!(s.slug, "sang-2-5-so-tu-phap-to-chuc-hoi-nghi-tong-ket");
+}
+
+#[test]
+fn the_main_part_is_found_through_relationships() {
+    let (s, md) = body("package.docx");
+    // word/noi-dung.xml, styles at word/kieu/kieu-chu.xml, a picture at a target
+    // written from the package root.
+    assert_eq!(s.front.title, "Gói văn bản đặt tên khác");
+    assert!(md.contains("## Mục hai"), "{md}");
+    assert!(md.contains("![Ô màu đỏ](anh-1.png)"), "{md}");
+    assert!(s.files.iter().any(|f| f.name == "anh-1.png"));
+}
+
+#[test]
+fn pictures_the_web_cannot_show_are_left_out_and_flagged() {
+    let (s, md) = body("pictures.docx");
+    assert!(md.contains("![Hình 1](anh-1.png)"), "{md}");
+    assert_eq!(count(&md, "!["), 1, "{md}");
+    assert!(md.contains("Hết bài."), "{md}");
+    let f = flags(&s);
+    for part in ["word/media/image2.emf", "word/media/image3.wmf"] {
+        assert!(
+            f.iter().any(|f| f.contains(part)),
+            "no flag for {part}: {f:?}"
+        );
+    }
+    assert!(f.iter().any(|f| f.contains("EMF drawing")), "{f:?}");
+    let pictures: Vec<&str> = s
+        .files
+        .iter()
+        .map(|f| f.name.as_str())
+        .filter(|n| n.starts_with("anh-"))
+        .collect();
+    assert_eq!(pictures, ["anh-1.png"]);
+}
+
+#[test]
+fn an_article_left_empty_is_refused_naming_the_file() {
+    let err = intake("empty-body.docx").expect_err("refused");
+    let msg = err.to_string();
+    assert!(msg.contains("empty-body.docx: "), "{msg}");
+    assert!(msg.contains("empty"), "{msg}");
+}
