@@ -2,7 +2,10 @@
 //! (`style:num-format`) name, written out (`3`, `c`, `C`, `iii`, `III`), and what a
 //! numbered paragraph shows before its text. Only `1.`, `2.`, … becomes a Markdown
 //! ordered list; any other label (`a)`, `I.`, `Điều 1.`, `1)`) stays the paragraph's
-//! own text, as the document shows it (docs/intake.md, "Lists").
+//! own text, as the document shows it (docs/intake.md, "Lists"); `Lists` gathers
+//! numbered items into blocks that way for both readers.
+
+use crate::document::{Block, Inline, Run};
 
 /// How one level counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +33,18 @@ impl Format {
             "upperLetter" => Format::UpperLetter,
             "lowerRoman" => Format::LowerRoman,
             "upperRoman" => Format::UpperRoman,
+            _ => Format::Decimal,
+        }
+    }
+
+    /// From OpenOffice's `style:num-format` (empty: no number).
+    pub fn from_odf(value: &str) -> Format {
+        match value {
+            "" => Format::None,
+            "a" => Format::LowerLetter,
+            "A" => Format::UpperLetter,
+            "i" => Format::LowerRoman,
+            "I" => Format::UpperRoman,
             _ => Format::Decimal,
         }
     }
@@ -69,6 +84,88 @@ impl Marker {
             _ => Marker::Label(label),
         }
     }
+}
+
+/// Numbered items gathered into blocks: bullets and `1.` items into Markdown lists
+/// (a list with another kind of item, or a number out of sequence, starts a new one),
+/// labelled items into their paragraphs with the label in front.
+#[derive(Default)]
+pub struct Lists {
+    out: Vec<Block>,
+    /// The list being built: ordered, start, items.
+    list: Option<(bool, u32, Vec<Vec<Block>>)>,
+}
+
+impl Lists {
+    /// Adds an item: its marker and its blocks.
+    pub fn item(&mut self, marker: &Marker, mut blocks: Vec<Block>) {
+        let (ordered, number) = match marker {
+            Marker::Label(label) => {
+                self.flush();
+                match blocks.first_mut() {
+                    Some(Block::Paragraph(inl)) => *inl = labelled(label, std::mem::take(inl)),
+                    _ if !label.trim().is_empty() => {
+                        blocks.insert(0, Block::Paragraph(labelled(label, Vec::new())))
+                    }
+                    _ => {}
+                }
+                self.out.extend(blocks);
+                return;
+            }
+            Marker::Bullet => (false, 1),
+            Marker::Number(n) => (true, *n),
+        };
+        let continues = self.list.as_ref().is_some_and(|(o, start, items)| {
+            *o == ordered
+                && (!ordered || u64::from(*start) + items.len() as u64 == u64::from(number))
+        });
+        if !continues {
+            self.flush();
+            self.list = Some((ordered, number, Vec::new()));
+        }
+        if let Some(l) = self.list.as_mut() {
+            l.2.push(blocks);
+        }
+    }
+
+    /// Adds blocks under the last item (deeper items), or after it when it was not a
+    /// Markdown list item.
+    pub fn nested(&mut self, blocks: Vec<Block>) {
+        match self.list.as_mut().and_then(|l| l.2.last_mut()) {
+            Some(last) => last.extend(blocks),
+            None => self.out.extend(blocks),
+        }
+    }
+
+    pub fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.out
+    }
+
+    fn flush(&mut self) {
+        if let Some((ordered, start, items)) = self.list.take() {
+            self.out.push(Block::List {
+                ordered,
+                start,
+                items,
+            });
+        }
+    }
+}
+
+/// Inlines with a label before them (`a) `, `Điều 1. `).
+pub fn labelled(label: &str, mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if label.trim().is_empty() {
+        return inlines;
+    }
+    inlines.insert(
+        0,
+        Inline::Run(Run {
+            text: format!("{} ", label.trim()),
+            ..Run::default()
+        }),
+    );
+    inlines
 }
 
 /// `a` … `z`, then `aa`, `bb` … as Word and LibreOffice count.

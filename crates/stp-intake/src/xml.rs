@@ -78,6 +78,7 @@ const NAMESPACES: &[(&str, &str)] = &[
         "manifest",
     ),
     ("http://www.w3.org/1999/xlink", "xlink"),
+    ("http://www.w3.org/XML/1998/namespace", "xml"),
 ];
 
 /// An element: its resolved name, attributes and children.

@@ -289,3 +289,99 @@ fn an_article_left_empty_is_refused_naming_the_file() {
     assert!(msg.contains("empty-body.docx: "), "{msg}");
     assert!(msg.contains("empty"), "{msg}");
 }
+
+/// The same Vietnamese legal text, written by LibreOffice as `.odt` and as `.docx`.
+#[test]
+fn libreoffice_documents_keep_changes_boxes_spans_and_labels() {
+    for name in ["lo-legal.odt", "lo-legal.docx"] {
+        let (s, md) = body(name);
+        assert_eq!(
+            s.front.title, "Quyết định ban hành Quy chế tiếp nhận văn bản",
+            "{name}"
+        );
+        // Tracked changes: the insertion kept, the deletion never shown.
+        assert!(
+            md.contains("Quy chế được soạn và đã bổ sung ý kiến của các sở."),
+            "{name}: {md}"
+        );
+        assert!(!md.contains("theo dự thảo cũ"), "{name}: {md}");
+        // Roman parts continued across the article between them, `1.` clauses as a
+        // Markdown list, `a)` points as text.
+        for line in [
+            "I. **QUY ĐỊNH CHUNG**",
+            "II. **TỔ CHỨC THỰC HIỆN**",
+            "1. Quy chế này quy định việc tiếp nhận văn bản gồm:",
+            "   a) Hồ sơ đăng ký;",
+            "   b) Thời hạn giải quyết.",
+            "2. Đối tượng áp dụng là các cơ quan, đơn vị.",
+            "i. Mục một",
+            "ii. Mục hai",
+            "B. Phương án B",
+            "C. Phương án C",
+            "- Gạch đầu dòng",
+        ] {
+            assert!(
+                md.lines().any(|l| l == line),
+                "{name}: no line `{line}`: {md}"
+            );
+        }
+        // Merged cells span; the covered ones are not written; two paragraphs in a cell.
+        assert!(md.contains("<th colspan=\"2\">"), "{name}: {md}");
+        assert!(
+            md.contains("<td rowspan=\"2\">\n\nHộ tịch\n\n</td>"),
+            "{name}: {md}"
+        );
+        assert!(md.contains("Xã Nghĩa Trung<br>(hai thôn)"), "{name}: {md}");
+        assert_eq!(count(&md, "<td"), 5, "{name}: {md}");
+        // The text box once, as a paragraph of its own after its anchor.
+        assert_eq!(
+            count(&md, "Nội dung trong khung văn bản."),
+            1,
+            "{name}: {md}"
+        );
+        assert!(
+            md.contains("\n\nNội dung trong khung văn bản.\n"),
+            "{name}: {md}"
+        );
+        // The note's link, and no stray emphasis on the full stop.
+        assert!(
+            md.contains("[^1]: Theo [cơ sở dữ liệu văn bản](https://vbpl.vn/botuphap)."),
+            "{name}: {md}"
+        );
+        assert!(
+            md.contains("**Điều 2. Hiệu lực thi hành**. Xem thêm[^1]."),
+            "{name}: {md}"
+        );
+        assert!(!md.contains("**.**"), "{name}: {md}");
+        // The formula: its preview picture (odt) or its Office Math (docx) is flagged.
+        let f = flags(&s);
+        assert!(!f.is_empty(), "{name}: the formula was lost silently");
+        if name.ends_with(".odt") {
+            assert!(
+                f.iter()
+                    .any(|f| f.contains("ObjectReplacements/Object 1") && f.contains("formula")),
+                "{f:?}"
+            );
+        } else {
+            assert!(
+                f.iter().any(|f| f.contains("formula") && f.contains("x=2")),
+                "{f:?}"
+            );
+        }
+    }
+}
+
+/// The renderer (and its sanitiser) keeps what intake writes for tables: the spans,
+/// the cells' paragraphs as `<br>`, and the cells' Markdown.
+#[test]
+fn rendered_tables_keep_spans_and_breaks() {
+    let html = stp_render::markdown::render(&taken("lo-legal.odt").body).html;
+    assert!(html.contains("<th colspan=\"2\">"), "{html}");
+    assert!(html.contains("<td rowspan=\"2\">"), "{html}");
+    assert!(html.contains("Xã Nghĩa Trung<br>(hai thôn)"), "{html}");
+    assert!(!html.contains("&lt;"), "{html}");
+    let html = stp_render::markdown::render(&taken("tables.docx").body).html;
+    assert!(html.contains("Dòng một<br>Dòng hai"), "{html}");
+    assert!(html.contains("<td rowspan=\"2\">"), "{html}");
+    assert!(!html.contains('\\'), "{html}");
+}

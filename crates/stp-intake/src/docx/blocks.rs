@@ -5,8 +5,8 @@
 //! left out; merged cells (`w:gridSpan`, `w:vMerge`) keep their spans.
 
 use crate::ImportError;
-use crate::document::{Block, Cell, Inline, Run, cell_inlines};
-use crate::numbering::Marker;
+use crate::document::{Block, Cell, Inline, cell_inlines};
+use crate::numbering::{Lists, Marker, labelled};
 use crate::xml::{Child, Node};
 
 use super::Reader;
@@ -137,21 +137,6 @@ fn paragraph_style(p: &Node) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Inlines with a label before them (`a) `, `Điều 1. `).
-fn labelled(label: &str, mut inlines: Vec<Inline>) -> Vec<Inline> {
-    if label.trim().is_empty() {
-        return inlines;
-    }
-    inlines.insert(
-        0,
-        Inline::Run(Run {
-            text: format!("{} ", label.trim()),
-            ..Run::default()
-        }),
-    );
-    inlines
-}
-
 /// Whether an element only wraps content to be read: a content control, custom XML,
 /// or tracked insertions and moves (deletions and moved-away text are not read).
 fn wrapper(name: &str) -> bool {
@@ -193,18 +178,7 @@ fn group(items: &[Item]) -> Vec<Block> {
     let Some(base) = items.iter().map(|i| i.level).min() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    // The list being built: ordered, start, items.
-    let mut list: Option<(bool, u32, Vec<Vec<Block>>)> = None;
-    let flush = |list: &mut Option<(bool, u32, Vec<Vec<Block>>)>, out: &mut Vec<Block>| {
-        if let Some((ordered, start, items)) = list.take() {
-            out.push(Block::List {
-                ordered,
-                start,
-                items,
-            });
-        }
-    };
+    let mut lists = Lists::default();
     let mut i = 0;
     while i < items.len() {
         if items[i].level > base {
@@ -212,39 +186,11 @@ fn group(items: &[Item]) -> Vec<Block> {
             while i < items.len() && items[i].level > base {
                 i += 1;
             }
-            let inner = group(&items[from..i]);
-            match list.as_mut().and_then(|l| l.2.last_mut()) {
-                Some(last) => last.extend(inner),
-                None => out.extend(inner),
-            }
+            lists.nested(group(&items[from..i]));
             continue;
         }
-        let item = &items[i];
+        lists.item(&items[i].marker, vec![items[i].block.clone()]);
         i += 1;
-        let (ordered, number) = match &item.marker {
-            Marker::Label(label) => {
-                flush(&mut list, &mut out);
-                out.push(match &item.block {
-                    Block::Paragraph(inl) => Block::Paragraph(labelled(label, inl.clone())),
-                    other => other.clone(),
-                });
-                continue;
-            }
-            Marker::Bullet => (false, 1),
-            Marker::Number(n) => (true, *n),
-        };
-        let continues = list.as_ref().is_some_and(|(o, start, items)| {
-            *o == ordered
-                && (!ordered || u64::from(*start) + items.len() as u64 == u64::from(number))
-        });
-        if !continues {
-            flush(&mut list, &mut out);
-            list = Some((ordered, number, Vec::new()));
-        }
-        if let Some(l) = list.as_mut() {
-            l.2.push(vec![item.block.clone()]);
-        }
     }
-    flush(&mut list, &mut out);
-    out
+    lists.finish()
 }

@@ -85,20 +85,11 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     Ok(r.doc)
 }
 
-/// A part parsed, or `None` when the package does not have it.
-fn optional(archive: &mut Archive, file: &Path, part: &str) -> Result<Option<Node>, ImportError> {
-    if !archive.has(part) {
-        return Ok(None);
-    }
-    let bytes = archive.read(part, MAX_XML_BYTES)?;
-    xml::parse(file, part, &bytes).map(Some)
-}
-
 impl Reader<'_> {
     /// A document property (`dc:title` in the core properties), if set.
     fn property(&mut self, part: Option<&str>, name: &str) -> Result<Option<String>, ImportError> {
         let Some(part) = part else { return Ok(None) };
-        let Some(props) = optional(&mut self.archive, self.file, part)? else {
+        let Some(props) = self.archive.xml(part)? else {
             return Ok(None);
         };
         Ok(props
@@ -110,7 +101,7 @@ impl Reader<'_> {
     /// The part the main part relates to by a relationship type ending in `kind`.
     fn related(&mut self, kind: &str) -> Result<Option<Node>, ImportError> {
         match self.rels.part_of_kind(self.file, kind)? {
-            Some(part) => optional(&mut self.archive, self.file, &part),
+            Some(part) => self.archive.xml(&part),
             None => Ok(None),
         }
     }
@@ -121,10 +112,10 @@ impl Reader<'_> {
             let Some(part) = self.rels.part_of_kind(self.file, kind)? else {
                 continue;
             };
-            let Some(notes) = optional(&mut self.archive, self.file, &part)? else {
+            let Some(notes) = self.archive.xml(&part)? else {
                 continue;
             };
-            let rels = Rc::new(Rels::of_part(&mut self.archive, self.file, &part)?);
+            let rels = Rc::new(Rels::of_part(&mut self.archive, &part)?);
             for note in notes
                 .elements()
                 .filter(|e| e.name == "w:footnote" || e.name == "w:endnote")

@@ -10,8 +10,6 @@ use crate::ImportError;
 use crate::archive::{Archive, resolve};
 use crate::xml::Node;
 
-use super::optional;
-
 /// One relationship: where it points and whether that is outside the package.
 #[derive(Debug, Clone)]
 struct Rel {
@@ -39,7 +37,7 @@ impl Package {
     /// Finds the main part through `_rels/.rels`; a package without it is read from
     /// `word/document.xml`.
     pub fn open(archive: &mut Archive, file: &Path) -> Result<Package, ImportError> {
-        let root = Rels::of_part(archive, file, "")?;
+        let root = Rels::of_part(archive, "")?;
         let main = root
             .part_of_kind(file, "/officeDocument")?
             .unwrap_or_else(|| "word/document.xml".to_string());
@@ -51,7 +49,7 @@ impl Package {
                 ),
             ));
         }
-        let main_rels = Rels::of_part(archive, file, &main)?;
+        let main_rels = Rels::of_part(archive, &main)?;
         let or_default = |found: Option<String>, default: &str| {
             found.or_else(|| archive.has(default).then(|| default.to_string()))
         };
@@ -68,7 +66,7 @@ impl Package {
 
 impl Rels {
     /// The relationships of `part` (`""` for the package's own), empty when it has none.
-    pub fn of_part(archive: &mut Archive, file: &Path, part: &str) -> Result<Rels, ImportError> {
+    pub fn of_part(archive: &mut Archive, part: &str) -> Result<Rels, ImportError> {
         let (dir, name) = match part.rsplit_once('/') {
             Some((dir, name)) => (dir, name),
             None => ("", part),
@@ -78,7 +76,7 @@ impl Rels {
         } else {
             format!("{dir}/_rels/{name}.rels")
         };
-        let by_id = match optional(archive, file, &rels_part)? {
+        let by_id = match archive.xml(&rels_part)? {
             Some(n) => relationships(&n),
             None => HashMap::new(),
         };
