@@ -205,6 +205,8 @@ fn list_labels_are_kept_as_written() {
     assert!(md.contains("iii. Mục iii\n\niv. Mục iv"), "{md}");
     assert!(md.contains("A. Phương án A\n\nB. Phương án B"), "{md}");
     assert!(md.contains("1\\) Khoản có ngoặc"), "{md}");
+    // A definition that links to a numbering style numbers with that style's list.
+    assert!(md.contains("(1) Khoản một\n\n(2) Khoản hai"), "{md}");
 }
 
 #[test]
@@ -273,6 +275,11 @@ fn pictures_the_web_cannot_show_are_left_out_and_flagged() {
         );
     }
     assert!(f.iter().any(|f| f.contains("EMF drawing")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|f| f.contains("a chart `Biểu đồ 1` was left out")),
+        "{f:?}"
+    );
     let pictures: Vec<&str> = s
         .files
         .iter()

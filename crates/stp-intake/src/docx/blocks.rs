@@ -22,18 +22,33 @@ impl Reader<'_> {
     pub(super) fn blocks(&mut self, container: &Node) -> Result<Vec<Block>, ImportError> {
         let mut out = Vec::new();
         let mut items: Vec<Item> = Vec::new();
+        // The text of paragraphs whose mark was deleted (tracked changes): it joins
+        // the next paragraph, as in the final text.
+        let mut carry: Vec<Inline> = Vec::new();
         let mut flat: Vec<&Node> = Vec::new();
         flatten(container, &mut flat);
         for n in flat {
             if n.name == "w:tbl" {
                 out.extend(group(&std::mem::take(&mut items)));
+                if !carry.is_empty() {
+                    out.push(Block::Paragraph(std::mem::take(&mut carry)));
+                }
                 out.push(self.table(n)?);
                 continue;
             }
             let ppr = n.child("w:pPr");
+            if mark_deleted(ppr) {
+                if let Block::Paragraph(inl) | Block::Heading(_, inl) = self.paragraph(n)? {
+                    carry.extend(inl);
+                }
+                continue;
+            }
             let style = paragraph_style(n);
             let numbered = self.styles.numbering_of(ppr, style.as_deref());
-            let block = self.paragraph(n)?;
+            let mut block = self.paragraph(n)?;
+            if let Block::Paragraph(inl) | Block::Heading(_, inl) = &mut block {
+                inl.splice(0..0, std::mem::take(&mut carry));
+            }
             let marker =
                 numbered.and_then(|(id, level)| self.styles.count(&id, level).map(|m| (level, m)));
             match (marker, block) {
@@ -61,6 +76,9 @@ impl Reader<'_> {
             }
         }
         out.extend(group(&items));
+        if !carry.is_empty() {
+            out.push(Block::Paragraph(carry));
+        }
         Ok(out)
     }
 
@@ -128,6 +146,12 @@ impl Reader<'_> {
         }
         Ok(Block::Table(rows))
     }
+}
+
+/// Whether a paragraph's mark was deleted or moved away with tracked changes.
+fn mark_deleted(ppr: Option<&Node>) -> bool {
+    ppr.and_then(|p| p.child("w:rPr"))
+        .is_some_and(|r| r.child("w:del").is_some() || r.child("w:moveFrom").is_some())
 }
 
 fn paragraph_style(p: &Node) -> Option<String> {

@@ -2,7 +2,8 @@
 //! embedded objects' previews) with the description the document gives them, and text
 //! boxes and shapes (`w:txbxContent`), whose paragraphs are read after the paragraph
 //! that anchors them. Of an `mc:AlternateContent`, one branch is read: the first
-//! `mc:Choice` in a form this reader knows, else the `mc:Fallback`.
+//! `mc:Choice` in a form this reader knows, else the `mc:Fallback`. A chart or SmartArt
+//! diagram is flagged as left out.
 
 use crate::ImportError;
 use crate::document::{Inline, Picture};
@@ -38,10 +39,17 @@ impl Reader<'_> {
                 None => Ok(()),
             },
             "w:drawing" => {
-                let alt = n
-                    .find("wp:docPr")
+                let doc_pr = n.find("wp:docPr");
+                let alt = doc_pr
                     .and_then(|d| d.attr("descr").or(d.attr("title")))
                     .or(alt);
+                let uri = n.find("a:graphicData").and_then(|g| g.attr("uri"));
+                if let Some(kind) = uri.and_then(unread_graphic) {
+                    let name = doc_pr.and_then(|d| d.attr("name")).unwrap_or("");
+                    self.doc.losses.push(format!(
+                        "{kind} `{name}` was left out (it is not a picture); ask the sender for it as a picture"
+                    ));
+                }
                 self.children(n, alt, out)
             }
             "a:blip" => {
@@ -108,6 +116,18 @@ impl Reader<'_> {
         };
         out.push(Inline::Picture(index));
         Ok(())
+    }
+}
+
+/// What a drawing is when it is one this reader cannot show, by its
+/// `a:graphicData` `uri`: a chart or a SmartArt diagram.
+fn unread_graphic(uri: &str) -> Option<&'static str> {
+    if uri.ends_with("/chart") || uri.ends_with("/chartex") {
+        Some("a chart")
+    } else if uri.ends_with("/diagram") {
+        Some("a SmartArt diagram")
+    } else {
+        None
     }
 }
 

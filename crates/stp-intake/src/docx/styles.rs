@@ -48,6 +48,8 @@ pub(super) struct Styles {
     styles: HashMap<String, Style>,
     pub default_font: Option<String>,
     abstracts: HashMap<String, Vec<Option<Level>>>,
+    /// A definition that is a numbering style's (`w:numStyleLink`): the style.
+    style_links: HashMap<String, String>,
     nums: HashMap<String, Num>,
     /// Counters by list (the definition, or the list itself when it restarts).
     counters: HashMap<String, [Option<u32>; MAX_LEVEL]>,
@@ -121,8 +123,11 @@ impl Styles {
                     });
                 }
             }
-            self.abstracts
-                .insert(a.attr("w:abstractNumId").unwrap_or("").to_string(), levels);
+            let id = a.attr("w:abstractNumId").unwrap_or("").to_string();
+            if let Some(style) = val(Some(a), "w:numStyleLink") {
+                self.style_links.insert(id.clone(), style.to_string());
+            }
+            self.abstracts.insert(id, levels);
         }
         for num in n.elements().filter(|e| e.name == "w:num") {
             let Some(id) = num.attr("w:numId") else {
@@ -178,10 +183,26 @@ impl Styles {
         Some((num_id, ilvl.min(MAX_LEVEL - 1)))
     }
 
+    /// A definition's levels; one that only links to a numbering style
+    /// (`w:numStyleLink`) has the levels of the definition that style numbers with.
+    fn levels(&self, abstract_id: &str) -> Option<Vec<Option<Level>>> {
+        let mut id = abstract_id.to_string();
+        for _ in 0..8 {
+            let levels = self.abstracts.get(&id)?;
+            if levels.iter().any(Option::is_some) {
+                return Some(levels.clone());
+            }
+            let style = self.style_links.get(&id)?;
+            let num = self.prop(Some(style), |s| s.num_id.clone())?;
+            id = self.nums.get(&num)?.abstract_id.clone();
+        }
+        None
+    }
+
     /// Counts one item of list `num_id` at `level` and returns what it shows.
     pub fn count(&mut self, num_id: &str, level: usize) -> Option<Marker> {
         let num = self.nums.get(num_id)?;
-        let levels = self.abstracts.get(&num.abstract_id)?;
+        let levels = self.levels(&num.abstract_id)?;
         let this = levels.get(level)?.as_ref()?;
         // A list that sets its own start counts on its own; the others of one
         // definition continue each other, as in Word.

@@ -104,6 +104,17 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     Ok(r.doc)
 }
 
+/// Drawing shapes that may hold text (`text:p` inside them).
+const SHAPES: &[&str] = &[
+    "draw:custom-shape",
+    "draw:rect",
+    "draw:ellipse",
+    "draw:circle",
+    "draw:polygon",
+    "draw:path",
+    "draw:g",
+];
+
 /// A list style's level: a bullet or picture level counts as a bullet.
 fn list_level(l: &Node) -> (u32, ListLevel) {
     let level = l
@@ -306,12 +317,35 @@ impl Reader<'_> {
                     }
                 }
                 "draw:frame" => self.frame(e, out)?,
+                name if SHAPES.contains(&name) => self.shape(e)?,
                 "draw:a" | "text:bookmark-ref" | "text:reference-ref" | "text:ruby"
                 | "text:ruby-base" | "text:meta" => self.inlines(e, pstyle, span, out)?,
                 _ => {}
             }
         }
         Ok(())
+    }
+
+    /// A drawing shape's text (and that of the shapes in a group), as paragraphs after
+    /// the paragraph it is anchored in.
+    fn shape(&mut self, shape: &Node) -> Result<(), ImportError> {
+        let outer = std::mem::take(&mut self.floating);
+        let mut blocks = Vec::new();
+        let mut read = || -> Result<(), ImportError> {
+            for c in shape
+                .elements()
+                .filter(|c| SHAPES.contains(&c.name.as_str()))
+            {
+                self.shape(c)?;
+                blocks.append(&mut self.floating);
+            }
+            blocks.extend(self.blocks(shape, None, 1)?);
+            Ok(())
+        };
+        let result = read();
+        self.floating = outer;
+        self.floating.extend(blocks);
+        result
     }
 
     fn frame(&mut self, frame: &Node, out: &mut Vec<Inline>) -> Result<(), ImportError> {

@@ -168,6 +168,16 @@ def tracked():
         ppr=f'<w:pPr><w:rPr><w:del w:id="7" {W_TRACK}/></w:rPr></w:pPr>',
     ))
     d.add_paragraph(nfc("Các đại biểu phát biểu ý kiến."))
+    # A deletion across a paragraph mark: the two paragraphs become one.
+    raw.add(d, p(
+        r("Thời gian: "),
+        f'<w:del w:id="11" {W_TRACK}><w:r><w:delText xml:space="preserve">sáng nay tại </w:delText></w:r></w:del>',
+        ppr=f'<w:pPr><w:rPr><w:del w:id="12" {W_TRACK}/></w:rPr></w:pPr>',
+    ))
+    raw.add(d, p(
+        f'<w:del w:id="13" {W_TRACK}><w:r><w:delText xml:space="preserve">hội trường, </w:delText></w:r></w:del>',
+        r("chiều 5/5."),
+    ))
     raw.add(d, p(
         f'<w:moveToRangeStart w:id="8" w:name="move1" {W_TRACK}/>',
         f'<w:moveTo w:id="9" {W_TRACK}>{r("Kết luận: giao Văn phòng tổng hợp ý kiến.")}</w:moveTo>',
@@ -397,6 +407,8 @@ NUMBERING = (
     '<w:abstractNum w:abstractNumId="4">' + lvl(0, "upperLetter", "%1.") + "</w:abstractNum>"
     '<w:abstractNum w:abstractNumId="5">' + lvl(0, "lowerLetter", "%1)") + "</w:abstractNum>"
     '<w:abstractNum w:abstractNumId="6">' + lvl(0, "decimal", "%1)", start=1) + "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="DanhSachKhoan"/></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="8"><w:styleLink w:val="DanhSachKhoan"/>' + lvl(0, "decimal", "(%1)") + "</w:abstractNum>"
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
     '<w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
@@ -405,6 +417,8 @@ NUMBERING = (
     '<w:num w:numId="40"><w:abstractNumId w:val="4"/></w:num>'
     '<w:num w:numId="50"><w:abstractNumId w:val="5"/></w:num>'
     '<w:num w:numId="60"><w:abstractNumId w:val="6"/></w:num>'
+    '<w:num w:numId="70"><w:abstractNumId w:val="8"/></w:num>'
+    '<w:num w:numId="71"><w:abstractNumId w:val="7"/></w:num>'
     "</w:numbering>"
 )
 
@@ -412,6 +426,8 @@ LOCAL_STYLE = (
     '<w:style w:type="paragraph" w:customStyle="1" w:styleId="DanhSachChu">'
     '<w:name w:val="Danh sách chữ"/><w:basedOn w:val="Normal"/>'
     '<w:pPr><w:numPr><w:numId w:val="50"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="numbering" w:customStyle="1" w:styleId="DanhSachKhoan">'
+    '<w:name w:val="Danh sách khoản"/><w:pPr><w:numPr><w:numId w:val="70"/></w:numPr></w:pPr></w:style>'
 )
 
 
@@ -458,6 +474,9 @@ def lists():
         raw.add(d, p(r(t), ppr='<w:pPr><w:pStyle w:val="DanhSachChu"/></w:pPr>'))
     d.add_paragraph(nfc("Số có ngoặc:"))
     raw.add(d, numbered(0, 60, r("Khoản có ngoặc")))
+    d.add_paragraph(nfc("Kiểu danh sách (numStyleLink):"))
+    raw.add(d, numbered(0, 71, r("Khoản một")))
+    raw.add(d, numbered(0, 71, r("Khoản hai")))
     sender(d)
     save(
         d,
@@ -600,9 +619,17 @@ def pictures():
     d.add_picture(io.BytesIO(png(5, 3, (10, 10, 10))))
     d.add_paragraph(nfc("Hình cũ (WMF):"))
     d.add_picture(io.BytesIO(png(6, 3, (90, 90, 90))))
+    raw = Raw()
+    raw.add(d, p(
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5486400" cy="3200400"/>'
+        f'<wp:docPr id="90" name="{nfc("Biểu đồ 1")}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart"/>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    ))
     d.add_paragraph(nfc("Hết bài."))
     sender(d)
-    path = save(d, "pictures.docx")
+    path = save(d, "pictures.docx", raw)
     metafiles(path, {2: ("emf", emf()), 3: ("wmf", wmf())})
 
 
