@@ -17,11 +17,16 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 fn intake(name: &str) -> Result<Submission, ImportError> {
+    let input = if name.ends_with(".eml") {
+        Input::Mail(corpus(name))
+    } else {
+        Input::Files(vec![corpus(name)])
+    };
     // The example site the project ships (`stp init --example`): its `tin-tuc` section.
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/site/site.toml");
     let config = SiteConfig::load(&site).expect("examples/site/site.toml");
     assemble(
-        &Input::Files(vec![corpus(name)]),
+        &input,
         &config,
         Some("tin-tuc"),
         "2026-05-02T09:15:00+07:00",
@@ -248,6 +253,25 @@ fn a_title_property_of_a_dot_is_no_title_and_no_refusal() {
     let f = flags(&s);
     assert!(f.iter().any(|f| f.contains("has no title")), "{f:?}");
     assert_eq!(s.slug, "sang-2-5-so-tu-phap-to-chuc-hoi-nghi-tong-ket");
+}
+
+#[test]
+fn a_mailed_document_without_a_title_takes_the_subject() {
+    // title-dot.docx (a title property of `.`, no heading at the top) by e-mail.
+    let s = taken("title-subject.eml");
+    assert_eq!(s.front.title, "Tin hội nghị tổng kết");
+    assert!(
+        s.body
+            .starts_with("Sáng 2/5, Sở Tư pháp tổ chức hội nghị tổng kết."),
+        "{}",
+        s.body
+    );
+    assert!(s.body.contains("# Kết quả"), "{}", s.body);
+    let f = flags(&s);
+    assert!(!f.iter().any(|f| f.contains("has no title")), "{f:?}");
+    // A title property with letters comes before the subject.
+    let s = taken("title-property.eml");
+    assert_eq!(s.front.title, "Tên trong thuộc tính");
 }
 
 #[test]

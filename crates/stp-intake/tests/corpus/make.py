@@ -554,6 +554,31 @@ def titled(name, heading_at_top):
     save(d, name)
 
 
+def mails():
+    """The same documents sent by e-mail: the subject is the title only when the
+    document has no heading at its top and no title property with letters."""
+    from email.message import EmailMessage
+    from email import policy
+
+    for doc, name in [("title-dot.docx", "title-subject.eml"), ("title-property.docx", "title-property.eml")]:
+        m = EmailMessage(policy=policy.SMTP)
+        m["From"] = nfc("Trần Thị Bình <binh@budang.gov.vn>")
+        m["To"] = "bbt@example.gov.vn"
+        m["Subject"] = nfc("Fwd: [BBT] Tin hội nghị tổng kết")
+        m["Date"] = "Sat, 02 May 2026 09:15:00 +0700"
+        m["Message-ID"] = f"<{name}@budang.gov.vn>"
+        m.set_content(nfc("Kính gửi Ban biên tập, xin gửi bài.\n"))
+        with open(os.path.join(HERE, doc), "rb") as f:
+            m.add_attachment(
+                f.read(),
+                maintype="application",
+                subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                filename=doc,
+            )
+        with open(os.path.join(HERE, name), "wb") as f:
+            f.write(m.as_bytes())
+
+
 # --- 9. Packages laid out through relationships --------------------------------------------
 
 
@@ -711,6 +736,7 @@ def main():
     title_property_dot()
     titled("title-top.docx", True)
     titled("title-property.docx", False)
+    mails()
     package()
     pictures()
     empty_after_pictures()
