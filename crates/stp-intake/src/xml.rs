@@ -81,6 +81,27 @@ const NAMESPACES: &[(&str, &str)] = &[
     ("http://www.w3.org/XML/1998/namespace", "xml"),
 ];
 
+/// ISO 29500 Strict names the same Word parts under other URIs: read under the same
+/// prefixes as their transitional forms.
+const STRICT: &[(&str, &str)] = &[
+    ("http://purl.oclc.org/ooxml/wordprocessingml/main", "w"),
+    (
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+        "r",
+    ),
+    ("http://purl.oclc.org/ooxml/drawingml/main", "a"),
+    (
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        "wp",
+    ),
+    ("http://purl.oclc.org/ooxml/drawingml/picture", "pic"),
+    ("http://purl.oclc.org/ooxml/officeDocument/math", "m"),
+    (
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        "ep",
+    ),
+];
+
 /// An element: its resolved name, attributes and children.
 #[derive(Debug, Clone, Default)]
 pub struct Node {
@@ -154,10 +175,12 @@ impl Node {
 
 fn resolved(ns: &ResolveResult, local: &str) -> String {
     match ns {
-        ResolveResult::Bound(Namespace(uri)) => match NAMESPACES.iter().find(|(u, _)| u == uri) {
-            Some((_, p)) => format!("{p}:{local}"),
-            None => format!("?:{local}"),
-        },
+        ResolveResult::Bound(Namespace(uri)) => {
+            match NAMESPACES.iter().chain(STRICT).find(|(u, _)| u == uri) {
+                Some((_, p)) => format!("{p}:{local}"),
+                None => format!("?:{local}"),
+            }
+        }
         _ => local.to_string(),
     }
 }

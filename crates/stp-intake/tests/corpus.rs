@@ -286,6 +286,19 @@ fn the_main_part_is_found_through_relationships() {
 }
 
 #[test]
+fn a_strict_package_reads_as_a_transitional_one() {
+    let (s, md) = body("strict.docx");
+    assert_eq!(s.front.title, "Văn bản theo chuẩn Strict");
+    assert!(md.contains("Nội dung theo chuẩn nghiêm ngặt."), "{md}");
+    assert!(md.contains("1. Mục một"), "{md}");
+    assert!(md.contains("![Ô xanh](anh-1.png)"), "{md}");
+    assert_eq!(
+        s.front.sender.as_ref().and_then(|x| x.email.as_deref()),
+        Some("binh@budang.gov.vn")
+    );
+}
+
+#[test]
 fn pictures_the_web_cannot_show_are_left_out_and_flagged() {
     let (s, md) = body("pictures.docx");
     assert!(md.contains("![Hình 1](anh-1.png)"), "{md}");

@@ -632,6 +632,41 @@ def package():
     )
 
 
+STRICT = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing": "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/picture": "http://purl.oclc.org/ooxml/drawingml/picture",
+}
+
+
+def strict():
+    """An ISO 29500 Strict package: the same parts under the Strict namespaces and
+    relationship types."""
+    d = new_doc()
+    d.add_heading(nfc("Văn bản theo chuẩn Strict"), 1)
+    d.add_paragraph(nfc("Nội dung theo chuẩn nghiêm ngặt."))
+    d.add_paragraph(nfc("Mục một"), style="List Number")
+    d.add_picture(io.BytesIO(png(3, 3, (0, 128, 0))))
+    sender(d)
+    path = save(d, "strict.docx")
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.endswith(".xml") or n.endswith(".rels")]
+
+    def to_strict(text):
+        for old, new in STRICT.items():
+            text = text.replace(f'"{old}"', f'"{new}"')
+        text = text.replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/",
+        )
+        text = re.sub(r'(<wp:docPr id="\d+" name="[^"]*")', r'\1 descr="Ô xanh"', text)
+        return text.replace("<w:document ", '<w:document w:conformance="strict" ', 1)
+
+    rewrite(path, edits={n: to_strict for n in names})
+
+
 # --- 10. Pictures the web cannot show ------------------------------------------------------
 
 
@@ -738,6 +773,7 @@ def main():
     titled("title-property.docx", False)
     mails()
     package()
+    strict()
     pictures()
     empty_after_pictures()
     libreoffice()
