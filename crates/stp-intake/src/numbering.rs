@@ -103,7 +103,9 @@ impl Lists {
             Marker::Label(label) => {
                 self.flush();
                 match blocks.first_mut() {
-                    Some(Block::Paragraph(inl)) => *inl = labelled(label, std::mem::take(inl)),
+                    Some(Block::Paragraph(inl) | Block::Heading(_, inl)) => {
+                        *inl = labelled(label, std::mem::take(inl))
+                    }
                     _ if !label.trim().is_empty() => {
                         blocks.insert(0, Block::Paragraph(labelled(label, Vec::new())))
                     }

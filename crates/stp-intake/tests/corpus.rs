@@ -143,6 +143,11 @@ fn merged_cells_span_and_cell_paragraphs_break_without_backslash() {
     assert_eq!(count(&md, "<tr>"), 4, "{md}");
     // The table without merged cells stays a pipe table; two paragraphs in a cell.
     assert!(md.contains("| Hoà giải | Dòng một<br>Dòng hai |"), "{md}");
+    // A row that starts one grid column in keeps its cells under their columns.
+    assert!(
+        md.contains("| Năm | Quý | Số vụ |\n| --- | --- | --- |\n|  | Quý I | 12 |"),
+        "{md}"
+    );
     assert!(!md.contains('\\'), "a literal backslash: {md}");
 }
 
@@ -349,6 +354,10 @@ fn libreoffice_documents_keep_changes_boxes_spans_and_labels() {
             "{name}: {md}"
         );
         assert!(!md.contains("theo dự thảo cũ"), "{name}: {md}");
+        if name.ends_with(".odt") {
+            // A heading in a numbered list keeps its label.
+            assert!(md.contains("\n## Chương I NHỮNG QUY ĐỊNH CHUNG\n"), "{md}");
+        }
         // Roman parts continued across the article between them, `1.` clauses as a
         // Markdown list, `a)` points as text.
         for line in [

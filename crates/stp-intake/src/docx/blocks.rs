@@ -105,7 +105,16 @@ impl Reader<'_> {
                 continue;
             }
             let mut cells = Vec::new();
-            let mut column = 0usize;
+            // Grid columns the row leaves empty before its first cell.
+            let before = tr
+                .child("w:trPr")
+                .and_then(|p| p.child("w:gridBefore"))
+                .and_then(|g| g.attr("w:val"))
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0)
+                .min(64);
+            cells.extend((0..before).map(|_| Cell::plain(Vec::new())));
+            let mut column = before;
             for tc in through(tr, "w:tc") {
                 let pr = tc.child("w:tcPr");
                 let span = pr

@@ -309,8 +309,17 @@ def tables():
     cell = t.cell(1, 1)
     cell.text = nfc("Dòng một")
     cell.add_paragraph(nfc("Dòng hai"))
+    d.add_paragraph(nfc("Bảng có hàng lùi một cột (w:gridBefore):"))
+    raw = Raw()
+    raw.add(d, (
+        '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+        '<w:tblGrid><w:gridCol w:w="2880"/><w:gridCol w:w="2880"/><w:gridCol w:w="2880"/></w:tblGrid>'
+        f"<w:tr>{tc('Năm')}{tc('Quý')}{tc('Số vụ')}</w:tr>"
+        f'<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{tc("Quý I")}{tc("12")}</w:tr>'
+        "</w:tbl>"
+    ))
     sender(d)
-    save(d, "tables.docx")
+    save(d, "tables.docx", raw)
 
 
 # --- 5. Links --------------------------------------------------------------------------
