@@ -76,11 +76,14 @@ pub enum Marker {
 
 impl Marker {
     /// The marker of an item whose label is `label`, counted `n` in `format`: a
-    /// Markdown list item only for a bullet or a plain `n.`.
+    /// Markdown list item only for a bullet or a plain `n.` (or a bare `n`, which
+    /// Markdown can only write as `n.`).
     pub fn of(format: Format, n: u32, label: String) -> Marker {
         match format {
             Format::Bullet => Marker::Bullet,
-            Format::Decimal if label == format!("{n}.") => Marker::Number(n),
+            Format::Decimal if label == format!("{n}.") || label == n.to_string() => {
+                Marker::Number(n)
+            }
             _ => Marker::Label(label),
         }
     }
@@ -224,6 +227,10 @@ mod tests {
         assert_eq!(Format::DecimalZero.write(7), "07");
         assert_eq!(
             Marker::of(Format::Decimal, 2, "2.".into()),
+            Marker::Number(2)
+        );
+        assert_eq!(
+            Marker::of(Format::Decimal, 2, "2".into()),
             Marker::Number(2)
         );
         assert_eq!(
