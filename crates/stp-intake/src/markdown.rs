@@ -5,7 +5,7 @@
 //! the renderer's sanitiser keeps both), its cells' text still Markdown; several
 //! paragraphs in one cell are joined with `<br>`. See docs/intake.md.
 
-use super::document::{Block, Cell, Document, Inline, Run, plain};
+use super::document::{Block, Cell, Document, Inline, Run};
 
 /// A picture as the bundle will hold it.
 pub struct PlacedPicture {
@@ -298,27 +298,6 @@ fn link_target(href: &str) -> String {
     } else {
         href.to_string()
     }
-}
-
-/// The heading the document starts with (the article's title): its place and text.
-/// Only empty paragraphs may come before it; a heading after the first paragraph,
-/// list or table is part of the body.
-pub fn top_heading(doc: &Document) -> Option<(usize, String)> {
-    for (i, b) in doc.blocks.iter().enumerate() {
-        match b {
-            Block::Heading(_, inl) => {
-                let text = plain(inl).trim().to_string();
-                if !text.is_empty() {
-                    return Some((i, text));
-                }
-            }
-            Block::Paragraph(inl)
-                if plain(inl).trim().is_empty()
-                    && !inl.iter().any(|i| matches!(i, Inline::Picture(_))) => {}
-            _ => return None,
-        }
-    }
-    None
 }
 
 #[cfg(test)]

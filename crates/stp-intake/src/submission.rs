@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::document::{Block, Document, Inline, plain};
 use super::images::{for_web, kind_of};
-use super::markdown::{PlacedPicture, to_markdown, top_heading};
+use super::markdown::{PlacedPicture, to_markdown};
 use super::{ImportError, Input, Limits, eml, legal, sender};
 use arrival::{Received, Sorted, file_name, receive};
 use stp_content::{
@@ -307,7 +307,8 @@ impl Builder {
         pictures
     }
 
-    /// The title: the heading the document starts with (taken out of the body), else
+    /// The title: the heading the document starts with (taken out of the body; only
+    /// empty paragraphs or an administrative document's header may come before it), else
     /// its properties' title, else the mail's subject (a title with no letter, such as
     /// `.`, is none), else its first line, flagged; see docs/intake.md.
     fn take_title(&mut self, d: &mut Document, mail: Option<&eml::Mail>) -> String {
@@ -448,6 +449,35 @@ fn clean_subject(s: &str) -> String {
             return t.to_string();
         }
     }
+}
+
+/// The heading the document starts with: its place and text. Only empty paragraphs
+/// and the header an administrative document opens with (issuer, motto, `Số:`, place
+/// and date, in paragraphs or a table) may come before it; a heading after the first
+/// paragraph, list or table of the body is part of the body.
+fn top_heading(doc: &Document) -> Option<(usize, String)> {
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match b {
+            Block::Heading(_, inl) => {
+                let text = plain(inl).trim().to_string();
+                if !text.is_empty() {
+                    return Some((i, text));
+                }
+            }
+            Block::Paragraph(inl) if opening(inl) => {}
+            Block::Table(rows) if rows.iter().flatten().all(|c| opening(&c.inlines)) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether inlines are empty or lines of an administrative document's header.
+fn opening(inl: &[Inline]) -> bool {
+    !inl.iter().any(|i| matches!(i, Inline::Picture(_)))
+        && inl
+            .split(|i| matches!(i, Inline::LineBreak))
+            .all(|line| legal::header_line(&plain(line)))
 }
 
 /// The first `n` words of a line, with `…` when there were more.

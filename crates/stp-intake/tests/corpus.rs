@@ -248,6 +248,25 @@ fn title_is_the_heading_at_the_top_else_the_property() {
 }
 
 #[test]
+fn an_administrative_header_may_come_before_the_title() {
+    let (s, md) = body("legal-header.docx");
+    assert_eq!(
+        s.front.title,
+        "Ban hành Quy chế phối hợp phổ biến pháp luật"
+    );
+    // The header stays in the body; the heading further down stays in place.
+    assert!(
+        md.starts_with("| ỦY BAN NHÂN DÂN<br>TỈNH BÌNH PHƯỚC |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Căn cứ Luật Tổ chức chính quyền địa phương;\n\n## Điều 1. Ban hành Quy chế"),
+        "{md}"
+    );
+    assert!(!md.contains("# Ban hành Quy chế phối hợp"), "{md}");
+}
+
+#[test]
 fn a_title_property_of_a_dot_is_no_title_and_no_refusal() {
     let (s, md) = body("title-dot.docx");
     assert_eq!(

@@ -563,6 +563,30 @@ def titled(name, heading_at_top):
     save(d, name)
 
 
+def legal_header():
+    """An administrative document: its header (issuer, motto, number, place and date)
+    in a table before the heading that is its title."""
+    d = new_doc()
+    t = d.add_table(rows=2, cols=2)
+    for (row, col), lines in {
+        (0, 0): ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"],
+        (0, 1): ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        (1, 0): ["Số: 12/2026/QĐ-UBND"],
+        (1, 1): ["Bình Phước, ngày 01 tháng 3 năm 2026"],
+    }.items():
+        cell = t.cell(row, col)
+        cell.text = nfc(lines[0])
+        for line in lines[1:]:
+            cell.add_paragraph(nfc(line))
+    d.add_paragraph("")
+    d.add_heading(nfc("Ban hành Quy chế phối hợp phổ biến pháp luật"), 1)
+    d.add_paragraph(nfc("Căn cứ Luật Tổ chức chính quyền địa phương;"))
+    d.add_heading(nfc("Điều 1. Ban hành Quy chế"), 2)
+    d.add_paragraph(nfc("Ban hành kèm theo Quyết định này Quy chế phối hợp."))
+    sender(d)
+    save(d, "legal-header.docx")
+
+
 def mails():
     """The same documents sent by e-mail: the subject is the title only when the
     document has no heading at its top and no title property with letters."""
@@ -780,6 +804,7 @@ def main():
     title_property_dot()
     titled("title-top.docx", True)
     titled("title-property.docx", False)
+    legal_header()
     mails()
     package()
     strict()
