@@ -310,7 +310,8 @@ impl Builder {
     /// The title: the heading the document starts with (taken out of the body; only
     /// empty paragraphs or an administrative document's header may come before it), else
     /// its properties' title, else the mail's subject (a title with no letter, such as
-    /// `.`, is none), else its first line, flagged; see docs/intake.md.
+    /// `.`, is none), else its first line past such a header, flagged; see
+    /// docs/intake.md.
     fn take_title(&mut self, d: &mut Document, mail: Option<&eml::Mail>) -> String {
         if let Some((i, t)) = top_heading(d) {
             d.blocks.remove(i);
@@ -330,7 +331,14 @@ impl Builder {
         if let Some(t) = given {
             return t;
         }
-        let Some(first) = d.plain_lines().into_iter().find(worded) else {
+        // The first line past an administrative document's header, else the first.
+        let body = d.blocks.iter().position(|b| !opening(b)).unwrap_or(0);
+        let past_header = Document {
+            blocks: d.blocks[body..].to_vec(),
+            ..Document::default()
+        };
+        let first = past_header.plain_lines().into_iter().find(worded);
+        let Some(first) = first.or_else(|| d.plain_lines().into_iter().find(worded)) else {
             return String::new();
         };
         let title = first_words(&first, 16);
@@ -464,16 +472,25 @@ fn top_heading(doc: &Document) -> Option<(usize, String)> {
                     return Some((i, text));
                 }
             }
-            Block::Paragraph(inl) if opening(inl) => {}
-            Block::Table(rows) if rows.iter().flatten().all(|c| opening(&c.inlines)) => {}
+            b if opening(b) => {}
             _ => return None,
         }
     }
     None
 }
 
+/// Whether a block is empty or an administrative document's header (paragraphs, or a
+/// table whose cells hold only header lines).
+fn opening(b: &Block) -> bool {
+    match b {
+        Block::Paragraph(inl) => header_lines(inl),
+        Block::Table(rows) => rows.iter().flatten().all(|c| header_lines(&c.inlines)),
+        Block::Heading(..) | Block::List { .. } => false,
+    }
+}
+
 /// Whether inlines are empty or lines of an administrative document's header.
-fn opening(inl: &[Inline]) -> bool {
+fn header_lines(inl: &[Inline]) -> bool {
     !inl.iter().any(|i| matches!(i, Inline::Picture(_)))
         && inl
             .split(|i| matches!(i, Inline::LineBreak))

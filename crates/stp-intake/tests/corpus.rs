@@ -267,6 +267,22 @@ fn an_administrative_header_may_come_before_the_title() {
 }
 
 #[test]
+fn without_a_title_the_first_line_past_the_header_is_used_and_flagged() {
+    let (s, md) = body("legal-untitled.docx");
+    assert_eq!(
+        s.front.title,
+        "Về việc ban hành Quy chế phối hợp phổ biến pháp luật"
+    );
+    assert!(md.contains("QUYẾT ĐỊNH\n\nVề việc ban hành"), "{md}");
+    let f = flags(&s);
+    assert!(
+        f.iter()
+            .any(|f| f.contains("has no title") && f.contains("Về việc ban hành")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_title_property_of_a_dot_is_no_title_and_no_refusal() {
     let (s, md) = body("title-dot.docx");
     assert_eq!(

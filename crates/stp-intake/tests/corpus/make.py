@@ -563,10 +563,12 @@ def titled(name, heading_at_top):
     save(d, name)
 
 
-def legal_header():
+def legal_header(name, heading):
     """An administrative document: its header (issuer, motto, number, place and date)
-    in a table before the heading that is its title."""
+    in a table, before the heading that is its title, or with no heading and a title
+    property of `.`, so that the title is its first line past the header."""
     d = new_doc()
+    d.core_properties.title = "."
     t = d.add_table(rows=2, cols=2)
     for (row, col), lines in {
         (0, 0): ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"],
@@ -579,12 +581,16 @@ def legal_header():
         for line in lines[1:]:
             cell.add_paragraph(nfc(line))
     d.add_paragraph("")
-    d.add_heading(nfc("Ban hành Quy chế phối hợp phổ biến pháp luật"), 1)
+    if heading:
+        d.add_heading(nfc("Ban hành Quy chế phối hợp phổ biến pháp luật"), 1)
+    else:
+        d.add_paragraph(nfc("QUYẾT ĐỊNH"))
+        d.add_paragraph(nfc("Về việc ban hành Quy chế phối hợp phổ biến pháp luật"))
     d.add_paragraph(nfc("Căn cứ Luật Tổ chức chính quyền địa phương;"))
     d.add_heading(nfc("Điều 1. Ban hành Quy chế"), 2)
     d.add_paragraph(nfc("Ban hành kèm theo Quyết định này Quy chế phối hợp."))
     sender(d)
-    save(d, "legal-header.docx")
+    save(d, name)
 
 
 def mails():
@@ -804,7 +810,8 @@ def main():
     title_property_dot()
     titled("title-top.docx", True)
     titled("title-property.docx", False)
-    legal_header()
+    legal_header("legal-header.docx", True)
+    legal_header("legal-untitled.docx", False)
     mails()
     package()
     strict()
