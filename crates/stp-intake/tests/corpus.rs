@@ -122,6 +122,12 @@ fn content_controls_at_every_level_are_read() {
     let (_, md) = body("content-controls.docx");
     assert!(md.contains("Đoạn văn trong điều khiển nội dung."), "{md}");
     assert!(md.contains("Ngày họp: 02/05/2026"), "{md}");
+    // A control still showing its placeholder has no content to publish.
+    assert!(md.contains("Địa điểm:"), "{md}");
+    assert!(
+        !md.contains("Nhấp vào đây") && !md.contains("Bấm hoặc gõ"),
+        "{md}"
+    );
     // A row in a content control, a cell in one, a cell's paragraph in one.
     assert!(md.contains("| Nguyễn Văn An | Giám đốc |"), "{md}");
     assert!(md.contains("| Lê Thị Hoa | Phó Giám đốc |"), "{md}");

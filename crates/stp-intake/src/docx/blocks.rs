@@ -10,6 +10,7 @@ use crate::numbering::{Lists, Marker, labelled};
 use crate::xml::{Child, Node};
 
 use super::Reader;
+use super::styles::on;
 
 /// A numbered paragraph waiting to be grouped into lists.
 struct Item {
@@ -179,12 +180,23 @@ fn wrapper(name: &str) -> bool {
     )
 }
 
+/// Whether a content control shows its placeholder text, not content.
+pub(super) fn placeholder(sdt: &Node) -> bool {
+    on(sdt
+        .child("w:sdtPr")
+        .and_then(|p| p.child("w:showingPlcHdr")))
+    .unwrap_or(false)
+}
+
 /// Paragraphs and tables in reading order, looking through wrappers.
 fn flatten<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
     for c in &n.children {
         if let Child::Element(e) = c {
             match e.name.as_str() {
                 "w:p" | "w:tbl" => out.push(e),
+                // A content control showing its placeholder ("Click here to enter
+                // text") holds no content.
+                "w:sdt" if placeholder(e) => {}
                 name if wrapper(name) => flatten(e, out),
                 _ => {}
             }

@@ -10,6 +10,7 @@ use crate::document::{Inline, Run};
 use crate::xml::Node;
 
 use super::Reader;
+use super::blocks::placeholder;
 use super::styles::{font_of, on};
 
 /// A field (`w:fldChar` begin … separate … end) open in the paragraph.
@@ -46,7 +47,7 @@ impl Reader<'_> {
                     self.inlines(c, pstyle, &mut inner)?;
                     push_link(href, inner, out);
                 }
-                "w:sdt" => {
+                "w:sdt" if !placeholder(c) => {
                     if let Some(content) = c.child("w:sdtContent") {
                         self.inlines(content, pstyle, out)?;
                     }

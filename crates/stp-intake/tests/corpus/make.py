@@ -262,12 +262,22 @@ def sdt(inner, alias="Trường"):
     return f'<w:sdt><w:sdtPr><w:alias w:val="{nfc(alias)}"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>'
 
 
+def placeholder(inner):
+    return (
+        '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+        f'<w:sdtContent>{inner}</w:sdtContent></w:sdt>'
+    )
+
+
 def content_controls():
     d = new_doc()
     d.add_heading(nfc("Biểu mẫu có điều khiển nội dung"), 1)
     raw = Raw()
     raw.add(d, sdt(p(r("Đoạn văn trong điều khiển nội dung."))))
     raw.add(d, p(r("Ngày họp: "), sdt(r("02/05/2026"))))
+    # Controls still showing their placeholder: no content of the document.
+    raw.add(d, p(r("Địa điểm: "), placeholder(r("Nhấp vào đây để nhập văn bản."))))
+    raw.add(d, placeholder(p(r("Bấm hoặc gõ vào đây để nhập nội dung."))))
     table = (
         '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4320"/><w:gridCol w:w="4320"/></w:tblGrid>'
         f"<w:tr>{tc('Họ tên')}{tc('Chức vụ')}</w:tr>"
