@@ -313,6 +313,40 @@ mod tests {
         }
     }
 
+    fn list(ordered: bool, start: u32, texts: &[&str]) -> Block {
+        Block::List {
+            ordered,
+            start,
+            items: texts
+                .iter()
+                .map(|t| vec![Block::Paragraph(vec![Inline::Run(run(t, false, false))])])
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn lists_in_a_row_stay_apart() {
+        let doc = Document {
+            blocks: vec![
+                list(true, 1, &["một", "hai"]),
+                list(true, 1, &["lại một"]),
+                list(true, 5, &["năm"]),
+                list(false, 1, &["a"]),
+                list(false, 1, &["b"]),
+            ],
+            ..Document::default()
+        };
+        assert_eq!(
+            to_markdown(&doc, &[]),
+            "1. một\n2. hai\n\n1) lại một\n\n5. năm\n\n- a\n\n* b\n"
+        );
+        // The renderer reads five lists, the third from 5.
+        let html = stp_render::markdown::render(&to_markdown(&doc, &[])).html;
+        assert_eq!(html.matches("<ol").count(), 3, "{html}");
+        assert_eq!(html.matches("<ul").count(), 2, "{html}");
+        assert!(html.contains("<ol start=\"5\">"), "{html}");
+    }
+
     #[test]
     fn emphasis_never_wraps_punctuation_alone() {
         let rs = [
