@@ -479,3 +479,87 @@ fn rendered_tables_keep_spans_and_breaks() {
     assert!(html.contains("<td rowspan=\"2\">"), "{html}");
     assert!(!html.contains('\\'), "{html}");
 }
+
+/// The corpus with its Word XML forged into nonsense a reader must survive: spans and
+/// levels out of range, lists and relationships that do not exist, fields ended before
+/// they begin, merges with nothing above. Each is taken in or refused, never a panic.
+#[test]
+fn forged_corpus_documents_never_panic() {
+    use std::io::{Cursor, Read, Write};
+    let forgeries: &[(&str, &str)] = &[
+        ("w:gridSpan w:val=\"2\"", "w:gridSpan w:val=\"4000000000\""),
+        ("<w:tcPr>", "<w:tcPr><w:vMerge/><w:gridSpan w:val=\"64\"/>"),
+        ("<w:ilvl w:val=\"", "<w:ilvl w:val=\"9"),
+        ("<w:numId w:val=\"", "<w:numId w:val=\"9"),
+        ("w:fldCharType=\"begin\"", "w:fldCharType=\"end\""),
+        ("w:fldCharType=\"separate\"", "w:fldCharType=\"begin\""),
+        ("<w:start w:val=\"1\"/>", "<w:start w:val=\"4294967295\"/>"),
+        ("w:lvlText w:val=\"%1", "w:lvlText w:val=\"%9%9%9%1"),
+        ("r:id=\"", "r:id=\"x"),
+        ("w:anchor=\"", "w:anchor=\"#"),
+        (
+            "<w:footnoteReference w:id=\"1\"/>",
+            "<w:footnoteReference w:id=\"1\"/><w:footnoteReference w:id=\"1\"/>",
+        ),
+        (
+            "<mc:Choice Requires=\"wps\">",
+            "<mc:Choice Requires=\"zzz\">",
+        ),
+    ];
+    let mut names: Vec<String> = std::fs::read_dir(corpus(""))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".docx"))
+        .collect();
+    names.sort();
+    let dir = std::env::temp_dir().join(format!("stp-intake-forged-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut met = vec![false; forgeries.len()];
+    for name in &names {
+        for (k, (from, to)) in forgeries.iter().enumerate() {
+            let bytes = std::fs::read(corpus(name)).unwrap();
+            let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+            let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            let mut changed = false;
+            for i in 0..zin.len() {
+                let mut f = zin.by_index(i).unwrap();
+                let part = f.name().unwrap().to_string();
+                let mut data = Vec::new();
+                f.read_to_end(&mut data).unwrap();
+                if part.ends_with(".xml") {
+                    let text = String::from_utf8(data).unwrap();
+                    changed |= text.contains(from);
+                    data = text.replace(from, to).into_bytes();
+                }
+                w.start_file(part.as_str(), zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                w.write_all(&data).unwrap();
+            }
+            if !changed {
+                continue;
+            }
+            met[k] = true;
+            let path = dir.join(name);
+            std::fs::write(&path, w.finish().unwrap().into_inner()).unwrap();
+            let config = SiteConfig::load(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/site/site.toml"),
+            )
+            .unwrap();
+            let input = Input::Files(vec![path.clone()]);
+            let read = std::panic::catch_unwind(|| {
+                assemble(
+                    &input,
+                    &config,
+                    Some("tin-tuc"),
+                    "2026-05-02T09:15:00+07:00",
+                )
+                .is_ok()
+            });
+            assert!(read.is_ok(), "{name} with `{to}` panicked");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    // Every forgery met some document.
+    assert!(met.iter().all(|m| *m), "{met:?}");
+}

@@ -12,6 +12,9 @@ use crate::xml::{Child, Node};
 use super::Reader;
 use super::styles::on;
 
+/// The grid columns of a table whose vertical merges are followed.
+const MAX_COLUMNS: usize = 4096;
+
 /// A numbered paragraph waiting to be grouped into lists.
 struct Item {
     level: usize,
@@ -127,10 +130,12 @@ impl Reader<'_> {
                 let vmerge = pr.and_then(|p| p.child("w:vMerge"));
                 let continues =
                     vmerge.is_some_and(|v| v.attr("w:val").is_none_or(|v| v == "continue"));
-                if open.len() < column + span {
+                // Columns past the cap are not followed down (a forged table could ask
+                // for millions).
+                if column + span > open.len() && column + span <= MAX_COLUMNS {
                     open.resize(column + span, None);
                 }
-                match open[column].filter(|_| continues) {
+                match open.get(column).copied().flatten().filter(|_| continues) {
                     Some((r, c)) => {
                         let blocks = self.blocks(tc)?;
                         let more = cell_inlines(blocks);
@@ -146,7 +151,9 @@ impl Reader<'_> {
                         let blocks = self.blocks(tc)?;
                         let mut cell = Cell::plain(cell_inlines(blocks));
                         cell.colspan = span;
-                        open[column] = vmerge.is_some().then_some((rows.len(), cells.len()));
+                        if let Some(o) = open.get_mut(column) {
+                            *o = vmerge.is_some().then_some((rows.len(), cells.len()));
+                        }
                         cells.push(cell);
                     }
                 }

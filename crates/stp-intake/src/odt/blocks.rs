@@ -151,19 +151,24 @@ impl Reader<'_> {
                 if cell.name != "table:table-cell" {
                     continue;
                 }
-                for _ in 0..count("table:number-columns-repeated").min(64) {
-                    let blocks = self.blocks(cell, None, 1)?;
-                    let mut c = Cell::plain(cell_inlines(blocks));
-                    c.colspan = count("table:number-columns-spanned").min(64);
-                    c.rowspan = count("table:number-rows-spanned");
-                    cells.push(c);
-                }
+                // A repeated cell (LibreOffice repeats empty ones) is read once and
+                // stands in each of its columns, up to MAX_ROW_CELLS in a row.
+                let room = MAX_ROW_CELLS.saturating_sub(cells.len());
+                let blocks = self.blocks(cell, None, 1)?;
+                let mut c = Cell::plain(cell_inlines(blocks));
+                c.colspan = count("table:number-columns-spanned").min(64);
+                c.rowspan = count("table:number-rows-spanned");
+                let repeated = count("table:number-columns-repeated").min(room);
+                cells.extend(std::iter::repeat_n(c, repeated));
             }
             rows.push(cells);
         }
         Ok(Block::Table(rows))
     }
 }
+
+/// The most cells read in one table row.
+const MAX_ROW_CELLS: usize = 1024;
 
 /// A table's rows in order: in header rows, row groups and `table:table-rows`, not
 /// those of tables nested in its cells.
