@@ -108,6 +108,8 @@ fn text_boxes_are_read_once_in_reading_order() {
     }
     // Each box paragraph is a paragraph of its own.
     assert!(md.contains("\n\nĐoạn thứ hai trong hộp.\n\n"), "{md}");
+    // A drop cap joins the paragraph it begins.
+    assert!(md.contains("\n\nĐoạn có chữ hoa đầu dòng.\n"), "{md}");
 }
 
 #[test]

@@ -26,8 +26,8 @@ impl Reader<'_> {
     pub(super) fn blocks(&mut self, container: &Node) -> Result<Vec<Block>, ImportError> {
         let mut out = Vec::new();
         let mut items: Vec<Item> = Vec::new();
-        // The text of paragraphs whose mark was deleted (tracked changes): it joins
-        // the next paragraph, as in the final text.
+        // The text of paragraphs whose mark was deleted (tracked changes), or of a
+        // drop cap (its own paragraph in Word): it joins the next paragraph.
         let mut carry: Vec<Inline> = Vec::new();
         let mut flat: Vec<&Node> = Vec::new();
         flatten(container, &mut flat);
@@ -41,7 +41,7 @@ impl Reader<'_> {
                 continue;
             }
             let ppr = n.child("w:pPr");
-            if mark_deleted(ppr) {
+            if mark_deleted(ppr) || drop_cap(ppr) {
                 if let Block::Paragraph(inl) | Block::Heading(_, inl) = self.paragraph(n)? {
                     carry.extend(inl);
                 }
@@ -169,6 +169,13 @@ impl Reader<'_> {
 fn mark_deleted(ppr: Option<&Node>) -> bool {
     ppr.and_then(|p| p.child("w:rPr"))
         .is_some_and(|r| r.child("w:del").is_some() || r.child("w:moveFrom").is_some())
+}
+
+/// Whether a paragraph is the drop cap (the large first letter) of the next one.
+fn drop_cap(ppr: Option<&Node>) -> bool {
+    ppr.and_then(|p| p.child("w:framePr"))
+        .and_then(|f| f.attr("w:dropCap"))
+        .is_some_and(|d| d == "drop" || d == "margin")
 }
 
 fn paragraph_style(p: &Node) -> Option<String> {

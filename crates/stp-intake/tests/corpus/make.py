@@ -234,6 +234,13 @@ def textboxes():
         f'<v:textbox>{txbx("Hộp văn bản kiểu cũ (VML).")}</v:textbox></v:shape></w:pict></w:r>'
     ))
     d.add_paragraph(nfc("Đoạn sau các hộp văn bản."))
+    # A drop cap: Word keeps the large first letter in a framed paragraph of its own.
+    raw.add(d, p(
+        r("Đ"),
+        ppr='<w:pPr><w:keepNext/><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" '
+        'w:vAnchor="text" w:hAnchor="text"/><w:spacing w:line="1000" w:lineRule="exact"/></w:pPr>',
+    ))
+    d.add_paragraph(nfc("oạn có chữ hoa đầu dòng."))
     sender(d)
     save(d, "textbox.docx", raw)
 
