@@ -3,7 +3,8 @@
 //! changes resolved to the final text (`w:ins` and `w:moveTo` kept, `w:del` and
 //! `w:moveFrom` left out); hyperlinks by relationship, with `w:anchor` kept as the
 //! `#fragment`; hyperlink fields (`w:fldChar` … `HYPERLINK "url" \l "anchor"`, and
-//! `w:fldSimple`) as links, other fields by their shown result; notes; drawings.
+//! `w:fldSimple`) as links, other fields by their shown result; symbols (`w:sym`);
+//! notes; drawings.
 
 use crate::ImportError;
 use crate::document::{Inline, Run};
@@ -114,6 +115,11 @@ impl Reader<'_> {
                 // Text inside a field's instruction is not shown.
                 "w:t" if !self.in_instruction() => text.push_str(&c.text()),
                 "w:tab" => text.push(' '),
+                "w:sym" => {
+                    if let Some(c) = self.symbol(c) {
+                        text.push(c);
+                    }
+                }
                 "w:noBreakHyphen" => text.push('-'),
                 // In TCVN3 text 0xAD is the letter ư; elsewhere it is dropped later.
                 "w:softHyphen" => text.push('\u{AD}'),
@@ -176,6 +182,24 @@ impl Reader<'_> {
             bold,
             italic,
             font,
+        }
+    }
+
+    /// A symbol inserted from a font (`w:sym`): its character when it is one of
+    /// Unicode's; one in a symbol font's private range (Wingdings, Symbol: `F0FC`) has
+    /// no meaning outside that font, so it is left out, and flagged.
+    fn symbol(&mut self, sym: &Node) -> Option<char> {
+        let code = sym.attr("w:char")?;
+        let font = sym.attr("w:font").unwrap_or("");
+        let value = u32::from_str_radix(code, 16).ok()?;
+        match char::from_u32(value).filter(|_| !(0xE000..=0xF8FF).contains(&value)) {
+            Some(c) => Some(c),
+            None => {
+                self.doc.losses.push(format!(
+                    "a symbol from the font `{font}` (code {code}) has no Unicode form and was left out; check the text around it"
+                ));
+                None
+            }
         }
     }
 

@@ -548,8 +548,17 @@ def emphasis():
     para.add_run(":", style="Strong")
     para.add_run(nfc(" văn bản có hiệu lực"))
     para.add_run(".", style="Strong")
+    # Symbols inserted from a font: one Unicode has, one only Wingdings has.
+    raw = Raw()
+    raw.add(d, p(
+        r("Nhiệt độ 30"),
+        '<w:r><w:sym w:font="Times New Roman" w:char="00B0"/></w:r>',
+        r("C, đã kiểm tra "),
+        '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
+        r("."),
+    ))
     sender(d)
-    save(d, "emphasis.docx")
+    save(d, "emphasis.docx", raw)
 
 
 # --- 8. Titles -------------------------------------------------------------------------
