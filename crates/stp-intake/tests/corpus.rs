@@ -244,6 +244,17 @@ fn emphasis_leaves_no_stray_markers() {
         f.iter().any(|f| f.contains("`Wingdings` (code F0FC)")),
         "{f:?}"
     );
+    // Hidden text is left out, and flagged; text hidden on the web, silently.
+    assert!(md.trim_end().ends_with("Câu hiển thị. Trang"), "{md}");
+    assert!(
+        !md.contains("Ghi chú ẩn") && !md.contains("Trang 12"),
+        "{md}"
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.contains("hidden text") && f.contains("Ghi chú ẩn của tác giả.")),
+        "{f:?}"
+    );
 }
 
 #[test]

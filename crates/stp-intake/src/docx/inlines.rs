@@ -4,7 +4,7 @@
 //! `w:moveFrom` left out); hyperlinks by relationship, with `w:anchor` kept as the
 //! `#fragment`; hyperlink fields (`w:fldChar` … `HYPERLINK "url" \l "anchor"`, and
 //! `w:fldSimple`) as links, other fields by their shown result; symbols (`w:sym`);
-//! notes; drawings.
+//! hidden text left out (and flagged); notes; drawings.
 
 use crate::ImportError;
 use crate::document::{Inline, Run};
@@ -100,7 +100,14 @@ impl Reader<'_> {
         pstyle: Option<&str>,
         out: &mut Vec<Inline>,
     ) -> Result<(), ImportError> {
-        let run = self.run_properties(r.child("w:rPr"), pstyle);
+        let rpr = r.child("w:rPr");
+        let vanish = on(rpr.and_then(|x| x.child("w:vanish"))).unwrap_or(false);
+        let web_hidden = on(rpr.and_then(|x| x.child("w:webHidden"))).unwrap_or(false);
+        if vanish || web_hidden {
+            self.hidden_run(r, vanish, out);
+            return Ok(());
+        }
+        let run = self.run_properties(rpr, pstyle);
         let mut text = String::new();
         let flush = |text: &mut String, out: &mut Vec<Inline>| {
             if !text.is_empty() {
@@ -131,11 +138,7 @@ impl Reader<'_> {
                     flush(&mut text, out);
                     self.field_char(c.attr("w:fldCharType").unwrap_or(""), out);
                 }
-                "w:instrText" => {
-                    if let Some(f) = self.fields.last_mut().filter(|f| !f.in_result) {
-                        f.instruction.push_str(&c.text());
-                    }
-                }
+                "w:instrText" => self.instruction(c),
                 "w:footnoteReference" | "w:endnoteReference" => {
                     flush(&mut text, out);
                     let key = (
@@ -200,6 +203,27 @@ impl Reader<'_> {
                 ));
                 None
             }
+        }
+    }
+
+    /// A run Word does not show: hidden text (`w:vanish`), left out and kept for a flag,
+    /// or text hidden on the web (`w:webHidden`, a contents' page numbers). Its field
+    /// marks still count, so that the fields around it stay whole.
+    fn hidden_run(&mut self, r: &Node, vanish: bool, out: &mut Vec<Inline>) {
+        for c in r.elements() {
+            match c.name.as_str() {
+                "w:fldChar" => self.field_char(c.attr("w:fldCharType").unwrap_or(""), out),
+                "w:instrText" => self.instruction(c),
+                "w:t" if vanish && !self.in_instruction() => self.hidden.push_str(&c.text()),
+                _ => {}
+            }
+        }
+    }
+
+    /// A field instruction's text (`w:instrText`), for the field being begun.
+    fn instruction(&mut self, c: &Node) {
+        if let Some(f) = self.fields.last_mut().filter(|f| !f.in_result) {
+            f.instruction.push_str(&c.text());
         }
     }
 

@@ -44,6 +44,8 @@ struct Reader<'a> {
     floating: Vec<Block>,
     /// The fields open in the paragraph being read.
     fields: Vec<Field>,
+    /// Hidden text (`w:vanish`) left out, for the flag.
+    hidden: String,
     doc: Document,
 }
 
@@ -66,6 +68,7 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
         note_numbers: HashMap::new(),
         floating: Vec::new(),
         fields: Vec::new(),
+        hidden: String::new(),
         doc: Document::default(),
     };
     if let Some(styles) = r.related("/styles")? {
@@ -82,6 +85,19 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
         .ok_or_else(|| ImportError::file(file, "has no document body; the file is damaged"))?;
     let blocks = r.blocks(body_node)?;
     r.doc.blocks = blocks;
+    let hidden: Vec<&str> = r.hidden.split_whitespace().collect();
+    if !hidden.is_empty() {
+        let shown = hidden
+            .iter()
+            .take(12)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let more = if hidden.len() > 12 { " …" } else { "" };
+        r.doc.losses.push(format!(
+            "hidden text (which Word does not show either) was left out: `{shown}{more}`; check whether it belongs in the article"
+        ));
+    }
     Ok(r.doc)
 }
 

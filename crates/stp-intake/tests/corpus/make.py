@@ -557,6 +557,13 @@ def emphasis():
         '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
         r("."),
     ))
+    # Hidden text, and text hidden on the web (a contents' page number).
+    raw.add(d, p(
+        r("Câu hiển thị."),
+        r(" Ghi chú ẩn của tác giả.", "<w:vanish/>"),
+        r(" Trang "),
+        r("12", "<w:webHidden/>"),
+    ))
     sender(d)
     save(d, "emphasis.docx", raw)
 
