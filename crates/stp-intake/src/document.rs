@@ -161,6 +161,14 @@ fn block_lines(b: &Block, out: &mut Vec<String>) {
     }
 }
 
+/// The flag for a formula kept as its plain text.
+pub fn formula_loss(text: &str) -> String {
+    format!(
+        "a formula was kept as plain text `{}`; check it, or ask for it as a picture",
+        text.trim()
+    )
+}
+
 /// A table cell's blocks as one line of inlines: paragraphs joined by line breaks, a
 /// list item or a nested table's row on a line of its own (a cell holds no blocks).
 pub fn cell_inlines(blocks: Vec<Block>) -> Vec<Inline> {

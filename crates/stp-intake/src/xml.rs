@@ -78,6 +78,7 @@ const NAMESPACES: &[(&str, &str)] = &[
         "manifest",
     ),
     ("http://www.w3.org/1999/xlink", "xlink"),
+    ("http://www.w3.org/1998/Math/MathML", "math"),
     ("http://www.w3.org/XML/1998/namespace", "xml"),
 ];
 

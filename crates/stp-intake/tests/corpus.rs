@@ -467,21 +467,16 @@ fn libreoffice_documents_keep_changes_boxes_spans_and_labels() {
             "{name}: {md}"
         );
         assert!(!md.contains("**.**"), "{name}: {md}");
-        // The formula: its preview picture (odt) or its Office Math (docx) is flagged.
+        // The formula (MathML in .odt, Office Math in .docx) is kept as its text, flagged;
+        // the .odt's preview picture (SVM) is not used.
+        assert!(md.contains("Công thức: x=2"), "{name}: {md}");
         let f = flags(&s);
-        assert!(!f.is_empty(), "{name}: the formula was lost silently");
-        if name.ends_with(".odt") {
-            assert!(
-                f.iter()
-                    .any(|f| f.contains("ObjectReplacements/Object 1") && f.contains("formula")),
-                "{f:?}"
-            );
-        } else {
-            assert!(
-                f.iter().any(|f| f.contains("formula") && f.contains("x=2")),
-                "{f:?}"
-            );
-        }
+        assert!(
+            f.iter()
+                .any(|f| f.contains("formula") && f.contains("`x=2`")),
+            "{name}: {f:?}"
+        );
+        assert!(!f.iter().any(|f| f.contains("ObjectReplacements")), "{f:?}");
     }
 }
 

@@ -7,7 +7,7 @@
 //! hidden text left out (and flagged); notes; drawings.
 
 use crate::ImportError;
-use crate::document::{Inline, Run};
+use crate::document::{Inline, Run, formula_loss};
 use crate::xml::Node;
 
 use super::Reader;
@@ -84,10 +84,7 @@ impl Reader<'_> {
         let mut texts = Vec::new();
         c.find_all("m:t", &mut texts);
         let text: String = texts.iter().map(|t| t.text()).collect();
-        self.doc.losses.push(format!(
-            "a formula was kept as plain text `{}`; check it, or ask for it as a picture",
-            text.trim()
-        ));
+        self.doc.losses.push(formula_loss(&text));
         out.push(Inline::Run(Run {
             text,
             ..Run::default()

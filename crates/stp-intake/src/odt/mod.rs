@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::archive::{Archive, resolve};
-use super::document::{Block, Document, Inline, Picture, Run};
+use super::document::{Block, Document, Inline, Picture, Run, formula_loss};
 use super::numbering::Format;
 use super::xml::{Child, Node};
 use super::{ImportError, Limits};
@@ -102,6 +102,17 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     })?;
     r.doc.blocks = r.blocks(text, None, 1)?;
     Ok(r.doc)
+}
+
+/// The text of MathML, without its annotations (the StarMath source).
+fn math_text(n: &Node, out: &mut String) {
+    for c in &n.children {
+        match c {
+            Child::Text(t) => out.push_str(t.trim()),
+            Child::Element(e) if e.name != "math:annotation" => math_text(e, out),
+            Child::Element(_) => {}
+        }
+    }
 }
 
 /// Drawing shapes that may hold text (`text:p` inside them).
@@ -348,6 +359,27 @@ impl Reader<'_> {
         result
     }
 
+    /// The plain text of the formula a frame embeds (`draw:object` whose content is
+    /// MathML), if it is one.
+    fn formula(&mut self, frame: &Node) -> Result<Option<String>, ImportError> {
+        let Some(href) = frame
+            .child("draw:object")
+            .and_then(|o| o.attr("xlink:href"))
+        else {
+            return Ok(None);
+        };
+        let object = resolve(self.file, "", href.trim_end_matches('/'))?;
+        let Some(math) = self.archive.xml(&format!("{object}/content.xml"))? else {
+            return Ok(None);
+        };
+        if math.name != "math:math" {
+            return Ok(None);
+        }
+        let mut text = String::new();
+        math_text(&math, &mut text);
+        Ok(Some(text).filter(|t| !t.trim().is_empty()))
+    }
+
     fn frame(&mut self, frame: &Node, out: &mut Vec<Inline>) -> Result<(), ImportError> {
         let alt = frame
             .child("svg:desc")
@@ -360,6 +392,15 @@ impl Reader<'_> {
             let blocks = self.blocks(tb, None, 1);
             self.floating = outer;
             self.floating.extend(blocks?);
+            return Ok(());
+        }
+        if let Some(text) = self.formula(frame)? {
+            // A formula: its text, not its preview picture (which the web cannot show).
+            self.doc.losses.push(formula_loss(&text));
+            out.push(Inline::Run(Run {
+                text,
+                ..Run::default()
+            }));
             return Ok(());
         }
         let Some(image) = frame.child("draw:image") else {
