@@ -225,6 +225,11 @@ fn list_labels_are_kept_as_written() {
     assert!(md.contains("1\\) Khoản có ngoặc"), "{md}");
     // A definition that links to a numbering style numbers with that style's list.
     assert!(md.contains("(1) Khoản một\n\n(2) Khoản hai"), "{md}");
+    // A list that defines a level anew (w:lvlOverride with a w:lvl) numbers with it.
+    assert!(
+        md.contains("A) Phương án thứ nhất\n\nB) Phương án thứ hai"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -38,6 +38,8 @@ struct Level {
 struct Num {
     abstract_id: String,
     start_overrides: HashMap<usize, u32>,
+    /// Levels the list defines anew (`w:lvlOverride` with a `w:lvl`).
+    level_overrides: HashMap<usize, Level>,
 }
 
 pub(super) const MAX_LEVEL: usize = 9;
@@ -65,6 +67,24 @@ pub(super) fn font_of(rpr: Option<&Node>) -> Option<String> {
         .or(f.attr("w:hAnsi"))
         .or(f.attr("w:cs"))
         .map(str::to_string)
+}
+
+/// A numbering level (`w:lvl`) and its index.
+fn level_of(l: &Node) -> Option<(usize, Level)> {
+    let i = l
+        .attr("w:ilvl")?
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i < MAX_LEVEL)?;
+    let level = Level {
+        format: Format::from_word(val(Some(l), "w:numFmt").unwrap_or("decimal")),
+        text: val(Some(l), "w:lvlText").unwrap_or("").to_string(),
+        start: val(Some(l), "w:start")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1),
+        restart: val(Some(l), "w:lvlRestart").and_then(|v| v.parse().ok()),
+    };
+    Some((i, level))
 }
 
 fn val<'a>(n: Option<&'a Node>, child: &str) -> Option<&'a str> {
@@ -109,18 +129,8 @@ impl Styles {
         for a in n.elements().filter(|e| e.name == "w:abstractNum") {
             let mut levels = vec![None; MAX_LEVEL];
             for l in a.elements().filter(|l| l.name == "w:lvl") {
-                let Some(i) = l.attr("w:ilvl").and_then(|v| v.parse::<usize>().ok()) else {
-                    continue;
-                };
-                if i < MAX_LEVEL {
-                    levels[i] = Some(Level {
-                        format: Format::from_word(val(Some(l), "w:numFmt").unwrap_or("decimal")),
-                        text: val(Some(l), "w:lvlText").unwrap_or("").to_string(),
-                        start: val(Some(l), "w:start")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(1),
-                        restart: val(Some(l), "w:lvlRestart").and_then(|v| v.parse().ok()),
-                    });
+                if let Some((i, level)) = level_of(l) {
+                    levels[i] = Some(level);
                 }
             }
             let id = a.attr("w:abstractNumId").unwrap_or("").to_string();
@@ -133,14 +143,16 @@ impl Styles {
             let Some(id) = num.attr("w:numId") else {
                 continue;
             };
-            let start_overrides = num
-                .elements()
-                .filter(|o| o.name == "w:lvlOverride")
+            let overrides = || num.elements().filter(|o| o.name == "w:lvlOverride");
+            let start_overrides = overrides()
                 .filter_map(|o| {
                     let level = o.attr("w:ilvl")?.parse().ok()?;
                     let start = val(Some(o), "w:startOverride")?.parse().ok()?;
                     Some((level, start))
                 })
+                .collect();
+            let level_overrides = overrides()
+                .filter_map(|o| level_of(o.child("w:lvl")?))
                 .collect();
             let abstract_id = val(Some(num), "w:abstractNumId").unwrap_or("").to_string();
             self.nums.insert(
@@ -148,6 +160,7 @@ impl Styles {
                 Num {
                     abstract_id,
                     start_overrides,
+                    level_overrides,
                 },
             );
         }
@@ -202,11 +215,17 @@ impl Styles {
     /// Counts one item of list `num_id` at `level` and returns what it shows.
     pub fn count(&mut self, num_id: &str, level: usize) -> Option<Marker> {
         let num = self.nums.get(num_id)?;
-        let levels = self.levels(&num.abstract_id)?;
+        let mut levels = self.levels(&num.abstract_id).unwrap_or_default();
+        for (l, level) in &num.level_overrides {
+            if levels.len() <= *l {
+                levels.resize(*l + 1, None);
+            }
+            levels[*l] = Some(level.clone());
+        }
         let this = levels.get(level)?.as_ref()?;
         // A list that sets its own start counts on its own; the others of one
         // definition continue each other, as in Word.
-        let key = if num.start_overrides.is_empty() {
+        let key = if num.start_overrides.is_empty() && num.level_overrides.is_empty() {
             format!("a{}", num.abstract_id)
         } else {
             format!("n{num_id}")

@@ -445,6 +445,9 @@ NUMBERING = (
     '<w:num w:numId="60"><w:abstractNumId w:val="6"/></w:num>'
     '<w:num w:numId="70"><w:abstractNumId w:val="8"/></w:num>'
     '<w:num w:numId="71"><w:abstractNumId w:val="7"/></w:num>'
+    '<w:num w:numId="80"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+    + lvl(0, "upperLetter", "%1)")
+    + "</w:lvlOverride></w:num>"
     "</w:numbering>"
 )
 
@@ -503,6 +506,9 @@ def lists():
     d.add_paragraph(nfc("Kiểu danh sách (numStyleLink):"))
     raw.add(d, numbered(0, 71, r("Khoản một")))
     raw.add(d, numbered(0, 71, r("Khoản hai")))
+    d.add_paragraph(nfc("Danh sách định nghĩa lại mức (lvlOverride):"))
+    raw.add(d, numbered(0, 80, r("Phương án thứ nhất")))
+    raw.add(d, numbered(0, 80, r("Phương án thứ hai")))
     sender(d)
     save(
         d,
