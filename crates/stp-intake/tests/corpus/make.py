@@ -489,26 +489,23 @@ def lists():
     d.add_paragraph(nfc("Bước hai"), style="List Number")
     d.add_paragraph(nfc("Một đoạn xen giữa danh sách."))
     d.add_paragraph(nfc("Bước ba, tiếp tục đánh số"), style="List Number")
-    d.add_paragraph(nfc("Danh sách đánh số lại:"))
-    raw.add(d, numbered(0, 6, r("Lại từ một")))
-    raw.add(d, numbered(0, 6, r("Lại hai")))
-    d.add_paragraph(nfc("Số La Mã thường, bắt đầu từ ba:"))
-    raw.add(d, numbered(0, 30, r("Mục iii")))
-    raw.add(d, numbered(0, 30, r("Mục iv")))
-    d.add_paragraph(nfc("Chữ in hoa:"))
-    raw.add(d, numbered(0, 40, r("Phương án A")))
-    raw.add(d, numbered(0, 40, r("Phương án B")))
-    d.add_paragraph(nfc("Kiểu đoạn có tên tiếng Việt:"))
-    for t in ["Điểm thứ nhất;", "Điểm thứ hai."]:
-        raw.add(d, p(r(t), ppr='<w:pPr><w:pStyle w:val="DanhSachChu"/></w:pPr>'))
-    d.add_paragraph(nfc("Số có ngoặc:"))
-    raw.add(d, numbered(0, 60, r("Khoản có ngoặc")))
-    d.add_paragraph(nfc("Kiểu danh sách (numStyleLink):"))
-    raw.add(d, numbered(0, 71, r("Khoản một")))
-    raw.add(d, numbered(0, 71, r("Khoản hai")))
-    d.add_paragraph(nfc("Danh sách định nghĩa lại mức (lvlOverride):"))
-    raw.add(d, numbered(0, 80, r("Phương án thứ nhất")))
-    raw.add(d, numbered(0, 80, r("Phương án thứ hai")))
+    # Each list after its caption: (caption, numId, items); numId None is the
+    # paragraph style with a Vietnamese name.
+    for caption, num, items in [
+        ("Danh sách đánh số lại:", 6, ["Lại từ một", "Lại hai"]),
+        ("Số La Mã thường, bắt đầu từ ba:", 30, ["Mục iii", "Mục iv"]),
+        ("Chữ in hoa:", 40, ["Phương án A", "Phương án B"]),
+        ("Kiểu đoạn có tên tiếng Việt:", None, ["Điểm thứ nhất;", "Điểm thứ hai."]),
+        ("Số có ngoặc:", 60, ["Khoản có ngoặc"]),
+        ("Kiểu danh sách (numStyleLink):", 71, ["Khoản một", "Khoản hai"]),
+        ("Danh sách định nghĩa lại mức (lvlOverride):", 80, ["Phương án thứ nhất", "Phương án thứ hai"]),
+    ]:
+        d.add_paragraph(nfc(caption))
+        for t in items:
+            if num is None:
+                raw.add(d, p(r(t), ppr='<w:pPr><w:pStyle w:val="DanhSachChu"/></w:pPr>'))
+            else:
+                raw.add(d, numbered(0, num, r(t)))
     sender(d)
     save(
         d,
