@@ -31,6 +31,8 @@ pub enum Inline {
     /// A picture by its index in `Document::pictures`.
     Picture(usize),
     LineBreak,
+    /// A bookmark: where a link inside the document (`#name`) may lead. Not written.
+    Anchor(String),
 }
 
 /// A block of content.
@@ -238,7 +240,7 @@ pub fn plain(inlines: &[Inline]) -> String {
             Inline::Run(r) => s.push_str(&r.text),
             Inline::Link { runs, .. } => runs.iter().for_each(|r| s.push_str(&r.text)),
             Inline::LineBreak => s.push(' '),
-            Inline::Note(_) | Inline::Picture(_) => {}
+            Inline::Note(_) | Inline::Picture(_) | Inline::Anchor(_) => {}
         }
     }
     s

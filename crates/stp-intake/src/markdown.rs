@@ -202,6 +202,7 @@ fn inlines(inl: &[Inline], pictures: &[Option<PlacedPicture>], line_break: &str)
                 }
             }
             Inline::LineBreak => out.push_str(line_break),
+            Inline::Anchor(_) => {}
             Inline::Run(_) => {}
         }
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::document::{Block, Document, Inline, plain};
 use super::images::{for_web, kind_of};
 use super::markdown::{PlacedPicture, to_markdown};
-use super::{ImportError, Input, Limits, eml, legal, sender};
+use super::{ImportError, Input, Limits, anchors, eml, legal, sender};
 use arrival::{Received, Sorted, file_name, receive};
 use stp_content::{
     Attachment, FrontMatter, IntakeRecord, SectionKind, Sender, SiteConfig, slugify, text,
@@ -262,6 +262,9 @@ impl Builder {
             .extend(d.losses.iter().map(|l| format!("`{name}`: {l}")));
         let title = self.take_title(&mut d, mail);
         let sender_lines = strip_sender_block(&mut d);
+        let unlinked = anchors::resolve(&mut d);
+        self.flags
+            .extend(unlinked.iter().map(|l| format!("`{name}`: {l}")));
         let pictures = self.document_pictures(&name, &d);
         let mut lines = d.plain_lines();
         lines.extend(sender_lines);
@@ -428,7 +431,7 @@ fn strip_sender_block(d: &mut Document) -> Vec<String> {
         let t = plain(inl);
         let only_text = inl
             .iter()
-            .all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak));
+            .all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak | Inline::Anchor(_)));
         if only_text && (t.trim().is_empty() || sender::labelled(t.trim()).is_some()) {
             out.push(t.trim().to_string());
             d.blocks.pop();

@@ -161,12 +161,26 @@ fn merged_cells_span_and_cell_paragraphs_break_without_backslash() {
 
 #[test]
 fn links_in_notes_anchors_and_fields_are_kept() {
-    let (_, md) = body("links.docx");
+    let (s, md) = body("links.docx");
     assert!(
         md.contains("[Điều 5](https://moj.gov.vn/van-ban#dieu-5)"),
         "{md}"
     );
-    assert!(md.contains("[Mục 2](#muc-2)"), "{md}");
+    // Links inside the document lead to the heading holding their bookmark, by the id
+    // the renderer gives it; one to no heading keeps its text, flagged.
+    assert!(
+        md.contains(
+            "Xem mục [Phạm vi áp dụng](#pham-vi-ap-dung) hoặc [phần dưới](#pham-vi-ap-dung)."
+        ),
+        "{md}"
+    );
+    assert!(md.contains(" và Mục 2 và "), "{md}");
+    let f = flags(&s);
+    assert!(
+        f.iter()
+            .any(|f| f.contains("`Mục 2` to `#muc-2` leads to no heading")),
+        "{f:?}"
+    );
     assert!(
         md.contains("[tin mới](https://moj.gov.vn/#tin-moi)"),
         "{md}"
@@ -420,6 +434,11 @@ fn libreoffice_documents_keep_changes_boxes_spans_and_labels() {
             "{name}: {md}"
         );
         assert!(!md.contains("theo dự thảo cũ"), "{name}: {md}");
+        // A link to a bookmark in a heading leads to that heading; one to nothing is text.
+        assert!(
+            md.contains("Xem [Chương I](#chuong-i-nhung-quy-dinh-chung) và mục không có."),
+            "{name}: {md}"
+        );
         if name.ends_with(".odt") {
             // A heading in a numbered list keeps its label.
             assert!(md.contains("\n## Chương I NHỮNG QUY ĐỊNH CHUNG\n"), "{md}");

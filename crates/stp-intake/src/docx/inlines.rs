@@ -57,6 +57,12 @@ impl Reader<'_> {
                     self.inlines(c, pstyle, out)?
                 }
                 "m:oMathPara" | "m:oMath" => self.formula(c, out),
+                // Where links inside the document lead (`_GoBack` is Word's own).
+                "w:bookmarkStart" => {
+                    if let Some(name) = c.attr("w:name").filter(|n| *n != "_GoBack") {
+                        out.push(Inline::Anchor(name.to_string()));
+                    }
+                }
                 // `w:del`, `w:moveFrom`: text the tracked changes took out.
                 _ => {}
             }

@@ -328,6 +328,11 @@ impl Reader<'_> {
                     }
                 }
                 "draw:frame" => self.frame(e, out)?,
+                "text:bookmark" | "text:bookmark-start" => {
+                    if let Some(name) = e.attr("text:name") {
+                        out.push(Inline::Anchor(name.to_string()));
+                    }
+                }
                 name if SHAPES.contains(&name) => self.shape(e)?,
                 "draw:a" | "text:bookmark-ref" | "text:reference-ref" | "text:ruby"
                 | "text:ruby-base" | "text:meta" => self.inlines(e, pstyle, span, out)?,

@@ -380,6 +380,25 @@ def links():
         r("."),
     ))
     raw.add(d, p(r("Căn cứ Luật Ban hành văn bản"), '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>', r(".")))
+    # A link to a heading's bookmark, and a field link to it by \l alone.
+    raw.add(d, p(
+        r("Xem mục "),
+        '<w:hyperlink w:anchor="_Toc100"><w:r><w:t>Phạm vi áp dụng</w:t></w:r></w:hyperlink>',
+        r(" hoặc "),
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK \\l "_Toc100" </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        r("phần dưới"),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+        r("."),
+    ))
+    raw.add(d, p(
+        '<w:pPr><w:pStyle w:val="Heading2"/></w:pPr>',
+        '<w:bookmarkStart w:id="5" w:name="_Toc100"/>',
+        r("Phạm vi áp dụng"),
+        '<w:bookmarkEnd w:id="5"/>',
+    ))
+    d.add_paragraph(nfc("Quy định này áp dụng cho các sở."))
     sender(d)
 
     def rels(text):
