@@ -163,6 +163,14 @@ fn block_lines(b: &Block, out: &mut Vec<String>) {
     }
 }
 
+/// The blocks of a table's only cell, or the table.
+pub fn single_cell(rows: Vec<Vec<Cell>>, first: Option<Vec<Block>>) -> Vec<Block> {
+    match (rows.as_slice(), first) {
+        ([row], Some(blocks)) if row.len() == 1 && !row[0].spans() => blocks,
+        _ => vec![Block::Table(rows)],
+    }
+}
+
 /// The flag for a formula kept as its plain text.
 pub fn formula_loss(text: &str) -> String {
     format!(

@@ -151,6 +151,11 @@ fn merged_cells_span_and_cell_paragraphs_break_without_backslash() {
     assert_eq!(count(&md, "<tr>"), 4, "{md}");
     // The table without merged cells stays a pipe table; two paragraphs in a cell.
     assert!(md.contains("| Hoà giải | Dòng một<br>Dòng hai |"), "{md}");
+    // A table of one cell is its content: a paragraph and a real list.
+    assert!(
+        md.contains("Lưu ý khi nộp hồ sơ:\n\n- Mang theo bản chính\n- Nộp lệ phí tại chỗ\n"),
+        "{md}"
+    );
     // A row that starts one grid column in keeps its cells under their columns.
     assert!(
         md.contains("| Năm | Quý | Số vụ |\n| --- | --- | --- |\n|  | Quý I | 12 |"),

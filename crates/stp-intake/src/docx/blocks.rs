@@ -5,7 +5,7 @@
 //! left out; merged cells (`w:gridSpan`, `w:vMerge`) keep their spans.
 
 use crate::ImportError;
-use crate::document::{Block, Cell, Inline, cell_inlines};
+use crate::document::{Block, Cell, Inline, cell_inlines, single_cell};
 use crate::numbering::{Lists, Marker, labelled};
 use crate::xml::{Child, Node};
 
@@ -37,7 +37,7 @@ impl Reader<'_> {
                 if !carry.is_empty() {
                     out.push(Block::Paragraph(std::mem::take(&mut carry)));
                 }
-                out.push(self.table(n)?);
+                out.extend(self.table(n)?);
                 continue;
             }
             let ppr = n.child("w:pPr");
@@ -99,8 +99,10 @@ impl Reader<'_> {
         })
     }
 
-    fn table(&mut self, tbl: &Node) -> Result<Block, ImportError> {
+    /// A table; one of a single cell (a frame or a layout) is read as its content.
+    fn table(&mut self, tbl: &Node) -> Result<Vec<Block>, ImportError> {
         let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut first: Option<Vec<Block>> = None;
         // By grid column: the (row, cell) a vertical merge started in.
         let mut open: Vec<Option<(usize, usize)>> = Vec::new();
         for tr in through(tbl, "w:tr") {
@@ -149,6 +151,9 @@ impl Reader<'_> {
                     }
                     None => {
                         let blocks = self.blocks(tc)?;
+                        if rows.is_empty() && cells.is_empty() {
+                            first = Some(blocks.clone());
+                        }
                         let mut cell = Cell::plain(cell_inlines(blocks));
                         cell.colspan = span;
                         if let Some(o) = open.get_mut(column) {
@@ -161,7 +166,7 @@ impl Reader<'_> {
             }
             rows.push(cells);
         }
-        Ok(Block::Table(rows))
+        Ok(single_cell(rows, first))
     }
 }
 

@@ -7,7 +7,7 @@
 //! `table:number-rows-spanned`); covered cells are left out.
 
 use crate::ImportError;
-use crate::document::{Block, Cell, cell_inlines};
+use crate::document::{Block, Cell, cell_inlines, single_cell};
 use crate::numbering::{Format, Lists, Marker};
 use crate::xml::Node;
 
@@ -44,7 +44,7 @@ impl Reader<'_> {
                     });
                 }
                 "text:list" => out.extend(self.list(c, list_style, level)?),
-                "table:table" => out.push(self.table(c)?),
+                "table:table" => out.extend(self.table(c)?),
                 "text:section" | "text:soft-page-break" => {
                     out.extend(self.blocks(c, list_style, level)?)
                 }
@@ -136,8 +136,10 @@ impl Reader<'_> {
         Marker::of(def.format, number, label)
     }
 
-    fn table(&mut self, t: &Node) -> Result<Block, ImportError> {
-        let mut rows = Vec::new();
+    /// A table; one of a single cell (a frame or a layout) is read as its content.
+    fn table(&mut self, t: &Node) -> Result<Vec<Block>, ImportError> {
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut first: Option<Vec<Block>> = None;
         for row in rows_of(t) {
             let mut cells = Vec::new();
             for cell in row.elements() {
@@ -155,6 +157,9 @@ impl Reader<'_> {
                 // stands in each of its columns, up to MAX_ROW_CELLS in a row.
                 let room = MAX_ROW_CELLS.saturating_sub(cells.len());
                 let blocks = self.blocks(cell, None, 1)?;
+                if rows.is_empty() && cells.is_empty() {
+                    first = Some(blocks.clone());
+                }
                 let mut c = Cell::plain(cell_inlines(blocks));
                 c.colspan = count("table:number-columns-spanned").min(64);
                 c.rowspan = count("table:number-rows-spanned");
@@ -163,7 +168,7 @@ impl Reader<'_> {
             }
             rows.push(cells);
         }
-        Ok(Block::Table(rows))
+        Ok(single_cell(rows, first))
     }
 }
 

@@ -326,6 +326,13 @@ def tables():
     cell = t.cell(1, 1)
     cell.text = nfc("Dòng một")
     cell.add_paragraph(nfc("Dòng hai"))
+    # A table of one cell framing a note: read as its content.
+    t = d.add_table(rows=1, cols=1)
+    t.style = "Table Grid"
+    cell = t.cell(0, 0)
+    cell.text = nfc("Lưu ý khi nộp hồ sơ:")
+    cell.add_paragraph(nfc("Mang theo bản chính"), style="List Bullet")
+    cell.add_paragraph(nfc("Nộp lệ phí tại chỗ"), style="List Bullet")
     d.add_paragraph(nfc("Bảng có hàng lùi một cột (w:gridBefore):"))
     raw = Raw()
     raw.add(d, (
