@@ -524,9 +524,10 @@ fn rendered_tables_keep_spans_and_breaks() {
     assert!(!html.contains('\\'), "{html}");
 }
 
-/// The corpus with its Word XML forged into nonsense a reader must survive: spans and
-/// levels out of range, lists and relationships that do not exist, fields ended before
-/// they begin, merges with nothing above. Each is taken in or refused, never a panic.
+/// The corpus with its Word and OpenOffice XML forged into nonsense a reader must
+/// survive: spans, levels and numbers out of range, lists, relationships and objects
+/// that do not exist, fields ended before they begin, merges with nothing above. Each is
+/// taken in or refused, never a panic.
 #[test]
 fn forged_corpus_documents_never_panic() {
     use std::io::{Cursor, Read, Write};
@@ -549,12 +550,28 @@ fn forged_corpus_documents_never_panic() {
             "<mc:Choice Requires=\"wps\">",
             "<mc:Choice Requires=\"zzz\">",
         ),
+        // OpenOffice.
+        (
+            "table:number-columns-spanned=\"2\"",
+            "table:number-columns-spanned=\"4000000000\" table:number-columns-repeated=\"99999\"",
+        ),
+        (
+            "table:number-rows-spanned=\"2\"",
+            "table:number-rows-spanned=\"-7\"",
+        ),
+        (
+            "style:num-format=\"1\"",
+            "style:num-format=\"1\" text:start-value=\"4294967295\" text:display-levels=\"10\"",
+        ),
+        ("text:continue-list=\"", "text:continue-list=\"x"),
+        ("xlink:href=\"./Object 1\"", "xlink:href=\"../Object 1\""),
+        ("xlink:href=\"#", "xlink:href=\"#|outline"),
     ];
     let mut names: Vec<String> = std::fs::read_dir(corpus(""))
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".docx"))
+        .filter(|n| n.ends_with(".docx") || n.ends_with(".odt"))
         .collect();
     names.sort();
     let dir = std::env::temp_dir().join(format!("stp-intake-forged-{}", std::process::id()));
