@@ -16,6 +16,17 @@ pub struct Run {
     pub italic: bool,
     /// The font the run is set in, when the document names one.
     pub font: Option<String>,
+    /// Raised or lowered (`m²`, `H₂O`), written as `<sup>`/`<sub>`.
+    pub script: Script,
+}
+
+/// A run's position against the line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Script {
+    #[default]
+    Normal,
+    Super,
+    Sub,
 }
 
 /// Inline content.

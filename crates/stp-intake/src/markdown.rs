@@ -5,7 +5,7 @@
 //! the renderer's sanitiser keeps both), its cells' text still Markdown; several
 //! paragraphs in one cell are joined with `<br>`. See docs/intake.md.
 
-use super::document::{Block, Cell, Document, Inline, Run};
+use super::document::{Block, Cell, Document, Inline, Run, Script};
 
 /// A picture as the bundle will hold it.
 pub struct PlacedPicture {
@@ -214,20 +214,22 @@ fn inlines(inl: &[Inline], pictures: &[Option<PlacedPicture>], line_break: &str)
 /// takes the marks of the run before it (at the start, of the run after), so no
 /// `*.*` or `** **` is written; then runs with the same marks are written as one, with
 /// the spaces and punctuation at either end outside the `**`/`*` so that CommonMark
-/// sees the emphasis.
+/// sees the emphasis. Raised and lowered text is `<sup>`/`<sub>`, around the markers.
 fn runs(runs: &[&Run]) -> String {
+    type Marks = (bool, bool, Script);
+    let marks_of = |r: &Run| (r.bold, r.italic, r.script);
     let worded = |r: &Run| r.text.chars().any(char::is_alphanumeric);
-    let mut marks: Vec<(bool, bool)> = Vec::with_capacity(runs.len());
-    let mut before: Option<(bool, bool)> = None;
+    let mut marks: Vec<Marks> = Vec::with_capacity(runs.len());
+    let mut before: Option<Marks> = None;
     for (i, r) in runs.iter().enumerate() {
         let m = if worded(r) {
-            (r.bold, r.italic)
+            marks_of(r)
         } else {
             before.unwrap_or_else(|| {
                 runs[i..]
                     .iter()
                     .find(|r| worded(r))
-                    .map_or((false, false), |r| (r.bold, r.italic))
+                    .map_or((false, false, Script::Normal), |r| marks_of(r))
             })
         };
         before = Some(m);
@@ -236,9 +238,9 @@ fn runs(runs: &[&Run]) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < runs.len() {
-        let (bold, italic) = marks[i];
+        let (bold, italic, script) = marks[i];
         let mut text = String::new();
-        while i < runs.len() && marks[i] == (bold, italic) {
+        while i < runs.len() && marks[i] == (bold, italic, script) {
             text.push_str(&runs[i].text);
             i += 1;
         }
@@ -248,9 +250,14 @@ fn runs(runs: &[&Run]) -> String {
             (false, true) => "*",
             (false, false) => "",
         };
+        let (open, close) = match script {
+            Script::Super => ("<sup>", "</sup>"),
+            Script::Sub => ("<sub>", "</sub>"),
+            Script::Normal => ("", ""),
+        };
         let core = text.trim_matches(|c: char| !c.is_alphanumeric());
-        if marker.is_empty() || core.is_empty() {
-            out.push_str(&escape(&text));
+        if core.is_empty() {
+            out.push_str(&format!("{open}{}{close}", escape(&text)));
             continue;
         }
         let lead = &text[..text.len()
@@ -259,7 +266,7 @@ fn runs(runs: &[&Run]) -> String {
                 .len()];
         let trail = &text[text.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
         out.push_str(&format!(
-            "{}{marker}{}{marker}{}",
+            "{}{open}{marker}{}{marker}{close}{}",
             escape(lead),
             escape(core),
             escape(trail)
@@ -310,7 +317,7 @@ mod tests {
             text: text.into(),
             bold,
             italic,
-            font: None,
+            ..Run::default()
         }
     }
 
@@ -362,5 +369,13 @@ mod tests {
         ];
         let md = runs(&rs.iter().collect::<Vec<_>>());
         assert_eq!(md, "**Sở**. a. **b c**");
+        // Raised text: `<sup>` around the markers, so CommonMark still sees them.
+        let mut two = run("2", true, false);
+        two.script = Script::Super;
+        let rs = [run("100 m", true, false), two];
+        assert_eq!(
+            runs(&rs.iter().collect::<Vec<_>>()),
+            "**100 m**<sup>**2**</sup>"
+        );
     }
 }

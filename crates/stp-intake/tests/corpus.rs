@@ -268,6 +268,16 @@ fn emphasis_leaves_no_stray_markers() {
         f.iter().any(|f| f.contains("`Wingdings` (code F0FC)")),
         "{f:?}"
     );
+    // Raised and lowered text.
+    assert!(
+        md.contains("Diện tích 100 m<sup>2</sup>, nước H<sub>2</sub>O."),
+        "{md}"
+    );
+    // Raised and lowered text.
+    assert!(
+        md.contains("Diện tích 100 m<sup>2</sup>, nước H<sub>2</sub>O."),
+        "{md}"
+    );
     // Hidden text is left out, and flagged; text hidden on the web, silently.
     assert!(md.trim_end().ends_with("Câu hiển thị. Trang"), "{md}");
     assert!(
@@ -439,6 +449,8 @@ fn libreoffice_documents_keep_changes_boxes_spans_and_labels() {
             "{name}: {md}"
         );
         assert!(!md.contains("theo dự thảo cũ"), "{name}: {md}");
+        assert!(md.contains("Diện tích 100 m<sup>2</sup>."), "{name}: {md}");
+        assert!(md.contains("Diện tích 100 m<sup>2</sup>."), "{name}: {md}");
         // A link to a bookmark in a heading leads to that heading; one to nothing is text.
         assert!(
             md.contains("Xem [Chương I](#chuong-i-nhung-quy-dinh-chung) và mục không có."),

@@ -12,7 +12,7 @@ use crate::xml::Node;
 
 use super::Reader;
 use super::blocks::placeholder;
-use super::styles::{font_of, on};
+use super::styles::{font_of, on, script_of};
 
 /// A field (`w:fldChar` begin … separate … end) open in the paragraph.
 #[derive(Debug, Default)]
@@ -163,7 +163,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// A run's bold, italic and font: direct, else its character style, else the
+    /// A run's bold, italic, raised or lowered place, and font: direct, else its character style, else the
     /// paragraph style (not a heading's bold or italic), else the document default.
     fn run_properties(&self, rpr: Option<&Node>, pstyle: Option<&str>) -> Run {
         let rstyle = rpr
@@ -183,11 +183,15 @@ impl Reader<'_> {
             .or_else(|| s.prop(rstyle, |s| s.italic))
             .or_else(|| s.prop(pstyle, |s| s.italic).filter(|_| !heading))
             .unwrap_or(false);
+        let script = script_of(rpr)
+            .or_else(|| s.prop(rstyle, |s| s.script))
+            .unwrap_or_default();
         Run {
             text: String::new(),
             bold,
             italic,
             font,
+            script,
         }
     }
 

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::document::Script;
 use crate::numbering::{Format, Marker};
 use crate::xml::Node;
 
@@ -16,6 +17,7 @@ pub(super) struct Style {
     pub font: Option<String>,
     pub bold: Option<bool>,
     pub italic: Option<bool>,
+    pub script: Option<Script>,
     pub heading: Option<u8>,
     /// `w:numPr` in the style: its list and level.
     num_id: Option<String>,
@@ -59,6 +61,15 @@ pub(super) struct Styles {
 
 pub(super) fn on(n: Option<&Node>) -> Option<bool> {
     n.map(|n| !matches!(n.attr("w:val"), Some("0" | "false" | "off" | "none")))
+}
+
+/// A run's `w:vertAlign`: raised, lowered or on the line.
+pub(super) fn script_of(rpr: Option<&Node>) -> Option<Script> {
+    match val(rpr, "w:vertAlign")? {
+        "superscript" => Some(Script::Super),
+        "subscript" => Some(Script::Sub),
+        _ => Some(Script::Normal),
+    }
 }
 
 pub(super) fn font_of(rpr: Option<&Node>) -> Option<String> {
@@ -117,6 +128,7 @@ impl Styles {
                 font: font_of(rpr),
                 bold: on(rpr.and_then(|r| r.child("w:b"))),
                 italic: on(rpr.and_then(|r| r.child("w:i"))),
+                script: script_of(rpr),
                 heading: heading.map(|h| h.clamp(1, 6)),
                 num_id: val(num, "w:numId").map(str::to_string),
                 ilvl: val(num, "w:ilvl").and_then(|v| v.parse().ok()),

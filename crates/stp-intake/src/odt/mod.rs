@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::archive::{Archive, resolve};
-use super::document::{Block, Document, Inline, Picture, Run, formula_loss};
+use super::document::{Block, Document, Inline, Picture, Run, Script, formula_loss};
 use super::numbering::Format;
 use super::xml::{Child, Node};
 use super::{ImportError, Limits};
@@ -23,6 +23,7 @@ struct Style {
     font: Option<String>,
     bold: Option<bool>,
     italic: Option<bool>,
+    script: Option<Script>,
     title: bool,
 }
 
@@ -102,6 +103,20 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     })?;
     r.doc.blocks = r.blocks(text, None, 1)?;
     Ok(r.doc)
+}
+
+/// `style:text-position` (`super 58%`, `-33% 58%`, `0% 100%`): raised, lowered or not.
+fn text_position(value: &str) -> Script {
+    let first = value.split_whitespace().next().unwrap_or("");
+    match first {
+        "super" => Script::Super,
+        "sub" => Script::Sub,
+        n => match n.trim_end_matches('%').parse::<f32>() {
+            Ok(v) if v > 0.0 => Script::Super,
+            Ok(v) if v < 0.0 => Script::Sub,
+            _ => Script::Normal,
+        },
+    }
 }
 
 /// The text of MathML, without its annotations (the StarMath source).
@@ -197,6 +212,9 @@ impl Reader<'_> {
                             italic: tp
                                 .and_then(|t| t.attr("fo:font-style"))
                                 .map(|s| s != "normal"),
+                            script: tp
+                                .and_then(|t| t.attr("style:text-position"))
+                                .map(text_position),
                             title: name == "Title",
                         };
                         self.styles.insert((family, name), style);
@@ -270,12 +288,14 @@ impl Reader<'_> {
                     .filter(|_| !heading_like)
             })
             .unwrap_or(false);
+        let script = self.prop("text", span, |s| s.script).unwrap_or_default();
         let run = |text: String| {
             Inline::Run(Run {
                 text,
                 bold,
                 italic,
                 font: font.clone(),
+                script,
             })
         };
         for c in &n.children {

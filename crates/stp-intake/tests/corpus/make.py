@@ -586,6 +586,14 @@ def emphasis():
         '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
         r("."),
     ))
+    # Raised and lowered text.
+    raw.add(d, p(
+        r("Diện tích 100 m"),
+        r("2", '<w:vertAlign w:val="superscript"/>'),
+        r(", nước H"),
+        r("2", '<w:vertAlign w:val="subscript"/>'),
+        r("O."),
+    ))
     # Hidden text, and text hidden on the web (a contents' page number).
     raw.add(d, p(
         r("Câu hiển thị."),
