@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use zip::ZipArchive;
 
-use super::ImportError;
+use super::xml::{self, Node};
+use super::{ImportError, MAX_XML_BYTES};
 
 /// No part may inflate to more than this many times its compressed size (text XML
 /// compresses about 10:1, a zip bomb 1000:1).
@@ -44,6 +45,15 @@ impl Archive {
     /// Whether the archive holds a part of that name.
     pub fn has(&self, name: &str) -> bool {
         self.zip.index_for_name(name).is_some()
+    }
+
+    /// A part parsed as XML (at most `MAX_XML_BYTES`), or `None` when there is none.
+    pub fn xml(&mut self, name: &str) -> Result<Option<Node>, ImportError> {
+        if !self.has(name) {
+            return Ok(None);
+        }
+        let bytes = self.read(name, MAX_XML_BYTES)?;
+        xml::parse(&self.file, name, &bytes).map(Some)
     }
 
     /// Reads a part, at most `limit` bytes once inflated.

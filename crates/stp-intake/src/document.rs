@@ -16,6 +16,17 @@ pub struct Run {
     pub italic: bool,
     /// The font the run is set in, when the document names one.
     pub font: Option<String>,
+    /// Raised or lowered (`m²`, `H₂O`), written as `<sup>`/`<sub>`.
+    pub script: Script,
+}
+
+/// A run's position against the line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Script {
+    #[default]
+    Normal,
+    Super,
+    Sub,
 }
 
 /// Inline content.
@@ -31,6 +42,8 @@ pub enum Inline {
     /// A picture by its index in `Document::pictures`.
     Picture(usize),
     LineBreak,
+    /// A bookmark: where a link inside the document (`#name`) may lead. Not written.
+    Anchor(String),
 }
 
 /// A block of content.
@@ -38,13 +51,42 @@ pub enum Inline {
 pub enum Block {
     Heading(u8, Vec<Inline>),
     Paragraph(Vec<Inline>),
-    /// An ordered or bulleted list; each item is a list of blocks.
+    /// An ordered (`1.`, `2.`, … from `start`) or bulleted list; each item is a list of
+    /// blocks. Numbering the Markdown cannot write (`a)`, `I.`, `Điều 1.`) is not a
+    /// list: it is the paragraph's text (see `numbering`).
     List {
         ordered: bool,
+        start: u32,
         items: Vec<Vec<Block>>,
     },
-    /// Rows of cells; the first row is the header.
-    Table(Vec<Vec<Vec<Inline>>>),
+    /// Rows of cells; the first row is the header. A cell covered by a merged one is
+    /// not in its row.
+    Table(Vec<Vec<Cell>>),
+}
+
+/// A table cell: its paragraphs (joined by line breaks) and how many columns and rows
+/// it spans (1 for a plain cell).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub inlines: Vec<Inline>,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+impl Cell {
+    /// A cell spanning one column and one row.
+    pub fn plain(inlines: Vec<Inline>) -> Cell {
+        Cell {
+            inlines,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+
+    /// Whether it spans more than one column or row.
+    pub fn spans(&self) -> bool {
+        self.colspan > 1 || self.rowspan > 1
+    }
 }
 
 /// A picture embedded in the document.
@@ -70,6 +112,8 @@ pub struct Document {
     pub company: Option<String>,
     /// The legacy encodings converted, for the record.
     pub converted: Vec<Legacy>,
+    /// What the reader could not keep as it was, each a sentence for the intake flags.
+    pub losses: Vec<String>,
 }
 
 impl Document {
@@ -119,10 +163,92 @@ fn block_lines(b: &Block, out: &mut Vec<String>) {
     match b {
         Block::Heading(_, i) | Block::Paragraph(i) => out.push(plain(i)),
         Block::List { items, .. } => items.iter().flatten().for_each(|b| block_lines(b, out)),
-        Block::Table(rows) => rows
-            .iter()
-            .for_each(|r| out.push(r.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | "))),
+        Block::Table(rows) => rows.iter().for_each(|r| {
+            out.push(
+                r.iter()
+                    .map(|c| plain(&c.inlines))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            )
+        }),
     }
+}
+
+/// The blocks of a table's only cell, or the table.
+pub fn single_cell(rows: Vec<Vec<Cell>>, first: Option<Vec<Block>>) -> Vec<Block> {
+    match (rows.as_slice(), first) {
+        ([row], Some(blocks)) if row.len() == 1 && !row[0].spans() => blocks,
+        _ => vec![Block::Table(rows)],
+    }
+}
+
+/// The flag for a formula kept as its plain text.
+pub fn formula_loss(text: &str) -> String {
+    format!(
+        "a formula was kept as plain text `{}`; check it, or ask for it as a picture",
+        text.trim()
+    )
+}
+
+/// A table cell's blocks as one line of inlines: paragraphs joined by line breaks, a
+/// list item or a nested table's row on a line of its own (a cell holds no blocks).
+pub fn cell_inlines(blocks: Vec<Block>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let line = match b {
+            Block::Heading(_, inl) | Block::Paragraph(inl) => inl,
+            Block::List {
+                items,
+                ordered,
+                start,
+            } => {
+                let mut lines = Vec::new();
+                for (n, item) in items.into_iter().enumerate() {
+                    let marker = if ordered {
+                        format!("{}. ", u64::from(start) + n as u64)
+                    } else {
+                        "• ".to_string()
+                    };
+                    let mut line = vec![Inline::Run(Run {
+                        text: marker,
+                        ..Run::default()
+                    })];
+                    line.extend(cell_inlines(item));
+                    push_line(&mut lines, line);
+                }
+                lines
+            }
+            Block::Table(rows) => {
+                let mut lines = Vec::new();
+                for row in rows {
+                    let mut line = Vec::new();
+                    for (i, cell) in row.into_iter().enumerate() {
+                        if i > 0 {
+                            line.push(Inline::Run(Run {
+                                text: " | ".into(),
+                                ..Run::default()
+                            }));
+                        }
+                        line.extend(cell.inlines);
+                    }
+                    push_line(&mut lines, line);
+                }
+                lines
+            }
+        };
+        push_line(&mut out, line);
+    }
+    out
+}
+
+fn push_line(out: &mut Vec<Inline>, line: Vec<Inline>) {
+    if line.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(Inline::LineBreak);
+    }
+    out.extend(line);
 }
 
 /// The text of inlines, without marks.
@@ -133,7 +259,7 @@ pub fn plain(inlines: &[Inline]) -> String {
             Inline::Run(r) => s.push_str(&r.text),
             Inline::Link { runs, .. } => runs.iter().for_each(|r| s.push_str(&r.text)),
             Inline::LineBreak => s.push(' '),
-            Inline::Note(_) | Inline::Picture(_) => {}
+            Inline::Note(_) | Inline::Picture(_) | Inline::Anchor(_) => {}
         }
     }
     s
@@ -159,7 +285,7 @@ fn convert_block(
         Block::Table(rows) => {
             for cell in rows.iter_mut().flatten() {
                 *index += 1;
-                convert_inlines(cell, file, *index, converted)?;
+                convert_inlines(&mut cell.inlines, file, *index, converted)?;
             }
             Ok(())
         }

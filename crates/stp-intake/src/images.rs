@@ -35,6 +35,22 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
     }
 }
 
+/// What picture bytes are, in words, for a flag about a picture the web cannot show.
+pub fn kind_of(bytes: &[u8]) -> &'static str {
+    match bytes {
+        [0x01, 0, 0, 0, ..] if bytes.get(40..44) == Some(b" EMF") => "an EMF drawing",
+        [0xD7, 0xCD, 0xC6, 0x9A, ..] | [0x01 | 0x02, 0x00, 0x09, 0x00, ..] => "a WMF drawing",
+        [b'V', b'C', b'L', b'M', b'T', b'F', ..] => {
+            "an SVM drawing (the preview of a formula or an embedded object)"
+        }
+        [b'<', ..] => "an SVG or other XML drawing",
+        _ if sniff(bytes).is_some() => {
+            "a picture that cannot be decoded (damaged, cut short or too large)"
+        }
+        _ => "not a JPG, PNG, GIF or BMP picture",
+    }
+}
+
 /// Checks and, for BMP and GIF, converts a picture. `name` says which one in errors.
 pub fn for_web(file: &Path, name: &str, bytes: &[u8]) -> Result<WebPicture, ImportError> {
     let format = sniff(bytes).ok_or_else(|| {
@@ -120,5 +136,13 @@ mod tests {
         assert!(err.to_string().contains("image1.emf"), "{err}");
         let cut = &jpg[..jpg.len() / 3];
         assert!(for_web(Path::new("a"), "x", cut).is_err());
+        assert_eq!(
+            kind_of(cut),
+            "a picture that cannot be decoded (damaged, cut short or too large)"
+        );
+        assert_eq!(
+            kind_of(b"VCLMTF\x01\x00"),
+            "an SVM drawing (the preview of a formula or an embedded object)"
+        );
     }
 }

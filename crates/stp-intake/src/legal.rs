@@ -49,6 +49,22 @@ fn date_after(text: &str, from: usize) -> Option<(usize, String)> {
     None
 }
 
+/// Whether a line belongs to the header an administrative document opens with (Nghị
+/// định 30/2020): the issuing body or the national motto in capitals, `Độc lập - Tự do -
+/// Hạnh phúc`, the `Số:` line, the place and date line, or a rule with no letters.
+pub fn header_line(line: &str) -> bool {
+    let t = line.trim();
+    let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
+    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
+    let lower = t.to_lowercase();
+    !t.chars().any(char::is_alphanumeric)
+        || capitals
+        || lower.starts_with("độc lập")
+        || t.starts_with("Số:")
+        || t.starts_with("Số :")
+        || (t.split_whitespace().count() <= 12 && date_after(&lower, 0).is_some())
+}
+
 /// Reads what it can of the document block from `lines`; `title` is the excerpt, `file`
 /// the signed PDF. Returns the block, or the list of what is missing.
 pub fn read(lines: &[String], title: &str, file: &str) -> Result<LegalDocument, Vec<&'static str>> {
@@ -125,6 +141,26 @@ pub fn read(lines: &[String], title: &str, file: &str) -> Result<LegalDocument, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_lines_are_known() {
+        for line in [
+            "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/2026/QĐ-UBND",
+            "Bình Phước, ngày 01 tháng 3 năm 2026",
+            "_______________",
+        ] {
+            assert!(header_line(line), "{line}");
+        }
+        for line in [
+            "Sáng 2/5, Sở Tư pháp tổ chức hội nghị tổng kết.",
+            "Hội nghị ngày 02 tháng 5 năm 2026 đã thông qua kế hoạch công tác của Sở Tư pháp tỉnh.",
+        ] {
+            assert!(!header_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn reads_a_decision() {

@@ -5,6 +5,7 @@
 //! source kept in the bundle's `nguon/` folder. Nothing is written for a refusal.
 //! See docs/intake.md.
 
+mod anchors;
 mod archive;
 pub mod bundle;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod images;
 mod legal;
 pub mod maildir;
 mod markdown;
+mod numbering;
 pub mod odt;
 pub mod pdf_signature;
 mod sender;

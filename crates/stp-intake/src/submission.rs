@@ -1,20 +1,22 @@
 //! Turning the files of one submission into an article: which file is the article, which
 //! are pictures and attachments; the title, the sender (Điều 9.1.b), the section and, for
 //! legal and direction documents, the document block and the signed PDF (Điều 9.1.c).
-//! `assemble` goes through these steps in order; `arrival` reads what came and sorts it.
+//! `assemble` goes through these steps in order; `arrival` reads what came and sorts it,
+//! `title` chooses the title.
 
 use std::path::{Path, PathBuf};
 
 use super::document::{Block, Document, Inline, plain};
-use super::images::for_web;
-use super::markdown::{PlacedPicture, first_heading, to_markdown};
-use super::{ImportError, Input, Limits, eml, legal, sender};
-use arrival::{Received, Sorted, receive};
+use super::images::{for_web, kind_of};
+use super::markdown::{PlacedPicture, to_markdown};
+use super::{ImportError, Input, Limits, anchors, eml, legal, sender};
+use arrival::{Received, Sorted, file_name, receive};
 use stp_content::{
     Attachment, FrontMatter, IntakeRecord, SectionKind, Sender, SiteConfig, slugify, text,
 };
 
 mod arrival;
+mod title;
 
 /// A file that goes into the bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,13 +102,14 @@ fn read_submission(
         unsigned_pdfs,
         loose_pictures,
     } = b.sort(arrived, &limits, matches!(input, Input::Files(_)))?;
+    let document_file = document.as_ref().map(|(place, _)| place.clone());
     let Text {
         title,
         body,
         lines,
         company,
     } = match document {
-        Some(d) => b.text_of_document(d, mail.as_ref())?,
+        Some((place, d)) => b.text_of_document(&place, d, mail.as_ref())?,
         None => text_of_mail(&b.origin, mail.as_ref())?,
     };
     let who = sender_of(stated, &lines, mail.as_ref(), company, &b.origin)?;
@@ -131,6 +134,12 @@ fn read_submission(
         other => return Err(not_made_by_intake(&b.origin, &section, other)),
     }
     let body = b.with_loose_pictures(body, &loose_pictures);
+    if let Some(place) = document_file.filter(|_| body.trim().is_empty()) {
+        return Err(ImportError::file(
+            place,
+            "leaves the article empty: no text or picture that a web page can show is left in it once read; ask the sender for the article's text",
+        ));
+    }
     check_unicode(&b.origin, &title, &body)?;
     let slug = article_slug(&title, &b.origin)?;
     let files = b.record(&mut front, mail.as_ref(), now);
@@ -275,14 +284,21 @@ impl Builder {
     /// off, the pictures placed.
     fn text_of_document(
         &mut self,
+        place: &Path,
         mut d: Document,
         mail: Option<&eml::Mail>,
     ) -> Result<Text, ImportError> {
         self.converted
             .extend(d.converted.iter().map(|l| l.to_string()));
-        let title = take_title(&mut d, mail);
+        let name = file_name(place);
+        self.flags
+            .extend(d.losses.iter().map(|l| format!("`{name}`: {l}")));
+        let title = self.take_title(&mut d, mail);
         let sender_lines = strip_sender_block(&mut d);
-        let pictures = self.document_pictures(&d)?;
+        let unlinked = anchors::resolve(&mut d);
+        self.flags
+            .extend(unlinked.iter().map(|l| format!("`{name}`: {l}")));
+        let pictures = self.document_pictures(&name, &d);
         let mut lines = d.plain_lines();
         lines.extend(sender_lines);
         Ok(Text {
@@ -293,13 +309,27 @@ impl Builder {
         })
     }
 
-    /// The document's own pictures, made fit for the web as `anh-1`, `anh-2`, …
-    fn document_pictures(&mut self, d: &Document) -> Result<Vec<PlacedPicture>, ImportError> {
+    /// The document's own pictures, made fit for the web as `anh-1`, `anh-2`, … One
+    /// the web cannot show (EMF, WMF, a formula's preview, a damaged file) is left out
+    /// and flagged, naming it: the article is still taken in.
+    fn document_pictures(&mut self, document: &str, d: &Document) -> Vec<Option<PlacedPicture>> {
         let mut pictures = Vec::new();
-        for (i, p) in d.pictures.iter().enumerate() {
+        for p in &d.pictures {
             let place = self.origin.clone();
-            let pic = for_web(&place, &p.part, &p.bytes)?;
-            let name = self.unique(&format!("anh-{}", i + 1), pic.extension);
+            let pic = match for_web(&place, &p.part, &p.bytes) {
+                Ok(pic) => pic,
+                Err(_) => {
+                    self.flags.push(format!(
+                        "picture `{}` in `{document}` is {}, which a web page cannot show; it was left out of the article: ask the sender for it as PNG or JPG",
+                        p.part,
+                        kind_of(&p.bytes)
+                    ));
+                    pictures.push(None);
+                    continue;
+                }
+            };
+            let kept = pictures.iter().flatten().count();
+            let name = self.unique(&format!("anh-{}", kept + 1), pic.extension);
             self.files.push(BundleFile {
                 name: name.clone(),
                 bytes: pic.bytes,
@@ -307,12 +337,12 @@ impl Builder {
             if p.alt.is_none() {
                 self.flags.push(format!("picture `{name}` has no description in the document; describe it (alt text, Thông tư 32/2017)"));
             }
-            pictures.push(PlacedPicture {
+            pictures.push(Some(PlacedPicture {
                 file: name,
                 alt: p.alt.clone().unwrap_or_default(),
-            });
+            }));
         }
-        Ok(pictures)
+        pictures
     }
 
     /// Điều 9.1.c: a legal or direction document comes with the signed PDF, and its text
@@ -428,26 +458,6 @@ fn clean_subject(s: &str) -> String {
     }
 }
 
-/// The title: the document's first heading (taken out of the body), its properties'
-/// title, or the mail's subject.
-fn take_title(d: &mut Document, mail: Option<&eml::Mail>) -> String {
-    if let Some(t) = first_heading(d) {
-        if let Some(i) = d
-            .blocks
-            .iter()
-            .position(|b| matches!(b, Block::Heading(..)))
-        {
-            d.blocks.remove(i);
-        }
-        return t;
-    }
-    d.title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| mail.and_then(|m| m.subject.as_deref()).map(clean_subject))
-        .unwrap_or_default()
-}
-
 /// Removes the sender's `Label: value` paragraphs at the end of the document (they are
 /// kept in the front matter, never published) and returns their text.
 fn strip_sender_block(d: &mut Document) -> Vec<String> {
@@ -456,7 +466,7 @@ fn strip_sender_block(d: &mut Document) -> Vec<String> {
         let t = plain(inl);
         let only_text = inl
             .iter()
-            .all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak));
+            .all(|i| matches!(i, Inline::Run(_) | Inline::LineBreak | Inline::Anchor(_)));
         if only_text && (t.trim().is_empty() || sender::labelled(t.trim()).is_some()) {
             out.push(t.trim().to_string());
             d.blocks.pop();

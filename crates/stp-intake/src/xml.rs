@@ -48,6 +48,14 @@ const NAMESPACES: &[(&str, &str)] = &[
         "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
         "cp",
     ),
+    (
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "wps",
+    ),
+    (
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "m",
+    ),
     ("urn:schemas-microsoft-com:vml", "v"),
     ("urn:schemas-microsoft-com:office:office", "o"),
     ("http://purl.org/dc/elements/1.1/", "dc"),
@@ -70,6 +78,29 @@ const NAMESPACES: &[(&str, &str)] = &[
         "manifest",
     ),
     ("http://www.w3.org/1999/xlink", "xlink"),
+    ("http://www.w3.org/1998/Math/MathML", "math"),
+    ("http://www.w3.org/XML/1998/namespace", "xml"),
+];
+
+/// ISO 29500 Strict names the same Word parts under other URIs: read under the same
+/// prefixes as their transitional forms.
+const STRICT: &[(&str, &str)] = &[
+    ("http://purl.oclc.org/ooxml/wordprocessingml/main", "w"),
+    (
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+        "r",
+    ),
+    ("http://purl.oclc.org/ooxml/drawingml/main", "a"),
+    (
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        "wp",
+    ),
+    ("http://purl.oclc.org/ooxml/drawingml/picture", "pic"),
+    ("http://purl.oclc.org/ooxml/officeDocument/math", "m"),
+    (
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        "ep",
+    ),
 ];
 
 /// An element: its resolved name, attributes and children.
@@ -145,10 +176,12 @@ impl Node {
 
 fn resolved(ns: &ResolveResult, local: &str) -> String {
     match ns {
-        ResolveResult::Bound(Namespace(uri)) => match NAMESPACES.iter().find(|(u, _)| u == uri) {
-            Some((_, p)) => format!("{p}:{local}"),
-            None => format!("?:{local}"),
-        },
+        ResolveResult::Bound(Namespace(uri)) => {
+            match NAMESPACES.iter().chain(STRICT).find(|(u, _)| u == uri) {
+                Some((_, p)) => format!("{p}:{local}"),
+                None => format!("?:{local}"),
+            }
+        }
         _ => local.to_string(),
     }
 }

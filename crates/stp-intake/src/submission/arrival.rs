@@ -32,8 +32,8 @@ pub(super) struct Received {
 /// The files that arrived, by what they are to the article.
 #[derive(Default)]
 pub(super) struct Sorted {
-    /// The article: the first Word or OpenOffice document.
-    pub document: Option<Document>,
+    /// The article: the first Word or OpenOffice document, with where it came from.
+    pub document: Option<(PathBuf, Document)>,
     /// The bundle names of the PDF attachments, and of those without a signature.
     pub pdfs: Vec<String>,
     pub unsigned_pdfs: Vec<String>,
@@ -117,7 +117,9 @@ impl Builder {
                     ));
                 }
                 "docx" | "odt" if sorted.document.is_none() => {
-                    sorted.document = Some(self.document(a, &ext, limits, keep_document)?);
+                    let place = self.origin.join_name(&a.name);
+                    let d = self.document(a, &ext, limits, keep_document)?;
+                    sorted.document = Some((place, d));
                 }
                 "jpg" | "jpeg" | "png" | "gif" | "bmp" => {
                     let picture = self.loose_picture(a)?;
@@ -236,7 +238,7 @@ impl JoinName for PathBuf {
     }
 }
 
-fn file_name(p: &Path) -> String {
+pub(super) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()

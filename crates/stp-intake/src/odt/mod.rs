@@ -1,16 +1,21 @@
 //! `.odt` (OpenDocument text) → the document model: headings (`text:h` and the Title
 //! style), paragraphs, spans with bold, italic and font (the span's style, the
-//! paragraph's style and their parents: the font decides legacy encodings), lists
-//! (numbered or bulleted by their list style), tables, links, footnotes, and pictures
-//! (`draw:image`) with the frame's title or description as alt text.
+//! paragraph's style and their parents: the font decides legacy encodings), links,
+//! footnotes, pictures (`draw:image`) with the frame's title or description as alt
+//! text, and text boxes (`draw:text-box`) as paragraphs after the one they are anchored
+//! in. Lists and tables are read in `blocks`. Tracked changes show the final text: the
+//! deleted text kept in `text:tracked-changes` is never read.
+
+mod blocks;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::archive::{Archive, resolve};
-use super::document::{Block, Document, Inline, Picture, Run};
-use super::xml::{self, Child, Node};
-use super::{ImportError, Limits, MAX_XML_BYTES};
+use super::document::{Block, Document, Inline, Picture, Run, Script, formula_loss};
+use super::numbering::Format;
+use super::xml::{Child, Node};
+use super::{ImportError, Limits};
 
 #[derive(Debug, Clone, Default)]
 struct Style {
@@ -18,6 +23,7 @@ struct Style {
     font: Option<String>,
     bold: Option<bool>,
     italic: Option<bool>,
+    script: Option<Script>,
     title: bool,
 }
 
@@ -29,9 +35,28 @@ struct Reader<'a> {
     styles: HashMap<(String, String), Style>,
     /// Font-face name → font family.
     fonts: HashMap<String, String>,
-    /// List style → ordered, by level (1-based).
-    lists: HashMap<String, HashMap<u32, bool>>,
+    /// List styles: their levels (1-based).
+    lists: HashMap<String, HashMap<u32, ListLevel>>,
+    /// The last number of the last list of each list style and level, and of each list
+    /// by its `xml:id`, for lists that continue another.
+    last_numbers: HashMap<(String, u32), u32>,
+    list_ids: HashMap<String, u32>,
+    /// The numbers of the list items being read, outermost first (for `1.2.` labels).
+    numbers: Vec<u32>,
+    /// Blocks met inside the paragraph being read (text boxes), placed after it.
+    floating: Vec<Block>,
     doc: Document,
+}
+
+/// One level of a list style: how it numbers (`style:num-format`), what it writes
+/// around the number, where it starts, and how many levels' numbers it shows.
+#[derive(Debug, Clone)]
+struct ListLevel {
+    format: Format,
+    prefix: String,
+    suffix: String,
+    start: u32,
+    display_levels: usize,
 }
 
 /// Reads an `.odt` file's bytes. `file` names it in errors.
@@ -43,29 +68,14 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
             "is not an OpenDocument text (it has no content.xml); save it as .odt or .docx",
         ));
     }
-    let content = xml::parse(
-        file,
-        "content.xml",
-        &archive.read("content.xml", MAX_XML_BYTES)?,
-    )?;
-    let styles = if archive.has("styles.xml") {
-        Some(xml::parse(
+    let Some(content) = archive.xml("content.xml")? else {
+        return Err(ImportError::file(
             file,
-            "styles.xml",
-            &archive.read("styles.xml", MAX_XML_BYTES)?,
-        )?)
-    } else {
-        None
+            "is not an OpenDocument text (it has no content.xml); save it as .odt or .docx",
+        ));
     };
-    let meta = if archive.has("meta.xml") {
-        Some(xml::parse(
-            file,
-            "meta.xml",
-            &archive.read("meta.xml", MAX_XML_BYTES)?,
-        )?)
-    } else {
-        None
-    };
+    let styles = archive.xml("styles.xml")?;
+    let meta = archive.xml("meta.xml")?;
     let mut r = Reader {
         file,
         limits,
@@ -73,6 +83,10 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
         styles: HashMap::new(),
         fonts: HashMap::new(),
         lists: HashMap::new(),
+        last_numbers: HashMap::new(),
+        list_ids: HashMap::new(),
+        numbers: Vec::new(),
+        floating: Vec::new(),
         doc: Document::default(),
     };
     for root in styles.iter().chain([&content]) {
@@ -89,6 +103,71 @@ pub fn read(file: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Document, Im
     })?;
     r.doc.blocks = r.blocks(text, None, 1)?;
     Ok(r.doc)
+}
+
+/// `style:text-position` (`super 58%`, `-33% 58%`, `0% 100%`): raised, lowered or not.
+fn text_position(value: &str) -> Script {
+    let first = value.split_whitespace().next().unwrap_or("");
+    match first {
+        "super" => Script::Super,
+        "sub" => Script::Sub,
+        n => match n.trim_end_matches('%').parse::<f32>() {
+            Ok(v) if v > 0.0 => Script::Super,
+            Ok(v) if v < 0.0 => Script::Sub,
+            _ => Script::Normal,
+        },
+    }
+}
+
+/// The text of MathML, without its annotations (the StarMath source).
+fn math_text(n: &Node, out: &mut String) {
+    for c in &n.children {
+        match c {
+            Child::Text(t) => out.push_str(t.trim()),
+            Child::Element(e) if e.name != "math:annotation" => math_text(e, out),
+            Child::Element(_) => {}
+        }
+    }
+}
+
+/// Drawing shapes that may hold text (`text:p` inside them).
+const SHAPES: &[&str] = &[
+    "draw:custom-shape",
+    "draw:rect",
+    "draw:ellipse",
+    "draw:circle",
+    "draw:polygon",
+    "draw:path",
+    "draw:g",
+];
+
+/// A list style's level: a bullet or picture level counts as a bullet.
+fn list_level(l: &Node) -> (u32, ListLevel) {
+    let level = l
+        .attr("text:level")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let numbered = l.name == "text:list-level-style-number";
+    let text = |name: &str| l.attr(name).unwrap_or("").to_string();
+    let list_level = ListLevel {
+        format: if numbered {
+            Format::from_odf(l.attr("style:num-format").unwrap_or(""))
+        } else {
+            Format::Bullet
+        },
+        prefix: text("style:num-prefix"),
+        suffix: text("style:num-suffix"),
+        start: l
+            .attr("text:start-value")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1),
+        display_levels: l
+            .attr("text:display-levels")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1)
+            .clamp(1, 10),
+    };
+    (level, list_level)
 }
 
 fn strip_quotes(s: &str) -> String {
@@ -133,23 +212,15 @@ impl Reader<'_> {
                             italic: tp
                                 .and_then(|t| t.attr("fo:font-style"))
                                 .map(|s| s != "normal"),
+                            script: tp
+                                .and_then(|t| t.attr("style:text-position"))
+                                .map(text_position),
                             title: name == "Title",
                         };
                         self.styles.insert((family, name), style);
                     }
                     "text:list-style" => {
-                        let levels = s
-                            .elements()
-                            .map(|l| {
-                                let level = l
-                                    .attr("text:level")
-                                    .and_then(|v| v.parse().ok())
-                                    .unwrap_or(1);
-                                let ordered = l.name == "text:list-level-style-number"
-                                    && l.attr("style:num-format").is_some_and(|f| !f.is_empty());
-                                (level, ordered)
-                            })
-                            .collect();
+                        let levels = s.elements().map(list_level).collect();
                         self.lists
                             .insert(s.attr("style:name").unwrap_or("").to_string(), levels);
                     }
@@ -180,87 +251,6 @@ impl Reader<'_> {
         self.styles
             .get(&(family.to_string(), String::new()))
             .and_then(get)
-    }
-
-    fn blocks(
-        &mut self,
-        n: &Node,
-        list_style: Option<&str>,
-        level: u32,
-    ) -> Result<Vec<Block>, ImportError> {
-        let mut out = Vec::new();
-        for c in n.elements() {
-            match c.name.as_str() {
-                "text:h" => {
-                    let lvl = c
-                        .attr("text:outline-level")
-                        .and_then(|v| v.parse::<u8>().ok())
-                        .unwrap_or(1);
-                    let inl = self.paragraph(c)?;
-                    out.push(Block::Heading(lvl.clamp(1, 6), inl));
-                }
-                "text:p" => {
-                    let style = c.attr("text:style-name");
-                    let title = self
-                        .prop("paragraph", style, |s| s.title.then_some(true))
-                        .is_some();
-                    let inl = self.paragraph(c)?;
-                    out.push(if title {
-                        Block::Heading(1, inl)
-                    } else {
-                        Block::Paragraph(inl)
-                    });
-                }
-                "text:list" => {
-                    let style = c.attr("text:style-name").or(list_style).map(str::to_string);
-                    let ordered = style
-                        .as_deref()
-                        .and_then(|s| self.lists.get(s))
-                        .and_then(|l| l.get(&level))
-                        .copied()
-                        .unwrap_or(false);
-                    let mut items = Vec::new();
-                    for item in c
-                        .elements()
-                        .filter(|e| e.name == "text:list-item" || e.name == "text:list-header")
-                    {
-                        items.push(self.blocks(item, style.as_deref(), level + 1)?);
-                    }
-                    out.push(Block::List { ordered, items });
-                }
-                "table:table" => out.push(self.table(c)?),
-                "text:section" | "text:soft-page-break" | "table:table-row-group" => {
-                    out.extend(self.blocks(c, list_style, level)?)
-                }
-                _ => {}
-            }
-        }
-        Ok(out)
-    }
-
-    fn table(&mut self, t: &Node) -> Result<Block, ImportError> {
-        let mut rows_nodes = Vec::new();
-        t.find_all("table:table-row", &mut rows_nodes);
-        let mut rows = Vec::new();
-        for row in rows_nodes {
-            let mut cells = Vec::new();
-            for cell in row.elements().filter(|e| e.name == "table:table-cell") {
-                let mut inl = Vec::new();
-                for p in cell
-                    .elements()
-                    .filter(|e| e.name == "text:p" || e.name == "text:h")
-                {
-                    let more = self.paragraph(p)?;
-                    if !inl.is_empty() && !more.is_empty() {
-                        inl.push(Inline::LineBreak);
-                    }
-                    inl.extend(more);
-                }
-                cells.push(inl);
-            }
-            rows.push(cells);
-        }
-        Ok(Block::Table(rows))
     }
 
     fn paragraph(&mut self, p: &Node) -> Result<Vec<Inline>, ImportError> {
@@ -298,12 +288,14 @@ impl Reader<'_> {
                     .filter(|_| !heading_like)
             })
             .unwrap_or(false);
+        let script = self.prop("text", span, |s| s.script).unwrap_or_default();
         let run = |text: String| {
             Inline::Run(Run {
                 text,
                 bold,
                 italic,
                 font: font.clone(),
+                script,
             })
         };
         for c in &n.children {
@@ -329,7 +321,7 @@ impl Reader<'_> {
                 "text:a" => {
                     let mut inner = Vec::new();
                     self.inlines(e, pstyle, span, &mut inner)?;
-                    match e.attr("xlink:href").filter(|h| !h.starts_with('#')) {
+                    match e.attr("xlink:href").filter(|h| !h.is_empty()) {
                         Some(href) => {
                             let runs = inner
                                 .iter()
@@ -356,6 +348,12 @@ impl Reader<'_> {
                     }
                 }
                 "draw:frame" => self.frame(e, out)?,
+                "text:bookmark" | "text:bookmark-start" => {
+                    if let Some(name) = e.attr("text:name") {
+                        out.push(Inline::Anchor(name.to_string()));
+                    }
+                }
+                name if SHAPES.contains(&name) => self.shape(e)?,
                 "draw:a" | "text:bookmark-ref" | "text:reference-ref" | "text:ruby"
                 | "text:ruby-base" | "text:meta" => self.inlines(e, pstyle, span, out)?,
                 _ => {}
@@ -364,19 +362,81 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// A drawing shape's text (and that of the shapes in a group), as paragraphs after
+    /// the paragraph it is anchored in.
+    fn shape(&mut self, shape: &Node) -> Result<(), ImportError> {
+        let outer = std::mem::take(&mut self.floating);
+        let mut blocks = Vec::new();
+        let mut read = || -> Result<(), ImportError> {
+            for c in shape
+                .elements()
+                .filter(|c| SHAPES.contains(&c.name.as_str()))
+            {
+                self.shape(c)?;
+                blocks.append(&mut self.floating);
+            }
+            blocks.extend(self.blocks(shape, None, 1)?);
+            Ok(())
+        };
+        let result = read();
+        self.floating = outer;
+        self.floating.extend(blocks);
+        result
+    }
+
+    /// The plain text of the formula a frame embeds (`draw:object` whose content is
+    /// MathML), if it is one.
+    fn formula(&mut self, frame: &Node) -> Result<Option<String>, ImportError> {
+        let Some(href) = frame
+            .child("draw:object")
+            .and_then(|o| o.attr("xlink:href"))
+        else {
+            return Ok(None);
+        };
+        let object = resolve(self.file, "", href.trim_end_matches('/'))?;
+        let Some(math) = self.archive.xml(&format!("{object}/content.xml"))? else {
+            return Ok(None);
+        };
+        if math.name != "math:math" {
+            return Ok(None);
+        }
+        let mut text = String::new();
+        math_text(&math, &mut text);
+        Ok(Some(text).filter(|t| !t.trim().is_empty()))
+    }
+
     fn frame(&mut self, frame: &Node, out: &mut Vec<Inline>) -> Result<(), ImportError> {
         let alt = frame
             .child("svg:desc")
             .or_else(|| frame.child("svg:title"))
             .map(Node::text)
             .filter(|t| !t.trim().is_empty());
+        if let Some(tb) = frame.child("draw:text-box") {
+            // A text box: its paragraphs after the paragraph it is anchored in.
+            let outer = std::mem::take(&mut self.floating);
+            let blocks = self.blocks(tb, None, 1);
+            self.floating = outer;
+            self.floating.extend(blocks?);
+            return Ok(());
+        }
+        if let Some(text) = self.formula(frame)? {
+            // A formula: its text, not its preview picture (which the web cannot show).
+            self.doc.losses.push(formula_loss(&text));
+            out.push(Inline::Run(Run {
+                text,
+                ..Run::default()
+            }));
+            return Ok(());
+        }
         let Some(image) = frame.child("draw:image") else {
-            // A text box: its paragraphs' text.
-            if let Some(tb) = frame.child("draw:text-box") {
-                for p in tb.elements().filter(|e| e.name == "text:p") {
-                    let inl = self.paragraph(p)?;
-                    out.extend(inl);
-                }
+            if let Some(object) = frame.child("draw:object") {
+                let name = object
+                    .attr("xlink:href")
+                    .unwrap_or("")
+                    .trim_start_matches("./");
+                self.doc.losses.push(format!(
+                    "an embedded object (a formula or a chart) `{name}` has no picture to show; it was left out: ask the sender for it as a picture"
+                ));
             }
             return Ok(());
         };
