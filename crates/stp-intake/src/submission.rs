@@ -70,22 +70,6 @@ pub fn assemble_from(
     now: &str,
     stated: &Sender,
 ) -> Result<Submission, ImportError> {
-    let mut submission = read_submission(input, config, section, now, stated)?;
-    if *stated != Sender::default()
-        && let Some(record) = submission.front.intake.as_mut()
-    {
-        record.sender_stated = true;
-    }
-    Ok(submission)
-}
-
-fn read_submission(
-    input: &Input,
-    config: &SiteConfig,
-    section: Option<&str>,
-    now: &str,
-    stated: &Sender,
-) -> Result<Submission, ImportError> {
     let limits = Limits {
         max_attachment_bytes: config.max_attachment_bytes,
     };
@@ -121,7 +105,7 @@ fn read_submission(
     let mut front = FrontMatter {
         title: title.clone(),
         status: Some("submitted".into()),
-        // Who wrote it, for the royalties (Điều 8): the sender, unless the text says.
+        // Who wrote it, for the royalties (Điều 8): the sender (a `Tác giả:` line names them).
         author: who.name.clone(),
         sender: Some(who),
         ..FrontMatter::default()
@@ -143,6 +127,9 @@ fn read_submission(
     check_unicode(&b.origin, &title, &body)?;
     let slug = article_slug(&title, &b.origin)?;
     let files = b.record(&mut front, mail.as_ref(), now);
+    if let Some(record) = front.intake.as_mut() {
+        record.sender_stated = *stated != Sender::default();
+    }
     Ok(Submission {
         section,
         slug,
@@ -410,7 +397,7 @@ impl Builder {
             message_id: mail.and_then(|m| m.message_id.clone()),
             converted: dedup(self.converted),
             flags: self.flags,
-            // `assemble_from` says when the secretary stated the sender.
+            // Set by `assemble_from`, which knows what the secretary stated.
             sender_stated: false,
         });
         self.files
