@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Write};
 
-pub const LIMITS: stp::content::import::Limits = stp::content::import::Limits {
+pub const LIMITS: stp::intake::Limits = stp::intake::Limits {
     max_attachment_bytes: 1 << 20,
 };
 

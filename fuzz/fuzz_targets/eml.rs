@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     static QUIET: std::sync::Once = std::sync::Once::new();
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
     let file = std::path::Path::new("fuzz.eml");
-    if let Ok(mail) = stp::content::import::eml::read(file, data, 4096) {
+    if let Ok(mail) = stp::intake::eml::read(file, data, 4096) {
         assert!(mail.attachments.iter().all(|a| a.bytes.len() <= 4096));
     }
 });

@@ -12,7 +12,7 @@ use stp::content::{SiteConfig, parse_article};
 fn config() -> &'static SiteConfig {
     static CONFIG: OnceLock<SiteConfig> = OnceLock::new();
     CONFIG.get_or_init(|| {
-        SiteConfig::parse(Path::new("site.toml"), include_str!("../../site.toml"))
+        SiteConfig::parse(Path::new("site.toml"), include_str!("../../examples/site/site.toml"))
             .expect("the repository's site.toml parses")
     })
 }

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         &[("styles.xml", STYLES), ("Pictures/a.png", b"\x89PNG")],
     );
     let file = std::path::Path::new("fuzz.odt");
-    if let Ok(mut doc) = stp::content::import::odt::read(file, bytes, &common::LIMITS) {
+    if let Ok(mut doc) = stp::intake::odt::read(file, bytes, &common::LIMITS) {
         let _ = doc.convert_legacy(file);
         let _ = doc.plain_lines();
     }
