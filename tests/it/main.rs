@@ -25,6 +25,7 @@ mod deploy_folder;
 mod error_messages;
 mod exit_status;
 mod intake_check_fix;
+mod intake_corpus;
 mod intake_documents;
 mod intake_mail;
 mod intake_refusals;
