@@ -134,6 +134,30 @@ fn a_preview_never_goes_out_and_a_rollback_is_refused() {
 }
 
 #[test]
+fn a_folder_with_other_files_or_the_build_itself_is_never_replaced() {
+    let env = Env::board();
+    env.ok(&["build"]);
+    let www = env.home.join("www");
+    std::fs::create_dir_all(www.join("other-site")).unwrap();
+    std::fs::write(www.join("other-site/index.html"), "một trang khác").unwrap();
+    let err = env.refused(&["deploy", www.to_str().unwrap()]);
+    assert!(err.contains("stp did not deploy"), "{err}");
+    assert!(
+        www.join("other-site/index.html").is_file(),
+        "nothing deleted"
+    );
+    let public = env.site.join("public");
+    for target in [public.clone(), public.join("www"), env.site.clone()] {
+        let err = env.refused(&["deploy", target.to_str().unwrap()]);
+        assert!(err.contains("one holds the other"), "{err}");
+    }
+    assert!(
+        public.join(".stp-build.json").is_file(),
+        "the build is untouched"
+    );
+}
+
+#[test]
 fn a_remote_target_is_refused_by_name_until_it_is_built() {
     let env = Env::board();
     env.ok(&["build"]);

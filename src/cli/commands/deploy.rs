@@ -41,6 +41,7 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
     let root = find_root(repo)?;
     let build = args.from.clone().unwrap_or_else(|| root.join("public"));
     let target = folder_target(&args.target)?;
+    refuse_overlap(&build, &target)?;
     let built = recorded_commit(&build).ok_or_else(|| {
         CliError::failed(format!(
             "{} is not a public build: it has no {BUILD_RECORD} naming the signed commit it was built from",
@@ -48,6 +49,7 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
         ))
         .hint("build the public site with `stp build` (a preview never goes out), then deploy")
     })?;
+    refuse_foreign_folder(&target)?;
     if let Some(deployed) = recorded_commit(&target)
         && !args.allow_rewind
     {
@@ -97,6 +99,37 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
         changes.unchanged,
         &built[..12.min(built.len())]
     );
+    Ok(())
+}
+
+/// The build and the target must be two folders, neither inside the other: the target is
+/// replaced whole.
+fn refuse_overlap(build: &Path, target: &Path) -> CliResult {
+    let (b, t) = (
+        crate::render::resolved(build)?,
+        crate::render::resolved(target)?,
+    );
+    if b.starts_with(&t) || t.starts_with(&b) {
+        return Err(CliError::usage(format!(
+            "{} and {} are the same folder or one holds the other; deploy into a folder of its own",
+            build.display(),
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A folder that holds files but no build record was not deployed by stp (a web root with
+/// other sites, a home folder): replacing it whole would delete them, so it is refused.
+fn refuse_foreign_folder(target: &Path) -> CliResult {
+    let holds_files = std::fs::read_dir(target).is_ok_and(|mut d| d.next().is_some());
+    if holds_files && recorded_commit(target).is_none() {
+        return Err(CliError::failed(format!(
+            "{} already holds files that stp did not deploy (it has no {BUILD_RECORD}); stp replaces the folder whole, so they would be deleted",
+            target.display()
+        ))
+        .hint("deploy into a new or empty folder (e.g. /var/www/stp) and point the web server at it"));
+    }
     Ok(())
 }
 
