@@ -162,7 +162,7 @@ impl<'a> Renderer<'a> {
                 Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
             }
             Job::Feeds(lang) => Ok(self.feeds(lang)),
-            Job::SitemapXml => Ok(vec![("sitemap.xml".into(), self.sitemap_xml())]),
+            Job::SitemapXml => Ok(self.sitemap_files()),
             Job::Robots => Ok(vec![(
                 "robots.txt".into(),
                 sitemap::robots(self.site.config.base(), self.preview),
@@ -419,7 +419,7 @@ impl<'a> Renderer<'a> {
         ]
     }
 
-    fn sitemap_xml(&self) -> Vec<u8> {
+    fn sitemap_files(&self) -> Vec<(String, Vec<u8>)> {
         let site = self.site;
         let mut urls: Vec<(String, String)> = Vec::new();
         for lang in &site.config.languages {
@@ -434,7 +434,7 @@ impl<'a> Renderer<'a> {
         for s in &site.summaries {
             urls.push((s.url.clone(), s.date.clone()));
         }
-        sitemap::sitemap_xml(site.config.base(), &urls)
+        sitemap::sitemap_files(site.config.base(), &urls)
     }
 }
 
