@@ -43,6 +43,7 @@ mod pipeline_revision;
 mod pipeline_size;
 mod pipeline_time;
 mod public_active_files;
+mod publish_selective;
 mod report_pipeline;
 mod serve_incremental;
 mod sync_over_ssh;

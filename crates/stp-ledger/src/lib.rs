@@ -62,7 +62,10 @@ pub use state::{
     Ack, ArticleRecord, Event, EventKind, Issue, LedgerState, LiveVersion, SiteEvent, SitePending,
     SiteRecord, SiteVersion, TrustPoint,
 };
-pub use steps::{StepOutcome, StepRequest, perform_step, perform_step_on, queue, trusted_person};
+pub use steps::{
+    StepOutcome, StepPreview, StepRequest, perform_step, perform_step_on, preview_step, queue,
+    trusted_person,
+};
 pub use surroundings::{Surroundings, clock_today};
 pub use sync::{SyncReport, sync};
 pub use trailers::{StepTrailer, Trailers};

@@ -17,7 +17,7 @@ use super::next::Next;
 use super::repo::{commit_signed, head_commit, identity, open, sync_worktree};
 use super::sign::Signer;
 use super::state::EventKind;
-use super::step_plan::{PlanInput, plan_step};
+use super::step_plan::{PlanInput, StepPlan, plan_step};
 use super::trust::Trusted;
 
 /// A step to sign.
@@ -88,37 +88,19 @@ pub fn perform_step_on(
     request: &StepRequest,
     options: &LedgerOptions,
 ) -> LedgerResult<(StepOutcome, Ledger)> {
-    let root = ledger.root.clone();
-    let root = root.as_path();
-    let (trusted, person) = trusted_person(&ledger, signer)?;
-    let repo = open(root)?;
-    let head = head_commit(&repo)?
-        .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
-    let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
-    let config = SiteConfig::load(&root.join("site.toml"))
-        .map_err(|e| LedgerError::refused(e.to_string()))?;
-    let input = PlanInput {
-        root,
-        repo: &repo,
-        head_tree: &head_tree,
-        config: &config,
-        trusted,
-        person,
-        date: stated_date(options)?,
-        stated: options.stated_date.is_some(),
-    };
-    let plan = plan_step(&ledger, &input, request)?;
-    let commit = commit_signed(
-        &repo,
-        signer,
-        &author(person, options)?,
-        &head,
-        &plan.writes,
-        &plan.removals,
-        &plan.message,
-    )?;
-    let person = person.id.clone();
-    sync_worktree(&repo, root, &plan.worktree, &plan.removals)?;
+    let (commit, plan, person) = planned(&ledger, signer, request, options, |p| {
+        let commit = commit_signed(
+            p.repo,
+            signer,
+            &author(p.person, options)?,
+            p.head,
+            &p.plan.writes,
+            &p.plan.removals,
+            &p.plan.message,
+        )?;
+        sync_worktree(p.repo, &ledger.root, &p.plan.worktree, &p.plan.removals)?;
+        Ok((commit, p.plan, p.person.id.clone()))
+    })?;
     let ledger = ledger.advance(commit, options)?;
     confirm(&ledger, commit, &plan.steps)?;
     if let Some(version) = &plan.site_version
@@ -135,6 +117,80 @@ pub fn perform_step_on(
         notes: plan.notes,
     };
     Ok((outcome, ledger))
+}
+
+/// What `request` would do, checked exactly as `perform_step` checks it (the signer's
+/// role, the states, the content); nothing is signed or written. For `stp publish
+/// --dry-run`: what would go live.
+pub fn preview_step(
+    root: &Path,
+    signer: &Signer,
+    request: &StepRequest,
+    options: &LedgerOptions,
+) -> LedgerResult<StepPreview> {
+    let ledger = Ledger::load(root, options)?;
+    planned(&ledger, signer, request, options, |p| {
+        Ok(StepPreview {
+            person: p.person.id.clone(),
+            steps: p.plan.steps,
+            site_version: p.plan.site_version,
+            notes: p.plan.notes,
+        })
+    })
+}
+
+/// What a step would do.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StepPreview {
+    pub person: String,
+    /// `(article, from, to)`.
+    pub steps: Vec<(String, State, State)>,
+    /// The version of the site files a publish of everything would take live.
+    pub site_version: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// A planned step and what it was planned against.
+struct Planned<'a> {
+    repo: &'a git2::Repository,
+    head: &'a git2::Commit<'a>,
+    person: &'a Person,
+    plan: StepPlan,
+}
+
+/// Plans `request` on `ledger` and hands the plan to `then`.
+fn planned<T>(
+    ledger: &Ledger,
+    signer: &Signer,
+    request: &StepRequest,
+    options: &LedgerOptions,
+    then: impl FnOnce(Planned<'_>) -> LedgerResult<T>,
+) -> LedgerResult<T> {
+    let root = ledger.root.as_path();
+    let (trusted, person) = trusted_person(ledger, signer)?;
+    let repo = open(root)?;
+    let head = head_commit(&repo)?
+        .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
+    let head_tree = head.tree().map_err(LedgerError::git("cannot read HEAD"))?;
+    let config = SiteConfig::load(&root.join("site.toml"))
+        .map_err(|e| LedgerError::refused(e.to_string()))?;
+    let input = PlanInput {
+        root,
+        repo: &repo,
+        head_tree: &head_tree,
+        config: &config,
+        trusted,
+        person,
+        date: stated_date(options)?,
+        stated: options.stated_date.is_some(),
+    };
+    let plan = plan_step(ledger, &input, request)?;
+    then(Planned {
+        repo: &repo,
+        head: &head,
+        person,
+        plan,
+    })
 }
 
 /// `person` as a commit's author (an address of their own, or `ID@stp.invalid`), at the
