@@ -65,18 +65,17 @@ pub fn fixed_now() -> Option<String> {
     std::env::var(crate::report::status::NOW_VAR).ok()
 }
 
-/// How to build: on the day of `SOURCE_DATE_EPOCH` when set (a reproducible build), else
-/// today; with stage timings when `STP_TIMINGS` is set.
+/// How to build: at the moment of `SOURCE_DATE_EPOCH` when set (a reproducible build),
+/// else now; with stage timings when `STP_TIMINGS` is set.
 pub fn render() -> RenderOptions {
-    let day = text("SOURCE_DATE_EPOCH")
+    let moment = text("SOURCE_DATE_EPOCH")
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-        .map(|t| {
-            t.with_timezone(&crate::content::date::vietnam())
-                .date_naive()
-        });
+        .unwrap_or_else(chrono::Utc::now);
     RenderOptions {
-        today: day.unwrap_or_else(today),
+        now: moment
+            .with_timezone(&crate::content::date::vietnam())
+            .naive_local(),
         timings: var("STP_TIMINGS").is_some(),
     }
 }

@@ -56,6 +56,11 @@ pub struct FrontMatter {
     /// Shown on the home page (featured procedures, notices).
     #[serde(default)]
     pub featured: bool,
+    /// Not on the public site before this moment (Vietnam time; a date means its first
+    /// minute), though published: a legal document that waits for its effective date.
+    /// A scheduled rebuild puts it online; nobody signs at midnight.
+    #[serde(default)]
+    pub publish_at: Option<String>,
     /// Deadline kind for the workflow (`news`, `document`, `plan`, `statistics`, `answer`…);
     /// defaults to the section's.
     #[serde(default)]
@@ -118,6 +123,16 @@ pub struct Article {
 }
 
 impl Article {
+    /// Whether the article is held back from the public site at `now` (Vietnam local
+    /// time) by its `publish_at`.
+    pub fn scheduled_after(&self, now: chrono::NaiveDateTime) -> bool {
+        self.front
+            .publish_at
+            .as_deref()
+            .and_then(super::date::parse_datetime)
+            .is_some_and(|at| at.with_timezone(&super::date::vietnam()).naive_local() > now)
+    }
+
     /// The page's URL path, e.g. `/tin-tuc/hoi-nghi/` or `/en/gioi-thieu/history/`.
     pub fn url_path(&self) -> String {
         if self.lang == "vi" {
@@ -506,6 +521,9 @@ fn check_dates(path: &Path, yaml: &str, f: &FrontMatter) -> Result<(), ContentEr
     }
     if let Some(u) = &f.deadline_from {
         dates.push(("deadline_from", u));
+    }
+    if let Some(p) = &f.publish_at {
+        dates.push(("publish_at", p));
     }
     for (field, value) in dates {
         if parse_datetime(value).is_none() {

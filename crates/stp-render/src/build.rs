@@ -30,12 +30,15 @@ pub struct BuildReport {
 
 /// Parses every article of `source` in parallel. All errors are reported together.
 pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
-    load_timed(config, source, &mut Stages::start(false))
+    load_timed(config, source, None, &mut Stages::start(false))
 }
 
+/// `load_site`; with `held_back_at`, the articles whose `publish_at` is after that moment
+/// are left out (the public site: published, but not online yet).
 fn load_timed(
     config: &SiteConfig,
     source: &dyn ContentSource,
+    held_back_at: Option<chrono::NaiveDateTime>,
     stages: &mut Stages,
 ) -> Result<Site, RenderError> {
     let sources = source.articles()?;
@@ -63,6 +66,7 @@ fn load_timed(
     let mut articles = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
+            Ok((a, _)) if held_back_at.is_some_and(|now| a.scheduled_after(now)) => {}
             Ok(pair) => articles.push(pair),
             Err(e) => errors.push(e),
         }
@@ -89,7 +93,8 @@ pub fn build(
     let mut stages = Stages::start(options.timings);
     let files = source.site_files()?;
     let config = files.config()?;
-    let site = load_timed(&config, source, &mut stages)?;
+    let held_back_at = source.is_public().then_some(options.now);
+    let site = load_timed(&config, source, held_back_at, &mut stages)?;
     let theme = Theme::load(&files, &config.theme)?;
     let staging = Staging::new(out)?;
     stages.done("theme and staging");

@@ -1,37 +1,43 @@
-//! What a build takes from the machine rather than from the site: the day it is built
-//! (which decides, for example, whether a draft's consultation is still open) and whether
-//! to print the time of each stage. The command line reads them (the clock, or
-//! `SOURCE_DATE_EPOCH` for a reproducible build; `STP_TIMINGS`) and hands them down;
-//! nothing in the renderer reads the environment or the clock itself.
+//! What a build takes from the machine rather than from the site: the moment it is built
+//! (which decides whether a draft's consultation is still open, and which published
+//! articles with a `publish_at` are online yet) and whether to print the time of each
+//! stage. The command line reads them (the clock, or `SOURCE_DATE_EPOCH` for a
+//! reproducible build; `STP_TIMINGS`) and hands them down; nothing in the renderer reads
+//! the environment or the clock itself.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// How to build.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
-    /// The day of the build, in Vietnam.
-    pub today: NaiveDate,
+    /// The moment of the build, Vietnam local time.
+    pub now: NaiveDateTime,
     /// Print how long each stage of a build took to stderr (for scripts/bench).
     pub timings: bool,
 }
 
 impl RenderOptions {
-    /// A build on `today`, printing nothing.
-    pub fn on(today: NaiveDate) -> RenderOptions {
+    /// A build at `now` (Vietnam local time), printing nothing.
+    pub fn at(now: NaiveDateTime) -> RenderOptions {
         RenderOptions {
-            today,
+            now,
             timings: false,
         }
+    }
+
+    /// The day of the build.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
     }
 }
 
 impl Default for RenderOptions {
-    /// A build today by this machine's clock (the command line states the day itself).
+    /// A build now by this machine's clock (the command line states the moment itself).
     fn default() -> RenderOptions {
-        RenderOptions::on(
+        RenderOptions::at(
             chrono::Utc::now()
                 .with_timezone(&stp_content::date::vietnam())
-                .date_naive(),
+                .naive_local(),
         )
     }
 }

@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
             theme,
             preview,
             bases,
-            today: options.today.format("%Y-%m-%d").to_string(),
+            today: options.today().format("%Y-%m-%d").to_string(),
         }
     }
 
