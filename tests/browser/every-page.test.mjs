@@ -3,6 +3,8 @@
 // (a footnote, a long table, a picture without its file), so nothing is sampled here
 // unless STP_SAMPLE=1 says the site is a generated 10,000-article corpus, where one page
 // of each kind is tested (a11y.test.mjs) and this file checks a spread of pages instead.
+// Every page is served with the headers of the build's `_headers` file, so each is also
+// checked to work under the site's Content-Security-Policy.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
@@ -40,6 +42,9 @@ for (const width of WIDTHS) {
           failures.push(`${path}: status ${response.status()}`);
           continue;
         }
+        if (!response.headers()["content-security-policy"]?.includes("script-src 'self'")) {
+          failures.push(`${path}: served without the site's Content-Security-Policy (_headers)`);
+        }
         const violations = await axeViolations(tab.page);
         if (violations.length > 0) failures.push(`${path}:\n${formatViolations(violations)}`);
         const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -52,6 +57,7 @@ for (const width of WIDTHS) {
   });
 }
 
-test("no page fetched anything off the site or had a script error", () => {
+// Under the policy, a CSP violation is a console error ("Refused to …") and lands here.
+test("no page fetched anything off the site, had a script error or broke the CSP", () => {
   assert.deepEqual(run.problems, []);
 });

@@ -192,6 +192,10 @@ pub fn write_site(
             bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
             Ok(())
         })?;
+    let headers = super::headers::headers_file();
+    super::output::write_under(dir, "_headers", &headers)?;
+    files.fetch_add(1, Ordering::Relaxed);
+    bytes.fetch_add(headers.len() as u64, Ordering::Relaxed);
     for (rel, data) in &theme.asset_files {
         super::output::write_under(dir, rel, data)?;
         files.fetch_add(1, Ordering::Relaxed);

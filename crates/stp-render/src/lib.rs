@@ -8,6 +8,7 @@ pub mod check;
 mod context;
 mod feeds;
 mod footnotes;
+pub mod headers;
 mod incremental;
 pub mod markdown;
 mod metadata;
