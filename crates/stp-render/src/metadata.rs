@@ -35,15 +35,18 @@ fn metadata_segment(marker: u8) -> bool {
 }
 
 fn jpeg(data: Vec<u8>) -> Vec<u8> {
-    let Ok(mut jpeg) = Jpeg::from_bytes(data.clone().into()) else {
-        return data;
+    // `Bytes` shares the buffer: a picture with nothing to strip is handed back, not copied.
+    let data = Bytes::from(data);
+    let Ok(mut jpeg) = Jpeg::from_bytes(data.clone()) else {
+        return data.into();
     };
     let before = jpeg.segments().len();
     let turned = jpeg.exif().and_then(|e| orientation(&e));
     jpeg.segments_mut()
         .retain(|s| !metadata_segment(s.marker()));
     if jpeg.segments().len() == before {
-        return data;
+        drop(jpeg);
+        return data.into();
     }
     jpeg.set_exif(turned.map(only_orientation));
     jpeg.encoder().bytes().to_vec()
@@ -53,15 +56,17 @@ fn jpeg(data: Vec<u8>) -> Vec<u8> {
 const PNG_METADATA: [&[u8; 4]; 5] = [b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"];
 
 fn png(data: Vec<u8>) -> Vec<u8> {
-    let Ok(mut png) = Png::from_bytes(data.clone().into()) else {
-        return data;
+    let data = Bytes::from(data);
+    let Ok(mut png) = Png::from_bytes(data.clone()) else {
+        return data.into();
     };
     let before = png.chunks().len();
     let turned = png.exif().and_then(|e| orientation(&e));
     png.chunks_mut()
         .retain(|c| !PNG_METADATA.contains(&&c.kind()));
     if png.chunks().len() == before {
-        return data;
+        drop(png);
+        return data.into();
     }
     png.set_exif(turned.map(only_orientation));
     png.encoder().bytes().to_vec()

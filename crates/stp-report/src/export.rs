@@ -98,6 +98,14 @@ mod tests {
         );
     }
 
+    /// The text of part `name` of the workbook at `path`.
+    fn part(path: &Path, name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    }
+
     #[test]
     fn text_that_looks_like_a_formula_stays_text() {
         let evil = [
@@ -126,17 +134,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.xlsx");
         write_xlsx(&[&t], &path).unwrap();
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-        let mut sheet = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
-            &mut sheet,
-        )
-        .unwrap();
+        let sheet = part(&path, "xl/worksheets/sheet1.xml");
         assert!(!sheet.contains("<f>"), "no formula: {sheet}");
-        let mut styles = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
-            .unwrap();
+        let styles = part(&path, "xl/styles.xml");
         assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
     }
 
@@ -151,17 +151,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.xlsx");
         write_xlsx(&[&t], &path).unwrap();
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-        let mut sheet = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
-            &mut sheet,
-        )
-        .unwrap();
+        let sheet = part(&path, "xl/worksheets/sheet1.xml");
         assert!(sheet.contains("<v>0.5</v>"), "{sheet}");
-        let mut book = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut book)
-            .unwrap();
+        let book = part(&path, "xl/workbook.xml");
         assert!(book.contains("name=\"quotas\""), "{book}");
     }
 }

@@ -10,12 +10,12 @@ use clap::Args;
 use crate::cli::error::CliResult;
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
-use crate::ledger::{StepRequest, preview_step};
+use crate::ledger::preview_step;
 use crate::workflow::Action;
 
 use super::build::build_public;
-use super::signing::{SignedArgs, article_path};
-use super::step::sign_step;
+use super::signing::SignedArgs;
+use super::step::{sign_step, step_request, steps_json};
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
@@ -59,29 +59,14 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
 /// What the publish would post.
 fn dry_run(root: &std::path::Path, args: &PublishArgs) -> CliResult {
     let signer = args.sign.key.signer(root)?;
-    let articles = args
-        .articles
-        .iter()
-        .map(|a| article_path(root, a))
-        .collect::<CliResult<Vec<_>>>()?;
-    let request = StepRequest {
-        action: Action::Publish,
-        articles,
-        reason: None,
-        ground: None,
-    };
+    let request = step_request(root, Action::Publish, &args.articles, None, None)?;
     let preview = preview_step(root, &signer, &request, &args.sign.trust.options())?;
     if args.sign.json {
-        let steps: Vec<serde_json::Value> = preview
-            .steps
-            .iter()
-            .map(|(article, from, to)| serde_json::json!({ "article": article, "from": from, "to": to }))
-            .collect();
         print_json(&serde_json::json!({
             "action": "publish",
             "dry_run": true,
             "person": preview.person,
-            "steps": steps,
+            "steps": steps_json(&preview.steps),
             "site_version": preview.site_version,
         }));
         return Ok(());

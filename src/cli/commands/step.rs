@@ -9,7 +9,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
-use crate::workflow::{Action, Ground};
+use crate::workflow::{Action, Ground, State};
 
 use super::signing::{SignedArgs, article_path, needed_reason};
 
@@ -23,16 +23,7 @@ pub fn sign_step(
     sign: &SignedArgs,
 ) -> CliResult<Signed> {
     let signer = sign.key.signer(root)?;
-    let articles = articles
-        .iter()
-        .map(|a| article_path(root, a))
-        .collect::<CliResult<Vec<_>>>()?;
-    let request = StepRequest {
-        action,
-        articles,
-        reason,
-        ground,
-    };
+    let request = step_request(root, action, articles, reason, ground)?;
     let outcome = perform_step(root, &signer, &request, &sign.trust.options())?;
     for note in &outcome.notes {
         info(format_args!("note: {note}"));
@@ -71,20 +62,44 @@ impl Signed {
 
     /// The fields of a step command's `--json` output.
     pub fn json(&self) -> serde_json::Value {
-        let steps: Vec<serde_json::Value> = self
-            .outcome
-            .steps
-            .iter()
-            .map(|(article, from, to)| serde_json::json!({ "article": article, "from": from, "to": to }))
-            .collect();
         serde_json::json!({
             "action": self.action.to_string(),
             "commit": self.outcome.commit,
             "signer": { "id": self.outcome.person, "fingerprint": self.fingerprint },
-            "steps": steps,
+            "steps": steps_json(&self.outcome.steps),
             "notes": self.outcome.notes,
         })
     }
+}
+
+/// The request for `action` on the articles the user named (paths as typed).
+pub fn step_request(
+    root: &Path,
+    action: Action,
+    articles: &[PathBuf],
+    reason: Option<String>,
+    ground: Option<Ground>,
+) -> CliResult<StepRequest> {
+    let articles = articles
+        .iter()
+        .map(|a| article_path(root, a))
+        .collect::<CliResult<Vec<_>>>()?;
+    Ok(StepRequest {
+        action,
+        articles,
+        reason,
+        ground,
+    })
+}
+
+/// Steps `(article, from, to)` as the `steps` field of the `--json` outputs.
+pub fn steps_json(steps: &[(String, State, State)]) -> Vec<serde_json::Value> {
+    steps
+        .iter()
+        .map(
+            |(article, from, to)| serde_json::json!({ "article": article, "from": from, "to": to }),
+        )
+        .collect()
 }
 
 /// Prints the articles waiting for `action` that the caller may sign.
