@@ -3,7 +3,8 @@
 //! reproducible build), the date a signer states (`STP_DATE`), a fixed "now" for the
 //! boards (`STP_NOW`), the commit time (`GIT_COMMITTER_DATE`), the user's state folder
 //! (`XDG_STATE_HOME`, else `~/.local/state`: the cache key), the home folder, the
-//! ssh-agent (`SSH_AUTH_SOCK`), and the timing switches of the benchmarks
+//! ssh-agent (`SSH_AUTH_SOCK`), the ssh command a deploy over ssh uses (`RSYNC_RSH`, as
+//! rsync itself reads it), and the timing switches of the benchmarks
 //! (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as values in their options.
 
 use std::ffi::OsString;
@@ -22,6 +23,19 @@ fn var(name: &str) -> Option<OsString> {
 /// A variable's value as text, unless unset, empty or not UTF-8.
 fn text(name: &str) -> Option<String> {
     var(name).and_then(|v| v.into_string().ok())
+}
+
+/// The ssh program and its arguments for a deploy over ssh: `RSYNC_RSH` split on spaces
+/// (rsync's own variable, so one setting serves both), else `ssh`.
+pub fn ssh_command() -> Vec<String> {
+    let words: Vec<String> = text("RSYNC_RSH")
+        .map(|v| v.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    if words.is_empty() {
+        vec!["ssh".to_string()]
+    } else {
+        words
+    }
 }
 
 /// Today in Vietnam by this machine's clock.

@@ -1,7 +1,7 @@
 //! `stp deploy FOLDER` through the real binary on a signed site: the public build goes into
 //! a web server's folder whole, only what changed is sent (by content), a dry run changes
 //! nothing, a preview never goes out, and a build from a history without the deployed
-//! commit (a rollback) is refused unless asked for.
+//! commit (a rollback) is refused unless an admin signed a decision allowing it.
 
 use crate::kit::repo::Env;
 
@@ -127,10 +127,66 @@ fn a_preview_never_goes_out_and_a_rollback_is_refused() {
     let err = env.refused(&["deploy", www_arg]);
     assert!(err.contains("would roll the site back"), "{err}");
     assert!(!www.join("tin-tuc/mot/index.html").exists());
+    let deployed = serde_json::from_str::<serde_json::Value>(
+        &std::fs::read_to_string(www.join(".stp-build.json")).unwrap(),
+    )
+    .unwrap()["signed_commit"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains(&format!("stp audit allow-rollback {deployed}")),
+        "the refusal says how to decide it: {err}"
+    );
+    // No unsigned say-so rolls it back.
+    let err = env.refused(&["deploy", www_arg, "--allow-rewind"]);
+    assert!(err.contains("--allow-rewind"), "{err}");
 
-    // Asked for in so many words, it goes.
-    deploy(&env, &[www_arg, "--allow-rewind"]);
+    // Only an admin decides it, with a reason, and only for a commit not in this history.
+    let rollback = |who: &str, commit: &str, reason: &str| {
+        env.stp(&[
+            "audit",
+            "allow-rollback",
+            commit,
+            "--reason",
+            reason,
+            "--key",
+            env.key(who).to_str().unwrap(),
+        ])
+    };
+    let not_admin = rollback("approver", &deployed, "Khôi phục");
+    assert!(!not_admin.status.success());
+    assert!(
+        crate::kit::stderr(&not_admin).contains("only an admin"),
+        "{not_admin:?}"
+    );
+    let in_history = rollback("admin", &old_head, "Khôi phục");
+    assert!(
+        crate::kit::stderr(&in_history).contains("is in this history"),
+        "{in_history:?}"
+    );
+    let no_reason = rollback("admin", &deployed, " ");
+    assert!(!no_reason.status.success(), "{no_reason:?}");
+
+    // The admin's decision, signed; a build made before it still does not go out.
+    let err = env.refused(&["deploy", www_arg]);
+    assert!(err.contains("would roll the site back"), "{err}");
+    let decided = rollback(
+        "admin",
+        &deployed,
+        "Gỡ nhầm bài một; Trưởng Ban yêu cầu khôi phục",
+    );
+    assert!(decided.status.success(), "{decided:?}");
+    let err = env.refused(&["deploy", www_arg]);
+    assert!(
+        err.contains("would roll the site back"),
+        "the old public/ does not hold the decision: {err}"
+    );
+    env.ok(&["build"]);
+    deploy(&env, &[www_arg]);
     assert!(www.join("tin-tuc/mot/index.html").is_file());
+    let (passes, audit) = env.audit();
+    assert!(passes, "the decision is no finding: {audit}");
 }
 
 #[test]
@@ -158,11 +214,15 @@ fn a_folder_with_other_files_or_the_build_itself_is_never_replaced() {
 }
 
 #[test]
-fn a_remote_target_is_refused_by_name_until_it_is_built() {
+fn a_target_stp_cannot_use_is_refused_by_name() {
     let env = Env::board();
     env.ok(&["build"]);
-    for target in ["s3://bucket/site", "deploy@web1:/var/www/stp"] {
+    for (target, why) in [
+        ("ftp://web1/site", "ftp://"),
+        ("web1:/", "root"),
+        ("web1:/srv/../etc", ".."),
+    ] {
         let err = env.refused(&["deploy", target]);
-        assert!(err.contains("deploys to a local folder only"), "{err}");
+        assert!(err.contains(why), "{target}: {err}");
     }
 }

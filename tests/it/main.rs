@@ -22,6 +22,7 @@ mod completions_man;
 mod content_trust;
 mod demo_walk;
 mod deploy_folder;
+mod deploy_ssh;
 mod error_messages;
 mod exit_status;
 mod intake_check_fix;

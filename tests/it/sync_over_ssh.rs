@@ -5,101 +5,16 @@
 //! clones step on the same article: the first to sync lands, the other is refused with its
 //! step kept on a branch; every commit still verifies and `stp audit` passes on both.
 
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 use crate::kit::repo::Env;
+use crate::kit::sshd::Server;
 
-/// An sshd on 127.0.0.1, killed when dropped.
-struct Server {
-    child: Child,
-    log: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn user() -> String {
-    let out = Command::new("id").arg("-un").output().unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// Starts sshd for the current user, with keys in `dir`; writes `dir/ssh_config` naming
-/// the server `stp-test-server`, and makes git (global config in `env`'s HOME) use it.
+/// Starts sshd (crate::kit::sshd) and makes git (global config in `env`'s HOME) reach
+/// it as `stp-test-server`.
 fn start_server(env: &Env, dir: &Path) -> Server {
-    let sshd = Path::new("/usr/sbin/sshd");
-    assert!(
-        sshd.is_file(),
-        "this test needs an OpenSSH server: apt-get install -y openssh-server (.ci/run does)"
-    );
-    let keygen = |name: &str| {
-        let out = Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-            .arg(dir.join(name))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-    };
-    keygen("host_key");
-    keygen("user_key");
-    std::fs::copy(dir.join("user_key.pub"), dir.join("authorized_keys")).unwrap();
-    // sshd running as root wants its privilege separation folder.
-    let _ = std::fs::create_dir_all("/run/sshd");
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let config = dir.join("sshd_config");
-    std::fs::write(
-        &config,
-        format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nAuthorizedKeysFile {auth}\n\
-             PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n\
-             StrictModes no\nPidFile none\nPermitRootLogin prohibit-password\nAllowUsers {user}\n",
-            host = dir.join("host_key").display(),
-            auth = dir.join("authorized_keys").display(),
-            user = user(),
-        ),
-    )
-    .unwrap();
-    let log = dir.join("sshd.log");
-    let child = Command::new(sshd)
-        .args(["-D", "-e", "-f"])
-        .arg(&config)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let server = Server { child, log };
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "sshd did not start: {}",
-            std::fs::read_to_string(&server.log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let client = dir.join("ssh_config");
-    std::fs::write(
-        &client,
-        format!(
-            "Host stp-test-server\n  HostName 127.0.0.1\n  Port {port}\n  User {user}\n  \
-             IdentityFile {key}\n  IdentitiesOnly yes\n  StrictHostKeyChecking no\n  \
-             UserKnownHostsFile /dev/null\n  BatchMode yes\n  LogLevel ERROR\n",
-            user = user(),
-            key = dir.join("user_key").display(),
-        ),
-    )
-    .unwrap();
-    let ssh = format!("ssh -F {}", client.display());
+    let server = Server::start(dir);
+    let ssh = format!("ssh -F {}", server.client_config.display());
     let out = env.run_in(
         &env.home,
         "git",

@@ -14,6 +14,12 @@ pub enum DeployError {
     /// link, a file outside the folder).
     #[error("{path}: {why}")]
     Refused { path: PathBuf, why: String },
+    /// A target stp cannot deploy to, as typed.
+    #[error("`{target}` is not a deploy target stp can use: it {why}")]
+    BadTarget { target: String, why: String },
+    /// The host did not take the deploy; what it holds is as before.
+    #[error("{target}: {what}")]
+    Remote { target: String, what: String },
     #[error(transparent)]
     Output(#[from] stp_render::RenderError),
 }

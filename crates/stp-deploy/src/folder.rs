@@ -10,6 +10,23 @@ use stp_render::Staging;
 
 use super::changes::{Changes, digests};
 use super::error::DeployError;
+use super::target::{Deployed, RECORD};
+
+/// What the folder holds: the record of the build last deployed into it, other files
+/// (not deployed by stp), or nothing.
+pub fn folder_deployed(target: &Path) -> Result<Deployed, DeployError> {
+    let record = target.join(RECORD);
+    if record.is_file() {
+        let text = std::fs::read_to_string(&record).map_err(DeployError::io(&record))?;
+        return Ok(Deployed::Record(text));
+    }
+    let holds_files = std::fs::read_dir(target).is_ok_and(|mut d| d.next().is_some());
+    Ok(if holds_files {
+        Deployed::Foreign
+    } else {
+        Deployed::Nothing
+    })
+}
 
 /// Deploys `build` to the folder `target` (made if missing); with `dry_run`, only says
 /// what would change.

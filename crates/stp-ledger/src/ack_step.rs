@@ -34,23 +34,8 @@ pub fn acknowledge(
     options: &LedgerOptions,
 ) -> LedgerResult<AckOutcome> {
     let ledger = Ledger::load(root, options)?;
-    let (_, person) = trusted_person(&ledger, signer)?;
-    if !person.has_role(Role::Admin) {
-        return Err(LedgerError::refused_with(
-            format!(
-                "`{}` is not an admin; only an admin acknowledges audit findings",
-                person.id
-            ),
-            "ask an admin of the site",
-        ));
-    }
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(LedgerError::refused_with(
-            "an acknowledgement needs a reason: what was seen, and why it is harmless",
-            "add --reason \"…\"",
-        ));
-    }
+    let (person, reason) =
+        admin_with_reason(&ledger, signer, reason, "acknowledges audit findings")?;
     let target = target.trim().to_ascii_lowercase();
     let mut commits: Vec<&str> = ledger
         .state
@@ -91,18 +76,103 @@ pub fn acknowledge(
         .iter()
         .filter(|i| i.commit == full)
         .count();
+    let summary = format!("stp: acknowledge the findings of {}", &full[..10]);
+    sign_ack(
+        root, ledger, signer, &person, &full, &reason, &summary, findings, options,
+    )
+}
+
+/// Records an admin's decision that the site deployed from `deployed` (a signed commit
+/// this history no longer contains) may be replaced by a build of this history: the
+/// signed `Stp-Ack` of that commit, which `stp deploy` looks for before it rolls a
+/// target back.
+pub fn allow_rollback(
+    root: &Path,
+    signer: &Signer,
+    deployed: &str,
+    reason: &str,
+    options: &LedgerOptions,
+) -> LedgerResult<AckOutcome> {
+    let ledger = Ledger::load(root, options)?;
+    let (person, reason) = admin_with_reason(&ledger, signer, reason, "decides a rollback")?;
+    let deployed = deployed.trim().to_ascii_lowercase();
+    if deployed.len() != 40 || !deployed.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(LedgerError::refused_with(
+            format!("`{deployed}` is not a full commit id (40 hexadecimal digits)"),
+            "copy the commit id that `stp deploy` named when it refused",
+        ));
+    }
+    let repo = open(root)?;
+    let head = head_commit(&repo)?
+        .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
+    if ledger.descends_from(&head.id().to_string(), &deployed)? {
+        return Err(LedgerError::refused(format!(
+            "{deployed} is in this history: deploying a build of it is no rollback, and needs no decision"
+        )));
+    }
+    if ledger.state.ack_of(&deployed).is_some() {
+        return Err(LedgerError::refused(format!(
+            "a rollback from {deployed} is already allowed in this history"
+        )));
+    }
+    let summary = format!(
+        "stp: allow rolling back the site deployed from {}",
+        &deployed[..10]
+    );
+    sign_ack(
+        root, ledger, signer, &person, &deployed, &reason, &summary, 0, options,
+    )
+}
+
+/// The signer, who must be a trusted admin, and the reason, which must say something.
+fn admin_with_reason(
+    ledger: &Ledger,
+    signer: &Signer,
+    reason: &str,
+    what: &str,
+) -> LedgerResult<(stp_workflow::Person, String)> {
+    let (_, person) = trusted_person(ledger, signer)?;
+    if !person.has_role(Role::Admin) {
+        return Err(LedgerError::refused_with(
+            format!("`{}` is not an admin; only an admin {what}", person.id),
+            "ask an admin of the site",
+        ));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(LedgerError::refused_with(
+            "an acknowledgement needs a reason: what was seen, and why it is harmless",
+            "add --reason \"…\"",
+        ));
+    }
+    Ok((person.clone(), reason.to_string()))
+}
+
+/// Signs the empty commit with the `Stp-Ack` of `target` and confirms the ledger takes it.
+#[allow(clippy::too_many_arguments)]
+fn sign_ack(
+    root: &Path,
+    ledger: Ledger,
+    signer: &Signer,
+    person: &stp_workflow::Person,
+    target: &str,
+    reason: &str,
+    summary: &str,
+    findings: usize,
+    options: &LedgerOptions,
+) -> LedgerResult<AckOutcome> {
     let repo = open(root)?;
     let head = head_commit(&repo)?
         .ok_or_else(|| LedgerError::refused("the repository has no commit yet"))?;
     let trailers = Trailers {
         date: Some(stated_date(options)?),
         acks: vec![AckTrailer {
-            commit: full.clone(),
+            commit: target.to_string(),
             reason: Some(reason.to_string()),
         }],
         ..Trailers::default()
     };
-    let message = trailers.to_message(&format!("stp: acknowledge the findings of {}", &full[..10]));
+    let message = trailers.to_message(summary);
     let commit = commit_signed(
         &repo,
         signer,
@@ -113,14 +183,14 @@ pub fn acknowledge(
         &message,
     )?;
     let back = ledger.advance(commit, options)?;
-    if back.state.ack_of(&full).map(|a| a.commit.as_str()) != Some(commit.to_string().as_str()) {
+    if back.state.ack_of(target).map(|a| a.commit.as_str()) != Some(commit.to_string().as_str()) {
         return Err(LedgerError::refused(format!(
             "bug: stp signed commit {commit} but the ledger does not accept its acknowledgement"
         )));
     }
     Ok(AckOutcome {
         commit: commit.to_string(),
-        acknowledged: full,
+        acknowledged: target.to_string(),
         findings,
     })
 }

@@ -43,7 +43,7 @@ mod validity;
 mod verify;
 mod verify_batch;
 
-pub use ack_step::{AckOutcome, acknowledge};
+pub use ack_step::{AckOutcome, acknowledge, allow_rollback};
 pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
@@ -54,7 +54,7 @@ pub use next::Next;
 pub use people_change::{
     PeopleChange, PeopleOutcome, change_people, export_allowed_signers, initial_commit,
 };
-pub use public_guard::{BUILD_RECORD, recorded_commit};
+pub use public_guard::{BUILD_RECORD, commit_in_record, recorded_commit};
 pub use replay::ParkedCommit;
 pub use sign::{GIT_NAMESPACE, Signer, generate_key};
 pub use site_step::{SiteAction, SiteOutcome, site_diff, site_step};

@@ -106,8 +106,12 @@ impl Ledger {
 
 /// The signed commit a public output was built from, read from its build record.
 pub fn recorded_commit(out: &std::path::Path) -> Option<String> {
-    let text = std::fs::read_to_string(out.join(BUILD_RECORD)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    commit_in_record(&std::fs::read_to_string(out.join(BUILD_RECORD)).ok()?)
+}
+
+/// The signed commit a build record's text names.
+pub fn commit_in_record(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
     value
         .get("signed_commit")
         .and_then(|c| c.as_str())

@@ -2,17 +2,19 @@
 //! lists every finding: a commit that tried to change a status, the trust data or the
 //! site files without authority, a merge (above all one that goes around signed history),
 //! a step that is not valid. Findings an admin acknowledged (`stp audit ack`) stay listed,
-//! marked. Published articles with unsigned edits in HEAD are listed as pending; they
+//! marked. `stp audit allow-rollback COMMIT` is an admin's signed decision that a target
+//! deployed from COMMIT, which this history no longer contains, may be rolled back to a
+//! build of it (`stp deploy` refuses that otherwise). Published articles with unsigned edits in HEAD are listed as pending; they
 //! never go live by themselves. Exit 1 while any finding is not acknowledged.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, print_json};
 use crate::cli::repo::find_root;
-use crate::ledger::{Ledger, acknowledge};
+use crate::ledger::{Ledger, acknowledge, allow_rollback};
 
 use super::signing::{KeyArgs, TrustArgs, needed_reason};
 
@@ -31,51 +33,35 @@ pub struct AuditArgs {
 pub enum AuditCommand {
     /// Admin: acknowledge the findings of one commit as seen and harmless, in a signed
     /// commit. They stay listed, marked; audit passes once every finding is acknowledged.
-    Ack {
-        /// The commit whose findings are acknowledged (its id, or the start of it).
-        commit: String,
-        /// What was seen and why it is harmless (needed).
-        #[arg(long)]
-        reason: Option<String>,
-        /// Print what was committed as JSON (one object; see docs/cli.md).
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        key: KeyArgs,
-        #[command(flatten)]
-        trust: TrustArgs,
-    },
+    Ack(AckArgs),
+    /// Admin: allow `stp deploy` to roll a target back: the target was deployed from COMMIT,
+    /// which this history no longer contains (a history reset past signed steps). Signed,
+    /// with the reason; build and deploy after it.
+    AllowRollback(AckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AckArgs {
+    /// The commit: for `ack`, the one whose findings are acknowledged (its id, or the start
+    /// of it); for `allow-rollback`, the one the target was deployed from (all 40 digits,
+    /// as `stp deploy` names it when it refuses).
+    commit: String,
+    /// What was seen and why it is harmless, or why the site goes back (needed).
+    #[arg(long)]
+    reason: Option<String>,
+    /// Print what was committed as JSON (one object; see docs/cli.md).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    key: KeyArgs,
+    #[command(flatten)]
+    trust: TrustArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     let root = find_root(repo)?;
-    if let Some(AuditCommand::Ack {
-        commit,
-        reason,
-        json,
-        key,
-        trust,
-    }) = args.command
-    {
-        let reason = needed_reason(reason, "audit ack")?;
-        let signer = key.signer(&root)?;
-        let outcome = acknowledge(&root, &signer, &commit, &reason, &trust.options())?;
-        if json || args.json {
-            print_json(&serde_json::json!({
-                "commit": outcome.commit,
-                "acknowledged": outcome.acknowledged,
-                "findings": outcome.findings,
-                "signer": { "fingerprint": signer.fingerprint },
-            }));
-            return Ok(());
-        }
-        println!(
-            "acknowledged {} findings of {} in commit {}",
-            outcome.findings,
-            &outcome.acknowledged[..10],
-            &outcome.commit[..10]
-        );
-        return Ok(());
+    if let Some(command) = args.command {
+        return sign_ack(&root, command, args.json);
     }
     let mut options = args.trust.options();
     options.no_cache = true;
@@ -156,4 +142,39 @@ fn print_findings(ledger: &Ledger, pending: &[String]) {
             "pending  {path}: unsigned edits in HEAD; the public site shows the signed version until they go through the steps"
         );
     }
+}
+
+/// Signs an acknowledgement or a rollback decision and says what was committed.
+fn sign_ack(root: &Path, command: AuditCommand, json: bool) -> CliResult {
+    let (rollback, a) = match command {
+        AuditCommand::Ack(a) => (false, a),
+        AuditCommand::AllowRollback(a) => (true, a),
+    };
+    let name = if rollback { "audit allow-rollback" } else { "audit ack" };
+    let reason = needed_reason(a.reason, name)?;
+    let signer = a.key.signer(root)?;
+    let sign = if rollback { allow_rollback } else { acknowledge };
+    let o = sign(root, &signer, &a.commit, &reason, &a.trust.options())?;
+    if json || a.json {
+        print_json(&serde_json::json!({
+            "commit": o.commit,
+            "acknowledged": o.acknowledged,
+            "findings": o.findings,
+            "signer": { "fingerprint": signer.fingerprint },
+        }));
+    } else if rollback {
+        println!(
+            "allowed rolling back the site deployed from {} in commit {}; now `stp build`, then `stp deploy`",
+            &o.acknowledged[..10],
+            &o.commit[..10]
+        );
+    } else {
+        println!(
+            "acknowledged {} findings of {} in commit {}",
+            o.findings,
+            &o.acknowledged[..10],
+            &o.commit[..10]
+        );
+    }
+    Ok(())
 }

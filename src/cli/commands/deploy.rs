@@ -1,8 +1,10 @@
-//! `stp deploy TARGET`: put the public build (`public/`, or `--from DIR`) into a web
-//! server's folder, only what changed, swapped in whole. Only a public build goes out
-//! (its build record names the signed commit it was built from; a preview has none), and
-//! never one whose history does not contain the commit the target was deployed from:
-//! rolling the site back needs `--allow-rewind`, after reading `stp audit`.
+//! `stp deploy TARGET`: put the public build (`public/`, or `--from DIR`) where readers
+//! get it — a web server's folder, swapped in whole, or a folder on another host over ssh
+//! (rsync) — sending only what changed. Only a public build goes out (its build record
+//! names the signed commit it was built from; a preview has none), never into a target
+//! holding files stp did not deploy, and never one whose history does not contain the
+//! commit the target was deployed from, unless an admin signed a decision allowing that
+//! rollback (`stp audit allow-rollback COMMIT --reason …`) into the history being built.
 
 use std::path::{Path, PathBuf};
 
@@ -11,25 +13,25 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
-use crate::ledger::{BUILD_RECORD, recorded_commit};
+use crate::cli::surroundings;
+use crate::deploy::{Changes, Deployed, Remote, Target};
+use crate::ledger::{BUILD_RECORD, commit_in_record, recorded_commit};
 
 use super::signing::TrustArgs;
 
 #[derive(Debug, Args)]
 pub struct DeployArgs {
-    /// Where readers get the site: a folder (a web server's document root).
+    /// Where readers get the site: a folder (a web server's document root), or a folder on
+    /// another host over ssh: `host:/var/www/stp`, `user@host:/srv/site`,
+    /// `ssh://user@host:port/srv/site`.
     #[arg(value_name = "TARGET")]
-    pub target: PathBuf,
+    pub target: String,
     /// The public build to deploy (default: the site's public/, as `stp build` writes it).
     #[arg(long, value_name = "DIR")]
     pub from: Option<PathBuf>,
     /// Only list what would be sent and deleted.
     #[arg(long)]
     pub dry_run: bool,
-    /// Deploy even though the build's history does not contain the commit the target was
-    /// deployed from (a rollback: read `stp audit` first).
-    #[arg(long)]
-    pub allow_rewind: bool,
     /// Print the counts (and the files) as JSON (see docs/cli.md).
     #[arg(long)]
     pub json: bool,
@@ -37,11 +39,41 @@ pub struct DeployArgs {
     pub trust: TrustArgs,
 }
 
+/// A target stp deploys to.
+enum Destination {
+    Folder(PathBuf),
+    Ssh(Remote),
+}
+
+impl Destination {
+    fn name(&self) -> String {
+        match self {
+            Destination::Folder(dir) => dir.display().to_string(),
+            Destination::Ssh(remote) => format!("{}:{}", remote.host, remote.path),
+        }
+    }
+
+    fn deployed(&self) -> CliResult<Deployed> {
+        match self {
+            Destination::Folder(dir) => crate::deploy::folder_deployed(dir),
+            Destination::Ssh(remote) => remote.deployed(),
+        }
+        .map_err(|e| CliError::caused_by(&e))
+    }
+
+    fn deploy(&self, build: &Path, dry_run: bool) -> CliResult<Changes> {
+        match self {
+            Destination::Folder(dir) => crate::deploy::to_folder(build, dir, dry_run),
+            Destination::Ssh(remote) => crate::deploy::to_ssh(build, remote, dry_run),
+        }
+        .map_err(|e| CliError::caused_by(&e))
+    }
+}
+
 pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
     let root = find_root(repo)?;
     let build = args.from.clone().unwrap_or_else(|| root.join("public"));
-    let target = folder_target(&args.target)?;
-    refuse_overlap(&build, &target)?;
+    let destination = destination(&args.target, &build)?;
     let built = recorded_commit(&build).ok_or_else(|| {
         CliError::failed(format!(
             "{} is not a public build: it has no {BUILD_RECORD} naming the signed commit it was built from",
@@ -49,25 +81,88 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
         ))
         .hint("build the public site with `stp build` (a preview never goes out), then deploy")
     })?;
-    refuse_foreign_folder(&target)?;
-    if let Some(deployed) = recorded_commit(&target)
-        && !args.allow_rewind
-    {
-        let ledger = args.trust.load(&root)?;
-        if !ledger.descends_from(&built, &deployed)? {
-            return Err(CliError::failed(format!(
-                "{} was deployed from signed commit {deployed}, and the build in {} (from {built}) does not contain it: deploying it would roll the site back",
-                target.display(),
-                build.display()
-            ))
-            .hint("build from the current history (`stp sync`, then `stp build`); to roll back anyway, pass --allow-rewind after reading `stp audit`"));
+    match destination.deployed()? {
+        Deployed::Nothing => {}
+        Deployed::Foreign => return Err(foreign(&destination)),
+        Deployed::Record(text) => {
+            let deployed = commit_in_record(&text).ok_or_else(|| {
+                CliError::failed(format!(
+                    "{}: its {BUILD_RECORD} names no signed commit, so stp cannot tell whether this build would roll the site back",
+                    destination.name()
+                ))
+                .hint(format!("look at {BUILD_RECORD} there; if the target is not stp's, deploy into a folder of its own"))
+            })?;
+            refuse_rollback(&root, &args, &destination, &build, &built, &deployed)?;
         }
     }
-    let changes = crate::deploy::to_folder(&build, &target, args.dry_run)
-        .map_err(|e| CliError::caused_by(&e))?;
+    let changes = destination.deploy(&build, args.dry_run)?;
+    report(&args, &destination, &built, &changes);
+    Ok(())
+}
+
+/// The target as typed, checked: a folder must not be the build or hold it; object
+/// storage is not reached by this version.
+fn destination(text: &str, build: &Path) -> CliResult<Destination> {
+    let target = Target::parse(text).map_err(|e| {
+        CliError::usage(e.to_string())
+            .hint("give a folder (/var/www/stp) or a folder on a host over ssh (web1:/var/www/stp)")
+    })?;
+    match target {
+        Target::Folder(dir) => {
+            refuse_overlap(build, &dir)?;
+            Ok(Destination::Folder(dir))
+        }
+        Target::Ssh { host, port, path } => Ok(Destination::Ssh(Remote {
+            host,
+            port,
+            path,
+            ssh: surroundings::ssh_command(),
+        })),
+        Target::S3 { .. } => Err(CliError::usage(format!(
+            "`{text}` is object storage, which this version of stp does not deploy to yet"
+        ))
+        .hint("deploy to a folder or over ssh, or copy public/ with your storage's own tool")),
+    }
+}
+
+/// A build whose history does not contain the deployed commit would roll the site back
+/// (put withdrawn pages back): refused unless the build's history holds an admin's signed
+/// decision allowing exactly that.
+fn refuse_rollback(
+    root: &Path,
+    args: &DeployArgs,
+    destination: &Destination,
+    build: &Path,
+    built: &str,
+    deployed: &str,
+) -> CliResult {
+    let ledger = args.trust.load(root)?;
+    if ledger.descends_from(built, deployed)? {
+        return Ok(());
+    }
+    if let Some(decision) = ledger.state.ack_of(deployed)
+        && ledger.descends_from(built, &decision.commit)?
+    {
+        info(format_args!(
+            "rolling back from {deployed}, as {} decided in signed commit {}: {}",
+            decision.by, decision.commit, decision.reason
+        ));
+        return Ok(());
+    }
+    Err(CliError::failed(format!(
+        "{} was deployed from signed commit {deployed}, and the build in {} (from {built}) does not contain it: deploying it would roll the site back",
+        destination.name(),
+        build.display()
+    ))
+    .hint(format!(
+        "build from the current history (`stp sync`, then `stp build`); if the rollback is intended, an admin signs the decision with `stp audit allow-rollback {deployed} --reason \"…\"`, then build and deploy again"
+    )))
+}
+
+fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &Changes) {
     if args.json {
         print_json(&serde_json::json!({
-            "target": target,
+            "target": destination.name(),
             "dry_run": args.dry_run,
             "signed_commit": built,
             "uploaded": changes.uploaded.len(),
@@ -75,31 +170,27 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
             "unchanged": changes.unchanged,
             "files": { "uploaded": changes.uploaded, "deleted": changes.deleted },
         }));
-        return Ok(());
+        return;
     }
-    let verb = if args.dry_run { "would send" } else { "sent" };
+    let (sent, deleted) = if args.dry_run {
+        ("would send", "would delete")
+    } else {
+        ("sent", "deleted")
+    };
     for path in &changes.uploaded {
-        info(format_args!("{verb}: {path}"));
+        info(format_args!("{sent}: {path}"));
     }
     for path in &changes.deleted {
-        info(format_args!(
-            "{}: {path}",
-            if args.dry_run {
-                "would delete"
-            } else {
-                "deleted"
-            }
-        ));
+        info(format_args!("{deleted}: {path}"));
     }
     println!(
-        "{}: {} {verb}, {} deleted, {} unchanged (signed commit {})",
-        target.display(),
+        "{}: {} {sent}, {} {deleted}, {} unchanged (signed commit {})",
+        destination.name(),
         changes.uploaded.len(),
         changes.deleted.len(),
         changes.unchanged,
         &built[..12.min(built.len())]
     );
-    Ok(())
 }
 
 /// The build and the target must be two folders, neither inside the other: the target is
@@ -119,28 +210,12 @@ fn refuse_overlap(build: &Path, target: &Path) -> CliResult {
     Ok(())
 }
 
-/// A folder that holds files but no build record was not deployed by stp (a web root with
-/// other sites, a home folder): replacing it whole would delete them, so it is refused.
-fn refuse_foreign_folder(target: &Path) -> CliResult {
-    let holds_files = std::fs::read_dir(target).is_ok_and(|mut d| d.next().is_some());
-    if holds_files && recorded_commit(target).is_none() {
-        return Err(CliError::failed(format!(
-            "{} already holds files that stp did not deploy (it has no {BUILD_RECORD}); stp replaces the folder whole, so they would be deleted",
-            target.display()
-        ))
-        .hint("deploy into a new or empty folder (e.g. /var/www/stp) and point the web server at it"));
-    }
-    Ok(())
-}
-
-/// The folder `target` names; the targets stp does not reach yet are refused by name.
-fn folder_target(target: &Path) -> CliResult<PathBuf> {
-    let text = target.to_string_lossy();
-    if text.contains("://") || (text.contains(':') && !text.starts_with('/')) {
-        return Err(CliError::usage(format!(
-            "`{text}` is not a folder: this version of stp deploys to a local folder only (object storage and ssh targets are not built yet)"
-        ))
-        .hint("deploy to a folder the web server reads, e.g. `stp deploy /var/www/stp`, or copy public/ yourself"));
-    }
-    Ok(target.to_path_buf())
+/// A target that holds files but no build record was not deployed by stp (a web root with
+/// other sites, a home folder): replacing it would delete them, so it is refused.
+fn foreign(destination: &Destination) -> CliError {
+    CliError::failed(format!(
+        "{} already holds files that stp did not deploy (it has no {BUILD_RECORD}); stp replaces what the target holds, so they would be deleted",
+        destination.name()
+    ))
+    .hint("deploy into a new or empty folder (e.g. /var/www/stp) and point the web server at it")
 }
