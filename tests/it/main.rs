@@ -13,6 +13,7 @@ mod kit;
 mod adopt_existing_site;
 mod bad_input;
 mod board_friction;
+mod build_compress;
 mod build_preview;
 mod calendar_cli;
 mod cli_help;
