@@ -5,11 +5,11 @@
 //! `compress = true` in `site.toml`, every text file of the build (known by its extension:
 //! pages, styles, scripts, feeds, sitemaps, the search index, SVG, plain text) larger than
 //! [`MIN_BYTES`] gets both beside it, whose decompressed bytes are the file's: gzip at its
-//! best compression (flate2) and brotli at quality [`BROTLI_QUALITY`]. Both are
-//! deterministic (the gzip header carries no time and no name), so two builds of the same
-//! history stay byte-identical; the incremental rebuild of the preview server writes a
-//! page's variants with the page and removes them with it, so its output stays the full
-//! build's. Smaller files get none (their response is a packet either way), nor do the
+//! best compression (flate2) and brotli at quality [`BROTLI_QUALITY`] (chosen by
+//! measuring, with `examples/compress_levels.rs`). Both are deterministic (the gzip header
+//! carries no time and no name), so two builds of the same history stay byte-identical;
+//! the incremental rebuild of the preview server writes a page's variants with the page and
+//! removes them with it, so its output stays the full build's. Smaller files get none (their response is a packet either way), nor do the
 //! host's own files (`_headers`, the build record `.stp-build.json`), which are not served.
 
 use std::io::Write;
@@ -26,9 +26,11 @@ use super::output::{replace_under, write_under};
 /// Files of at most this many bytes get no variants.
 pub const MIN_BYTES: usize = 512;
 
-/// Brotli's quality, 0–11. 11 is the smallest output, and its time is acceptable
-/// (docs/bench.md, "Precompressed variants").
-pub const BROTLI_QUALITY: i32 = 11;
+/// Brotli's quality, 0–11. Measured on the pages of 10,000 articles (docs/bench.md,
+/// "Precompressed variants"): 6 takes about as long again as gzip and its files are 5 %
+/// smaller than gzip's; 8 saves 3 % more in twice the time, and 11, 10 % more than 6, takes
+/// some forty times as long as the build itself.
+pub const BROTLI_QUALITY: i32 = 6;
 
 /// The extensions of the text files that get variants: what a web server sends as
 /// `text/*`, JavaScript, JSON, XML or SVG.
@@ -87,16 +89,20 @@ pub fn is_text(rel: &str) -> bool {
 }
 
 /// Whether `body`, the file at `rel`, gets variants.
-fn gets_variants(rel: &str, body: &[u8]) -> bool {
+pub fn gets_variants(rel: &str, body: &[u8]) -> bool {
     body.len() > MIN_BYTES && is_text(rel)
 }
 
 /// The variants of `body`, as (suffix, bytes) in the order of [`SUFFIXES`].
 pub fn variants(body: &[u8]) -> [(&'static str, Vec<u8>); 2] {
-    [(SUFFIXES[0], gzip(body)), (SUFFIXES[1], brotli(body))]
+    [
+        (SUFFIXES[0], gzip(body)),
+        (SUFFIXES[1], brotli(body, BROTLI_QUALITY)),
+    ]
 }
 
-fn gzip(body: &[u8]) -> Vec<u8> {
+/// `body` gzipped at the best compression.
+pub fn gzip(body: &[u8]) -> Vec<u8> {
     // No name, time 0: the same bytes give the same file.
     let mut encoder = flate2::GzBuilder::new().write(
         Vec::with_capacity(body.len() / 3),
@@ -108,9 +114,10 @@ fn gzip(body: &[u8]) -> Vec<u8> {
         .expect("compressing into memory cannot fail")
 }
 
-fn brotli(body: &[u8]) -> Vec<u8> {
+/// `body` in brotli at `quality` (0–11; the variants use [`BROTLI_QUALITY`]).
+pub fn brotli(body: &[u8], quality: i32) -> Vec<u8> {
     let params = brotli::enc::BrotliEncoderParams {
-        quality: BROTLI_QUALITY,
+        quality,
         size_hint: body.len(),
         mode: brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_TEXT,
         ..Default::default()
