@@ -32,6 +32,7 @@ mod intake_mail;
 mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
+mod nginx_serves;
 mod picture_metadata;
 mod pipeline_cache;
 mod pipeline_cache_forged;
