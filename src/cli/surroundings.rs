@@ -80,7 +80,8 @@ pub fn fixed_now() -> Option<String> {
 }
 
 /// How to build: at the moment of `SOURCE_DATE_EPOCH` when set (a reproducible build),
-/// else now; with stage timings when `STP_TIMINGS` is set.
+/// else now; with stage timings when `STP_TIMINGS` is set; precompressed variants only as
+/// the site's settings say (`stp build --compress` turns them on).
 pub fn render() -> RenderOptions {
     let moment = text("SOURCE_DATE_EPOCH")
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -91,5 +92,6 @@ pub fn render() -> RenderOptions {
             .with_timezone(&crate::content::date::vietnam())
             .naive_local(),
         timings: var("STP_TIMINGS").is_some(),
+        compress: false,
     }
 }

@@ -4,14 +4,20 @@
 // unless STP_SAMPLE=1 says the site is a generated 10,000-article corpus, where one page
 // of each kind is tested (a11y.test.mjs) and this file checks a spread of pages instead.
 // Every page is served with the headers of the build's `_headers` file, so each is also
-// checked to work under the site's Content-Security-Policy.
+// checked to work under the site's Content-Security-Policy. With STP_SERVER=nginx
+// (`scripts/browser-test --built DIR --nginx`) a real nginx serves them with the
+// configuration of docs/deploy.md instead, and each page with a `.gz` variant must come
+// gzip-encoded: Chromium reads the variant itself.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
 
 import { axeViolations, formatViolations, siteDir, start } from "./lib/browser.mjs";
 import { htmlPages } from "./lib/site.mjs";
 
-const WIDTHS = [375, 1280];
+const nginx = process.env.STP_SERVER === "nginx";
+/** Under nginx, one width: the layout was checked at both on the same build without it. */
+const WIDTHS = nginx ? [1280] : [375, 1280];
 /** In a sampled run: every this-many-th page, so the spread covers the whole corpus. */
 const SAMPLE_STEP = 250;
 
@@ -35,15 +41,20 @@ for (const width of WIDTHS) {
     let tab;
     try {
       tab = await run.open("/", { width });
-      for (const { path } of pages) {
+      for (const { path, file } of pages) {
         const response = await tab.page.goto(run.base + path, { waitUntil: "load" });
         const expected = /(^|\/)404\.html$/.test(path) ? [200, 404] : [200];
         if (!expected.includes(response.status())) {
           failures.push(`${path}: status ${response.status()}`);
           continue;
         }
-        if (!response.headers()["content-security-policy"]?.includes("script-src 'self'")) {
+        const headers = response.headers();
+        if (!headers["content-security-policy"]?.includes("script-src 'self'")) {
           failures.push(`${path}: served without the site's Content-Security-Policy (_headers)`);
+        }
+        if (nginx && !/^nginx/.test(headers.server ?? "")) failures.push(`${path}: not served by nginx`);
+        if (nginx && existsSync(`${file}.gz`) && headers["content-encoding"] !== "gzip") {
+          failures.push(`${path}: sent without its .gz variant (content-encoding: ${headers["content-encoding"]})`);
         }
         const violations = await axeViolations(tab.page);
         if (violations.length > 0) failures.push(`${path}:\n${formatViolations(violations)}`);

@@ -25,10 +25,10 @@ fn site_with(n: usize) -> Site {
 }
 
 /// A full build of the same tree, for comparison.
-fn full_build(site: &Site) -> Vec<(String, Vec<u8>)> {
+fn full_build(site: &Site, options: &RenderOptions) -> Vec<(String, Vec<u8>)> {
     let out = site.path("full");
     let _ = std::fs::remove_dir_all(&out);
-    drop(Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap());
+    drop(Incremental::new(site.root(), &out, options).unwrap());
     let t = tree(&out);
     std::fs::remove_dir_all(&out).unwrap();
     t
@@ -46,9 +46,29 @@ fn each_kind_of_change_matches_a_full_build() {
     if !with_pinned_date("each_kind_of_change_matches_a_full_build") {
         return;
     }
+    each_change_matches_a_full_build(&RenderOptions::default());
+}
+
+/// With precompressed variants: each page's are rewritten with it, a removed page's go.
+#[test]
+fn each_kind_of_change_matches_a_full_build_with_variants() {
+    if !with_pinned_date("each_kind_of_change_matches_a_full_build_with_variants") {
+        return;
+    }
+    let options = RenderOptions {
+        compress: true,
+        ..RenderOptions::default()
+    };
+    each_change_matches_a_full_build(&options);
+}
+
+fn each_change_matches_a_full_build(options: &RenderOptions) {
     let site = site_with(35);
     let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap();
+    let mut live = Incremental::new(site.root(), &out, options).unwrap();
+    let variants =
+        |tree: &[(String, Vec<u8>)]| tree.iter().filter(|(r, _)| r.ends_with(".gz")).count();
+    assert_eq!(variants(&tree(&out)) > 0, options.compress);
     let rel = |p: &str| vec![PathBuf::from(p)];
 
     // A body-only edit rewrites its own page and nothing else.
@@ -58,8 +78,8 @@ fn each_kind_of_change_matches_a_full_build() {
     );
     let u = live.update(&rel("content/tin-tuc/bai-007.md")).unwrap();
     assert!(!u.full);
-    assert_eq!(u.files, 1, "a body edit writes one page");
-    assert_eq!(tree(&out), full_build(&site));
+    assert_eq!(u.files, 1, "a body edit writes one page (and its variants)");
+    assert_eq!(tree(&out), full_build(&site, options));
     let page = std::fs::read_to_string(out.join("tin-tuc/bai-007/index.html")).unwrap();
     assert!(page.contains("Nội dung đã sửa."));
 
@@ -70,7 +90,7 @@ fn each_kind_of_change_matches_a_full_build() {
     );
     let u = live.update(&rel("content/tin-tuc/bai-007.md")).unwrap();
     assert!(!u.full && u.files > 1);
-    assert_eq!(tree(&out), full_build(&site));
+    assert_eq!(tree(&out), full_build(&site, options));
 
     // A new article and a removed one.
     site.write(
@@ -78,17 +98,18 @@ fn each_kind_of_change_matches_a_full_build() {
         "---\ntitle: \"Bài mới\"\ndate: 2026-11-01\n---\nMới.\n",
     );
     live.update(&rel("content/tin-tuc/bai-moi.md")).unwrap();
-    assert_eq!(tree(&out), full_build(&site));
+    assert_eq!(tree(&out), full_build(&site, options));
     std::fs::remove_file(site.path("content/tin-tuc/bai-003.md")).unwrap();
     live.update(&rel("content/tin-tuc/bai-003.md")).unwrap();
-    assert_eq!(tree(&out), full_build(&site));
+    assert_eq!(tree(&out), full_build(&site, options));
+    assert!(!out.join("tin-tuc/bai-003/index.html.gz").exists());
 
     // A theme or settings change rebuilds everything.
     let toml = std::fs::read_to_string(site.path("site.toml")).unwrap();
     site.write("site.toml", toml.replace("page_size = 10", "page_size = 7"));
     let u = live.update(&rel("site.toml")).unwrap();
     assert!(u.full);
-    assert_eq!(tree(&out), full_build(&site));
+    assert_eq!(tree(&out), full_build(&site, options));
 }
 
 #[test]

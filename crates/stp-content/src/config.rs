@@ -33,6 +33,10 @@ pub struct SiteConfig {
     /// Attachments larger than this are refused (bytes).
     #[serde(default = "default_max_attachment")]
     pub max_attachment_bytes: u64,
+    /// Write a gzip and a brotli variant beside every text file of the build (as
+    /// `stp build --compress` does), for a web server that serves them as they are.
+    #[serde(default)]
+    pub compress: bool,
 }
 
 /// The agency and the board's contacts (Điều 6.5, 6.6; Thông tư 32/2017 Điều 16).

@@ -26,6 +26,10 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub public: bool,
+    /// Precompressed variants (`.gz`, `.br`) written beside the text files, and their
+    /// bytes; not counted in `files` and `bytes`.
+    pub variants: usize,
+    pub variant_bytes: u64,
 }
 
 /// Parses every article of `source` in parallel. All errors are reported together.
@@ -105,6 +109,12 @@ pub fn build(
         report.bytes += data.len() as u64;
     }
     stages.done("render and write");
+    if super::compress::wanted(&config, options) {
+        let written = super::compress::tree(staging.dir())?;
+        report.variants = written.files;
+        report.variant_bytes = written.bytes;
+        stages.done("compress");
+    }
     staging.commit()?;
     stages.done("swap in");
     drop(site);
@@ -212,5 +222,6 @@ pub fn write_site(
         files: files.into_inner(),
         bytes: bytes.into_inner(),
         public: source.is_public(),
+        ..BuildReport::default()
     })
 }

@@ -1,6 +1,7 @@
 //! The HTTP headers the site should be served with, written as `_headers` at the root of
 //! every build (the format static hosts such as Netlify and Cloudflare Pages read; the
-//! nginx configuration in docs/deploy.md sets the same). The Content-Security-Policy is
+//! nginx configuration in docs/deploy.md sets the same, and tests/it/nginx_serves.rs fails
+//! when the two differ). The Content-Security-Policy is
 //! one the theme passes: its scripts and styles are files of the site (no inline script,
 //! no inline style, no `style` attribute survives the sanitiser), pictures may also come
 //! from `https:` and `data:` URLs, nothing may frame the site, and forms post only to it.

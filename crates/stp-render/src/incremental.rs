@@ -14,8 +14,9 @@ use stp_site::{Listing, Provenance, Site, Summary};
 
 use super::RenderError;
 use super::build::{load_site, write_site};
+use super::compress;
 use super::options::RenderOptions;
-use super::output::{Staging, write_under};
+use super::output::{Staging, replace_under};
 use super::pages::{Job, RELATED_ITEMS, Renderer, unpaginated};
 use super::theme::Theme;
 
@@ -52,6 +53,9 @@ impl Incremental {
         let site = load_site(&config, &source)?;
         let staging = Staging::new(out)?;
         write_site(&site, &theme, &source, &files, staging.dir(), options)?;
+        if compress::wanted(&config, options) {
+            compress::tree(staging.dir())?;
+        }
         staging.commit()?;
         Ok(Incremental {
             root: root.to_path_buf(),
@@ -199,6 +203,8 @@ impl Incremental {
                     std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
                     removed_files += 1;
                 }
+                let rel = format!("{}/index.html", url.trim_matches('/'));
+                removed_files += compress::remove(&self.out, &rel)?;
             }
         }
         if summary_changed {
@@ -225,7 +231,7 @@ impl Incremental {
             .map(|job| -> Result<usize, RenderError> {
                 let files = renderer.render(job)?;
                 for (rel, body) in &files {
-                    write_replacing(&self.out, rel, body)?;
+                    self.write(rel, body)?;
                 }
                 Ok(files.len())
             })
@@ -275,7 +281,7 @@ impl Incremental {
         let mut files = 0;
         for &i in &places {
             for (rel, body) in renderer.render(&Job::Article(i))? {
-                write_replacing(&self.out, &rel, &body)?;
+                self.write(&rel, &body)?;
                 files += 1;
             }
         }
@@ -283,12 +289,16 @@ impl Incremental {
     }
 }
 
-/// Writes a file beside its final name and renames it over, so a reader never sees half.
-fn write_replacing(out: &Path, rel: &str, body: &[u8]) -> Result<(), RenderError> {
-    let tmp = format!("{rel}.stp-tmp");
-    write_under(out, &tmp, body)?;
-    let (from, to) = (out.join(&tmp), out.join(rel));
-    std::fs::rename(&from, &to).map_err(|e| RenderError::io(&to, e))
+impl Incremental {
+    /// Writes a rendered file in place (never half seen), with its variants when the build
+    /// has them.
+    fn write(&self, rel: &str, body: &[u8]) -> Result<(), RenderError> {
+        replace_under(&self.out, rel, body)?;
+        if compress::wanted(&self.config, &self.options) {
+            compress::refresh(&self.out, rel, body)?;
+        }
+        Ok(())
+    }
 }
 
 /// The article URLs on every page of every listing, to see which pages a change moved.

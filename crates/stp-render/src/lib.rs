@@ -5,6 +5,7 @@
 
 mod build;
 pub mod check;
+pub mod compress;
 mod context;
 mod feeds;
 mod footnotes;

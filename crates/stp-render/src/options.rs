@@ -1,9 +1,10 @@
 //! What a build takes from the machine rather than from the site: the moment it is built
 //! (which decides whether a draft's consultation is still open, and which published
-//! articles with a `publish_at` are online yet) and whether to print the time of each
-//! stage. The command line reads them (the clock, or `SOURCE_DATE_EPOCH` for a
-//! reproducible build; `STP_TIMINGS`) and hands them down; nothing in the renderer reads
-//! the environment or the clock itself.
+//! articles with a `publish_at` are online yet), whether to print the time of each stage,
+//! and whether to write precompressed variants (`--compress`, which a site may also ask for
+//! in `site.toml`). The command line reads them (the clock, or `SOURCE_DATE_EPOCH` for a
+//! reproducible build; `STP_TIMINGS`; its flags) and hands them down; nothing in the
+//! renderer reads the environment or the clock itself.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -14,6 +15,9 @@ pub struct RenderOptions {
     pub now: NaiveDateTime,
     /// Print how long each stage of a build took to stderr (for scripts/bench).
     pub timings: bool,
+    /// Write precompressed variants beside the text files (`stp build --compress`; a site
+    /// asks for them with `compress = true` in `site.toml`).
+    pub compress: bool,
 }
 
 impl RenderOptions {
@@ -22,6 +26,7 @@ impl RenderOptions {
         RenderOptions {
             now,
             timings: false,
+            compress: false,
         }
     }
 

@@ -117,6 +117,15 @@ pub fn write_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderErr
     std::fs::write(&path, bytes).map_err(|e| RenderError::io(&path, e))
 }
 
+/// Writes `rel` below `root` beside its final name and renames it over, so a reader of
+/// a folder being served never sees half a file (the preview server's rebuilds).
+pub fn replace_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let tmp = format!("{rel}.stp-tmp");
+    write_under(root, &tmp, bytes)?;
+    let (from, to) = (root.join(&tmp), root.join(rel));
+    std::fs::rename(&from, &to).map_err(|e| RenderError::io(&to, e))
+}
+
 /// Removes staging folders left by builds that were killed.
 fn clean_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.stp-building-");

@@ -29,6 +29,11 @@ pub struct BuildArgs {
     /// commit the output was last built from (a rewound history: read `stp audit` first).
     #[arg(long)]
     pub allow_rewind: bool,
+    /// Also write a gzip (`.gz`) and a brotli (`.br`) file beside every text file larger
+    /// than 512 bytes, for a web server that serves them as they are (nginx's
+    /// `gzip_static`). `compress = true` in site.toml makes it the site's default.
+    #[arg(long)]
+    pub compress: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
 }
@@ -37,7 +42,14 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let root = find_root(repo)?;
     if !args.preview {
         let out = args.out.unwrap_or_else(|| root.join("public"));
-        let built = build_public(&root, &out, &args.trust, args.json, args.allow_rewind)?;
+        let built = build_public(
+            &root,
+            &out,
+            &args.trust,
+            args.json,
+            args.allow_rewind,
+            args.compress,
+        )?;
         if args.json {
             print_json(&built);
         }
@@ -56,7 +68,7 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
     let progress = Progress::start("building a preview", args.json);
-    let report = build(&source, &out, &[], &crate::cli::surroundings::render())?;
+    let report = build(&source, &out, &[], &render_options(args.compress))?;
     drop(progress);
     if args.json {
         print_json(&serde_json::json!({ "report": report }));
@@ -66,16 +78,25 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     Ok(())
 }
 
+/// The build's options from the machine, with precompressed variants when `compress`
+/// (otherwise as the site's settings say).
+fn render_options(compress: bool) -> crate::render::RenderOptions {
+    let mut options = crate::cli::surroundings::render();
+    options.compress = compress;
+    options
+}
+
 /// Builds the public site into `out` from the live set: only what was validly published,
-/// with the approved site files. Refuses a history that goes around signed commits.
-/// Builds the public site from the live set into `out`; prints what was built unless
-/// `json`, and returns it as the fields of `stp build --json`.
+/// with the approved site files, and precompressed variants when `compress` (or the site
+/// asks for them). Refuses a history that goes around signed commits. Prints what was
+/// built unless `json`, and returns it as the fields of `stp build --json`.
 pub fn build_public(
     root: &Path,
     out: &Path,
     trust: &TrustArgs,
     json: bool,
     allow_rewind: bool,
+    compress: bool,
 ) -> CliResult<serde_json::Value> {
     let progress = Progress::start("reading the signed history", json);
     let ledger = trust.load(root)?;
@@ -99,7 +120,7 @@ pub fn build_public(
         &source,
         out,
         &[(BUILD_RECORD.to_string(), record.into_bytes())],
-        &crate::cli::surroundings::render(),
+        &render_options(compress),
     )?;
     drop(progress);
     for path in &unsigned {
@@ -164,8 +185,17 @@ fn print_report(
     out: &Path,
     started: std::time::Instant,
 ) {
+    let variants = if report.variants > 0 {
+        format!(
+            " and {} precompressed variants ({:.1} MB)",
+            report.variants,
+            report.variant_bytes as f64 / 1_048_576.0
+        )
+    } else {
+        String::new()
+    };
     println!(
-        "{what} {} {articles}: {} files, {:.1} MB in {} ({:.2} s)",
+        "{what} {} {articles}: {} files, {:.1} MB{variants} in {} ({:.2} s)",
         report.articles,
         report.files,
         report.bytes as f64 / 1_048_576.0,

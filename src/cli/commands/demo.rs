@@ -1,4 +1,4 @@
-//! `stp demo [--out DIR] [--serve]`: the whole pipeline on the bundled example site, from
+//! `stp demo [--out DIR] [--compress] [--serve]`: the whole pipeline on the bundled example site, from
 //! any folder. It makes a site repository in a new temporary folder (kept, so people can
 //! look around), fresh ed25519 keys for the example board (head, deputy, editor,
 //! secretary, contributor), the people data through admin-signed commits, and walks every
@@ -32,6 +32,9 @@ pub struct DemoArgs {
     /// Then serve the public site on 127.0.0.1 until Ctrl-C.
     #[arg(long)]
     pub serve: bool,
+    /// Write precompressed variants beside the text files, as `stp build --compress`.
+    #[arg(long)]
+    pub compress: bool,
     /// The port for --serve (0: any free port).
     #[arg(long, default_value_t = 1313, requires = "serve")]
     pub port: u16,
@@ -90,7 +93,7 @@ pub fn run(args: DemoArgs) -> CliResult {
     let trust = TrustArgs {
         trust_root: Some(root.clone()),
     };
-    build_public(&site, &out, &trust, false, false)?;
+    build_public(&site, &out, &trust, false, false, args.compress)?;
     let ledger = Ledger::load(&site, &options)?;
     print_summary(&Summary {
         base: &base,

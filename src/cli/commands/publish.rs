@@ -47,7 +47,7 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
         &args.sign,
     )?;
     let out = args.to.unwrap_or_else(|| root.join("public"));
-    let built = build_public(&root, &out, &args.sign.trust, args.sign.json, false)?;
+    let built = build_public(&root, &out, &args.sign.trust, args.sign.json, false, false)?;
     if args.sign.json {
         let mut value = signed.json();
         value["build"] = built;

@@ -1,13 +1,16 @@
 // Headless Chromium (the Debian package, never a downloaded browser) driven by
-// playwright-core, with the built site served on 127.0.0.1, and axe-core injected from
-// node_modules. Every page load is watched: a request that leaves 127.0.0.1 or a script
-// error is recorded, so the tests can prove the site works offline and without errors.
+// playwright-core, with the built site served on 127.0.0.1 (by server.mjs, or by a real
+// nginx with docs/deploy.md's configuration when STP_SERVER=nginx), and axe-core injected
+// from node_modules. Every page load is watched: a request that leaves 127.0.0.1 or a
+// script error is recorded, so the tests can prove the site works offline and without
+// errors.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 
 import { chromium } from "playwright-core";
 
+import { serveWithNginx } from "./nginx.mjs";
 import { serve } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
@@ -42,13 +45,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts the server and Chromium. Playwright gives each launch a fresh temporary
- * user-data-dir and removes it on close. Returns `{ base, browser, problems, close }`;
- * `problems` collects off-site requests and script errors of every page opened with
- * `open()`.
+ * Starts the server (server.mjs, or nginx when STP_SERVER=nginx) and Chromium.
+ * Playwright gives each launch a fresh temporary user-data-dir and removes it on close.
+ * Returns `{ base, browser, problems, close }`; `problems` collects off-site requests and
+ * script errors of every page opened with `open()`.
  */
 export async function start() {
-  const server = await serve(siteDir());
+  const server = process.env.STP_SERVER === "nginx" ? await serveWithNginx(siteDir()) : await serve(siteDir());
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,

@@ -290,6 +290,19 @@ impl Env {
         self.ok(&[action, article, "--key", self.key(who).to_str().unwrap()])
     }
 
+    /// Withdraws a published `article` (the approver's step) for `reason`.
+    pub fn withdraw(&self, article: &str, reason: &str) -> String {
+        let key = self.key("approver");
+        self.ok(&[
+            "withdraw",
+            article,
+            "--reason",
+            reason,
+            "--key",
+            key.to_str().unwrap(),
+        ])
+    }
+
     /// Takes `article` through every step to the public site.
     pub fn publish(&self, article: &str) {
         self.step("contributor", "submit", article);
