@@ -60,14 +60,7 @@ fn the_public_build_goes_out_whole_and_only_what_changed_is_sent() {
     assert!(www.join("tin-tuc/hai/index.html").is_file());
 
     // A withdrawn article's page is deleted from the folder.
-    env.ok(&[
-        "withdraw",
-        &first,
-        "--reason",
-        "Hết hiệu lực",
-        "--key",
-        env.key("approver").to_str().unwrap(),
-    ]);
+    env.withdraw(&first, "Hết hiệu lực");
     env.ok(&["build"]);
     let gone = deploy(&env, &[www_arg]);
     assert!(gone["deleted"].as_u64().unwrap() >= 1, "{gone}");
@@ -100,14 +93,7 @@ fn a_preview_never_goes_out_and_a_rollback_is_refused() {
         .unwrap();
     assert!(copy.success());
     // The approver withdraws the article, the new build goes out.
-    env.ok(&[
-        "withdraw",
-        &first,
-        "--reason",
-        "Sai thông tin",
-        "--key",
-        env.key("approver").to_str().unwrap(),
-    ]);
+    env.withdraw(&first, "Sai thông tin");
     env.ok(&["build"]);
     deploy(&env, &[www_arg]);
     assert!(!www.join("tin-tuc/mot/index.html").exists());

@@ -5,8 +5,6 @@
 //! transfer that breaks part-way leaves the old site serving, a folder stp did not deploy
 //! and a rewound history are refused.
 
-use std::path::Path;
-
 use crate::kit::repo::Env;
 use crate::kit::sshd::Server;
 
@@ -49,26 +47,6 @@ fn uploaded(out: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-/// Every file under `dir`, with its bytes.
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn the_build_goes_over_ssh_and_then_only_what_changed() {
     let remote = Remote::start();
@@ -84,11 +62,14 @@ fn the_build_goes_over_ssh_and_then_only_what_changed() {
     let out = remote.deploy(&[&target]);
     let public = env.site.join("public");
     assert_eq!(
-        files(&www),
-        files(&public),
+        crate::kit::files(&www),
+        crate::kit::files(&public),
         "the host has the build, byte for byte"
     );
-    assert_eq!(out["uploaded"].as_u64(), Some(files(&public).len() as u64));
+    assert_eq!(
+        out["uploaded"].as_u64(),
+        Some(crate::kit::files(&public).len() as u64)
+    );
     remote.deploy(&[local_arg]);
     let log = std::fs::read_to_string(&remote.server.log).unwrap();
     assert!(
@@ -118,18 +99,14 @@ fn the_build_goes_over_ssh_and_then_only_what_changed() {
         "both compare by content"
     );
     assert!(uploaded(&sent).contains(&"tin-tuc/hai/index.html".to_string()));
-    assert!(uploaded(&sent).len() < files(&public).len() / 2, "{sent}");
-    assert_eq!(files(&www), files(&public));
+    assert!(
+        uploaded(&sent).len() < crate::kit::files(&public).len() / 2,
+        "{sent}"
+    );
+    assert_eq!(crate::kit::files(&www), crate::kit::files(&public));
 
     // A withdrawn page is deleted.
-    env.ok(&[
-        "withdraw",
-        &first,
-        "--reason",
-        "Hết hiệu lực",
-        "--key",
-        env.key("approver").to_str().unwrap(),
-    ]);
+    env.withdraw(&first, "Hết hiệu lực");
     env.ok(&["build"]);
     let gone = remote.deploy(&[&target]);
     assert_eq!(
@@ -137,7 +114,7 @@ fn the_build_goes_over_ssh_and_then_only_what_changed() {
         serde_json::json!(["tin-tuc/mot/index.html"]),
         "{gone}"
     );
-    assert_eq!(files(&www), files(&public));
+    assert_eq!(crate::kit::files(&www), crate::kit::files(&public));
 
     // A build from a history reset past the signed withdraw is refused over ssh too.
     let withdraw = env.git(&["rev-parse", "HEAD"]).trim().to_string();
@@ -166,7 +143,7 @@ fn a_transfer_that_breaks_off_leaves_the_old_site_and_a_foreign_folder_is_refuse
     let www = env.home.join("server/www");
     let target = format!("stp-test-server:{}", www.display());
     remote.deploy(&[&target]);
-    let before = files(&www);
+    let before = crate::kit::files(&www);
 
     // The next build has a bigger page; the host refuses any file over 20 kB (a full
     // disk, a quota), which kills its rsync part-way through the transfer.
@@ -192,7 +169,7 @@ fn a_transfer_that_breaks_off_leaves_the_old_site_and_a_foreign_folder_is_refuse
         "{err}"
     );
     assert!(err.contains("rsync"), "{err}");
-    let after: Vec<_> = files(&www)
+    let after: std::collections::BTreeMap<_, _> = crate::kit::files(&www)
         .into_iter()
         .filter(|(rel, _)| !rel.contains(".~tmp~"))
         .collect();
@@ -200,7 +177,10 @@ fn a_transfer_that_breaks_off_leaves_the_old_site_and_a_foreign_folder_is_refuse
 
     // The next run finishes the job.
     remote.deploy(&[&target]);
-    assert_eq!(files(&www), files(&env.site.join("public")));
+    assert_eq!(
+        crate::kit::files(&www),
+        crate::kit::files(&env.site.join("public"))
+    );
 
     // A folder on the host with files stp did not put there is not touched.
     let other = env.home.join("server/other");
@@ -214,5 +194,5 @@ fn a_transfer_that_breaks_off_leaves_the_old_site_and_a_foreign_folder_is_refuse
         crate::kit::stderr(&out).contains("stp did not deploy"),
         "{out:?}"
     );
-    assert_eq!(files(&other).len(), 1, "nothing deleted");
+    assert_eq!(crate::kit::files(&other).len(), 1, "nothing deleted");
 }

@@ -4,9 +4,6 @@
 //! next publish). Each attack below is made with git itself, as someone with push access
 //! would, on a real repository with real ssh-keygen keys, and the real binary judges it.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
 use crate::kit::repo::Env;
 
 /// A board with a site administrator and one published article.
@@ -19,35 +16,16 @@ fn published_site() -> (Env, String) {
     (env, article)
 }
 
-/// Every file of a folder, path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Commits `change` unsigned, builds the public site, and checks the output is
 /// byte-identical to the one before and that audit exits 1 naming `named`.
 fn unsigned_change_changes_nothing(env: &Env, change: impl FnOnce(&Env), named: &str) {
     env.ok(&["build"]);
-    let before = snapshot(&env.site.join("public"));
+    let before = crate::kit::files(&env.site.join("public"));
     assert!(!before.is_empty());
     change(env);
     let commit = env.forge(None, "chỉnh giao diện", &[]);
     env.ok(&["build"]);
-    let after = snapshot(&env.site.join("public"));
+    let after = crate::kit::files(&env.site.join("public"));
     assert!(
         before == after,
         "the public output changed after an unsigned commit to {named}"
@@ -167,14 +145,14 @@ fn removing_a_section_unsigned_does_not_stop_the_public_build() {
 fn a_committed_static_symlink_to_etc_copies_nothing_out() {
     let (env, _) = published_site();
     env.ok(&["build"]);
-    let before = snapshot(&env.site.join("public"));
+    let before = crate::kit::files(&env.site.join("public"));
     std::fs::remove_dir_all(env.site.join("static")).ok();
     std::os::unix::fs::symlink("/etc", env.site.join("static")).unwrap();
     env.forge(None, "static", &[]);
     env.ok(&["build"]);
     assert!(!env.site.join("public/shadow").exists());
     assert!(!env.site.join("public/passwd").exists());
-    assert!(before == snapshot(&env.site.join("public")));
+    assert!(before == crate::kit::files(&env.site.join("public")));
     // Proposing it as a signed change is refused too, and so is a preview.
     let err = env.refused(&[
         "site",

@@ -150,10 +150,18 @@ fn sign_ack(root: &Path, command: AuditCommand, json: bool) -> CliResult {
         AuditCommand::Ack(a) => (false, a),
         AuditCommand::AllowRollback(a) => (true, a),
     };
-    let name = if rollback { "audit allow-rollback" } else { "audit ack" };
+    let name = if rollback {
+        "audit allow-rollback"
+    } else {
+        "audit ack"
+    };
     let reason = needed_reason(a.reason, name)?;
     let signer = a.key.signer(root)?;
-    let sign = if rollback { allow_rollback } else { acknowledge };
+    let sign = if rollback {
+        allow_rollback
+    } else {
+        acknowledge
+    };
     let o = sign(root, &signer, &a.commit, &reason, &a.trust.options())?;
     if json || a.json {
         print_json(&serde_json::json!({
