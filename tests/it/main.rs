@@ -16,6 +16,7 @@ mod board_friction;
 mod build_compress;
 mod build_preview;
 mod calendar_cli;
+mod ci_recipe;
 mod cli_help;
 mod cli_output;
 mod cli_snapshots;

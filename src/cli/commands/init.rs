@@ -1,6 +1,8 @@
 //! `stp init DIR [--example]`: a new site repository with the default settings, the
 //! workflow files and the theme; `--example` adds the Department's example articles.
 //! With `--admin-key`, the first commit is signed by the first admin, the trust root.
+//! `--ci forgejo|gitlab|github` adds the CI recipe (ci_recipe.rs); given on an existing
+//! site, it writes only that.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +10,8 @@ use clap::Args;
 use include_dir::{Dir, include_dir};
 
 use crate::cli::error::{CliError, CliResult};
+
+use super::ci_recipe::Ci;
 
 /// The example site bundled with stp (the product repository's own content).
 pub static EXAMPLE_CONTENT: Dir<'static> =
@@ -35,10 +39,28 @@ pub struct InitArgs {
     /// file, else $STP_KEY, else ssh-agent).
     #[arg(long, env = "STP_KEY", value_name = "PATH")]
     pub key: Option<PathBuf>,
+    /// Add the pipeline file for this CI service (audit, build, deploy; docs/deploy.md).
+    /// On an existing site, only the pipeline file is written.
+    #[arg(long, value_enum, value_name = "SERVICE")]
+    pub ci: Option<Ci>,
 }
 
 pub fn run(args: InitArgs) -> CliResult {
+    if let Some(ci) = args.ci
+        && args.dir.join("site.toml").is_file()
+    {
+        let path = super::ci_recipe::write(&args.dir, ci)?;
+        println!("wrote {}", path.display());
+        println!(
+            "next: set STP_TRUST_ROOT, STP_DEPLOY_TARGET and STP_INSTALL in the CI's protected settings, then commit {}",
+            ci.path()
+        );
+        return Ok(());
+    }
     write_site(&args.dir, args.example)?;
+    if let Some(ci) = args.ci {
+        super::ci_recipe::write(&args.dir, ci)?;
+    }
     println!("created a site repository in {}", args.dir.display());
     if let (Some(admin_key), Some(name)) = (&args.admin_key, &args.admin_name) {
         let fingerprint = first_admin(&args.dir, admin_key, name, args.key.as_deref())?;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod build;
 pub mod calendar;
 pub mod check;
+pub mod ci_recipe;
 pub mod completions;
 pub mod demo;
 pub mod deploy;
