@@ -35,6 +35,7 @@ mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
 mod nginx_serves;
+mod package_deb;
 mod picture_metadata;
 mod pipeline_cache;
 mod pipeline_cache_forged;
