@@ -6,7 +6,8 @@
 //! no inline style, no `style` attribute survives the sanitiser), pictures may also come
 //! from `https:` and `data:` URLs, nothing may frame the site, and forms post only to it.
 //! Fingerprinted assets (`/assets/name.HASH.ext`) never change, so they are cached for a
-//! year; pages for five minutes.
+//! year; pages for five minutes. A target that sets headers per file (object storage)
+//! takes each file's Content-Type and Cache-Control from here too.
 
 /// The Content-Security-Policy of every page.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -21,6 +22,69 @@ pub const EVERYWHERE: [(&str, &str); 4] = [
 
 /// Headers for the fingerprinted assets.
 pub const ASSETS: [(&str, &str); 1] = [("Cache-Control", "public, max-age=31536000, immutable")];
+
+/// The Cache-Control of the file at `path` (relative to the build's root, with `/`): the
+/// assets' for a file under `assets/`, else the one for every path, as `_headers` says.
+pub fn cache_control(path: &str) -> &'static str {
+    let table: &[(&str, &str)] = if path.starts_with("assets/") {
+        &ASSETS
+    } else {
+        &EVERYWHERE
+    };
+    table
+        .iter()
+        .find(|(name, _)| *name == "Cache-Control")
+        .map(|(_, value)| *value)
+        .expect("both tables set Cache-Control")
+}
+
+/// The Content-Type of the file at `path`, by its extension; text is UTF-8, as the build
+/// writes it. An unknown extension is `application/octet-stream`.
+pub fn content_type(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name == "_headers" {
+        return "text/plain; charset=utf-8";
+    }
+    let ext = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    };
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json; charset=utf-8",
+        "webmanifest" => "application/manifest+json; charset=utf-8",
+        "xml" | "xsl" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "zip" => "application/zip",
+        "gz" => "application/gzip",
+        "mp3" => "audio/mpeg",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        _ => "application/octet-stream",
+    }
+}
 
 /// The `_headers` file.
 pub fn headers_file() -> Vec<u8> {
@@ -48,5 +112,34 @@ mod tests {
         assert!(all.contains("  X-Content-Type-Options: nosniff\n"));
         assert!(assets.contains("immutable"));
         assert!(!CSP.contains("unsafe"), "no unsafe-inline or unsafe-eval");
+    }
+
+    #[test]
+    fn each_file_gets_its_type_and_the_caching_of_its_place() {
+        assert_eq!(
+            cache_control("assets/style.0a1b2c.css"),
+            "public, max-age=31536000, immutable"
+        );
+        for page in ["index.html", "tin-tuc/a/index.html", "x/assets/y.css"] {
+            assert_eq!(cache_control(page), "public, max-age=300", "{page}");
+        }
+        assert!(
+            headers_file()
+                .windows(b"max-age=300".len())
+                .any(|w| w == b"max-age=300")
+        );
+        assert_eq!(
+            content_type("tin-tuc/a/index.html"),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("assets/APP.JS"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(content_type("van-ban/qd.pdf"), "application/pdf");
+        assert_eq!(content_type("_headers"), "text/plain; charset=utf-8");
+        for odd in [".htaccess", "Makefile", "a.b/c", "x.unknown"] {
+            assert_eq!(content_type(odd), "application/octet-stream", "{odd}");
+        }
     }
 }

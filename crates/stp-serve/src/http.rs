@@ -115,7 +115,7 @@ fn respond(out: &Path, url: &str, reload: bool) -> tiny_http::Response<std::io::
     };
     tiny_http::Response::from_data(body)
         .with_status_code(status)
-        .with_header(content_type(ext))
+        .with_header(content_type(&path))
 }
 
 /// The file for a URL path, never outside `out`.
@@ -158,21 +158,8 @@ fn inject(mut body: Vec<u8>) -> Vec<u8> {
     body
 }
 
-fn content_type(ext: &str) -> tiny_http::Header {
-    let t = match ext {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "pdf" => "application/pdf",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    };
+fn content_type(path: &Path) -> tiny_http::Header {
+    let t = stp_render::headers::content_type(&path.to_string_lossy());
     tiny_http::Header::from_bytes(&b"Content-Type"[..], t.as_bytes())
         .expect("static header is valid")
 }
