@@ -22,6 +22,9 @@ pub struct Changes {
     pub deleted: Vec<String>,
     /// Files with the same content on both sides, left as they are.
     pub unchanged: usize,
+    /// Objects in the target that stp did not put there and the build does not have:
+    /// left as they are (object storage only; a folder is replaced whole).
+    pub left: Vec<String>,
 }
 
 impl Changes {

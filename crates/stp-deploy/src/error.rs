@@ -22,11 +22,70 @@ pub enum DeployError {
     Remote { target: String, what: String },
     #[error(transparent)]
     Output(#[from] stp_render::RenderError),
+    /// A request to object storage that failed (after its retries, where a retry could
+    /// help): what was asked (`PUT s3://bucket/key`) and the service's answer.
+    #[error("{request}: {why}")]
+    Storage { request: String, why: String },
+    /// A deploy to object storage stopped part-way: at which stage, the paths it did not
+    /// send (or delete), and the failure.
+    #[error("{}", stopped(*.stage, .paths))]
+    Stopped {
+        stage: Stage,
+        paths: Vec<String>,
+        #[source]
+        source: Box<DeployError>,
+    },
 }
 
 impl DeployError {
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> DeployError {
         let path = path.into();
         move |source| DeployError::Io { path, source }
+    }
+}
+
+/// At most this many paths are named in a message; the rest are counted.
+const NAMED: usize = 10;
+
+fn named(paths: &[String]) -> String {
+    let mut text = paths
+        .iter()
+        .take(NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if paths.len() > NAMED {
+        text.push_str(&format!(" and {} more", paths.len() - NAMED));
+    }
+    text
+}
+
+/// Where a deploy to object storage stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Sending the build's files: the build record was not sent.
+    Sending,
+    /// Writing the manifest, after the build record.
+    Manifest,
+    /// Deleting what the build no longer has, after everything else.
+    Deleting,
+}
+
+fn stopped(stage: Stage, paths: &[String]) -> String {
+    match stage {
+        Stage::Sending => format!(
+            "the deploy stopped part-way: {} files were not sent ({}); the deployed build record and the manifest are the old ones and nothing was deleted, so the site still has every page it had (some already new); deploy again to finish",
+            paths.len(),
+            named(paths)
+        ),
+        Stage::Manifest => format!(
+            "every file of the new build was sent, its build record too, but the manifest ({}) was not written and nothing was deleted; deploy again to finish",
+            named(paths)
+        ),
+        Stage::Deleting => format!(
+            "the new build is deployed, but {} objects it no longer has were not deleted ({}); deploy again to delete them",
+            paths.len(),
+            named(paths)
+        ),
     }
 }
