@@ -4,8 +4,11 @@
 //! boards (`STP_NOW`), the commit time (`GIT_COMMITTER_DATE`), the user's state folder
 //! (`XDG_STATE_HOME`, else `~/.local/state`: the cache key), the home folder, the
 //! ssh-agent (`SSH_AUTH_SOCK`), the ssh command a deploy over ssh uses (`RSYNC_RSH`, as
-//! rsync itself reads it), and the timing switches of the benchmarks
-//! (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as values in their options.
+//! rsync itself reads it), AWS's variables for a deploy to object storage
+//! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
+//! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), and the timing
+//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as
+//! values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -36,6 +39,30 @@ pub fn ssh_command() -> Vec<String> {
     } else {
         words
     }
+}
+
+/// How a deploy reaches object storage: AWS's standard variables, the endpoint of a
+/// service other than AWS (`endpoint`, from `--endpoint`, else `AWS_ENDPOINT_URL_S3`, else
+/// `AWS_ENDPOINT_URL`), and this machine's clock to date each signature. `Err` names the
+/// variables missing for the credentials.
+pub fn s3_access(endpoint: Option<String>) -> Result<crate::deploy::s3::S3Access, String> {
+    let (Some(key_id), Some(secret)) = (text("AWS_ACCESS_KEY_ID"), text("AWS_SECRET_ACCESS_KEY"))
+    else {
+        return Err("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY".into());
+    };
+    Ok(crate::deploy::s3::S3Access {
+        key_id,
+        secret,
+        session_token: text("AWS_SESSION_TOKEN"),
+        region: text("AWS_REGION")
+            .or_else(|| text("AWS_DEFAULT_REGION"))
+            .unwrap_or_else(|| "us-east-1".into()),
+        endpoint: endpoint
+            .filter(|e| !e.is_empty())
+            .or_else(|| text("AWS_ENDPOINT_URL_S3"))
+            .or_else(|| text("AWS_ENDPOINT_URL")),
+        clock: std::time::SystemTime::now,
+    })
 }
 
 /// Today in Vietnam by this machine's clock.

@@ -24,6 +24,7 @@ mod completions_man;
 mod content_trust;
 mod demo_walk;
 mod deploy_folder;
+mod deploy_s3;
 mod deploy_ssh;
 mod error_messages;
 mod exit_status;

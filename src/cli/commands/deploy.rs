@@ -1,6 +1,7 @@
 //! `stp deploy TARGET`: put the public build (`public/`, or `--from DIR`) where readers
-//! get it — a web server's folder, swapped in whole, or a folder on another host over ssh
-//! (rsync) — sending only what changed. Only a public build goes out (its build record
+//! get it — a web server's folder, swapped in whole, a folder on another host over ssh
+//! (rsync), or S3-compatible object storage (`s3://bucket/prefix`) — sending only what
+//! changed. Only a public build goes out (its build record
 //! names the signed commit it was built from; a preview has none), never into a target
 //! holding files stp did not deploy, and never one whose history does not contain the
 //! commit the target was deployed from, unless an admin signed a decision allowing that
@@ -11,9 +12,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{info, print_json};
+use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::cli::surroundings;
+use crate::deploy::s3::{S3Deploy, S3Target, Store};
 use crate::deploy::{Changes, Deployed, Remote, Target};
 use crate::ledger::{BUILD_RECORD, commit_in_record, recorded_commit};
 
@@ -23,9 +25,15 @@ use super::signing::TrustArgs;
 pub struct DeployArgs {
     /// Where readers get the site: a folder (a web server's document root), or a folder on
     /// another host over ssh: `host:/var/www/stp`, `user@host:/srv/site`,
-    /// `ssh://user@host:port/srv/site`.
+    /// `ssh://user@host:port/srv/site`; or S3-compatible object storage,
+    /// `s3://bucket/prefix` (credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+    /// AWS_SESSION_TOKEN; AWS_REGION).
     #[arg(value_name = "TARGET")]
     pub target: String,
+    /// For object storage other than AWS: the service's URL (default: AWS_ENDPOINT_URL_S3,
+    /// else AWS_ENDPOINT_URL, else AWS in AWS_REGION); reached with path-style URLs.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
     /// The public build to deploy (default: the site's public/, as `stp build` writes it).
     #[arg(long, value_name = "DIR")]
     pub from: Option<PathBuf>,
@@ -43,6 +51,7 @@ pub struct DeployArgs {
 enum Destination {
     Folder(PathBuf),
     Ssh(Remote),
+    S3(Box<Store>),
 }
 
 impl Destination {
@@ -50,6 +59,7 @@ impl Destination {
         match self {
             Destination::Folder(dir) => dir.display().to_string(),
             Destination::Ssh(remote) => format!("{}:{}", remote.host, remote.path),
+            Destination::S3(store) => store.name().to_string(),
         }
     }
 
@@ -57,14 +67,25 @@ impl Destination {
         match self {
             Destination::Folder(dir) => crate::deploy::folder_deployed(dir),
             Destination::Ssh(remote) => remote.deployed(),
+            Destination::S3(store) => crate::deploy::s3::deployed(store),
         }
         .map_err(|e| CliError::caused_by(&e))
     }
 
-    fn deploy(&self, build: &Path, dry_run: bool) -> CliResult<Changes> {
+    fn deploy(&self, build: &Path, args: &DeployArgs) -> CliResult<Changes> {
+        let dry_run = args.dry_run;
         match self {
             Destination::Folder(dir) => crate::deploy::to_folder(build, dir, dry_run),
             Destination::Ssh(remote) => crate::deploy::to_ssh(build, remote, dry_run),
+            Destination::S3(store) => {
+                let progress = Progress::start(format!("deploying to {}", store.name()), args.json);
+                let deploy = S3Deploy {
+                    build,
+                    dry_run,
+                    progress: &|n, total, path| progress.step(n, total, path),
+                };
+                crate::deploy::s3::to_s3(store, &deploy)
+            }
         }
         .map_err(|e| CliError::caused_by(&e))
     }
@@ -73,7 +94,7 @@ impl Destination {
 pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
     let root = find_root(repo)?;
     let build = args.from.clone().unwrap_or_else(|| root.join("public"));
-    let destination = destination(&args.target, &build)?;
+    let destination = destination(&args, &build)?;
     let built = recorded_commit(&build).ok_or_else(|| {
         CliError::failed(format!(
             "{} is not a public build: it has no {BUILD_RECORD} naming the signed commit it was built from",
@@ -95,17 +116,18 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
             refuse_rollback(&root, &args, &destination, &build, &built, &deployed)?;
         }
     }
-    let changes = destination.deploy(&build, args.dry_run)?;
+    let changes = destination.deploy(&build, &args)?;
     report(&args, &destination, &built, &changes);
     Ok(())
 }
 
 /// The target as typed, checked: a folder must not be the build or hold it; object
-/// storage is not reached by this version.
-fn destination(text: &str, build: &Path) -> CliResult<Destination> {
+/// storage needs credentials.
+fn destination(args: &DeployArgs, build: &Path) -> CliResult<Destination> {
+    let text = args.target.as_str();
     let target = Target::parse(text).map_err(|e| {
         CliError::usage(e.to_string())
-            .hint("give a folder (/var/www/stp) or a folder on a host over ssh (web1:/var/www/stp)")
+            .hint("give a folder (/var/www/stp), a folder on a host over ssh (web1:/var/www/stp) or object storage (s3://bucket/prefix)")
     })?;
     match target {
         Target::Folder(dir) => {
@@ -118,10 +140,15 @@ fn destination(text: &str, build: &Path) -> CliResult<Destination> {
             path,
             ssh: surroundings::ssh_command(),
         })),
-        Target::S3 { .. } => Err(CliError::usage(format!(
-            "`{text}` is object storage, which this version of stp does not deploy to yet"
-        ))
-        .hint("deploy to a folder or over ssh, or copy public/ with your storage's own tool")),
+        Target::S3 { bucket, prefix } => {
+            let target = S3Target { bucket, prefix };
+            let access = surroundings::s3_access(args.endpoint.clone()).map_err(|missing| {
+                CliError::usage(format!("{target} needs credentials: {missing} are not set"))
+                    .hint("export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), then deploy again")
+            })?;
+            let store = Store::open(&target, &access).map_err(|e| CliError::caused_by(&e))?;
+            Ok(Destination::S3(Box::new(store)))
+        }
     }
 }
 
@@ -168,7 +195,11 @@ fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &C
             "uploaded": changes.uploaded.len(),
             "deleted": changes.deleted.len(),
             "unchanged": changes.unchanged,
-            "files": { "uploaded": changes.uploaded, "deleted": changes.deleted },
+            "files": {
+                "uploaded": changes.uploaded,
+                "deleted": changes.deleted,
+                "left": changes.left,
+            },
         }));
         return;
     }
@@ -182,6 +213,9 @@ fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &C
     }
     for path in &changes.deleted {
         info(format_args!("{deleted}: {path}"));
+    }
+    for path in &changes.left {
+        info(format_args!("left alone (stp did not send it): {path}"));
     }
     println!(
         "{}: {} {sent}, {} {deleted}, {} unchanged (signed commit {})",

@@ -30,6 +30,7 @@ pub use manifest::MANIFEST;
 
 use crate::changes::{Changes, Digests, digests};
 use crate::error::{DeployError, Stage};
+use crate::target::{Deployed, RECORD};
 
 /// How many requests are under way at once.
 const WORKERS: usize = 8;
@@ -91,11 +92,20 @@ impl std::fmt::Debug for S3Access {
 pub struct S3Deploy<'a> {
     /// The public build.
     pub build: &'a Path,
-    /// The build record's name: sent after every other file of the build.
-    pub record: &'a str,
     pub dry_run: bool,
     /// Called after each file sent: how many so far, of how many, and which.
     pub progress: &'a (dyn Fn(usize, usize, &str) + Sync),
+}
+
+/// What the prefix holds for the rollback check: the build record's text, or nothing. A
+/// prefix holding objects without a record is judged by the deploy itself, which tells
+/// the objects stp sent (a first deploy that stopped part-way, to be finished) from
+/// others (refused).
+pub fn deployed(store: &Store) -> Result<Deployed, DeployError> {
+    Ok(match store.get(RECORD)? {
+        Some(record) => Deployed::Record(String::from_utf8_lossy(&record.bytes).into_owned()),
+        None => Deployed::Nothing,
+    })
 }
 
 /// Deploys the build to `store`; with `dry_run`, reads what the prefix holds and says
@@ -158,7 +168,7 @@ struct Held {
 
 impl Held {
     fn read(store: &Store, deploy: &S3Deploy) -> Result<Held, DeployError> {
-        let record = deploy.record;
+        let record = RECORD;
         if let Some(around) = store.enclosing_deploy(&[MANIFEST, record])? {
             return Err(refused(
                 store,
@@ -254,7 +264,7 @@ fn send(
     let (assets, rest): (Vec<&String>, Vec<&String>) =
         paths.iter().partition(|p| p.starts_with("assets/"));
     let (record, pages): (Vec<&String>, Vec<&String>) =
-        rest.into_iter().partition(|p| *p == deploy.record);
+        rest.into_iter().partition(|p| *p == RECORD);
     let total = paths.len();
     let sent = AtomicUsize::new(0);
     let mut not_sent: Vec<String> = Vec::new();

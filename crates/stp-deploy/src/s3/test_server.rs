@@ -55,6 +55,25 @@ impl Moto {
     pub fn endpoint(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    /// A store at `bucket`/`prefix` on this server, reached directly with the tests'
+    /// credentials (`super` is the S3 module in this crate, the test module in tests/it:
+    /// both name `Store`, `S3Target` and `S3Access`).
+    pub fn store(&self, bucket: &str, prefix: &str) -> super::Store {
+        let target = super::S3Target {
+            bucket: bucket.into(),
+            prefix: prefix.into(),
+        };
+        let access = super::S3Access {
+            key_id: KEY_ID.into(),
+            secret: SECRET.into(),
+            session_token: None,
+            region: REGION.into(),
+            endpoint: Some(self.endpoint()),
+            clock: std::time::SystemTime::now,
+        };
+        super::Store::open(&target, &access).expect("the tests' store opens")
+    }
 }
 
 impl Drop for Moto {
@@ -72,81 +91,81 @@ fn free_port() -> u16 {
 }
 
 /// A proxy on 127.0.0.1 in front of `upstream`: each request is passed on (one connection
-/// each, `Connection: close`) and its first line recorded, until `fail_after` requests
-/// have passed; from then on each is answered 500 and not passed on.
+/// each, `Connection: close`) and its first line recorded; once told to fail, it passes a
+/// number of PUT requests more, and from then on answers every request 500 (a service
+/// failing part-way).
 pub struct Proxy {
     pub port: u16,
-    requests: Arc<Mutex<Vec<String>>>,
-    fail_after: Arc<AtomicUsize>,
-    stop: Arc<AtomicBool>,
+    state: Arc<State>,
+}
+
+#[derive(Default)]
+struct State {
+    requests: Mutex<Vec<String>>,
+    /// PUT requests passed since `fail_after_puts`, and how many may pass.
+    puts: AtomicUsize,
+    puts_allowed: AtomicUsize,
+    failing: AtomicBool,
+    stop: AtomicBool,
 }
 
 impl Proxy {
     pub fn start(upstream: u16) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a port for the proxy");
         let port = listener.local_addr().unwrap().port();
-        let proxy = Proxy {
-            port,
-            requests: Arc::default(),
-            fail_after: Arc::new(AtomicUsize::new(usize::MAX)),
-            stop: Arc::default(),
-        };
-        let (requests, fail_after, stop) = (
-            proxy.requests.clone(),
-            proxy.fail_after.clone(),
-            proxy.stop.clone(),
-        );
+        let state = Arc::new(State {
+            puts_allowed: AtomicUsize::new(usize::MAX),
+            ..State::default()
+        });
+        let shared = state.clone();
         std::thread::spawn(move || {
             for client in listener.incoming() {
-                if stop.load(Ordering::Relaxed) {
+                if shared.stop.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(client) = client else { continue };
-                let (requests, fail_after) = (requests.clone(), fail_after.clone());
+                let state = shared.clone();
                 std::thread::spawn(move || {
-                    let _ = pass(client, upstream, &requests, &fail_after);
+                    let _ = pass(client, upstream, &state);
                 });
             }
         });
-        proxy
+        Proxy { port, state }
     }
 
     pub fn endpoint(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// From now on, pass `n` more requests, then answer 500.
-    pub fn fail_after(&self, n: usize) {
-        let seen = self.requests.lock().unwrap().len();
-        self.fail_after.store(seen + n, Ordering::SeqCst);
+    /// From now on, pass `n` more PUT requests (and what comes between them), then answer
+    /// every request 500.
+    pub fn fail_after_puts(&self, n: usize) {
+        self.state.puts.store(0, Ordering::SeqCst);
+        self.state.puts_allowed.store(n, Ordering::SeqCst);
     }
 
     /// Pass every request again.
     pub fn heal(&self) {
-        self.fail_after.store(usize::MAX, Ordering::SeqCst);
+        self.state.puts_allowed.store(usize::MAX, Ordering::SeqCst);
+        self.state.failing.store(false, Ordering::SeqCst);
     }
 
     /// The first line of each request passed on or refused so far (`PUT /bucket/key?…`),
     /// and forgets them.
     pub fn take(&self) -> Vec<String> {
-        std::mem::take(&mut *self.requests.lock().unwrap())
+        std::mem::take(&mut *self.state.requests.lock().unwrap())
     }
 }
 
 impl Drop for Proxy {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.state.stop.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 
 /// One client connection: its requests one by one, each to a new upstream connection.
-fn pass(
-    client: TcpStream,
-    upstream: u16,
-    requests: &Mutex<Vec<String>>,
-    fail_after: &AtomicUsize,
-) -> std::io::Result<()> {
+fn pass(client: TcpStream, upstream: u16, state: &State) -> std::io::Result<()> {
     let mut reader = BufReader::new(client.try_clone()?);
     let mut client = client;
     loop {
@@ -171,12 +190,18 @@ fn pass(
         let mut body = vec![0; length];
         reader.read_exact(&mut body)?;
         let first = head.first().cloned().unwrap_or_default();
-        let n = {
-            let mut seen = requests.lock().unwrap();
-            seen.push(first.trim_end().to_string());
-            seen.len()
-        };
-        if n > fail_after.load(Ordering::SeqCst) {
+        state
+            .requests
+            .lock()
+            .unwrap()
+            .push(first.trim_end().to_string());
+        if first.starts_with("PUT ")
+            && state.puts.fetch_add(1, Ordering::SeqCst)
+                >= state.puts_allowed.load(Ordering::SeqCst)
+        {
+            state.failing.store(true, Ordering::SeqCst);
+        }
+        if state.failing.load(Ordering::SeqCst) {
             let refusal =
                 "<Error><Code>InternalError</Code><Message>failing on purpose</Message></Error>";
             write!(

@@ -1,28 +1,13 @@
 //! The S3 target against a real S3-compatible server (moto's, started for each test).
 
 use std::path::Path;
-use std::time::SystemTime;
 
 use super::test_server::{KEY_ID, Moto, REGION, SECRET};
 use super::*;
 use rusty_s3::S3Action as _;
 
-const RECORD: &str = ".stp-build.json";
-
 fn store(moto: &Moto, bucket: &str, prefix: &str) -> Store {
-    let target = S3Target {
-        bucket: bucket.into(),
-        prefix: prefix.into(),
-    };
-    let access = S3Access {
-        key_id: KEY_ID.into(),
-        secret: SECRET.into(),
-        session_token: None,
-        region: REGION.into(),
-        endpoint: Some(moto.endpoint()),
-        clock: SystemTime::now,
-    };
-    Store::open(&target, &access).unwrap()
+    moto.store(bucket, prefix)
 }
 
 /// Puts `bytes` at `key` of `bucket` as a person or another tool would: signed, without
@@ -55,7 +40,6 @@ fn deploy(store: &Store, build: &Path, dry_run: bool) -> Result<Changes, DeployE
         store,
         &S3Deploy {
             build,
-            record: RECORD,
             dry_run,
             progress: &|_, _, _| {},
         },
