@@ -107,6 +107,11 @@ fn ssh(host: &str, port: Option<u16>, path: &str) -> Result<Target, String> {
     if path.is_empty() {
         return Err("names no folder on the host (host:/var/www/stp)".into());
     }
+    if path.starts_with('-') {
+        return Err(
+            "has a folder starting with `-`, which a command would take for an option".into(),
+        );
+    }
     if path.contains('\'') {
         return Err("has a `'` in its folder".into());
     }
@@ -178,6 +183,7 @@ mod tests {
             ("web1:/", "root"),
             ("web1:/srv/../etc", ".."),
             ("web1:/srv/it's", "'"),
+            ("web1:-rf", "option"),
             ("-oProxyCommand=x:/srv", "no host"),
             ("ssh://web1:port/srv", "port"),
             ("web1:/srv\nx", "control"),
