@@ -104,11 +104,7 @@ fn digest_of(bytes: &[u8], text: Option<&str>, bundle_files: &[(String, String)]
     for (path, blob) in bundle_files {
         hasher.update(format!("\0{path}\0{blob}").as_bytes());
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    base16ct::lower::encode_string(&hasher.finalize())
 }
 
 #[cfg(test)]

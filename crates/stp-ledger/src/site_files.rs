@@ -61,7 +61,7 @@ impl SiteIds {
                 None => hash.update(format!("{name} -\n")),
             }
         }
-        hex(&hash.finalize())
+        base16ct::lower::encode_string(&hash.finalize())
     }
 
     /// `(name, mode, id)` of each entry that is there.
@@ -71,10 +71,6 @@ impl SiteIds {
             .zip(&self.entries)
             .filter_map(|(n, e)| e.map(|(m, id)| (*n, m, id)))
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The first 12 characters of a version, as shown to people.

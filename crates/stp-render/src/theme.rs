@@ -85,7 +85,7 @@ impl Theme {
         for (path, bytes) in files {
             if let Some(name) = path.strip_prefix("static/") {
                 let hash = Sha256::digest(&bytes);
-                let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
+                let short = base16ct::lower::encode_string(&hash[..4]);
                 let url = match name.rsplit_once('.') {
                     Some((stem, ext)) => format!("assets/{stem}.{short}.{ext}"),
                     None => format!("assets/{name}.{short}"),

@@ -47,21 +47,13 @@ pub fn read(bytes: &[u8]) -> Option<Digests> {
 }
 
 pub fn hex(digest: &[u8; 32]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    base16ct::lower::encode_string(digest)
 }
 
-/// A SHA-256 written in hex (64 digits), or none.
+/// A SHA-256 written in hex (64 digits, either case), or none.
 pub fn unhex(text: &str) -> Option<[u8; 32]> {
-    let text = text.as_bytes();
-    if text.len() != 64 {
-        return None;
-    }
     let mut out = [0u8; 32];
-    for (i, pair) in text.chunks(2).enumerate() {
-        let pair = std::str::from_utf8(pair).ok()?;
-        out[i] = u8::from_str_radix(pair, 16).ok()?;
-    }
-    Some(out)
+    (text.len() == 64 && base16ct::mixed::decode(text, &mut out).is_ok()).then_some(out)
 }
 
 #[cfg(test)]
