@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use super::error::DeployError;
+use super::s3::S3Target;
 
 /// The build record's name (the ledger's `BUILD_RECORD`): a deployed target keeps it, so
 /// the next deploy knows which signed commit the site was built from.
@@ -38,7 +39,7 @@ pub enum Target {
     },
     /// A bucket and a key prefix (without a leading or trailing `/`; empty for the
     /// bucket's root).
-    S3 { bucket: String, prefix: String },
+    S3(S3Target),
 }
 
 impl Target {
@@ -62,10 +63,10 @@ impl Target {
             if prefix.split('/').any(|p| p == ".." || p == ".") {
                 return Err(refuse("has `.` or `..` in its prefix"));
             }
-            return Ok(Target::S3 {
+            return Ok(Target::S3(S3Target {
                 bucket: bucket.to_string(),
                 prefix: prefix.to_string(),
-            });
+            }));
         }
         if let Some(rest) = text.strip_prefix("ssh://") {
             let (authority, path) = rest
@@ -154,17 +155,17 @@ mod tests {
             ),
             (
                 "s3://so-tu-phap/www/",
-                Target::S3 {
+                Target::S3(S3Target {
                     bucket: "so-tu-phap".into(),
                     prefix: "www".into(),
-                },
+                }),
             ),
             (
                 "s3://so-tu-phap",
-                Target::S3 {
+                Target::S3(S3Target {
                     bucket: "so-tu-phap".into(),
                     prefix: String::new(),
-                },
+                }),
             ),
         ];
         for (text, want) in cases {

@@ -15,7 +15,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::cli::surroundings;
-use crate::deploy::s3::{S3Deploy, S3Target, Store};
+use crate::deploy::s3::{S3Deploy, Store};
 use crate::deploy::{Changes, Deployed, Remote, Target};
 use crate::ledger::{BUILD_RECORD, commit_in_record, recorded_commit};
 
@@ -140,8 +140,7 @@ fn destination(args: &DeployArgs, build: &Path) -> CliResult<Destination> {
             path,
             ssh: surroundings::ssh_command(),
         })),
-        Target::S3 { bucket, prefix } => {
-            let target = S3Target { bucket, prefix };
+        Target::S3(target) => {
             let access = surroundings::s3_access(args.endpoint.clone()).map_err(|missing| {
                 CliError::usage(format!("{target} needs credentials: {missing} are not set"))
                     .hint("export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), then deploy again")
