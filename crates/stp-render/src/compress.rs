@@ -2,8 +2,9 @@
 //! send that file as it is to a browser that takes gzip (nginx's `gzip_static on`), instead
 //! of compressing the page again for every reader; `page.html.br` is the same for brotli
 //! (nginx's `brotli_static`, Caddy's `precompressed`). With `stp build --compress`, or
-//! `compress = true` in `site.toml`, every text file of the build (known by its extension:
-//! pages, styles, scripts, feeds, sitemaps, the search index, SVG, plain text) larger than
+//! `compress = true` in `site.toml`, every text file of the build (known by the
+//! Content-Type its extension gives: pages, styles, scripts, feeds, sitemaps, the search
+//! index, SVG, plain text) larger than
 //! [`MIN_BYTES`] gets both beside it, whose decompressed bytes are the file's: gzip at its
 //! best compression (flate2) and brotli at quality [`BROTLI_QUALITY`] (chosen by
 //! measuring, with `examples/compress_levels.rs`). Both are deterministic (the gzip header
@@ -32,27 +33,6 @@ pub const MIN_BYTES: usize = 512;
 /// some forty times as long as the build itself.
 pub const BROTLI_QUALITY: i32 = 6;
 
-/// The extensions of the text files that get variants: what a web server sends as
-/// `text/*`, JavaScript, JSON, XML or SVG.
-const TEXT_EXTENSIONS: &[&str] = &[
-    "html",
-    "htm",
-    "css",
-    "js",
-    "mjs",
-    "json",
-    "xml",
-    "svg",
-    "txt",
-    "webmanifest",
-    "map",
-    "csv",
-    "ics",
-    "atom",
-    "rss",
-    "xsl",
-];
-
 /// The suffixes of the variants, in the order they are written.
 pub const SUFFIXES: [&str; 2] = [".gz", ".br"];
 
@@ -78,14 +58,11 @@ pub fn wanted(config: &SiteConfig, options: &RenderOptions) -> bool {
     options.compress || config.compress
 }
 
-/// Whether the file at `rel` (a path in the build) is a text file that may get variants.
+/// Whether the file at `rel` (a path in the build) is a text file that may get variants:
+/// text by its Content-Type (crate::headers), and not one of the host's own files.
 pub fn is_text(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if name.starts_with('.') || name.starts_with('_') {
-        return false;
-    }
-    name.rsplit_once('.')
-        .is_some_and(|(_, ext)| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(ext)))
+    !name.starts_with('.') && !name.starts_with('_') && super::headers::is_text(name)
 }
 
 /// Whether `body`, the file at `rel`, gets variants.

@@ -56,6 +56,10 @@ pub fn content_type(path: &str) -> &'static str {
         "json" => "application/json; charset=utf-8",
         "webmanifest" => "application/manifest+json; charset=utf-8",
         "xml" | "xsl" => "application/xml; charset=utf-8",
+        "atom" => "application/atom+xml; charset=utf-8",
+        "rss" => "application/rss+xml; charset=utf-8",
+        "map" => "application/json; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "md" => "text/markdown; charset=utf-8",
@@ -84,6 +88,13 @@ pub fn content_type(path: &str) -> &'static str {
         "webm" => "video/webm",
         _ => "application/octet-stream",
     }
+}
+
+/// Whether the file at `path` is text (its Content-Type names UTF-8, or it is SVG): what
+/// compresses well.
+pub fn is_text(path: &str) -> bool {
+    let kind = content_type(path);
+    kind.ends_with("charset=utf-8") || kind == "image/svg+xml"
 }
 
 /// The `_headers` file.
@@ -138,6 +149,16 @@ mod tests {
         );
         assert_eq!(content_type("van-ban/qd.pdf"), "application/pdf");
         assert_eq!(content_type("_headers"), "text/plain; charset=utf-8");
+        assert_eq!(
+            content_type("tin-tuc/feed.atom"),
+            "application/atom+xml; charset=utf-8"
+        );
+        for text in ["a/index.html", "feed.xml", "APP.JS", "logo.svg", "lich.ics"] {
+            assert!(is_text(text), "{text}");
+        }
+        for binary in ["anh.png", "qd.pdf", "x.unknown", "page.html.gz"] {
+            assert!(!is_text(binary), "{binary}");
+        }
         for odd in [".htaccess", "Makefile", "a.b/c", "x.unknown"] {
             assert_eq!(content_type(odd), "application/octet-stream", "{odd}");
         }
