@@ -127,6 +127,21 @@ fn a_preview_never_goes_out_and_a_rollback_is_refused() {
     // No unsigned say-so rolls it back.
     let err = env.refused(&["deploy", www_arg, "--allow-rewind"]);
     assert!(err.contains("--allow-rewind"), "{err}");
+    // Nor a decision written by hand: unsigned, or signed by someone who is not an admin.
+    let reset_to = env.git(&["rev-parse", "HEAD"]).trim().to_string();
+    for (n, key) in [None, Some("approver")].into_iter().enumerate() {
+        env.write(&format!("ghi-chu-{n}.txt"), "khôi phục");
+        env.forge(
+            key,
+            &format!("stp: allow rolling back\n\nStp-Ack: {deployed}\nStp-Ack-Reason: tự cho phép"),
+            &[],
+        );
+        env.ok(&["build"]);
+        let err = env.refused(&["deploy", www_arg]);
+        assert!(err.contains("would roll the site back"), "{key:?}: {err}");
+        assert!(!www.join("tin-tuc/mot/index.html").exists());
+    }
+    env.git(&["reset", "-q", "--hard", &reset_to]);
 
     // Only an admin decides it, with a reason, and only for a commit not in this history.
     let rollback = |who: &str, commit: &str, reason: &str| {
