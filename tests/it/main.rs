@@ -8,6 +8,7 @@
 //! read the environment runs in a process of its own (`kit::in_own_process`).
 
 mod architecture;
+mod article_names;
 mod kit;
 
 mod adopt_existing_site;

@@ -76,9 +76,14 @@ impl KeyArgs {
     }
 }
 
-/// The repository path (`content/…`) of an article the user named, relative to the
-/// current folder or to the repository.
+/// The repository path (`content/…`) of an article the user named: its file, relative to
+/// the current folder or to the repository, or its short name (the slug, `section/slug`,
+/// `slug.en` for the English version; `stp_content::articles_named`).
 pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
+    let text = given.to_string_lossy();
+    if !text.ends_with(".md") && !given.is_file() {
+        return article_by_name(root, &text);
+    }
     let cwd = std::env::current_dir()?;
     let absolute = if given.is_absolute() {
         given.to_path_buf()
@@ -99,4 +104,24 @@ pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
         )));
     }
     Ok(text)
+}
+
+/// The one article `name` (a slug, `section/slug`, `slug.en`) names in the working tree.
+fn article_by_name(root: &Path, name: &str) -> CliResult<String> {
+    let short = name.trim_start_matches("./").trim_start_matches("content/");
+    let mut found = stp_content::articles_named(root, short);
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(CliError::usage(format!(
+            "no article is named {name}: name one by its slug (the file name without .md), \
+             section/slug, or its path content/<section>/<slug>.md"
+        ))
+        .hint("`stp status` lists the articles in the queues with their paths")),
+        _ => Err(CliError::usage(format!(
+            "{name} names {} articles: {}",
+            found.len(),
+            found.join(", ")
+        ))
+        .hint("add the section (section/slug) or give the path")),
+    }
 }

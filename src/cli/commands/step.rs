@@ -144,7 +144,8 @@ pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
 /// Arguments of `review`, `verify` and `approve`: articles, or none for the queue.
 #[derive(Debug, Args)]
 pub struct QueueStepArgs {
-    /// The articles (content/…/x.md); none: list the articles waiting for you.
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md); none: list the articles waiting for you.
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
     pub sign: SignedArgs,
@@ -153,7 +154,8 @@ pub struct QueueStepArgs {
 /// Arguments of `return` and `withdraw`: articles and a reason.
 #[derive(Debug, Args)]
 pub struct ReasonStepArgs {
-    /// The articles (content/…/x.md).
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// Why, in words the sender and the log will read (needed).
