@@ -53,6 +53,7 @@ mod public_active_files;
 mod publish_selective;
 mod report_pipeline;
 mod serve_incremental;
+mod serve_public;
 mod sync_over_ssh;
 mod sync_two_clones;
 mod theme;

@@ -2,7 +2,7 @@
 //! byte-identical to a full build of the same tree, and only touched pages were written.
 //! Then the real `stp serve` process: an edit shows up over HTTP.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 use crate::kit;
@@ -132,14 +132,6 @@ fn a_broken_edit_is_reported_and_the_output_kept() {
     assert_eq!(tree(&out), before);
 }
 
-fn http_get(port: u16, path: &str) -> String {
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-    let mut body = String::new();
-    s.read_to_string(&mut body).unwrap();
-    body
-}
-
 #[test]
 fn stp_serve_rebuilds_an_edited_article() {
     let site = site_with(3);
@@ -152,24 +144,11 @@ fn stp_serve_rebuilds_an_edited_article() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut wait_for = |needle: &str| -> String {
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            if line.contains(needle) {
-                return line;
-            }
-        }
-        panic!("stp serve ended without printing `{needle}`");
-    };
+    let mut wait_for = |needle: &str| kit::wait_for_line(&mut lines, needle);
     let serving = wait_for("serving a preview");
-    let port: u16 = serving
-        .rsplit("http://127.0.0.1:")
-        .next()
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in `{serving}`"));
+    let port = kit::port_in(&serving);
     assert_ne!(port, 0, "{serving}");
-    let page = http_get(port, "/tin-tuc/bai-001/");
+    let page = kit::http_get(port, "/tin-tuc/bai-001/");
     assert!(
         page.starts_with("HTTP/1.1 200") || page.starts_with("HTTP/1.0 200"),
         "{page}"
@@ -187,10 +166,10 @@ fn stp_serve_rebuilds_an_edited_article() {
         line.contains("files") || line.contains("whole site"),
         "{line}"
     );
-    let page = http_get(port, "/tin-tuc/bai-001/");
+    let page = kit::http_get(port, "/tin-tuc/bai-001/");
     assert!(page.contains("ĐÃ SỬA QUA SERVE."));
-    assert!(http_get(port, "/khong-co/").contains("404"));
-    assert!(http_get(port, "/../../etc/passwd").contains("404"));
+    assert!(kit::http_get(port, "/khong-co/").contains("404"));
+    assert!(kit::http_get(port, "/../../etc/passwd").contains("404"));
     child.kill().unwrap();
     child.wait().unwrap();
 }

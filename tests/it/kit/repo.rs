@@ -201,6 +201,13 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The stp command in the site with this environment, to spawn (a server, say).
+    pub fn stp_command(&self, args: &[&str]) -> Command {
+        let mut c = self.command(env!("CARGO_BIN_EXE_stp"), &self.site);
+        c.args(args);
+        c
+    }
+
     /// Runs stp in the site (or in the parent folder before the site exists).
     pub fn stp(&self, args: &[&str]) -> Output {
         self.stp_env(args, &[])
