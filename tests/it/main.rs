@@ -51,6 +51,7 @@ mod pipeline_size;
 mod pipeline_time;
 mod public_active_files;
 mod publish_selective;
+mod publish_sends;
 mod report_pipeline;
 mod serve_incremental;
 mod serve_public;

@@ -10,7 +10,7 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
-use crate::ledger::{LedgerError, Signer, sync};
+use crate::ledger::{LedgerError, Signer, SyncReport, sync};
 
 use super::signing::SignedArgs;
 
@@ -44,7 +44,14 @@ pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     )?;
     if args.sign.json {
         print_json(&report);
-    } else {
+    }
+    outcome(&report, args.sign.json)
+}
+
+/// Prints what a sync did (unless `json`), and returns the finding when some of our
+/// commits clash with commits sent first (exit 1). `stp publish` reports its send so too.
+pub fn outcome(report: &SyncReport, json: bool) -> CliResult {
+    if !json {
         let short = |c: &str| c[..10.min(c.len())].to_string();
         if report.received > 0 {
             println!(

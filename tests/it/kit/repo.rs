@@ -310,12 +310,17 @@ impl Env {
         ])
     }
 
-    /// Takes `article` through every step to the public site.
-    pub fn publish(&self, article: &str) {
+    /// Takes `article` through every step up to approved: waiting for the secretary.
+    pub fn approve(&self, article: &str) {
         self.step("contributor", "submit", article);
         self.step("editor", "review", article);
         self.step("verifier", "verify", article);
         self.step("approver", "approve", article);
+    }
+
+    /// Takes `article` through every step to the public site.
+    pub fn publish(&self, article: &str) {
+        self.approve(article);
         self.ok(&["publish", "--key", self.key("secretary").to_str().unwrap()]);
     }
 
