@@ -7,8 +7,8 @@
 //! rsync itself reads it), AWS's variables for a deploy to object storage
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
 //! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), and the timing
-//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as
-//! values in their options.
+//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), and a key's passphrase,
+//! asked on the terminal. The layers get them as values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -121,4 +121,10 @@ pub fn render() -> RenderOptions {
         timings: var("STP_TIMINGS").is_some(),
         compress: false,
     }
+}
+
+/// Asks the person at the terminal (`/dev/tty`, not stdin; nothing echoed) for a
+/// passphrase; None when there is no terminal to ask on (a CI job, a script).
+pub fn ask_passphrase(prompt: &str) -> Option<String> {
+    rpassword::prompt_password(prompt).ok()
 }

@@ -36,6 +36,7 @@ mod intake_mail;
 mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
+mod key_passphrase;
 mod nginx_serves;
 mod package_deb;
 mod picture_metadata;

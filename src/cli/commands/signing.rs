@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::ledger::{Ledger, LedgerOptions, Signer};
+use crate::ledger::{Ledger, LedgerError, LedgerOptions, Signer};
 
 /// Which key signs.
 #[derive(Debug, Clone, Args)]
@@ -68,11 +68,26 @@ impl TrustArgs {
 
 impl KeyArgs {
     pub fn signer(&self, root: &Path) -> CliResult<Signer> {
-        Ok(Signer::resolve(
-            self.key.as_deref(),
-            Some(root),
-            &crate::cli::surroundings::ledger(),
-        )?)
+        Ok(resolve_signer(self.key.as_deref(), root)?)
+    }
+}
+
+/// The key named by `given` (or `STP_KEY`, or git's `user.signingkey`), as
+/// `Signer::resolve` finds it; a key with a passphrase and no ssh-agent is opened with
+/// the passphrase asked on the terminal.
+pub fn resolve_signer(given: Option<&Path>, root: &Path) -> Result<Signer, LedgerError> {
+    match Signer::resolve(given, Some(root), &crate::cli::surroundings::ledger()) {
+        Err(LedgerError::Locked(path)) => {
+            let prompt = format!(
+                "Cụm mật khẩu của khóa / passphrase for {}: ",
+                path.display()
+            );
+            match crate::cli::surroundings::ask_passphrase(&prompt) {
+                Some(passphrase) => Signer::unlock(&path, &passphrase),
+                None => Err(LedgerError::Locked(path)),
+            }
+        }
+        other => other,
     }
 }
 

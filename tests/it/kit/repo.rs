@@ -159,7 +159,7 @@ impl Env {
         ]);
     }
 
-    fn command(&self, program: &str, dir: &Path) -> Command {
+    pub fn command(&self, program: &str, dir: &Path) -> Command {
         let mut c = Command::new(program);
         c.current_dir(dir)
             .env("HOME", &self.home)
