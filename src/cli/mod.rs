@@ -6,6 +6,7 @@ mod error;
 mod hints;
 mod output;
 mod repo;
+mod settings;
 mod surroundings;
 
 use std::process::ExitCode;
@@ -113,6 +114,10 @@ pub enum Command {
     Site(commands::site::SiteArgs),
     /// Signing keys.
     Key(commands::key::KeyArgs),
+    /// Your own settings, once per machine: makes your key if you have none, shows the
+    /// public key for the admin, and keeps the key and the trust root so that no command
+    /// needs --key again.
+    Setup(commands::setup::SetupArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
     /// `stp completions bash > /etc/bash_completion.d/stp`).
     Completions(commands::completions::CompletionsArgs),
@@ -187,6 +192,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
+        Command::Setup(args) => commands::setup::run(args),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
     }

@@ -7,8 +7,9 @@
 //! rsync itself reads it), AWS's variables for a deploy to object storage
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
 //! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), and the timing
-//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), and a key's passphrase,
-//! asked on the terminal. The layers get them as values in their options.
+//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's config
+//! folder (`XDG_CONFIG_HOME`, else `~/.config`), and a key's passphrase, asked on the
+//! terminal. The layers get them as values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -85,8 +86,12 @@ pub fn ledger() -> Surroundings {
     }
 }
 
-/// The ledger's options: the pinned trust root, the stated date and the surroundings.
+/// The ledger's options: the pinned trust root (`--trust-root` or `STP_TRUST_ROOT`, else
+/// the person's settings), the stated date and the surroundings.
 pub fn ledger_options(trust_root: Option<String>) -> LedgerOptions {
+    let trust_root = trust_root
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| super::settings::PersonSettings::current().trust_root);
     LedgerOptions {
         trust_root: trust_root.filter(|s| !s.trim().is_empty()),
         no_cache: false,
@@ -121,6 +126,18 @@ pub fn render() -> RenderOptions {
         timings: var("STP_TIMINGS").is_some(),
         compress: false,
     }
+}
+
+/// The person's home folder (`HOME`).
+pub fn home() -> Option<PathBuf> {
+    var("HOME").map(PathBuf::from)
+}
+
+/// Where the person's settings live: `XDG_CONFIG_HOME`, else `~/.config`.
+pub fn config_dir() -> Option<PathBuf> {
+    var("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".config")))
 }
 
 /// Asks the person at the terminal (`/dev/tty`, not stdin; nothing echoed) for a

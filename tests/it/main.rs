@@ -56,6 +56,7 @@ mod publish_sends;
 mod report_pipeline;
 mod serve_incremental;
 mod serve_public;
+mod setup;
 mod sync_over_ssh;
 mod sync_two_clones;
 mod theme;

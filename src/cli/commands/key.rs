@@ -77,7 +77,7 @@ pub fn run(args: KeyArgs) -> CliResult {
 const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// A passphrase asked twice on the terminal; they must match.
-fn ask_twice(path: &Path) -> CliResult<String> {
+pub fn ask_twice(path: &Path) -> CliResult<String> {
     let ask = |prompt: String| {
         ask_passphrase(&prompt).ok_or_else(|| {
             CliError::usage("there is no terminal to ask for the passphrase on")

@@ -23,6 +23,7 @@ pub mod report;
 pub mod return_step;
 pub mod review;
 pub mod serve;
+pub mod setup;
 pub mod signing;
 pub mod site;
 pub mod status;

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::settings::PersonSettings;
 use crate::ledger::{Ledger, LedgerError, LedgerOptions, Signer};
 
 /// Which key signs.
 #[derive(Debug, Clone, Args)]
 pub struct KeyArgs {
     /// The OpenSSH ed25519 key that signs (a private key file, or a .pub held by
-    /// ssh-agent); default: $STP_KEY, else git's user.signingkey.
+    /// ssh-agent); default: $STP_KEY, else the key `stp setup` stored, else git's
+    /// user.signingkey.
     #[arg(long, env = "STP_KEY", value_name = "PATH")]
     pub key: Option<PathBuf>,
 }
@@ -43,7 +45,8 @@ pub fn needed_reason(reason: Option<String>, command: &str) -> CliResult<String>
 #[derive(Debug, Clone, Args)]
 pub struct TrustArgs {
     /// The fingerprint (SHA256:…) of the first admin's key; without it the first admin is
-    /// trusted on first use, with a warning.
+    /// trusted on first use, with a warning. Default: $STP_TRUST_ROOT, else the one
+    /// `stp setup --trust-root` kept.
     #[arg(long, env = "STP_TRUST_ROOT", value_name = "FINGERPRINT")]
     pub trust_root: Option<String>,
 }
@@ -72,10 +75,15 @@ impl KeyArgs {
     }
 }
 
-/// The key named by `given` (or `STP_KEY`, or git's `user.signingkey`), as
-/// `Signer::resolve` finds it; a key with a passphrase and no ssh-agent is opened with
+/// The key named by `given` (`--key` or `STP_KEY`), else the person's settings
+/// (`stp setup`), else git's `user.signingkey`, as `Signer::resolve` finds it; a key with a passphrase and no ssh-agent is opened with
 /// the passphrase asked on the terminal.
 pub fn resolve_signer(given: Option<&Path>, root: &Path) -> Result<Signer, LedgerError> {
+    let configured = match given {
+        Some(_) => None,
+        None => PersonSettings::current().key,
+    };
+    let given = given.or(configured.as_deref());
     match Signer::resolve(given, Some(root), &crate::cli::surroundings::ledger()) {
         Err(LedgerError::Locked(path)) => {
             let prompt = format!(

@@ -166,6 +166,7 @@ impl Env {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env_remove("STP_KEY")
             .env_remove("STP_TRUST_ROOT")
+            .env_remove("XDG_CONFIG_HOME")
             .env_remove("SSH_AUTH_SOCK")
             .env_remove("GIT_COMMITTER_DATE")
             .env_remove("GIT_AUTHOR_DATE");
