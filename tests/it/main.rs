@@ -57,6 +57,7 @@ mod report_pipeline;
 mod serve_incremental;
 mod serve_public;
 mod setup;
+mod setup_guide;
 mod sync_over_ssh;
 mod sync_two_clones;
 mod theme;

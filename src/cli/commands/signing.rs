@@ -84,7 +84,17 @@ pub fn resolve_signer(given: Option<&Path>, root: &Path) -> Result<Signer, Ledge
         None => PersonSettings::current().key,
     };
     let given = given.or(configured.as_deref());
-    match Signer::resolve(given, Some(root), &crate::cli::surroundings::ledger()) {
+    opened(Signer::resolve(
+        given,
+        Some(root),
+        &crate::cli::surroundings::ledger(),
+    ))
+}
+
+/// `found`, or, when it is a key with a passphrase and no ssh-agent, that key opened with
+/// the passphrase asked on the terminal.
+pub fn opened(found: Result<Signer, LedgerError>) -> Result<Signer, LedgerError> {
+    match found {
         Err(LedgerError::Locked(path)) => {
             let prompt = format!(
                 "Cụm mật khẩu của khóa / passphrase for {}: ",
