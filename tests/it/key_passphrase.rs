@@ -168,3 +168,32 @@ fn signing_asks_for_the_passphrase_on_the_terminal_and_refuses_without_it() {
     let (clean, report) = env.audit();
     assert!(clean, "{report}");
 }
+
+#[test]
+fn a_publish_that_also_sends_asks_for_the_passphrase_once() {
+    let env = Env::board();
+    let bare = env.site.parent().unwrap().join("shared.git");
+    env.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    env.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
+    let key = env.home.join("thu-ky-2");
+    assert!(
+        new_key(&env, &key, &format!("{PASSPHRASE}\n"))
+            .status
+            .success()
+    );
+    let out = env.add_person_with_key("thu-ky-2", &key.with_extension("pub"), &["secretary"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article = env.draft("dang-co-mat-khau", "Nội dung.");
+    env.approve(&article);
+    env.ok(&["sync"]);
+
+    let out = on_a_terminal(
+        &env,
+        &["publish", "--key", key.to_str().unwrap()],
+        &format!("{PASSPHRASE}\n"),
+    );
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(out.status.success(), "{said}");
+    assert_eq!(said.matches("passphrase for").count(), 1, "{said}");
+    assert!(said.contains("sent 1 commits to origin"), "{said}");
+}

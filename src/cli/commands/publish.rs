@@ -12,12 +12,12 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
-use crate::ledger::{SyncReport, has_remote, preview_step, sync};
+use crate::ledger::{Signer, SyncReport, has_remote, preview_step, sync};
 use crate::workflow::Action;
 
 use super::build::build_public;
 use super::signing::SignedArgs;
-use super::step::{sign_step, step_request, steps_json};
+use super::step::{sign_step_as, step_request, steps_json};
 use super::sync::outcome;
 
 #[derive(Debug, Args)]
@@ -48,8 +48,10 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
     if args.dry_run {
         return dry_run(&root, &args);
     }
-    let signed = sign_step(
+    let signer = args.sign.key.signer(&root)?;
+    let signed = sign_step_as(
         &root,
+        &signer,
         Action::Publish,
         &args.articles,
         None,
@@ -59,7 +61,7 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
     // Sent before the build, so that the public site is built from what the shared
     // repository holds after the send (ours signed again on top of theirs, say).
     let sent = (!args.no_sync && has_remote(&root, &args.remote))
-        .then(|| send(&root, &args.remote, &args.sign));
+        .then(|| send(&root, &signer, &args.remote, &args.sign));
     let out = args.to.unwrap_or_else(|| root.join("public"));
     let built = build_public(&root, &out, &args.sign.trust, args.sign.json, false, false)?;
     if args.sign.json {
@@ -80,9 +82,8 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
 
 /// Sends the publish to `remote` as `stp sync` does; a failure says that the publish
 /// itself is signed here and how to send it later.
-fn send(root: &Path, remote: &str, sign: &SignedArgs) -> CliResult<SyncReport> {
-    let signer = sign.key.signer(root)?;
-    sync(root, Some(&signer), remote, &sign.trust.options()).map_err(|e| {
+fn send(root: &Path, signer: &Signer, remote: &str, sign: &SignedArgs) -> CliResult<SyncReport> {
+    sync(root, Some(signer), remote, &sign.trust.options()).map_err(|e| {
         CliError::caused_by(&e)
             .in_context(&format!(
                 "published and signed in this clone, but not sent to {remote}"
