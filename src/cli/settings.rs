@@ -61,12 +61,23 @@ impl PersonSettings {
         })
     }
 
-    /// The settings of this person, or none when there are none (or they cannot be read:
-    /// `stp setup` says why). For the fallbacks, which must not stop a command.
+    /// The settings of this person, or none when there are none. For the fallbacks,
+    /// which must not stop a command: a file that cannot be read is warned about (with its
+    /// line) and not used.
+    /// Read once per run, so the warning is said once.
     pub fn current() -> PersonSettings {
-        settings_path()
-            .and_then(|p| PersonSettings::read(&p).ok())
-            .unwrap_or_default()
+        static CURRENT: std::sync::OnceLock<PersonSettings> = std::sync::OnceLock::new();
+        CURRENT
+            .get_or_init(|| {
+                let Some(path) = settings_path() else {
+                    return PersonSettings::default();
+                };
+                PersonSettings::read(&path).unwrap_or_else(|e| {
+                    eprintln!("warning: {}; its settings are not used", e.message);
+                    PersonSettings::default()
+                })
+            })
+            .clone()
     }
 
     /// Writes the settings to `path` whole or not at all (a temporary file renamed over

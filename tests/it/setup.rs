@@ -94,6 +94,16 @@ fn a_broken_settings_file_or_fingerprint_is_refused_and_nothing_is_written() {
         "key = \"/srv/a\"\nkye = \"/srv/b\"\n"
     );
 
+    // Other commands go on without the settings, and say why.
+    let out = env.stp(&["status"]);
+    let warning = format!("warning: {}:2:", settings.display());
+    assert_eq!(
+        stderr(&out).matches(&warning).count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+
     std::fs::remove_file(&settings).unwrap();
     let out = env.stp(&["setup", "--trust-root", "SHA256:không-phải"]);
     assert_eq!(out.status.code(), Some(2));
