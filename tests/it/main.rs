@@ -36,6 +36,7 @@ mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
 mod nginx_serves;
+mod notify_mail;
 mod package_deb;
 mod picture_metadata;
 mod pipeline_cache;
