@@ -91,3 +91,105 @@ pub fn recipients(rows: &[StatusRow], events: &[Event], people: &People) -> Vec<
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use stp_report::status::Holder;
+    use stp_workflow::{Action, Role};
+
+    fn people() -> People {
+        People::parse(include_str!("../../../examples/site/workflow/people.toml")).unwrap()
+    }
+
+    fn row(article: &str, state: State, waiting: Option<Role>, held_by: &[&str]) -> StatusRow {
+        StatusRow {
+            article: article.into(),
+            title: Some(format!("Tin {article}")),
+            state,
+            waiting_for: waiting,
+            held_by: held_by
+                .iter()
+                .map(|id| Holder {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                })
+                .collect(),
+            age_days: 0,
+            live: false,
+            deadline_kind: None,
+            due: Some("2026-03-16".into()),
+            standing: None,
+            overdue: false,
+        }
+    }
+
+    fn event(article: &str, commit: char) -> Event {
+        Event {
+            article: PathBuf::from(article),
+            action: Action::Submit,
+            from: State::Draft,
+            to: State::Submitted,
+            at: chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+                .unwrap()
+                .and_hms_opt(8, 0, 0)
+                .unwrap(),
+            by: "thu-ky".into(),
+            role: Role::Contributor,
+            unit: None,
+            ground: None,
+            reason: None,
+            commit: commit.to_string().repeat(40),
+        }
+    }
+
+    #[test]
+    fn each_holder_gets_the_articles_waiting_for_them_keyed_by_the_last_step() {
+        let rows = [
+            row(
+                "content/b.md",
+                State::Submitted,
+                Some(Role::Editor),
+                &["pho-truong-ban", "bien-tap-vien"],
+            ),
+            row(
+                "content/a.md",
+                State::Verified,
+                Some(Role::Approver),
+                &["truong-ban"],
+            ),
+            row("content/c.md", State::Published, None, &[]),
+            row(
+                "content/d.md",
+                State::Edited,
+                Some(Role::Verifier),
+                &["da-nghi-huu"],
+            ),
+        ];
+        let events = [
+            event("content/a.md", 'a'),
+            event("content/b.md", '1'),
+            event("content/b.md", '2'),
+            event("content/c.md", 'c'),
+            event("content/d.md", 'd'),
+        ];
+        let got = recipients(&rows, &events, &people());
+        let ids: Vec<&str> = got.iter().map(|r| r.id.as_str()).collect();
+        // Sorted by id; the removed person and the published article are left out.
+        assert_eq!(ids, ["bien-tap-vien", "pho-truong-ban", "truong-ban"]);
+        assert_eq!(got[2].email.as_deref(), Some("bbt.stp@dongnai.gov.vn"));
+        assert_eq!(got[0].email, None);
+        assert_eq!(got[0].handoffs.len(), 1);
+        let b = &got[0].handoffs[0];
+        assert_eq!(
+            (b.article.as_str(), b.state),
+            ("content/b.md", State::Submitted)
+        );
+        assert_eq!(b.commit, "2".repeat(40), "the last step's commit");
+        assert_eq!(
+            b.key("bien-tap-vien"),
+            format!("bien-tap-vien\tcontent/b.md\tsubmitted\t{}", "2".repeat(40))
+        );
+    }
+}
