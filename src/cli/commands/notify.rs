@@ -16,7 +16,7 @@ use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
 use crate::cli::surroundings::{SMTP_PASSWORD_VAR, fixed_now, smtp_password};
 use crate::content::SiteConfig;
-use crate::notify::{MailError, Mailer, Recipient, SentLog, compose, recipients};
+use crate::notify::{MailError, Mailer, Message, Recipient, SentLog, compose, recipients};
 use crate::report::from_ledger::trusted_settings;
 use crate::report::status::{now_in_vietnam, status_rows};
 use crate::workflow::calendar::Calendar;
@@ -54,7 +54,17 @@ struct Counts {
     people: usize,
     articles: usize,
     no_email: Vec<String>,
-    failed: Vec<serde_json::Value>,
+    failed: Vec<Failure>,
+}
+
+/// A person the server would not take a message for.
+#[derive(serde::Serialize)]
+struct Failure {
+    id: String,
+    name: String,
+    email: String,
+    /// The server's answer (or why the message could not be made).
+    answer: String,
 }
 
 pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
@@ -125,24 +135,30 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
         .flat_map(|(r, _)| r.handoffs.iter().map(|h| h.article.as_str()))
         .collect::<BTreeSet<_>>()
         .len();
-    let is_new = |r: &Recipient| {
-        let log = &log;
-        let id = r.id.clone();
-        move |h: &crate::notify::Handoff| !log.contains(&h.key(&id))
-    };
+    // Composed before anything is recorded: `[mới]` marks what this run tells first.
+    let messages: Vec<(&Recipient, &str, Message)> = to_tell
+        .iter()
+        .map(|(r, email)| {
+            let id = r.id.as_str();
+            let message = compose(r, &site.title, |h| !log.contains(&h.key(id)));
+            (*r, *email, message)
+        })
+        .collect();
 
-    if args.dry_run || to_tell.is_empty() {
-        if to_tell.is_empty() && !args.json {
+    if args.dry_run || messages.is_empty() {
+        if messages.is_empty() && !args.json {
             println!("Không có chuyển bước nào mới để báo (nothing new to tell).");
         }
-        for (r, email) in &to_tell {
-            let message = compose(r, &site.title, is_new(r));
-            if !args.json {
+        if !args.json {
+            for (r, email, message) in &messages {
                 println!("Sẽ gửi tới {} <{email}>: {}", r.name, message.subject);
                 for line in message.body.lines() {
                     println!("  | {line}");
                 }
             }
+        }
+        if !args.dry_run {
+            save(&log)?;
         }
         if args.json {
             print_counts(&counts, true, args.dry_run);
@@ -152,10 +168,8 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
 
     let mailer = Mailer::new(&settings, smtp_password()).map_err(mail_error)?;
     mailer.check().map_err(mail_error)?;
-    let mut told: Vec<(String, Vec<String>)> = Vec::new();
-    for (r, email) in &to_tell {
-        let message = compose(r, &site.title, is_new(r));
-        match mailer.send(&r.name, email, &message) {
+    for (r, email, message) in &messages {
+        match mailer.send(&r.name, email, message) {
             Ok(()) => {
                 counts.sent += 1;
                 info(format_args!(
@@ -163,33 +177,28 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
                     r.name,
                     r.handoffs.len()
                 ));
-                told.push((
-                    r.id.clone(),
-                    r.handoffs.iter().map(|h| h.key(&r.id)).collect(),
-                ));
+                // Recorded at once, so a run cut short does not tell this person again.
+                for h in &r.handoffs {
+                    log.record(h.key(&r.id));
+                }
+                save(&log)?;
             }
             Err(e) => {
                 eprintln!(
                     "error: không gửi được thư cho {} ({}) <{email}> (could not send): {e}",
                     r.name, r.id
                 );
-                counts.failed.push(serde_json::json!({
-                    "id": r.id, "name": r.name, "email": email, "answer": e.to_string(),
-                }));
+                counts.failed.push(Failure {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    email: email.to_string(),
+                    answer: e.to_string(),
+                });
             }
         }
     }
-    for (_, keys) in told {
-        for k in keys {
-            log.record(k);
-        }
-    }
-    log.save().map_err(|e| {
-        CliError::caused_by(&e).hint(format!(
-            "the messages went out, but {} could not be written: the next run will tell them again",
-            log.path().display()
-        ))
-    })?;
+    // Hand-offs since taken are dropped from the record even when nothing was sent.
+    save(&log)?;
     if args.json {
         print_counts(&counts, true, false);
     }
@@ -197,13 +206,7 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
         let names: Vec<String> = counts
             .failed
             .iter()
-            .map(|f| {
-                format!(
-                    "{} ({})",
-                    f["name"].as_str().unwrap_or(""),
-                    f["id"].as_str().unwrap_or("")
-                )
-            })
+            .map(|f| format!("{} ({})", f.name, f.id))
             .collect();
         return Err(CliError::failed(format!(
             "không gửi được thư cho {} trong {} người: {} (could not send to them)",
@@ -217,6 +220,16 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
         ));
     }
     Ok(())
+}
+
+/// Writes the record of what was told.
+fn save(log: &SentLog) -> CliResult {
+    log.save().map_err(|e| {
+        CliError::caused_by(&e).hint(format!(
+            "the messages went out, but {} could not be written: the next run will tell them again",
+            log.path().display()
+        ))
+    })
 }
 
 /// Notify is off: say so, send nothing, succeed.
