@@ -23,6 +23,10 @@ pub enum MailError {
     BadAddress(String),
     #[error("a user name is set for the mail server but no password was given")]
     NoPassword,
+    #[error(
+        "a login (`username`) needs `security = \"starttls\"` or `\"tls\"`: with `none` the password would cross the network in clear"
+    )]
+    LoginWithoutTls,
     #[error("cannot reach the mail server {server}: {why}")]
     Unreachable { server: String, why: String },
     #[error("cannot make the message: {0}")]
@@ -76,6 +80,9 @@ impl Mailer {
             Security::Tls => builder.tls(Tls::Wrapper(tls()?)),
         };
         if let Some(user) = settings.username.as_deref().filter(|u| !u.is_empty()) {
+            if settings.security == Security::None {
+                return Err(MailError::LoginWithoutTls);
+            }
             let password = password.ok_or(MailError::NoPassword)?;
             builder = builder.credentials(Credentials::new(user.to_string(), password));
         }
@@ -165,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn a_user_name_without_a_password_and_a_bad_sender_are_refused() {
+    fn a_bad_sender_a_login_in_clear_and_a_user_name_without_a_password_are_refused() {
         let mut s = NotifySettings {
             smtp_host: "127.0.0.1".into(),
             smtp_port: Some(2525),
@@ -179,6 +186,11 @@ mod tests {
         ));
         s.from = "bbt@example.vn".into();
         s.username = Some("bbt".into());
+        assert!(matches!(
+            Mailer::new(&s, Some("secret".into())),
+            Err(MailError::LoginWithoutTls)
+        ));
+        s.security = Security::Starttls;
         assert!(matches!(Mailer::new(&s, None), Err(MailError::NoPassword)));
         assert!(Mailer::new(&s, Some("secret".into())).is_ok());
     }

@@ -265,6 +265,9 @@ fn mail_error(e: MailError) -> CliError {
             "đặt mật khẩu của máy chủ thư trong biến môi trường {SMTP_PASSWORD_VAR} \
              (set the password in {SMTP_PASSWORD_VAR}; it is never kept in the repository)"
         ),
+        MailError::LoginWithoutTls => "đặt security = \"starttls\" hoặc \"tls\" trong bảng \
+             [notify] (set security to starttls or tls, signed by an admin)"
+            .to_string(),
         MailError::BadAddress(_) => "sửa địa chỉ `from` trong bảng [notify] của \
              workflow/workflow.toml (fix `from` in [notify], signed by an admin)"
             .to_string(),
