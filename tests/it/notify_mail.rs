@@ -37,6 +37,10 @@ struct Queues {
 /// A board with an address for everyone but the contributor, the `[notify]` table signed
 /// by the admin when `port` is given, and one article waiting in each queue.
 fn board(port: Option<u16>) -> Queues {
+    board_with(port, "none")
+}
+
+fn board_with(port: Option<u16>, security: &str) -> Queues {
     let env = Env::board();
     let admin = env.key("admin").display().to_string();
     for id in ["editor", "verifier", "approver", "secretary"] {
@@ -59,7 +63,7 @@ fn board(port: Option<u16>) -> Queues {
     }
     if let Some(port) = port {
         let settings = format!(
-            "{}\n[notify]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {port}\nsecurity = \"none\"\n\
+            "{}\n[notify]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {port}\nsecurity = \"{security}\"\n\
              from = \"Ban Biên tập <bbt@example.vn>\"\n",
             env.read("workflow/workflow.toml")
         );
@@ -366,4 +370,25 @@ fn an_unreachable_server_is_a_clear_error_with_a_hint() {
         "{err}"
     );
     assert!(err.contains("hint: kiểm tra smtp_host"), "{err}");
+}
+
+#[test]
+fn a_server_whose_certificate_is_not_trusted_gets_nothing() {
+    let server = SmtpServer::start_untrusted_tls();
+    let q = board_with(Some(server.port), "starttls");
+    let out = q.notify(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "không kết nối được máy chủ thư 127.0.0.1:{}",
+            server.port
+        )),
+        "{err}"
+    );
+    assert!(err.to_lowercase().contains("certificate"), "{err}");
+    assert!(
+        server.messages().is_empty(),
+        "mail went to an untrusted server"
+    );
 }

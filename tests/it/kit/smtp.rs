@@ -1,11 +1,13 @@
 //! A real SMTP server for the tests of `stp notify`: Python's `aiosmtpd` (installed by
 //! `.ci/run`) on a free port of 127.0.0.1, run from `smtp_sink.py`, which writes every
 //! message it accepts to a folder as a `.eml` file and refuses the addresses it is given
-//! with 550. A machine without aiosmtpd fails the test, saying so: nothing is skipped.
+//! with 550, or requires STARTTLS with a certificate nobody trusts (`smtp_tls/`: a
+//! throwaway self-signed certificate for 127.0.0.1, made once with openssl, valid for a
+//! century). A machine without aiosmtpd fails the test, saying so: nothing is skipped.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
 const SCRIPT: &str = include_str!("smtp_sink.py");
@@ -20,6 +22,16 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Starts the server; `refuse` are the addresses it answers 550 at RCPT TO.
     pub fn start(refuse: &[&str]) -> SmtpServer {
+        Self::start_with(refuse, false)
+    }
+
+    /// Starts a server that requires STARTTLS with a throwaway self-signed certificate
+    /// for 127.0.0.1 (`smtp_tls/`), which no client trusts.
+    pub fn start_untrusted_tls() -> SmtpServer {
+        Self::start_with(&[], true)
+    }
+
+    fn start_with(refuse: &[&str], tls: bool) -> SmtpServer {
         let dir = tempfile::tempdir().unwrap();
         let script = dir.path().join("smtp_sink.py");
         std::fs::write(&script, SCRIPT).unwrap();
@@ -29,7 +41,14 @@ impl SmtpServer {
             .local_addr()
             .unwrap()
             .port();
-        let mut child = Command::new("python3")
+        let mut command = Command::new("python3");
+        if tls {
+            let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/kit/smtp_tls");
+            command
+                .env("STP_TEST_SMTP_CERT", fixtures.join("cert.pem"))
+                .env("STP_TEST_SMTP_KEY", fixtures.join("key.pem"));
+        }
+        let mut child = command
             .arg(&script)
             .arg(dir.path().join("mail"))
             .arg(port.to_string())

@@ -1,8 +1,10 @@
 # A real SMTP server for the tests of `stp notify` (tests/it/kit/smtp.rs): aiosmtpd on
 # 127.0.0.1:PORT, each accepted message written whole to OUT_DIR as a .eml file; every
 # address named after PORT is refused at RCPT TO with 550. Prints "ready" once listening
-# and stops when its standard input closes.
+# and stops when its standard input closes. With STP_TEST_SMTP_CERT and STP_TEST_SMTP_KEY
+# set it offers STARTTLS with that certificate and requires it before any mail.
 import os
+import ssl
 import sys
 import time
 
@@ -27,7 +29,12 @@ class Sink:
         return "250 Message accepted"
 
 
-controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+tls = {}
+if os.environ.get("STP_TEST_SMTP_CERT"):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(os.environ["STP_TEST_SMTP_CERT"], os.environ["STP_TEST_SMTP_KEY"])
+    tls = {"tls_context": context, "require_starttls": True}
+controller = Controller(Sink(), hostname="127.0.0.1", port=port, **tls)
 controller.start()
 print("ready", flush=True)
 sys.stdin.read()
