@@ -271,6 +271,13 @@ fn mail_error(e: MailError) -> CliError {
         MailError::BadAddress(_) => "sửa địa chỉ `from` trong bảng [notify] của \
              workflow/workflow.toml (fix `from` in [notify], signed by an admin)"
             .to_string(),
+        MailError::Unreachable { why, .. } if why.contains("certificate") => {
+            "chứng chỉ TLS của máy chủ thư không được tin cậy: smtp_host phải là tên ghi trong \
+             chứng chỉ, do một tổ chức cấp chứng chỉ công khai cấp (the server's TLS \
+             certificate is not trusted: name the server as its certificate does; stp trusts \
+             the web's public certificate authorities)"
+                .to_string()
+        }
         MailError::Unreachable { .. } => "kiểm tra smtp_host, smtp_port và security trong \
              bảng [notify] của workflow/workflow.toml và đường mạng tới máy chủ thư; \
              `stp notify --dry-run` cho xem thư mà không gửi (check the host, port, security \
