@@ -101,6 +101,9 @@ pub enum Command {
     Sync(commands::sync::SyncArgs),
     /// The queues by state and role, with their age.
     Status(commands::status::StatusArgs),
+    /// Tell the people who hold each waiting step by e-mail, once per hand-off (for a
+    /// timer or a CI schedule; off unless workflow/workflow.toml has a signed [notify]).
+    Notify(commands::notify::NotifyArgs),
     /// The signed trail of an article.
     Log(commands::log::LogArgs),
     /// Verify the whole history; list every change made without authority (exit 1 if any).
@@ -187,6 +190,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Sync(args) => commands::sync::run(repo, args),
         Command::Site(args) => commands::site::run(repo, args),
         Command::Status(args) => commands::status::run(repo, args),
+        Command::Notify(args) => commands::notify::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),
         Command::Adopt(args) => commands::adopt::run(repo, args),

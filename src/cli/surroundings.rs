@@ -6,10 +6,11 @@
 //! ssh-agent (`SSH_AUTH_SOCK`), the ssh command a deploy over ssh uses (`RSYNC_RSH`, as
 //! rsync itself reads it), AWS's variables for a deploy to object storage
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
-//! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), and the timing
-//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's config
-//! folder (`XDG_CONFIG_HOME`, else `~/.config`), and a key's passphrase, asked on the
-//! terminal. The layers get them as values in their options.
+//! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), the mail server's
+//! password for `stp notify` (`STP_SMTP_PASSWORD`, never kept in the repository), the
+//! timing switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's
+//! config folder (`XDG_CONFIG_HOME`, else `~/.config`), and a key's passphrase, asked on
+//! the terminal. The layers get them as values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -64,6 +65,14 @@ pub fn s3_access(endpoint: Option<String>) -> Result<crate::deploy::s3::S3Access
             .or_else(|| text("AWS_ENDPOINT_URL")),
         clock: std::time::SystemTime::now,
     })
+}
+
+/// The environment variable that holds the mail server's password for `stp notify`.
+pub const SMTP_PASSWORD_VAR: &str = "STP_SMTP_PASSWORD";
+
+/// The mail server's password (`STP_SMTP_PASSWORD`), unless unset or empty.
+pub fn smtp_password() -> Option<String> {
+    text(SMTP_PASSWORD_VAR)
 }
 
 /// Today in Vietnam by this machine's clock.

@@ -16,6 +16,7 @@ pub mod key;
 pub mod log;
 pub mod man;
 pub mod new;
+pub mod notify;
 pub mod people;
 pub mod publish;
 pub mod reject;

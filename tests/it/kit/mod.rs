@@ -1,10 +1,11 @@
 //! The helpers the tests share: `repo`, a site repository with a key per member of the
 //! board (real `git` and `ssh-keygen`); `site`, a plain site folder for the builder;
-//! `intake`, documents and e-mail for `stp intake`; `sshd`, a real OpenSSH server. Here, what they all use.
+//! `intake`, documents and e-mail for `stp intake`; `sshd`, a real OpenSSH server; `smtp`, a real SMTP server (aiosmtpd). Here, what they all use.
 
 pub mod intake;
 pub mod repo;
 pub mod site;
+pub mod smtp;
 pub mod sshd;
 
 use std::path::Path;
