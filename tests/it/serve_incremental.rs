@@ -173,3 +173,51 @@ fn stp_serve_rebuilds_an_edited_article() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// A list that loses its last page: the page goes, as a full build has no such page.
+#[test]
+fn a_list_that_shrinks_by_a_page_matches_a_full_build() {
+    if !with_pinned_date("a_list_that_shrinks_by_a_page_matches_a_full_build") {
+        return;
+    }
+    let options = RenderOptions::default();
+    let site = site_with(11);
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    assert!(
+        out.join("tin-tuc/trang/2/index.html").is_file(),
+        "two pages to start"
+    );
+    std::fs::remove_file(site.path("content/tin-tuc/bai-004.md")).unwrap();
+    live.update(&[PathBuf::from("content/tin-tuc/bai-004.md")])
+        .unwrap();
+    assert!(
+        !out.join("tin-tuc/trang/2/index.html").exists(),
+        "the second page went"
+    );
+    assert!(!out.join("tin-tuc/trang").exists(), "and its empty folders");
+    assert_eq!(tree(&out), full_build(&site, &options));
+
+    // A tag that no article carries any more: its page goes too.
+    let article = |tag: &str| {
+        format!(
+            "---\ntitle: \"Bài 1\"\ndate: 2026-10-02 08:00\nsummary: \"Tóm tắt 1\"\ntags: [{tag}]\n---\nNội dung 1.\n"
+        )
+    };
+    let one = vec![PathBuf::from("content/tin-tuc/bai-001.md")];
+    site.write("content/tin-tuc/bai-001.md", article("tạm thời"));
+    live.update(&one).unwrap();
+    assert_eq!(tree(&out), full_build(&site, &options));
+    let tags_before = tree(&out)
+        .iter()
+        .filter(|(r, _)| r.starts_with("the/"))
+        .count();
+    site.write("content/tin-tuc/bai-001.md", article("lẻ"));
+    live.update(&one).unwrap();
+    let tags_after = tree(&out)
+        .iter()
+        .filter(|(r, _)| r.starts_with("the/"))
+        .count();
+    assert!(tags_after < tags_before, "{tags_before} -> {tags_after}");
+    assert_eq!(tree(&out), full_build(&site, &options));
+}
