@@ -338,11 +338,7 @@ impl PageIndex {
                 continue;
             };
             for n in (now + 1)..=old_pages.len() {
-                let page = if n == 1 {
-                    url.clone()
-                } else {
-                    format!("{url}trang/{n}/")
-                };
+                let page = stp_site::page_url(url, n);
                 gone.push(format!("{}/index.html", page.trim_matches('/')));
             }
         }
