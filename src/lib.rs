@@ -13,6 +13,7 @@
 pub mod cli;
 pub use stp_content as content;
 pub use stp_deploy as deploy;
+pub use stp_desk as desk;
 pub use stp_intake as intake;
 pub use stp_ledger as ledger;
 pub use stp_notify as notify;

@@ -104,6 +104,10 @@ pub enum Command {
     /// Tell the people who hold each waiting step by e-mail, once per hand-off (for a
     /// timer or a CI schedule; off unless workflow/workflow.toml has a signed [notify]).
     Notify(commands::notify::NotifyArgs),
+    /// The board's desk in your browser: your queue, each article as readers will see it,
+    /// its diff and signed trail, and the buttons for the steps your roles allow, signed
+    /// with your own key (served on 127.0.0.1 only).
+    Desk(commands::desk::DeskArgs),
     /// The signed trail of an article.
     Log(commands::log::LogArgs),
     /// Verify the whole history; list every change made without authority (exit 1 if any).
@@ -191,6 +195,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Site(args) => commands::site::run(repo, args),
         Command::Status(args) => commands::status::run(repo, args),
         Command::Notify(args) => commands::notify::run(repo, args),
+        Command::Desk(args) => commands::desk::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),
         Command::Adopt(args) => commands::adopt::run(repo, args),

@@ -120,6 +120,17 @@ pub fn fixed_now() -> Option<String> {
     std::env::var(crate::report::status::NOW_VAR).ok()
 }
 
+/// Now, Vietnam local time: `STP_NOW` when it names a moment (tests, reports as of a
+/// date), else the clock. For the desk, which asks on every reading of the board.
+pub fn now_in_vietnam() -> chrono::NaiveDateTime {
+    let clock = chrono::Utc::now();
+    crate::report::status::now_in_vietnam(fixed_now().as_deref(), clock).unwrap_or_else(|_| {
+        clock
+            .with_timezone(&crate::content::date::vietnam())
+            .naive_local()
+    })
+}
+
 /// How to build: at the moment of `SOURCE_DATE_EPOCH` when set (a reproducible build),
 /// else now; with stage timings when `STP_TIMINGS` is set; precompressed variants only as
 /// the site's settings say (`stp build --compress` turns them on).

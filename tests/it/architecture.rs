@@ -28,6 +28,18 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("stp-notify", &["stp-workflow", "stp-report"]),
     (
+        "stp-desk",
+        &[
+            "stp-workflow",
+            "stp-content",
+            "stp-intake",
+            "stp-ledger",
+            "stp-render",
+            "stp-report",
+            "stp-serve",
+        ],
+    ),
+    (
         "stp",
         &[
             "stp-workflow",
@@ -40,6 +52,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-report",
             "stp-deploy",
             "stp-notify",
+            "stp-desk",
         ],
     ),
 ];
@@ -50,7 +63,9 @@ const ONLY: &[(&str, &[&str])] = &[
     ("clap", &["stp"]),
     ("tiny_http", &["stp-serve"]),
     ("notify", &["stp-serve"]),
-    ("minijinja", &["stp-render"]),
+    ("minijinja", &["stp-render", "stp-desk"]),
+    ("axum", &["stp-desk"]),
+    ("tokio", &["stp-desk"]),
     ("pulldown-cmark", &["stp-render"]),
     ("lettre", &["stp-notify"]),
 ];

@@ -16,6 +16,7 @@ mod error;
 mod history;
 mod horizon;
 mod live_check;
+mod live_text;
 mod liveset;
 mod malformed;
 mod merge;
@@ -48,6 +49,7 @@ pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
 pub use error::{LedgerError, LedgerResult};
 pub use history::{Ledger, LedgerOptions};
 pub use horizon::{DATE_VAR, stated_date};
+pub use live_text::{head_hex, live_text};
 pub use liveset::LiveSet;
 pub use merge::ROLLBACK;
 pub use next::Next;
@@ -63,8 +65,8 @@ pub use state::{
     SiteRecord, SiteVersion, TrustPoint,
 };
 pub use steps::{
-    StepOutcome, StepPreview, StepRequest, perform_step, perform_step_on, preview_step, queue,
-    trusted_person,
+    StepOutcome, StepPreview, StepRequest, perform_step, perform_step_on, preview_step,
+    preview_step_on, queue, submit_new_bundle, trusted_person,
 };
 pub use surroundings::{Surroundings, clock_today};
 pub use sync::{SyncReport, has_remote, sync};

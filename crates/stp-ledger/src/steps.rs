@@ -129,7 +129,17 @@ pub fn preview_step(
     options: &LedgerOptions,
 ) -> LedgerResult<StepPreview> {
     let ledger = Ledger::load(root, options)?;
-    planned(&ledger, signer, request, options, |p| {
+    preview_step_on(&ledger, signer, request, options)
+}
+
+/// `preview_step` on a ledger already read (the desk asks it for each button it may show).
+pub fn preview_step_on(
+    ledger: &Ledger,
+    signer: &Signer,
+    request: &StepRequest,
+    options: &LedgerOptions,
+) -> LedgerResult<StepPreview> {
+    planned(ledger, signer, request, options, |p| {
         Ok(StepPreview {
             person: p.person.id.clone(),
             steps: p.plan.steps,
@@ -270,4 +280,26 @@ pub fn queue(
         })
         .map(|(p, r)| (p.clone(), r.state, r.since))
         .collect()
+}
+
+/// Signs the `submit` of a bundle intake has just written (`article`, its `index.md`,
+/// repository-relative); when the step is refused, removes the bundle, so that nothing is
+/// left half-done. `stp intake` and the desk's intake both take submissions in this way.
+pub fn submit_new_bundle(
+    root: &Path,
+    signer: &Signer,
+    article: &str,
+    options: &LedgerOptions,
+) -> LedgerResult<StepOutcome> {
+    let request = StepRequest {
+        action: Action::Submit,
+        articles: vec![article.to_string()],
+        reason: None,
+        ground: None,
+    };
+    perform_step(root, signer, &request, options).inspect_err(|_| {
+        if let Some(bundle) = root.join(article).parent() {
+            let _ = std::fs::remove_dir_all(bundle);
+        }
+    })
 }

@@ -99,6 +99,42 @@ pub fn serve_static(dir: &Path, port: u16) -> Result<(), RenderError> {
     Ok(())
 }
 
+/// Serves the built site in `dir` on 127.0.0.1 (any free port) from a thread of its own,
+/// for as long as the process runs, and returns the port. Only requests naming this
+/// server as their `Host` are answered (a page elsewhere cannot read it through DNS
+/// rebinding). The desk shows its preview of the working tree this way, on an origin of
+/// its own, apart from the desk's buttons.
+pub fn spawn_static(dir: &Path) -> Result<u16, RenderError> {
+    let server = tiny_http::Server::http(("127.0.0.1", 0))
+        .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1: {e}")))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|addr| addr.port())
+        .ok_or_else(|| RenderError::Output("the preview server has no port".into()))?;
+    let dir = dir.to_path_buf();
+    let hosts = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let own = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Host"))
+                .is_some_and(|h| hosts.iter().any(|o| h.value.as_str() == o));
+            if !own {
+                let _ = request.respond(
+                    tiny_http::Response::from_string("403: không phải máy chủ này")
+                        .with_status_code(403),
+                );
+                continue;
+            }
+            let url = request.url().split('?').next().unwrap_or("/").to_string();
+            let _ = request.respond(respond(&dir, &url, false));
+        }
+    });
+    Ok(port)
+}
+
 /// The response for `url`: the file under `out`, else the site's 404 page; `reload` adds
 /// the preview's reload script to HTML.
 fn respond(out: &Path, url: &str, reload: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {

@@ -11,8 +11,7 @@ use crate::cli::output::{Progress, info, print_json};
 use crate::cli::repo::find_root;
 use crate::content::{Sender, SiteConfig};
 use crate::intake;
-use crate::ledger::{Ledger, Signer, StepRequest, perform_step};
-use crate::workflow::Action;
+use crate::ledger::{Ledger, Signer};
 
 use super::signing::{SignedArgs, TrustArgs};
 
@@ -191,27 +190,12 @@ fn sign_submission(
     trust: &TrustArgs,
     article: &std::path::Path,
 ) -> CliResult<String> {
-    let request = StepRequest {
-        action: Action::Submit,
-        articles: vec![article.to_string_lossy().replace('\\', "/")],
-        reason: None,
-        ground: None,
-    };
-    match perform_step(root, signer, &request, &trust.options()) {
-        Ok(outcome) => {
-            info(format_args!(
-                "signed: {} submitted by {} in commit {}",
-                article.display(),
-                outcome.person,
-                &outcome.commit[..12.min(outcome.commit.len())]
-            ));
-            Ok(outcome.commit)
-        }
-        Err(e) => {
-            if let Some(bundle) = root.join(article).parent() {
-                let _ = std::fs::remove_dir_all(bundle);
-            }
-            Err(CliError::from(e))
-        }
-    }
+    let article = article.to_string_lossy().replace('\\', "/");
+    let outcome = crate::ledger::submit_new_bundle(root, signer, &article, &trust.options())?;
+    info(format_args!(
+        "signed: {article} submitted by {} in commit {}",
+        outcome.person,
+        &outcome.commit[..12.min(outcome.commit.len())]
+    ));
+    Ok(outcome.commit)
 }

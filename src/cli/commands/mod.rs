@@ -10,6 +10,7 @@ pub mod ci_recipe;
 pub mod completions;
 pub mod demo;
 pub mod deploy;
+pub mod desk;
 pub mod init;
 pub mod intake;
 pub mod key;

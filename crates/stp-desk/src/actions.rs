@@ -1,0 +1,312 @@
+//! The requests that change something (POST only, each with the form token): a step on an
+//! article, a sync with the shared remote, and the intake of dropped files. Each makes
+//! exactly the signed commit the command line makes (the same ledger functions, the same
+//! key), and answers with a page saying what happened.
+
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use minijinja::{Value, context};
+use serde::Deserialize;
+use stp_content::{Sender, SiteConfig};
+use stp_ledger::{StepRequest, SyncReport, has_remote, perform_step, submit_new_bundle, sync};
+use stp_workflow::{Action, Ground};
+
+use crate::board::{self, article_path};
+use crate::pages::frame;
+use crate::secret::same;
+use crate::{Desk, words};
+
+#[derive(Debug, Deserialize)]
+pub struct StepForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    bai: String,
+    #[serde(default)]
+    buoc: String,
+    #[serde(default)]
+    ly_do: String,
+    #[serde(default)]
+    can_cu: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    token: String,
+}
+
+pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> Response {
+    if !same(&form.token, &desk.form_token) {
+        return bad_token(&desk);
+    }
+    let Some(action) = Action::ALL.into_iter().find(|a| a.as_str() == form.buoc) else {
+        return desk.view.problem(
+            StatusCode::BAD_REQUEST,
+            "Không có bước này",
+            &format!("“{}” không phải là một bước của quy chế.", form.buoc),
+            "Hãy dùng các nút trên trang của bài.",
+        );
+    };
+    // Publishing from the queue without an article publishes every approved one, as
+    // `stp publish` does.
+    let articles = if form.bai.is_empty() && action == Action::Publish {
+        Vec::new()
+    } else if article_path(&form.bai).is_some() {
+        vec![form.bai.clone()]
+    } else {
+        return desk.view.problem(
+            StatusCode::BAD_REQUEST,
+            "Không có bài này",
+            &format!("“{}” không phải là một bài trong content/.", form.bai),
+            "Hãy dùng các nút trên trang của bài.",
+        );
+    };
+    let reason = Some(form.ly_do.trim().to_string()).filter(|r| !r.is_empty());
+    let ground = Ground::ALL.into_iter().find(|g| g.as_str() == form.can_cu);
+    let request = StepRequest {
+        action,
+        articles,
+        reason,
+        ground,
+    };
+    let outcome = perform_step(&desk.root, &desk.signer, &request, &desk.options);
+    board::forget(&desk);
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(e) => return refused(&desk, &form.bai, &e.to_string()),
+    };
+    let touched: Vec<String> = outcome.steps.iter().map(|(p, _, _)| p.clone()).collect();
+    desk.preview.changed(&desk.root, &touched);
+    // Publishing sends to the shared remote when there is one, as `stp publish` does.
+    let sent = (action == Action::Publish && has_remote(&desk.root, &desk.remote)).then(|| {
+        let report = sync(&desk.root, Some(&desk.signer), &desk.remote, &desk.options);
+        board::forget(&desk);
+        sync_summary(&report.map_err(|e| e.to_string()))
+    });
+    let steps: Vec<Value> = outcome
+        .steps
+        .iter()
+        .map(|(path, from, to)| {
+            context! { path, from => words::state(*from), to => words::state(*to) }
+        })
+        .collect();
+    let ctx = context! {
+        heading => format!("Đã {}", words::done(action)),
+        ok => true,
+        article => form.bai,
+        steps,
+        commit => outcome.commit[..12.min(outcome.commit.len())].to_string(),
+        notes => outcome.notes,
+        sent,
+    };
+    result(&desk, StatusCode::OK, ctx)
+}
+
+pub async fn sync_now(State(desk): State<Arc<Desk>>, Form(form): Form<TokenForm>) -> Response {
+    if !same(&form.token, &desk.form_token) {
+        return bad_token(&desk);
+    }
+    let report = sync(&desk.root, Some(&desk.signer), &desk.remote, &desk.options);
+    board::forget(&desk);
+    desk.preview.changed(&desk.root, &["content".to_string()]);
+    let ok = report.as_ref().is_ok_and(|r| r.parked.is_empty());
+    let ctx = context! {
+        heading => "Đồng bộ với kho chung",
+        ok,
+        sent => sync_summary(&report.map_err(|e| e.to_string())),
+    };
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
+    result(&desk, status, ctx)
+}
+
+pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Response {
+    let dropped = match tempfile::Builder::new().prefix("stp-nhan-").tempdir() {
+        Ok(d) => d,
+        Err(e) => return refused(&desk, "", &format!("no folder for the files: {e}")),
+    };
+    let (mut token, mut files) = (String::new(), Vec::new());
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return refused(&desk, "", &format!("the upload broke off: {e}")),
+        };
+        if field.name() == Some("token") {
+            token = field.text().await.unwrap_or_default();
+            continue;
+        }
+        let Some(name) = field.file_name().map(safe_name) else {
+            continue;
+        };
+        let Some(name) = name else {
+            return refused(
+                &desk,
+                "",
+                "a file name holds a folder or `..`; give the file a plain name",
+            );
+        };
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => return refused(&desk, "", &format!("{name}: the upload broke off: {e}")),
+        };
+        let path = dropped.path().join(&name);
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            return refused(&desk, "", &format!("{name}: {e}"));
+        }
+        files.push(path);
+    }
+    if !same(&token, &desk.form_token) {
+        return bad_token(&desk);
+    }
+    if files.is_empty() {
+        return desk.view.problem(
+            StatusCode::BAD_REQUEST,
+            "Chưa chọn tệp nào",
+            "Không có tệp nào được gửi lên.",
+            "Chọn hoặc kéo thả các tệp .eml, .docx hoặc .odt rồi bấm “Nhận bài”.",
+        );
+    }
+    let taken = take_in(&desk, &files);
+    board::forget(&desk);
+    let written: Vec<String> = taken
+        .iter()
+        .filter_map(|t| t.get_attr("article").ok())
+        .filter(|v| !v.is_none())
+        .map(|v| v.to_string())
+        .collect();
+    desk.preview.changed(&desk.root, &written);
+    let refused = taken.iter().any(|t| {
+        t.get_attr("why")
+            .is_ok_and(|v| !v.is_none() && !v.is_undefined())
+    });
+    let ctx = context! {
+        heading => "Nhận bài",
+        ok => !refused,
+        taken,
+    };
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    result(&desk, status, ctx)
+}
+
+/// Takes each dropped submission in as `stp intake` does: assembled into a bundle, written
+/// in one rename, and signed as a `submit` by the secretary (removed again if refused).
+fn take_in(desk: &Desk, files: &[std::path::PathBuf]) -> Vec<Value> {
+    let site = match SiteConfig::load(&desk.root.join("site.toml")) {
+        Ok(s) => s,
+        Err(e) => return vec![context! { file => "site.toml", why => e.to_string() }],
+    };
+    let inputs = match stp_intake::inputs(files) {
+        Ok(i) => i,
+        Err(e) => return vec![context! { file => "", why => e.to_string() }],
+    };
+    let now = (desk.clock)().format("%Y-%m-%dT%H:%M:%S+07:00").to_string();
+    inputs
+        .iter()
+        .map(|input| {
+            let file = match input {
+                stp_intake::Input::Mail(p) => Some(p),
+                stp_intake::Input::Files(f) => f.first(),
+            }
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+            let written = stp_intake::assemble_from(input, &site, None, &now, &Sender::default())
+                .and_then(|s| stp_intake::write(&desk.root, &site, &s));
+            let path = match written {
+                Ok(path) => path.to_string_lossy().replace('\\', "/"),
+                Err(e) => return context! { file, why => e.to_string() },
+            };
+            match submit_new_bundle(&desk.root, &desk.signer, &path, &desk.options) {
+                Ok(outcome) => context! {
+                    file, article => path,
+                    commit => outcome.commit[..12.min(outcome.commit.len())].to_string(),
+                },
+                Err(e) => context! { file, why => e.to_string() },
+            }
+        })
+        .collect()
+}
+
+/// A dropped file's own name, without any folder; `None` for a name that is not plain.
+fn safe_name(name: &str) -> Option<String> {
+    let plain =
+        !name.is_empty() && !name.contains(['/', '\\', '\0']) && name != "." && name != "..";
+    plain.then(|| name.to_string())
+}
+
+/// What a sync did, in words.
+fn sync_summary(report: &Result<SyncReport, String>) -> Value {
+    match report {
+        Ok(r) => context! {
+            remote => &r.remote,
+            received => r.received,
+            sent => r.sent,
+            redone => r.redone.len(),
+            parked => r.parked.len(),
+            kept_on => &r.kept_on,
+        },
+        Err(e) => context! { error => e },
+    }
+}
+
+fn result(desk: &Desk, status: StatusCode, ctx: Value) -> Response {
+    match board::current(desk) {
+        Ok(board) => {
+            let ctx = context! { ..frame(desk, &board, "result"), ..ctx };
+            desk.view.page(status, "result.html", ctx)
+        }
+        Err(e) => desk.view.problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Không đọc được lịch sử của trang",
+            &e.to_string(),
+            "Chạy stp audit trong thư mục của trang để xem chi tiết.",
+        ),
+    }
+}
+
+fn refused(desk: &Desk, article: &str, why: &str) -> Response {
+    let ctx = context! {
+        heading => "Bước này không thực hiện được",
+        ok => false,
+        article,
+        why,
+    };
+    result(desk, StatusCode::CONFLICT, ctx)
+}
+
+fn bad_token(desk: &Desk) -> Response {
+    desk.view.problem(
+        StatusCode::FORBIDDEN,
+        "Yêu cầu không có mã của bàn làm việc",
+        "Yêu cầu này không đến từ một nút của bàn làm việc đang chạy, nên không có gì thay đổi.",
+        "Hãy tải lại trang rồi bấm nút một lần nữa.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_file_names_hold_no_folder() {
+        assert_eq!(safe_name("bai viet.docx").as_deref(), Some("bai viet.docx"));
+        assert_eq!(safe_name("../x.eml"), None);
+        assert_eq!(safe_name("a/b.odt"), None);
+        assert_eq!(safe_name("a\\b.odt"), None);
+        assert_eq!(safe_name(".."), None);
+        assert_eq!(safe_name(""), None);
+    }
+}

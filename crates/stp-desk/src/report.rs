@@ -1,0 +1,54 @@
+//! The monthly report on the desk: the same tables `stp report --month` writes (built by
+//! `stp-report` from the signed history), shown as HTML tables for the month chosen.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDateTime, NaiveTime};
+use minijinja::{Value, context};
+use stp_report::from_ledger::trusted_settings;
+use stp_report::monthly::{Month, ReportInput, build_report};
+
+use crate::board::Board;
+
+/// The report's tables for `month`, as of the end of that month or now, whichever is
+/// first; an error when the site has no trusted deadline tables yet.
+pub fn tables(board: &Board, month: Month, now: NaiveDateTime) -> Result<Vec<Value>, String> {
+    let Some((config, calendar)) = trusted_settings(&board.ledger) else {
+        return Err(
+            "Chưa có quản trị viên nào ký workflow/, nên chưa có bảng thời hạn và lịch sử đã ký để báo cáo."
+                .into(),
+        );
+    };
+    let end = month
+        .last_day()
+        .ok_or("tháng này nằm ngoài khoảng cho phép")?
+        .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
+    let section_names: BTreeMap<String, String> = board
+        .site
+        .sections
+        .iter()
+        .map(|s| (s.slug.clone(), s.name.clone()))
+        .collect();
+    let report = build_report(&ReportInput {
+        month,
+        events: &board.history.events,
+        articles: &board.history.articles,
+        logs: None,
+        config,
+        calendar,
+        section_names: &section_names,
+        as_of: end.min(now),
+    });
+    Ok(report
+        .tables()
+        .iter()
+        .map(|t| {
+            let rows: Vec<Vec<String>> = t
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.display()).collect())
+                .collect();
+            context! { id => t.id, title => &t.title, headers => &t.headers, rows }
+        })
+        .collect())
+}
