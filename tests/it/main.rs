@@ -27,6 +27,7 @@ mod demo_walk;
 mod deploy_folder;
 mod deploy_s3;
 mod deploy_ssh;
+mod desk;
 mod error_messages;
 mod exit_status;
 mod intake_check_fix;

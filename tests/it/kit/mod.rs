@@ -2,6 +2,7 @@
 //! board (real `git` and `ssh-keygen`); `site`, a plain site folder for the builder;
 //! `intake`, documents and e-mail for `stp intake`; `sshd`, a real OpenSSH server; `smtp`, a real SMTP server (aiosmtpd). Here, what they all use.
 
+pub mod desk;
 pub mod intake;
 pub mod repo;
 pub mod site;
