@@ -133,7 +133,7 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
         Ok(d) => d,
         Err(e) => return refused(&desk, "", &format!("no folder for the files: {e}")),
     };
-    let (mut token, mut files) = (String::new(), Vec::new());
+    let (mut token, mut section, mut files) = (String::new(), String::new(), Vec::new());
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
@@ -142,6 +142,10 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
         };
         if field.name() == Some("token") {
             token = field.text().await.unwrap_or_default();
+            continue;
+        }
+        if field.name() == Some("chuyen_muc") {
+            section = field.text().await.unwrap_or_default();
             continue;
         }
         let Some(name) = field.file_name().map(safe_name) else {
@@ -175,7 +179,8 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
             "Chọn hoặc kéo thả các tệp .eml, .docx hoặc .odt rồi bấm “Nhận bài”.",
         );
     }
-    let taken = take_in(&desk, &files);
+    let section = Some(section.trim()).filter(|s| !s.is_empty());
+    let taken = take_in(&desk, &files, section);
     board::forget(&desk);
     let written: Vec<String> = taken
         .iter()
@@ -203,7 +208,7 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
 
 /// Takes each dropped submission in as `stp intake` does: assembled into a bundle, written
 /// in one rename, and signed as a `submit` by the secretary (removed again if refused).
-fn take_in(desk: &Desk, files: &[std::path::PathBuf]) -> Vec<Value> {
+fn take_in(desk: &Desk, files: &[std::path::PathBuf], section: Option<&str>) -> Vec<Value> {
     let site = match SiteConfig::load(&desk.root.join("site.toml")) {
         Ok(s) => s,
         Err(e) => return vec![context! { file => "site.toml", why => e.to_string() }],
@@ -223,8 +228,9 @@ fn take_in(desk: &Desk, files: &[std::path::PathBuf]) -> Vec<Value> {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-            let written = stp_intake::assemble_from(input, &site, None, &now, &Sender::default())
-                .and_then(|s| stp_intake::write(&desk.root, &site, &s));
+            let written =
+                stp_intake::assemble_from(input, &site, section, &now, &Sender::default())
+                    .and_then(|s| stp_intake::write(&desk.root, &site, &s));
             let path = match written {
                 Ok(path) => path.to_string_lossy().replace('\\', "/"),
                 Err(e) => return context! { file, why => e.to_string() },

@@ -225,7 +225,12 @@ pub async fn intake_form(State(desk): State<Arc<Desk>>) -> Response {
     };
     let ctx = context! {
         ..frame(&desk, &board, "intake"),
-        ..context! { may => board.person.has_role(Role::Secretary) }
+        ..context! {
+            may => board.person.has_role(Role::Secretary),
+            sections => board.site.sections.iter()
+                .map(|s| context! { slug => &s.slug, name => &s.name })
+                .collect::<Vec<_>>(),
+        }
     };
     desk.view.page(StatusCode::OK, "intake.html", ctx)
 }

@@ -38,6 +38,13 @@ pub struct DemoArgs {
     /// The port for --serve (0: any free port).
     #[arg(long, default_value_t = 1313, requires = "serve")]
     pub port: u16,
+    /// Then open the demo site's desk (`stp desk`) as the head of the demo board
+    /// (Trưởng Ban), who has an article waiting for a check, until Ctrl-C.
+    #[arg(long, conflicts_with = "serve")]
+    pub desk: bool,
+    /// With --desk: print the desk's address without opening the browser.
+    #[arg(long, requires = "desk")]
+    pub no_open: bool,
 }
 
 /// The board members who act in the demo (ids of the example `workflow/people.toml`).
@@ -107,6 +114,14 @@ pub fn run(args: DemoArgs) -> CliResult {
     });
     if args.serve {
         crate::serve::serve_static(&out, args.port).map_err(|e| CliError::failed(e.to_string()))?;
+    }
+    if args.desk {
+        let mut board = board;
+        let head = board.signers.remove(BOARD_HEAD).ok_or_else(|| {
+            CliError::failed(format!("bug: the example board has no `{BOARD_HEAD}`"))
+        })?;
+        println!("\nBàn làm việc của Trưởng Ban / the head's desk:");
+        super::desk::open_desk(&site, head, &trust, 0, !args.no_open, "origin")?;
     }
     Ok(())
 }
