@@ -283,3 +283,73 @@ fn what_an_article_says_is_escaped_and_paths_stay_inside_content() {
         assert!(!answer.body.contains("[agency]"));
     }
 }
+
+#[test]
+fn the_secretary_takes_in_a_dropped_word_document_with_the_senders_details() {
+    let env = Env::board();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = crate::kit::intake::convert(
+        dir.path(),
+        "hoi-nghi",
+        &crate::kit::intake::fodt(
+            "<text:h text:outline-level=\"1\">Hội nghị triển khai Luật Hòa giải ở cơ sở</text:h>\n<text:p>Sáng 02/12/2026, Sở Tư pháp tổ chức hội nghị triển khai Luật.</text:p>",
+        ),
+        "docx",
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    let desk = Desk::start(&env, "secretary");
+    let token = desk.token("/nhan");
+    let before = crate::kit::files(&env.site.join("content"));
+
+    // A document without its sender's details is refused (Điều 9.1.b); nothing is written.
+    let answer = desk.post_files(
+        "/nhan",
+        &[("token", &token), ("chuyen_muc", "tin-tuc")],
+        &[("hoi-nghi.docx", &bytes)],
+    );
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert!(answer.body.contains("không nhận"), "{}", answer.body);
+    assert_eq!(crate::kit::files(&env.site.join("content")), before);
+    // A name holding a folder is refused before anything is read.
+    let answer = desk.post_files(
+        "/nhan",
+        &[("token", &token), ("nguoi_gui", "Nguyễn Văn Bình")],
+        &[("../hoi-nghi.docx", &bytes)],
+    );
+    assert_eq!(answer.status, 409, "{}", answer.body);
+    assert_eq!(crate::kit::files(&env.site.join("content")), before);
+    // Without the form token nothing is taken in.
+    let answer = desk.post_files("/nhan", &[("nguoi_gui", "x")], &[("a.docx", &bytes)]);
+    assert_eq!(answer.status, 403);
+
+    let head = env.git(&["rev-parse", "HEAD"]);
+    let answer = desk.post_files(
+        "/nhan",
+        &[
+            ("token", &token),
+            ("chuyen_muc", "tin-tuc"),
+            ("nguoi_gui", "Nguyễn Văn Bình"),
+            ("don_vi", "UBND xã Phú Hòa"),
+            ("dien_thoai", "0251 3822 111"),
+            ("thu", "binh@phuhoa.gov.vn"),
+        ],
+        &[("hoi-nghi.docx", &bytes)],
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert!(answer.body.contains("đã ký gửi bài"), "{}", answer.body);
+    assert_ne!(env.git(&["rev-parse", "HEAD"]), head);
+    verify_commit(&env);
+    let status = env.ok(&["status", "--json"]);
+    assert!(status.contains("\"submitted\""), "{status}");
+    let written: Vec<String> = crate::kit::files(&env.site.join("content/tin-tuc"))
+        .into_keys()
+        .filter(|k| k.ends_with("index.md"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let text = std::fs::read_to_string(env.site.join("content/tin-tuc").join(&written[0])).unwrap();
+    assert!(
+        text.contains("Nguyễn Văn Bình") && text.contains("UBND xã Phú Hòa"),
+        "{text}"
+    );
+    assert!(text.contains("sender_stated: true"), "{text}");
+}

@@ -133,7 +133,8 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
         Ok(d) => d,
         Err(e) => return refused(&desk, "", &format!("no folder for the files: {e}")),
     };
-    let (mut token, mut section, mut files) = (String::new(), String::new(), Vec::new());
+    let (mut token, mut files) = (String::new(), Vec::new());
+    let mut fields = std::collections::BTreeMap::new();
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
@@ -144,8 +145,9 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
             token = field.text().await.unwrap_or_default();
             continue;
         }
-        if field.name() == Some("chuyen_muc") {
-            section = field.text().await.unwrap_or_default();
+        if field.file_name().is_none() {
+            let name = field.name().unwrap_or_default().to_string();
+            fields.insert(name, field.text().await.unwrap_or_default());
             continue;
         }
         let Some(name) = field.file_name().map(safe_name) else {
@@ -179,8 +181,30 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
             "Chọn hoặc kéo thả các tệp .eml, .docx hoặc .odt rồi bấm “Nhận bài”.",
         );
     }
-    let section = Some(section.trim()).filter(|s| !s.is_empty());
-    let taken = take_in(&desk, &files, section);
+    let given = |name: &str| {
+        fields
+            .get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let stated = Sender {
+        organisation: given("don_vi"),
+        name: given("nguoi_gui"),
+        title: given("chuc_vu"),
+        email: given("thu"),
+        phone: given("dien_thoai"),
+        address: given("dia_chi"),
+    };
+    if let Some(e) = stated.email.as_deref().filter(|e| !e.contains('@')) {
+        return desk.view.problem(
+            StatusCode::BAD_REQUEST,
+            "Địa chỉ thư điện tử không đúng",
+            &format!("“{e}” không phải là địa chỉ thư điện tử."),
+            "Viết dạng ten@co-quan.gov.vn, hoặc để trống và ghi số điện thoại.",
+        );
+    }
+    let section = given("chuyen_muc");
+    let taken = take_in(&desk, &files, section.as_deref(), &stated);
     board::forget(&desk);
     let written: Vec<String> = taken
         .iter()
@@ -208,7 +232,12 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
 
 /// Takes each dropped submission in as `stp intake` does: assembled into a bundle, written
 /// in one rename, and signed as a `submit` by the secretary (removed again if refused).
-fn take_in(desk: &Desk, files: &[std::path::PathBuf], section: Option<&str>) -> Vec<Value> {
+fn take_in(
+    desk: &Desk,
+    files: &[std::path::PathBuf],
+    section: Option<&str>,
+    stated: &Sender,
+) -> Vec<Value> {
     let site = match SiteConfig::load(&desk.root.join("site.toml")) {
         Ok(s) => s,
         Err(e) => return vec![context! { file => "site.toml", why => e.to_string() }],
@@ -228,9 +257,8 @@ fn take_in(desk: &Desk, files: &[std::path::PathBuf], section: Option<&str>) -> 
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-            let written =
-                stp_intake::assemble_from(input, &site, section, &now, &Sender::default())
-                    .and_then(|s| stp_intake::write(&desk.root, &site, &s));
+            let written = stp_intake::assemble_from(input, &site, section, &now, stated)
+                .and_then(|s| stp_intake::write(&desk.root, &site, &s));
             let path = match written {
                 Ok(path) => path.to_string_lossy().replace('\\', "/"),
                 Err(e) => return context! { file, why => e.to_string() },

@@ -75,6 +75,42 @@ impl Desk {
         page[at..at + 64].to_string()
     }
 
+    /// A `multipart/form-data` POST from the desk's own page: text `fields`, then `files`
+    /// as `(name, bytes)` in the field `tep`.
+    pub fn post_files(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> Answer {
+        let boundary = "stp-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (name, bytes) in files {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nCookie: stp_ban={}\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+            self.session,
+            body.len(),
+            host = self.own_host(),
+        );
+        self.exchange(head.as_bytes(), &body)
+    }
+
     /// Any request, as said.
     pub fn request(
         &self,
@@ -85,7 +121,6 @@ impl Desk {
         cookie: bool,
         body: &str,
     ) -> Answer {
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
         if let Some(origin) = origin {
             head.push_str(&format!("Origin: {origin}\r\n"));
@@ -98,8 +133,14 @@ impl Desk {
             head.push_str(&format!("Content-Length: {}\r\n", body.len()));
         }
         head.push_str("\r\n");
-        s.write_all(head.as_bytes()).unwrap();
-        s.write_all(body.as_bytes()).unwrap();
+        self.exchange(head.as_bytes(), body.as_bytes())
+    }
+
+    /// Sends `head` and `body` on a new connection and reads the whole answer.
+    fn exchange(&self, head: &[u8], body: &[u8]) -> Answer {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.write_all(head).unwrap();
+        s.write_all(body).unwrap();
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).unwrap();
         let raw = String::from_utf8_lossy(&raw).into_owned();
