@@ -8,6 +8,7 @@ use std::process::Command;
 
 /// The drawing: each crate and the stp crates it may depend on (docs/architecture.md).
 const LAYERS: &[(&str, &[&str])] = &[
+    ("stp-i18n", &[]),
     ("stp-workflow", &[]),
     ("stp-content", &["stp-workflow"]),
     ("stp-intake", &["stp-workflow", "stp-content"]),
@@ -40,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-report",
             "stp-deploy",
             "stp-notify",
+            "stp-i18n",
         ],
     ),
 ];
@@ -53,6 +55,7 @@ const ONLY: &[(&str, &[&str])] = &[
     ("minijinja", &["stp-render"]),
     ("pulldown-cmark", &["stp-render"]),
     ("lettre", &["stp-notify"]),
+    ("fluent-bundle", &["stp-i18n"]),
 ];
 
 struct Package {
