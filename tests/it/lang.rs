@@ -522,3 +522,43 @@ fn every_message_the_command_line_names_is_in_both_files() {
         .collect();
     assert!(missing.is_empty(), "not in both files: {missing:?}");
 }
+
+#[test]
+fn key_new_and_setup_speak_the_chosen_language() {
+    let env = Env::bare();
+    let said = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut c = env.command(env!("CARGO_BIN_EXE_stp"), &env.home);
+        for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            c.env_remove(name);
+        }
+        let o = c.args(args).envs(vars.iter().copied()).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let key = env.home.join("khoa-moi");
+    let vi = said(&["key", "new", key.to_str().unwrap()], &[]);
+    assert!(
+        vi.starts_with(&format!("đã ghi {0} và {0}.pub (SHA256:", key.display())),
+        "{vi}"
+    );
+    assert!(vi.contains("tiếp theo: gửi"), "{vi}");
+    let key = env.home.join("new-key");
+    let en = said(
+        &["key", "new", key.to_str().unwrap()],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    assert!(
+        en.starts_with(&format!("wrote {0} and {0}.pub (SHA256:", key.display())),
+        "{en}"
+    );
+    let vi = said(&["setup"], &[]);
+    assert!(vi.contains("), mới tạo\n"), "{vi}");
+    assert!(
+        vi.contains("khóa công khai, gửi cho quản trị:\nssh-ed25519 "),
+        "{vi}"
+    );
+    assert!(vi.contains("gốc tin cậy: chưa ghim"), "{vi}");
+    let en = said(&["setup", "--lang", "en"], &[]);
+    assert!(en.contains("trust root: not pinned"), "{en}");
+    assert!(!en.contains("), new"), "the key made before is kept: {en}");
+}

@@ -69,7 +69,7 @@ names-several-articles-hint = add the section (section/slug) or give the path
 reason-needed = `stp { $command }` needs --reason
 reason-needed-hint = say why, in words the sender and the log will read: --reason "…"
 trust-first-use = the first admin ({ $root }) is trusted on first use; pin it with --trust-root or STP_TRUST_ROOT
-passphrase-prompt = Passphrase for { $file }:
+passphrase-prompt = Enter the passphrase for { $file }:
 
 ## The step commands (submit, review, verify, approve, return, reject, withdraw, publish)
 
@@ -174,6 +174,39 @@ status-overdue-count = { $count } article(s) overdue as of { $moment }
 status-overdue-hint = see who holds each with `stp status`
 status-history-hint = fix the article with a signed step (`stp submit`), then run again
 status-no-trusted-workflow = no trusted workflow/ yet; deadlines use no tables and the law's calendar
+
+## stp key new, stp setup
+
+key-written = wrote { $path } and { $path }.pub ({ $fingerprint })
+key-written-protected = wrote { $path } and { $path }.pub ({ $fingerprint }), the private key protected by the passphrase
+key-next = next: send { $path }.pub to an admin, who runs `stp people add`
+key-no-terminal = there is no terminal to ask for the passphrase on
+key-no-terminal-hint = give it on stdin with --passphrase-stdin
+key-new-passphrase = Enter a passphrase for the new key { $path }:
+key-passphrase-again = Again:
+key-passphrases-differ = the two passphrases differ; no key was written
+key-passphrase-short = the passphrase is shorter than { $count } characters; no key was written
+key-passphrase-short-hint = a few words make a passphrase that is long and easy to remember
+setup-no-home = there is no home folder to keep the settings in
+setup-no-home-hint = set HOME (or XDG_CONFIG_HOME) and run `stp setup` again
+setup-not-fingerprint = { $root } is not a key fingerprint
+setup-not-fingerprint-hint = copy it exactly as the admin gave it: SHA256: and 43 letters, digits, + or /
+setup-no-home-for-key = there is no home folder for the key
+setup-no-home-for-key-hint = give the key with --key PATH
+setup-signing-key = signing key: { $path } ({ $fingerprint })
+setup-signing-key-new = signing key: { $path } ({ $fingerprint }), new
+setup-public-key = the public key, for your admin:
+setup-trust-root = trust root: { $root }
+setup-trust-root-unpinned = trust root: not pinned; ask the admin for the first admin's fingerprint, then `stp setup --trust-root SHA256:…`
+setup-saved = saved: { $path }
+setup-no-key-file = { $path }: no such key file
+setup-no-key-file-hint = give the path of the key `stp key new` or ssh-keygen wrote
+setup-not-openssh = { $path } is not an OpenSSH key ({ $error })
+setup-not-openssh-hint = give the key `stp key new` or ssh-keygen wrote
+
+## stp man
+
+man-written = wrote the manual pages into { $dir } (read one with `man -l { $page }`)
 
 ## The help: clap's own words, then each command's (from the doc comments)
 

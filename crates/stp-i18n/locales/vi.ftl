@@ -169,6 +169,39 @@ status-overdue-hint = xem ai đang xử lý từng tin, bài bằng `stp status`
 status-history-hint = sửa tin, bài bằng một bước có ký (`stp submit`), rồi chạy lại
 status-no-trusted-workflow = chưa có workflow/ được tin cậy; thời hạn tính không theo bảng, theo lịch làm việc của luật
 
+## stp key new, stp setup
+
+key-written = đã ghi { $path } và { $path }.pub ({ $fingerprint })
+key-written-protected = đã ghi { $path } và { $path }.pub ({ $fingerprint }), khóa bí mật được bảo vệ bằng cụm mật khẩu
+key-next = tiếp theo: gửi { $path }.pub cho quản trị, người sẽ chạy `stp people add`
+key-no-terminal = không có cửa sổ dòng lệnh để hỏi cụm mật khẩu
+key-no-terminal-hint = đưa cụm mật khẩu qua stdin bằng --passphrase-stdin
+key-new-passphrase = Cụm mật khẩu cho khóa mới { $path }:
+key-passphrase-again = Nhập lại:
+key-passphrases-differ = hai cụm mật khẩu không khớp; chưa ghi khóa nào
+key-passphrase-short = cụm mật khẩu ngắn hơn { $count } ký tự; chưa ghi khóa nào
+key-passphrase-short-hint = vài từ ghép lại thành một cụm mật khẩu vừa dài vừa dễ nhớ
+setup-no-home = không có thư mục nhà (home) để lưu thiết lập
+setup-no-home-hint = đặt HOME (hoặc XDG_CONFIG_HOME) rồi chạy lại `stp setup`
+setup-not-fingerprint = { $root } không phải là dấu vân tay của khóa
+setup-not-fingerprint-hint = chép đúng như quản trị đã đưa: SHA256: và 43 chữ cái, chữ số, + hoặc /
+setup-no-home-for-key = không có thư mục nhà (home) để đặt khóa
+setup-no-home-for-key-hint = chỉ khóa bằng --key ĐƯỜNG_DẪN
+setup-signing-key = khóa ký: { $path } ({ $fingerprint })
+setup-signing-key-new = khóa ký: { $path } ({ $fingerprint }), mới tạo
+setup-public-key = khóa công khai, gửi cho quản trị:
+setup-trust-root = gốc tin cậy: { $root }
+setup-trust-root-unpinned = gốc tin cậy: chưa ghim; hỏi quản trị dấu vân tay của quản trị đầu tiên, rồi chạy `stp setup --trust-root SHA256:…`
+setup-saved = đã lưu: { $path }
+setup-no-key-file = { $path }: không có tệp khóa này
+setup-no-key-file-hint = chỉ đường dẫn của khóa do `stp key new` hoặc ssh-keygen tạo
+setup-not-openssh = { $path } không phải là khóa OpenSSH ({ $error })
+setup-not-openssh-hint = dùng khóa do `stp key new` hoặc ssh-keygen tạo
+
+## stp man
+
+man-written = đã ghi các trang hướng dẫn vào { $dir } (đọc một trang bằng `man -l { $page }`)
+
 ## Trợ giúp: lời của clap, rồi của từng lệnh
 
 help-heading-usage = Cách dùng
