@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use stp_i18n::t;
+
 /// The exit status of a command that ran and found something (findings, problems,
 /// overdue articles).
 pub const EXIT_FINDINGS: u8 = 1;
@@ -82,21 +84,23 @@ impl CliError {
         self
     }
 
-    /// The lines printed on stderr: `error: …`, the causes, `hint: …`.
+    /// The lines printed on stderr: `error: …`, the causes, `hint: …`, labelled in the
+    /// run's language (`lỗi: …`, `Nguyên nhân: …`, `gợi ý: …`).
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!("error: {}", self.message)];
+        let mut lines = vec![format!("{}: {}", t!("error-label"), self.message)];
+        let caused_by = t!("error-caused-by");
         match self.causes.as_slice() {
             [] => {}
-            [one] => lines.push(format!("Caused by: {one}")),
+            [one] => lines.push(format!("{caused_by}: {one}")),
             many => {
-                lines.push("Caused by:".into());
+                lines.push(format!("{caused_by}:"));
                 for (n, cause) in many.iter().enumerate() {
                     lines.push(format!("{}: {cause}", n + 1));
                 }
             }
         }
         if let Some(hint) = &self.hint {
-            lines.push(format!("hint: {hint}"));
+            lines.push(format!("{}: {hint}", t!("error-hint-label")));
         }
         lines
     }
@@ -149,10 +153,15 @@ impl From<crate::render::RenderError> for CliError {
 impl From<crate::ledger::LedgerError> for CliError {
     fn from(e: crate::ledger::LedgerError) -> Self {
         let hint = super::hints::for_ledger(&e);
-        CliError {
+        let mut error = CliError {
             hint,
             ..CliError::caused_by(&e)
+        };
+        // A refused step says what it is about in the run's language.
+        if let crate::ledger::LedgerError::Refused { why: Some(why), .. } = &e {
+            error.message = super::words::why(why);
         }
+        error
     }
 }
 
@@ -189,6 +198,7 @@ mod tests {
 
     #[test]
     fn each_cause_is_said_once_on_its_own_line() {
+        crate::cli::in_english_for_tests();
         let e = Context {
             context: "cannot read HEAD",
             source: Box::new(Context {

@@ -1,7 +1,10 @@
 //! The command line's words for what to do next: the layers name the next step (`Next`)
 //! or the kind of error, and these say it, with the commands and options that do it. One
-//! place for the hints that name stp's commands, so a renamed command or option (and,
-//! later, another language) changes here alone.
+//! place for the hints that name stp's commands, so a renamed command or option changes
+//! here alone; their words in each language are the messages `hint-…` and `next-…` of
+//! `stp-i18n`'s Fluent files.
+
+use stp_i18n::t;
 
 use crate::ledger::{LedgerError, Next};
 
@@ -9,31 +12,16 @@ use crate::ledger::{LedgerError, Next};
 pub fn for_ledger(e: &LedgerError) -> Option<String> {
     match e {
         LedgerError::Refused { next, .. } => next.as_ref().map(words),
-        LedgerError::NoKey => Some(
-            "make a key with `stp key new ~/.ssh/stp_ed25519` and ask an admin to add its .pub"
-                .into(),
-        ),
-        LedgerError::MissingKey(file) => Some(format!(
-            "check the path, or make a key there with `stp key new {}` and ask an admin to add its .pub",
-            file.display()
-        )),
-        LedgerError::Key { .. } => Some(
-            "give the OpenSSH ed25519 key file that `ssh-keygen` or `stp key new` wrote".into(),
-        ),
-        LedgerError::Locked(file) => Some(format!(
-            "run the command on a terminal, where stp asks for the passphrase, or add the key to ssh-agent first: `ssh-add {}`",
-            file.display()
-        )),
-        LedgerError::WrongPassphrase(_) => {
-            Some("type the passphrase again (it is case-sensitive); nothing was signed".into())
+        LedgerError::NoKey => Some(t!("hint-no-key")),
+        LedgerError::MissingKey(file) => {
+            Some(t!("hint-missing-key", file = file.display().to_string()))
         }
-        LedgerError::Agent(_) => Some("check SSH_AUTH_SOCK and `ssh-add -l`".into()),
-        LedgerError::Workflow(_) => {
-            Some("ask an admin to correct the file with `stp people …`".into())
-        }
-        LedgerError::CacheMismatch(_) => {
-            Some("delete .git/stp/ledger-cache.bin and run the command again".into())
-        }
+        LedgerError::Key { .. } => Some(t!("hint-bad-key")),
+        LedgerError::Locked(file) => Some(t!("hint-locked-key", file = file.display().to_string())),
+        LedgerError::WrongPassphrase(_) => Some(t!("hint-wrong-passphrase")),
+        LedgerError::Agent(_) => Some(t!("hint-agent")),
+        LedgerError::Workflow(_) => Some(t!("hint-workflow-file")),
+        LedgerError::CacheMismatch(_) => Some(t!("hint-cache-mismatch")),
         LedgerError::Git { .. } | LedgerError::Io { .. } => None,
     }
 }
@@ -42,76 +30,72 @@ pub fn for_ledger(e: &LedgerError) -> Option<String> {
 pub fn words(next: &Next) -> String {
     match next {
         Next::Say(text) => text.clone(),
-        Next::Status => "see the articles and their states with `stp status`".into(),
-        Next::Queues => "see the queues with `stp status`".into(),
-        Next::Log { article } => format!("see its trail with `stp log {article}`"),
-        Next::LogOrRevise { article } => format!(
-            "see its trail with `stp log {article}`; a published article is revised with `stp submit`"
-        ),
-        Next::FixArticle { adopted: false } => "fix the article, check it with `stp check`".into(),
-        Next::FixArticle { adopted: true } => {
-            "fix the article, check it with `stp check`; nothing was adopted".into()
-        }
-        Next::FinishArticle => {
-            "finish the article first; `stp check` lists everything still missing".into()
-        }
+        Next::Status => t!("next-status"),
+        Next::Queues => t!("next-queues"),
+        Next::Log { article } => t!("next-log", article = article),
+        Next::LogOrRevise { article } => t!("next-log-or-revise", article = article),
+        Next::FixArticle { adopted: false } => t!("next-fix-article"),
+        Next::FixArticle { adopted: true } => t!("next-fix-article-adopted"),
+        Next::FinishArticle => t!("next-finish-article"),
         Next::GrantRole {
             action,
             person,
             role,
             holders,
         } => {
-            let who = if holders.is_empty() {
-                format!("nobody holds the {role} role yet")
+            let name = super::words::role(*role);
+            if holders.is_empty() {
+                t!(
+                    "next-grant-role-nobody",
+                    action = action,
+                    person = person,
+                    role = name,
+                    role_id = role.as_str()
+                )
             } else {
-                format!("the {role} role is held by {}", holders.join(", "))
-            };
-            format!(
-                "`{action}` needs the {role} role; {who}: ask one of them, or ask an admin to run `stp people grant {person} {role}`"
-            )
+                t!(
+                    "next-grant-role",
+                    action = action,
+                    person = person,
+                    role = name,
+                    role_id = role.as_str(),
+                    holders = holders.join(", ")
+                )
+            }
         }
-        Next::SiteRole { action, role } => {
-            format!("`stp site {action}` needs the {role} role: ask an admin to grant it")
-        }
-        Next::FirstAdmin => "the first admin runs `stp people add ID --name NAME --role admin --key THEIR.pub --signing-key THEIR_KEY`".into(),
-        Next::AddMe => {
-            "ask an admin to run `stp people add ID --name NAME --role ROLE --key YOUR_KEY.pub`"
-                .into()
-        }
-        Next::AddYourselfAsFirstAdmin => "run `stp people add ID --name NAME --role admin --key YOUR_KEY.pub --signing-key YOUR_KEY`".into(),
-        Next::CorrectPerson => "ask an admin to correct the person with `stp people add`".into(),
-        Next::PeopleList => {
-            "nothing was signed; `stp people list` shows who holds which role".into()
-        }
-        Next::CommitSiteFirst => "commit the site first (`git add -A && git commit`), or use `stp init DIR --admin-key PUB`".into(),
-        Next::CopyWorkflowSettings => "copy the example settings (`stp init DIR` writes them) into workflow/, commit, and run again".into(),
-        Next::AdminAdopts => "ask an admin to run `stp adopt`".into(),
+        Next::SiteRole { action, role } => t!(
+            "next-site-role",
+            action = action,
+            role = super::words::role(*role)
+        ),
+        Next::FirstAdmin => t!("next-first-admin"),
+        Next::AddMe => t!("next-add-me"),
+        Next::AddYourselfAsFirstAdmin => t!("next-add-yourself-as-first-admin"),
+        Next::CorrectPerson => t!("next-correct-person"),
+        Next::PeopleList => t!("next-people-list"),
+        Next::CommitSiteFirst => t!("next-commit-site-first"),
+        Next::CopyWorkflowSettings => t!("next-copy-workflow-settings"),
+        Next::AdminAdopts => t!("next-admin-adopts"),
         Next::Audit {
             with_commit_id: true,
-        } => "list the findings with `stp audit`, and give the commit id it shows".into(),
+        } => t!("next-audit-with-commit"),
         Next::Audit {
             with_commit_id: false,
-        } => "see them with `stp audit`".into(),
-        Next::ProposeSiteChange => {
-            "see `stp status`; a site administrator proposes one with `stp site propose`".into()
-        }
-        Next::ProposeSiteFilesAgain => {
-            "the site administrator proposes them again (`stp site propose`)".into()
-        }
+        } => t!("next-audit"),
+        Next::ProposeSiteChange => t!("next-propose-site-change"),
+        Next::ProposeSiteFilesAgain => t!("next-propose-site-files-again"),
         Next::ProposeCorrectedSiteFiles { settings: true } => {
-            "the site administrator proposes a corrected site.toml (`stp site propose`)".into()
+            t!("next-propose-corrected-settings")
         }
         Next::ProposeCorrectedSiteFiles { settings: false } => {
-            "the site administrator proposes a corrected version (`stp site propose`)".into()
+            t!("next-propose-corrected-site-files")
         }
-        Next::SignSiteFiles => "the site administrator proposes them (`stp site propose`), an approver approves (`stp site approve`) and the secretary publishes".into(),
-        Next::SecretaryPublishes => "the secretary posts it with `stp publish`".into(),
-        Next::WithdrawSectionFirst => {
-            "withdraw its published articles first (`stp withdraw`), or keep the section".into()
-        }
-        Next::SyncAgain => "run `stp sync` again".into(),
-        Next::SyncWithKey => "give --key PATH (or set STP_KEY or git's user.signingkey) and run `stp sync` again".into(),
-        Next::CommitOrStashThenSync => "commit them (`stp submit` or `git commit`) or put them aside (`git stash`), then run `stp sync` again".into(),
+        Next::SignSiteFiles => t!("next-sign-site-files"),
+        Next::SecretaryPublishes => t!("next-secretary-publishes"),
+        Next::WithdrawSectionFirst => t!("next-withdraw-section-first"),
+        Next::SyncAgain => t!("next-sync-again"),
+        Next::SyncWithKey => t!("next-sync-with-key"),
+        Next::CommitOrStashThenSync => t!("next-commit-or-stash-then-sync"),
     }
 }
 
@@ -122,6 +106,7 @@ mod tests {
 
     #[test]
     fn the_role_hint_names_the_holders_and_the_grant() {
+        crate::cli::in_english_for_tests();
         let next = |holders: &[&str]| Next::GrantRole {
             action: "approve".into(),
             person: "bien-tap".into(),

@@ -3,15 +3,19 @@
 
 mod commands;
 mod error;
+pub mod help;
 mod hints;
 mod output;
 mod repo;
 mod settings;
 mod surroundings;
+mod words;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
+use stp_i18n::t;
 
 pub use error::{CliError, CliResult};
 pub use repo::find_root;
@@ -49,6 +53,11 @@ pub struct Cli {
     /// command took.
     #[arg(short = 'v', long, global = true)]
     pub verbose: bool,
+
+    /// The language of messages and help: vi (Vietnamese, the default) or en (English);
+    /// default: $STP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: en_* is English).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -134,7 +143,24 @@ pub enum Command {
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = match surroundings::language(lang_flag(&args).as_deref()) {
+        Ok(lang) => lang,
+        Err(unknown) => {
+            stp_i18n::set_current(surroundings::locale_language());
+            let e =
+                CliError::usage(t!("lang-unknown", tag = unknown.0)).hint(t!("lang-unknown-hint"));
+            for line in e.lines() {
+                eprintln!("{line}");
+            }
+            return ExitCode::from(e.code);
+        }
+    };
+    stp_i18n::set_current(lang);
+    let parsed = help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -155,8 +181,11 @@ pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let result = run(cli);
     output::detail(format_args!(
-        "took {:.2} s",
-        started.elapsed().as_secs_f64()
+        "{}",
+        t!(
+            "took-seconds",
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+        )
     ));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -205,6 +234,31 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
     }
+}
+
+/// The value of `--lang` among the raw arguments (`--lang en`, `--lang=en`), read before
+/// clap parses them so that the help and clap's messages come in that language.
+fn lang_flag(args: &[OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args.next().map(|v| v.into_owned());
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// The unit tests of the command line check its English words: the run's language is
+/// English in their process (whichever test sets it first; none wants Vietnamese).
+#[cfg(test)]
+pub(crate) fn in_english_for_tests() {
+    stp_i18n::set_current(stp_i18n::Lang::En);
 }
 
 /// `stp status | head` should end quietly when `head` stops reading, as other command-line

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use stp_i18n::t;
+
 use super::error::{CliError, CliResult};
 use super::output::detail;
 
@@ -9,7 +11,10 @@ use super::output::detail;
 /// holds `site.toml` (named on stderr with `-v`).
 pub fn find_root(given: Option<PathBuf>) -> CliResult<PathBuf> {
     let root = locate(given)?;
-    detail(format_args!("site repository: {}", root.display()));
+    detail(format_args!(
+        "{}",
+        t!("site-repository", path = root.display().to_string())
+    ));
     Ok(root)
 }
 
@@ -18,11 +23,10 @@ fn locate(given: Option<PathBuf>) -> CliResult<PathBuf> {
         if dir.join("site.toml").is_file() {
             return Ok(dir);
         }
-        return Err(CliError::failed(format!(
-            "{} has no site.toml, so it is not a site repository",
-            dir.display()
-        ))
-        .hint("create one with `stp init DIR`, or point -C at the site's folder"));
+        return Err(
+            CliError::failed(t!("no-site-toml-in", path = dir.display().to_string()))
+                .hint(t!("no-site-toml-in-hint")),
+        );
     }
     let cwd = std::env::current_dir()?;
     let mut dir: &Path = &cwd;
@@ -33,11 +37,11 @@ fn locate(given: Option<PathBuf>) -> CliResult<PathBuf> {
         match dir.parent() {
             Some(p) => dir = p,
             None => {
-                return Err(CliError::failed(format!(
-                    "no site.toml in {} or any folder above it",
-                    cwd.display()
+                return Err(CliError::failed(t!(
+                    "no-site-toml-above",
+                    path = cwd.display().to_string()
                 ))
-                .hint("run stp inside a site repository, or create one with `stp init DIR`"));
+                .hint(t!("no-site-toml-above-hint")));
             }
         }
     }

@@ -9,13 +9,15 @@
 //! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), the mail server's
 //! password for `stp notify` (`STP_SMTP_PASSWORD`, never kept in the repository), the
 //! timing switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's
-//! config folder (`XDG_CONFIG_HOME`, else `~/.config`), and a key's passphrase, asked on
-//! the terminal. The layers get them as values in their options.
+//! config folder (`XDG_CONFIG_HOME`, else `~/.config`), a key's passphrase, asked on
+//! the terminal, and the language of messages and help (`STP_LANG`, then the locale:
+//! `LC_ALL`, `LC_MESSAGES`, `LANG`). The layers get them as values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use stp_i18n::{Lang, UnknownLang};
 
 use crate::ledger::{DATE_VAR, LedgerOptions, Surroundings};
 use crate::render::RenderOptions;
@@ -164,4 +166,25 @@ pub fn config_dir() -> Option<PathBuf> {
 /// passphrase; None when there is no terminal to ask on (a CI job, a script).
 pub fn ask_passphrase(prompt: &str) -> Option<String> {
     rpassword::prompt_password(prompt).ok()
+}
+
+/// The language of the run: `flag` (`--lang`), else `STP_LANG`, else the locale
+/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `en_*` is English), else Vietnamese. A
+/// flag or `STP_LANG` that names no language is refused.
+pub fn language(flag: Option<&str>) -> Result<Lang, UnknownLang> {
+    Lang::choose(
+        flag,
+        text("STP_LANG").as_deref(),
+        locale().each_ref().map(|v| v.as_deref()),
+    )
+}
+
+/// The language of the locale alone, for saying that `--lang` or `STP_LANG` is wrong.
+pub fn locale_language() -> Lang {
+    Lang::choose(None, None, locale().each_ref().map(|v| v.as_deref())).unwrap_or(Lang::Vi)
+}
+
+/// `LC_ALL`, `LC_MESSAGES` and `LANG`, in the order POSIX reads them.
+fn locale() -> [Option<String>; 3] {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].map(text)
 }

@@ -8,6 +8,7 @@ use std::process::Command;
 
 /// The drawing: each crate and the stp crates it may depend on (docs/architecture.md).
 const LAYERS: &[(&str, &[&str])] = &[
+    ("stp-i18n", &[]),
     ("stp-workflow", &[]),
     ("stp-content", &["stp-workflow"]),
     ("stp-intake", &["stp-workflow", "stp-content"]),
@@ -53,6 +54,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-deploy",
             "stp-notify",
             "stp-desk",
+            "stp-i18n",
         ],
     ),
 ];
@@ -68,6 +70,7 @@ const ONLY: &[(&str, &[&str])] = &[
     ("tokio", &["stp-desk"]),
     ("pulldown-cmark", &["stp-render"]),
     ("lettre", &["stp-notify"]),
+    ("fluent-bundle", &["stp-i18n"]),
 ];
 
 struct Package {

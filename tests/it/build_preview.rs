@@ -123,6 +123,7 @@ fn killed_build_leaves_previous_output_whole() {
     let mut killed = 0;
     for delay_ms in [30u64, 60, 120, 200] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+            .env("STP_LANG", "en")
             .arg("-C")
             .arg(site.root())
             .args(["build", "--preview", "--out", out.to_str().unwrap()])

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn stp(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stp"))
+        .env("STP_LANG", "en")
         .current_dir(dir)
         .args(args)
         .output()

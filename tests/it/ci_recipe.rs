@@ -55,6 +55,7 @@ fn run(site: &Path, script: &str, trust_root: &str, target: &Path) -> std::proce
         .arg(script)
         .current_dir(site)
         .env("PATH", path)
+        .env("STP_LANG", "en")
         .env("STP_TRUST_ROOT", trust_root)
         .env("STP_DEPLOY_TARGET", target)
         .env("STP_INSTALL", "false")

@@ -111,6 +111,7 @@ fn long_work_shows_a_progress_line_on_a_terminal_and_clears_it() {
     site.news("bai", "Bài", "Nội dung.");
     let run = |args: &str| {
         let o = std::process::Command::new("script")
+            .env("STP_LANG", "en")
             .args(["-qec"])
             .arg(format!(
                 "'{}' -C '{}' {args}",

@@ -166,6 +166,7 @@ fn preview_refuses_public_in_every_spelling() {
         ".".to_string(),
     ] {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+            .env("STP_LANG", "en")
             .current_dir(site.root())
             .args(["build", "--preview", "--out", &out])
             .env("SOURCE_DATE_EPOCH", "1795000000")

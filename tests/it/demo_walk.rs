@@ -43,6 +43,7 @@ impl Place {
             .env("HOME", &self.home)
             .env("TMPDIR", &self.tmp)
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("STP_LANG", "en")
             .env_remove("STP_KEY")
             .env_remove("STP_TRUST_ROOT")
             .env_remove("SSH_AUTH_SOCK");

@@ -38,6 +38,7 @@ mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
 mod key_passphrase;
+mod lang;
 mod nginx_serves;
 mod notify_mail;
 mod package_deb;

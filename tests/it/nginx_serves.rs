@@ -307,6 +307,7 @@ fn demo_site(work: &Path) -> PathBuf {
         std::fs::create_dir_all(d).unwrap();
     }
     let done = Command::new(env!("CARGO_BIN_EXE_stp"))
+        .env("STP_LANG", "en")
         .args(["demo", "--compress", "--out"])
         .arg(&out)
         .current_dir(work)

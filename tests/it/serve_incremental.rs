@@ -137,6 +137,7 @@ fn stp_serve_rebuilds_an_edited_article() {
     let site = site_with(3);
     // Any free port: the printed line says which one stp bound.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+        .env("STP_LANG", "en")
         .arg("-C")
         .arg(site.root())
         .args(["serve", "--port", "0"])

@@ -48,6 +48,7 @@ fn run_block(home: &Path, path_var: &str, script: &str) -> std::process::Output 
         .env("PATH", path_var)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("LANG", "C.UTF-8")
+        .env("STP_LANG", "en")
         .output()
         .unwrap()
 }

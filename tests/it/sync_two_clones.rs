@@ -326,6 +326,7 @@ fn two_clones_syncing_the_same_article_at_the_same_moment_land_exactly_one() {
 
     let sync_in = |dir: &Path, who: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_stp"))
+            .env("STP_LANG", "en")
             .current_dir(dir)
             .env("HOME", &env.home)
             .env("GIT_CONFIG_NOSYSTEM", "1")

@@ -16,6 +16,7 @@ fn build() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("site");
     let run = Command::new(env!("CARGO_BIN_EXE_stp"))
+        .env("STP_LANG", "en")
         .arg("-C")
         .arg(fixture())
         .args(["build", "--preview", "--out"])

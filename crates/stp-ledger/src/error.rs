@@ -1,9 +1,11 @@
 //! The errors of the ledger: git failures, key problems, and refusals of a step or a trust
-//! change. A refusal carries the next thing to try (`Next`), which the command line words.
+//! change. A refusal carries the next thing to try (`Next`), which the command line words,
+//! and, for the refusals of a step, what it is about (`Why`), so that the command line can
+//! say it in the user's language; its `message` is the same in English.
 
 use std::path::PathBuf;
 
-use stp_workflow::WorkflowError;
+use stp_workflow::{Refusal, Role, State, WorkflowError};
 
 use super::next::Next;
 
@@ -47,7 +49,39 @@ pub enum LedgerError {
     CacheMismatch(String),
     /// A step or change the rules do not allow, with the next thing to try.
     #[error("{message}")]
-    Refused { message: String, next: Option<Next> },
+    Refused {
+        message: String,
+        next: Option<Next>,
+        /// What the refusal is about, where a caller may word it itself.
+        why: Option<Box<Why>>,
+    },
+}
+
+/// What a refused step is about, as values: the command line says it in the user's
+/// language (the refusal's `message` says the same in English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// `person` does not hold `role` (nor by delegation), which the step on `article`
+    /// needs.
+    MissingRole {
+        article: String,
+        person: String,
+        role: Role,
+    },
+    /// The workflow's rules refuse the step on `article` (a wrong state, four eyes, a
+    /// missing reason or ground).
+    Rule { article: String, refusal: Refusal },
+    /// The signing key is not in the trusted `workflow/people.toml`.
+    UnknownKey {
+        fingerprint: String,
+        origin: PathBuf,
+    },
+    /// No admin has signed `workflow/people.toml`, so nobody can sign a step.
+    NoTrustedPeople,
+    /// A publish of everything approved, with nothing approved.
+    NothingApproved,
+    /// `article` is not the content whose step brought it to `state`.
+    ContentChanged { article: String, state: State },
 }
 
 impl LedgerError {
@@ -65,6 +99,7 @@ impl LedgerError {
         LedgerError::Refused {
             message: message.into(),
             next: None,
+            why: None,
         }
     }
 
@@ -73,6 +108,19 @@ impl LedgerError {
         LedgerError::Refused {
             message: message.into(),
             next: Some(next.into()),
+            why: None,
+        }
+    }
+
+    /// This refusal, saying what it is about (`Why`) besides its English message.
+    pub fn because(self, reason: Why) -> LedgerError {
+        match self {
+            LedgerError::Refused { message, next, .. } => LedgerError::Refused {
+                message,
+                next,
+                why: Some(Box::new(reason)),
+            },
+            other => other,
         }
     }
 }

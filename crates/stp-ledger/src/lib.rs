@@ -46,7 +46,7 @@ mod verify_batch;
 
 pub use ack_step::{AckOutcome, acknowledge, allow_rollback};
 pub use adopt::{AdoptOutcome, AdoptSelection, adopt};
-pub use error::{LedgerError, LedgerResult};
+pub use error::{LedgerError, LedgerResult, Why};
 pub use history::{Ledger, LedgerOptions};
 pub use horizon::{DATE_VAR, stated_date};
 pub use live_text::{head_hex, live_text};

@@ -14,7 +14,7 @@ use stp_content::{SiteConfig, parse_article};
 use stp_workflow::{Action, Person, State, StepContext, check_step, required_role};
 
 use super::article_text::{content_digest, with_status};
-use super::error::{LedgerError, LedgerResult};
+use super::error::{LedgerError, LedgerResult, Why};
 use super::history::Ledger;
 use super::horizon::DATE_VAR;
 use super::next::Next;
@@ -149,7 +149,8 @@ fn selection(
         return Err(LedgerError::refused_with(
             "no approved article waits for publishing",
             Next::Queues,
-        ));
+        )
+        .because(Why::NothingApproved));
     }
     Ok((articles, site_version))
 }
@@ -198,7 +199,11 @@ fn plan_article(
         if record.and_then(|r| r.digest.as_deref()) != Some(digest.as_str()) {
             return Err(LedgerError::refused(format!(
                 "{path} is not the content that was {current}; a content change voids the step"
-            )));
+            ))
+            .because(Why::ContentChanged {
+                article: path.to_string(),
+                state: current,
+            }));
         }
     }
     let bytes = with_status(&source, to.as_str()).ok_or_else(|| {
@@ -260,7 +265,13 @@ fn check_rules(
         .grant(&person.id, role, stated)
         .is_none()
     {
-        return Err(LedgerError::refused_with(
+        let delegated = input
+            .trusted
+            .people
+            .delegations_to(&person.id, role)
+            .next()
+            .is_some();
+        let refusal = LedgerError::refused_with(
             format!(
                 "{path}: {}",
                 role_refusal(input.trusted, &person.id, role, Some(input.date), clock)
@@ -277,7 +288,17 @@ fn check_rules(
                     .map(str::to_string)
                     .collect(),
             },
-        ));
+        );
+        // The refusals about a delegation's dates keep their English words.
+        return Err(if delegated {
+            refusal
+        } else {
+            refusal.because(Why::MissingRole {
+                article: path.to_string(),
+                person: person.id.clone(),
+                role,
+            })
+        });
     }
     check_step(&StepContext {
         action: request.action,
@@ -296,6 +317,10 @@ fn check_rules(
                 article: path.to_string(),
             },
         )
+        .because(Why::Rule {
+            article: path.to_string(),
+            refusal: r,
+        })
     })
 }
 

@@ -10,7 +10,7 @@ use git2::Oid;
 use stp_content::SiteConfig;
 use stp_workflow::{Action, Ground, Person, State, required_role};
 
-use super::error::{LedgerError, LedgerResult};
+use super::error::{LedgerError, LedgerResult, Why};
 use super::history::{Ledger, LedgerOptions};
 use super::horizon::stated_date;
 use super::next::Next;
@@ -51,6 +51,7 @@ pub fn trusted_person<'l>(
             "no admin has signed workflow/people.toml yet, so nobody can sign a step",
             Next::FirstAdmin,
         )
+        .because(Why::NoTrustedPeople)
     })?;
     let person = trusted
         .people
@@ -64,6 +65,10 @@ pub fn trusted_person<'l>(
                 ),
                 Next::AddMe,
             )
+            .because(Why::UnknownKey {
+                fingerprint: signer.fingerprint.clone(),
+                origin: signer.origin.clone(),
+            })
         })?;
     Ok((trusted, person))
 }

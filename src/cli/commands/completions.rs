@@ -1,10 +1,10 @@
 //! `stp completions SHELL`: the shell's completion script on stdout, generated from the
-//! command line's own definitions (so it always knows every command and option).
+//! command line's own definitions (so it always knows every command and option), with
+//! their descriptions in the run's language.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::cli::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -14,7 +14,7 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: CompletionsArgs) -> CliResult {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::help::command(stp_i18n::current());
     clap_complete::generate(args.shell, &mut cmd, "stp", &mut std::io::stdout());
     Ok(())
 }

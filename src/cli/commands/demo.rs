@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::content::{SiteConfig, WorkingTree};
@@ -120,7 +121,7 @@ pub fn run(args: DemoArgs) -> CliResult {
         let head = board.signers.remove(BOARD_HEAD).ok_or_else(|| {
             CliError::failed(format!("bug: the example board has no `{BOARD_HEAD}`"))
         })?;
-        println!("\nBàn làm việc của Trưởng Ban / the head's desk:");
+        println!("\n{}", t!("desk-demo-heading"));
         super::desk::open_desk(&site, head, &trust, 0, !args.no_open, "origin")?;
     }
     Ok(())

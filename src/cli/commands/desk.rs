@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
@@ -63,16 +64,13 @@ pub fn open_desk(
         clock: Box::new(crate::cli::surroundings::now_in_vietnam),
     };
     crate::desk::run(config, |url| {
-        println!("bàn làm việc đang chạy tại {url}");
-        println!("(mở địa chỉ trên bằng trình duyệt; Ctrl-C để dừng)");
+        println!("{}", t!("desk-running", url = url));
+        println!("{}", t!("desk-how"));
         if open {
             open_browser(url);
         }
     })
-    .map_err(|e| {
-        CliError::failed(e.to_string())
-            .hint("chạy `stp audit` để xem lịch sử của trang, hoặc `stp setup` nếu khóa của bạn chưa được tin cậy")
-    })
+    .map_err(|e| CliError::failed(e.to_string()).hint(t!("desk-failed-hint")))
 }
 
 /// Asks the desktop to open `url` in the person's browser; the address is printed
@@ -88,6 +86,6 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = opener {
-        eprintln!("không mở được trình duyệt ({e}); hãy tự mở địa chỉ trên");
+        eprintln!("{}", t!("desk-no-browser", error = e.to_string()));
     }
 }

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::surroundings::ask_passphrase;
@@ -54,20 +55,21 @@ pub fn run(args: KeyArgs) -> CliResult {
                 None
             };
             let public = generate_key(&path, &comment, secret.as_deref())?;
+            let id = if secret.is_some() {
+                "key-written-protected"
+            } else {
+                "key-written"
+            };
+            let path = path.display().to_string();
             println!(
-                "wrote {0} and {0}.pub ({1}){2}",
-                path.display(),
-                public.fingerprint(ssh_key::HashAlg::Sha256),
-                if secret.is_some() {
-                    ", the private key protected by the passphrase"
-                } else {
-                    ""
-                }
+                "{}",
+                t!(
+                    id,
+                    path = &path,
+                    fingerprint = public.fingerprint(ssh_key::HashAlg::Sha256).to_string()
+                )
             );
-            println!(
-                "next: send {}.pub to an admin, who runs `stp people add`",
-                path.display()
-            );
+            println!("{}", t!("key-next", path = &path));
             Ok(())
         }
     }
@@ -79,20 +81,16 @@ const MIN_PASSPHRASE_CHARS: usize = 8;
 /// A passphrase asked twice on the terminal; they must match.
 pub fn ask_twice(path: &Path) -> CliResult<String> {
     let ask = |prompt: String| {
-        ask_passphrase(&prompt).ok_or_else(|| {
-            CliError::usage("there is no terminal to ask for the passphrase on")
-                .hint("give it on stdin with --passphrase-stdin")
-        })
+        ask_passphrase(&prompt)
+            .ok_or_else(|| CliError::usage(t!("key-no-terminal")).hint(t!("key-no-terminal-hint")))
     };
     let first = ask(format!(
-        "Cụm mật khẩu cho khóa mới / passphrase for the new key {}: ",
-        path.display()
+        "{} ",
+        t!("key-new-passphrase", path = path.display().to_string())
     ))?;
-    let again = ask("Nhập lại / again: ".to_string())?;
+    let again = ask(format!("{} ", t!("key-passphrase-again")))?;
     if first != again {
-        return Err(CliError::usage(
-            "the two passphrases differ; no key was written",
-        ));
+        return Err(CliError::usage(t!("key-passphrases-differ")));
     }
     checked(first)
 }
@@ -105,10 +103,10 @@ fn first_line_of_stdin() -> CliResult<String> {
 
 fn checked(passphrase: String) -> CliResult<String> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(CliError::usage(format!(
-            "the passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters; no key was written"
-        ))
-        .hint("a few words make a passphrase that is long and easy to remember"));
+        return Err(
+            CliError::usage(t!("key-passphrase-short", count = MIN_PASSPHRASE_CHARS))
+                .hint(t!("key-passphrase-short-hint")),
+        );
     }
     Ok(passphrase)
 }

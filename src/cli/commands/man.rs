@@ -1,11 +1,12 @@
 //! `stp man DIR`: the manual pages, one per command (`stp.1`, `stp-approve.1`,
-//! `stp-people-add.1`, …), generated from the command line's own definitions.
+//! `stp-people-add.1`, …), generated from the command line's own definitions, in the
+//! run's language.
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
+use stp_i18n::t;
 
-use crate::cli::Cli;
 use crate::cli::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
@@ -18,11 +19,15 @@ pub struct ManArgs {
 pub fn run(args: ManArgs) -> CliResult {
     let failed = |e: std::io::Error| CliError::failed(format!("{}: {e}", args.dir.display()));
     std::fs::create_dir_all(&args.dir).map_err(failed)?;
-    clap_mangen::generate_to(Cli::command(), &args.dir).map_err(failed)?;
+    let cmd = crate::cli::help::command(stp_i18n::current());
+    clap_mangen::generate_to(cmd, &args.dir).map_err(failed)?;
     println!(
-        "wrote the manual pages into {} (read one with `man -l {}`)",
-        args.dir.display(),
-        args.dir.join("stp.1").display()
+        "{}",
+        t!(
+            "man-written",
+            dir = args.dir.display().to_string(),
+            page = args.dir.join("stp.1").display().to_string()
+        )
     );
     Ok(())
 }

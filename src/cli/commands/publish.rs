@@ -8,10 +8,12 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
+use crate::cli::words;
 use crate::ledger::{Signer, SyncReport, has_remote, preview_step, sync};
 use crate::workflow::Action;
 
@@ -85,12 +87,8 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
 fn send(root: &Path, signer: &Signer, remote: &str, sign: &SignedArgs) -> CliResult<SyncReport> {
     sync(root, Some(signer), remote, &sign.trust.options()).map_err(|e| {
         CliError::caused_by(&e)
-            .in_context(&format!(
-                "published and signed in this clone, but not sent to {remote}"
-            ))
-            .hint(format!(
-                "send it with `stp sync --remote {remote}` when the shared repository can be reached; until then the others do not see it"
-            ))
+            .in_context(&t!("publish-not-sent", remote = remote))
+            .hint(t!("publish-not-sent-hint", remote = remote))
     })
 }
 
@@ -110,14 +108,22 @@ fn dry_run(root: &std::path::Path, args: &PublishArgs) -> CliResult {
         return Ok(());
     }
     for (path, from, to) in &preview.steps {
-        println!("would publish {path}: {from} -> {to}");
+        println!(
+            "{}",
+            t!(
+                "publish-would",
+                article = path,
+                from = words::state(*from),
+                to = words::state(*to)
+            )
+        );
     }
     if let Some(version) = &preview.site_version {
-        println!("would take the approved site files live (version {version})");
+        println!("{}", t!("publish-would-site", version = version));
     }
     println!(
-        "nothing was signed: run it again without --dry-run, as {}",
-        preview.person
+        "{}",
+        t!("publish-dry-run-nothing-signed", person = &preview.person)
     );
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use ssh_key::{Fingerprint, HashAlg, PrivateKey, PublicKey};
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::settings::{PersonSettings, settings_path};
@@ -32,16 +33,13 @@ pub struct SetupArgs {
 }
 
 pub fn run(args: SetupArgs) -> CliResult {
-    let path = settings_path().ok_or_else(|| {
-        CliError::failed("there is no home folder to keep the settings in")
-            .hint("set HOME (or XDG_CONFIG_HOME) and run `stp setup` again")
-    })?;
+    let path = settings_path()
+        .ok_or_else(|| CliError::failed(t!("setup-no-home")).hint(t!("setup-no-home-hint")))?;
     let mut settings = PersonSettings::read(&path)?;
     if let Some(root) = &args.trust_root {
         root.parse::<Fingerprint>().map_err(|_| {
-            CliError::usage(format!("{root} is not a key fingerprint")).hint(
-                "copy it exactly as the admin gave it: SHA256: and 43 letters, digits, + or /",
-            )
+            CliError::usage(t!("setup-not-fingerprint", root = root))
+                .hint(t!("setup-not-fingerprint-hint"))
         })?;
         settings.trust_root = Some(root.clone());
     }
@@ -51,8 +49,7 @@ pub fn run(args: SetupArgs) -> CliResult {
         (None, Some(kept)) => kept,
         (None, None) => {
             let home = crate::cli::surroundings::home().ok_or_else(|| {
-                CliError::failed("there is no home folder for the key")
-                    .hint("give the key with --key PATH")
+                CliError::failed(t!("setup-no-home-for-key")).hint(t!("setup-no-home-for-key-hint"))
             })?;
             let default = home.join(".ssh").join("stp_ed25519");
             if !default.exists() {
@@ -72,23 +69,27 @@ pub fn run(args: SetupArgs) -> CliResult {
     settings.write(&path)?;
 
     println!(
-        "khóa ký / signing key: {} ({}){}",
-        key.display(),
-        public.fingerprint(HashAlg::Sha256),
-        if made { ", mới tạo / new" } else { "" }
+        "{}",
+        t!(
+            if made {
+                "setup-signing-key-new"
+            } else {
+                "setup-signing-key"
+            },
+            path = key.display().to_string(),
+            fingerprint = public.fingerprint(HashAlg::Sha256).to_string()
+        )
     );
     println!(
-        "khóa công khai, gửi cho quản trị viên / the public key, for your admin:\n{}",
+        "{}\n{}",
+        t!("setup-public-key"),
         public.to_openssh().unwrap_or_default()
     );
     match &settings.trust_root {
-        Some(root) => println!("khóa gốc tin cậy / trust root: {root}"),
-        None => println!(
-            "khóa gốc tin cậy: chưa ghim / trust root: not pinned; ask the admin for the first \
-             admin's fingerprint, then `stp setup --trust-root SHA256:…`"
-        ),
+        Some(root) => println!("{}", t!("setup-trust-root", root = root)),
+        None => println!("{}", t!("setup-trust-root-unpinned")),
     }
-    println!("đã lưu / saved: {}", path.display());
+    println!("{}", t!("setup-saved", path = path.display().to_string()));
     Ok(())
 }
 
@@ -97,8 +98,8 @@ fn absolute(given: &Path) -> CliResult<PathBuf> {
     let path = std::path::absolute(given)?;
     if !path.is_file() {
         return Err(
-            CliError::usage(format!("{}: no such key file", given.display()))
-                .hint("give the path of the key `stp key new` or ssh-keygen wrote"),
+            CliError::usage(t!("setup-no-key-file", path = given.display().to_string()))
+                .hint(t!("setup-no-key-file-hint")),
         );
     }
     Ok(path)
@@ -118,7 +119,11 @@ fn public_key(path: &Path) -> CliResult<PublicKey> {
         PublicKey::from_openssh(text.trim())
     };
     parsed.map_err(|e| {
-        CliError::usage(format!("{} is not an OpenSSH key ({e})", path.display()))
-            .hint("give the key `stp key new` or ssh-keygen wrote")
+        CliError::usage(t!(
+            "setup-not-openssh",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+        .hint(t!("setup-not-openssh-hint"))
     })
 }

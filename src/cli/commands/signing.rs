@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::settings::PersonSettings;
@@ -36,8 +37,7 @@ pub struct SignedArgs {
 /// other options as if they were missing too).
 pub fn needed_reason(reason: Option<String>, command: &str) -> CliResult<String> {
     reason.filter(|r| !r.trim().is_empty()).ok_or_else(|| {
-        CliError::usage(format!("`stp {command}` needs --reason"))
-            .hint("say why, in words the sender and the log will read: --reason \"…\"")
+        CliError::usage(t!("reason-needed", command = command)).hint(t!("reason-needed-hint"))
     })
 }
 
@@ -61,8 +61,12 @@ impl TrustArgs {
         let ledger = Ledger::load(root, &self.options())?;
         if ledger.state.trust.on_first_use {
             eprintln!(
-                "warning: the first admin ({}) is trusted on first use; pin it with --trust-root or STP_TRUST_ROOT",
-                ledger.state.trust.root.as_deref().unwrap_or("?")
+                "{}: {}",
+                t!("warning-label"),
+                t!(
+                    "trust-first-use",
+                    root = ledger.state.trust.root.as_deref().unwrap_or("?")
+                )
             );
         }
         Ok(ledger)
@@ -97,8 +101,8 @@ pub fn opened(found: Result<Signer, LedgerError>) -> Result<Signer, LedgerError>
     match found {
         Err(LedgerError::Locked(path)) => {
             let prompt = format!(
-                "Cụm mật khẩu của khóa / passphrase for {}: ",
-                path.display()
+                "{} ",
+                t!("passphrase-prompt", file = path.display().to_string())
             );
             match crate::cli::surroundings::ask_passphrase(&prompt) {
                 Some(passphrase) => Signer::unlock(&path, &passphrase),
@@ -131,9 +135,9 @@ pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
         .unwrap_or_else(|| given.to_path_buf());
     let text = relative.to_string_lossy().replace('\\', "/");
     if !text.starts_with("content/") || !text.ends_with(".md") {
-        return Err(CliError::usage(format!(
-            "{} is not an article: articles are content/<section>/<slug>.md files",
-            given.display()
+        return Err(CliError::usage(t!(
+            "not-an-article",
+            path = given.display().to_string()
         )));
     }
     Ok(text)
@@ -145,16 +149,16 @@ fn article_by_name(root: &Path, name: &str) -> CliResult<String> {
     let mut found = stp_content::articles_named(root, short);
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(CliError::usage(format!(
-            "no article is named {name}: name one by its slug (the file name without .md), \
-             section/slug, or its path content/<section>/<slug>.md"
+        0 => {
+            Err(CliError::usage(t!("no-article-named", name = name))
+                .hint(t!("no-article-named-hint")))
+        }
+        _ => Err(CliError::usage(t!(
+            "names-several-articles",
+            name = name,
+            count = found.len(),
+            articles = found.join(", ")
         ))
-        .hint("`stp status` lists the articles in the queues with their paths")),
-        _ => Err(CliError::usage(format!(
-            "{name} names {} articles: {}",
-            found.len(),
-            found.join(", ")
-        ))
-        .hint("add the section (section/slug) or give the path")),
+        .hint(t!("names-several-articles-hint"))),
     }
 }

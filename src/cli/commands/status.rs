@@ -5,17 +5,19 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::{Lang, t};
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
+use crate::cli::words;
 use crate::content::SiteConfig;
 use crate::ledger::Ledger;
 use crate::report::from_ledger::{LedgerHistory, history_from_ledger, trusted_settings};
-use crate::report::status::{StatusRow, deadline_text, now_in_vietnam, status_rows, waiting_for};
+use crate::report::status::{StatusRow, now_in_vietnam, status_rows, waiting_for};
 use crate::workflow::State;
 use crate::workflow::calendar::Calendar;
-use crate::workflow::deadlines::DeadlineConfig;
+use crate::workflow::deadlines::{DeadlineConfig, Standing};
 
 use super::signing::TrustArgs;
 
@@ -69,11 +71,12 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
     }
     let overdue = rows.iter().filter(|r| r.overdue).count();
     if args.overdue && overdue > 0 {
-        return Err(CliError::findings(format!(
-            "{overdue} article(s) overdue as of {}",
-            now.format("%Y-%m-%dT%H:%M")
+        return Err(CliError::findings(t!(
+            "status-overdue-count",
+            count = overdue,
+            moment = moment(now)
         ))
-        .hint("see who holds each with `stp status`"));
+        .hint(t!("status-overdue-hint")));
     }
     Ok(())
 }
@@ -81,16 +84,16 @@ pub fn run(repo: Option<PathBuf>, args: StatusArgs) -> CliResult {
 /// The ledger's history for the board; articles whose recorded version does not parse
 /// are left out with a warning.
 pub fn read_history(ledger: &Ledger, site: &SiteConfig) -> CliResult<LedgerHistory> {
-    let history = history_from_ledger(ledger, site).map_err(|e| {
-        CliError::failed(e.to_string())
-            .hint("fix the article with a signed step (`stp submit`), then run again")
-    })?;
+    let history = history_from_ledger(ledger, site)
+        .map_err(|e| CliError::failed(e.to_string()).hint(t!("status-history-hint")))?;
     for w in &history.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}: {w}", t!("warning-label"));
     }
     if ledger.trusted.is_none() {
         info(format_args!(
-            "note: no trusted workflow/ yet; deadlines use no tables and the law's calendar"
+            "{}: {}",
+            t!("note-label"),
+            t!("status-no-trusted-workflow")
         ));
     }
     Ok(history)
@@ -103,26 +106,35 @@ fn print_board(
     now: chrono::NaiveDateTime,
 ) {
     match &ledger.state.trust.root {
-        Some(root) => println!("trust root: {root}"),
-        None => println!("no admin has signed the trust data yet: nothing can be published"),
+        Some(root) => println!("{}", t!("status-trust-root", root = root)),
+        None => println!("{}", t!("status-no-trust-root")),
     }
-    println!("as of {}", now.format("%Y-%m-%dT%H:%M"));
+    println!("{}", t!("status-as-of", moment = moment(now)));
     if overdue_only && rows.is_empty() {
-        println!("\nnothing is overdue");
+        println!("\n{}", t!("status-nothing-overdue"));
     }
     for state in State::ALL {
         let in_state: Vec<&StatusRow> = rows.iter().filter(|r| r.state == state).collect();
         if in_state.is_empty() {
             continue;
         }
+        let (name, count) = (words::state(state), in_state.len());
         match waiting_for(state) {
-            Some(role) => println!("\n{state} ({}), waiting for {role}:", in_state.len()),
-            None => println!("\n{state} ({}):", in_state.len()),
+            Some(role) => println!(
+                "\n{}",
+                t!(
+                    "status-group-waiting",
+                    state = name,
+                    count = count,
+                    role = words::role(role)
+                )
+            ),
+            None => println!("\n{}", t!("status-group", state = name, count = count)),
         }
         for r in in_state {
-            let mut line = format!("  {}  {} days", r.article, r.age_days);
+            let mut line = format!("  {}  {}", r.article, t!("status-days", days = r.age_days));
             if r.live && state != State::Published {
-                line.push_str(", a published version is live");
+                line.push_str(&format!(", {}", t!("status-live-version")));
             }
             if !r.held_by.is_empty() {
                 let who: Vec<String> = r
@@ -130,7 +142,10 @@ fn print_board(
                     .iter()
                     .map(|h| format!("{} ({})", h.name, h.id))
                     .collect();
-                line.push_str(&format!(", held by {}", who.join(", ")));
+                line.push_str(&format!(
+                    ", {}",
+                    t!("status-held-by", people = who.join(", "))
+                ));
             }
             if let Some(deadline) = deadline_text(r) {
                 line.push_str(&format!("; {deadline}"));
@@ -140,10 +155,38 @@ fn print_board(
     }
     let open = ledger.state.open_issues().count();
     if open > 0 {
-        println!(
-            "\n{open} findings (changes without authority, merges) are not acknowledged: see `stp audit`"
-        );
+        println!("\n{}", t!("status-open-findings", count = open));
     }
+}
+
+/// A moment of the board as the language writes it: `15:00 ngày 16/03/2026`,
+/// `2026-03-16T15:00`.
+fn moment(at: chrono::NaiveDateTime) -> String {
+    match stp_i18n::current() {
+        Lang::Vi => at.format("%H:%M ngày %d/%m/%Y").to_string(),
+        Lang::En => at.format("%Y-%m-%dT%H:%M").to_string(),
+    }
+}
+
+/// A row's deadline: its kind, when it is due and how it stands.
+fn deadline_text(row: &StatusRow) -> Option<String> {
+    let (kind, due, standing) = (row.deadline_kind?, row.due.as_deref()?, row.standing?);
+    let due = match stp_i18n::current() {
+        Lang::Vi => crate::notify::message::due_text(due),
+        Lang::En => due.to_string(),
+    };
+    let standing = match standing {
+        Standing::OnTime => "on-time",
+        Standing::Late => "late",
+        Standing::Pending => "pending",
+        Standing::Overdue => "overdue",
+    };
+    Some(t!(
+        "status-deadline",
+        kind = words::kind(kind),
+        due = due,
+        standing = t!(&format!("status-standing-{standing}"))
+    ))
 }
 
 /// The site files' line of the board, and the published articles with unsigned edits.
@@ -151,26 +194,31 @@ fn print_site(ledger: &Ledger, unsigned: &[String]) {
     use crate::ledger::site_files::short;
     let site = &ledger.state.site;
     let live = if site.live.is_some() {
-        "the approved version is live"
+        t!("status-site-live")
     } else {
-        "no signed version yet (nothing can be built for the public)"
+        t!("status-site-unsigned")
     };
     match &site.pending {
-        None => println!("\nsite files: {live}; no change waits"),
+        None => println!("\n{}", t!("status-site-no-change", live = live)),
         Some(p) => {
             let stage = match &p.approved_by {
-                Some(by) => format!("approved by {by}, waiting for the secretary's `stp publish`"),
-                None => "proposed, waiting for an approver (`stp site approve`)".into(),
+                Some(by) => t!("status-site-approved-by", person = by),
+                None => t!("status-site-proposed"),
             };
             println!(
-                "\nsite files: {live}; change {} proposed by {}: {stage}",
-                short(&p.version),
-                p.proposed_by
+                "\n{}",
+                t!(
+                    "status-site-change",
+                    live = live,
+                    version = short(&p.version),
+                    person = &p.proposed_by,
+                    stage = stage
+                )
             );
         }
     }
     if !unsigned.is_empty() {
-        println!("\npublished, with unsigned edits in HEAD (the site shows the signed version):");
+        println!("\n{}", t!("status-unsigned-edits"));
         for path in unsigned {
             println!("  {path}");
         }

@@ -4,10 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
+use crate::cli::words;
 use crate::ledger::{Signer, StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground, State};
 
@@ -40,16 +42,27 @@ pub fn sign_step_as(
     let request = step_request(root, action, articles, reason, ground)?;
     let outcome = perform_step(root, signer, &request, &sign.trust.options())?;
     for note in &outcome.notes {
-        info(format_args!("note: {note}"));
+        info(format_args!("{}: {note}", t!("note-label")));
     }
     if !sign.json {
         for (path, from, to) in &outcome.steps {
-            println!("{path}: {from} -> {to}");
+            println!(
+                "{}",
+                t!(
+                    "step-moved",
+                    article = path,
+                    from = words::state(*from),
+                    to = words::state(*to)
+                )
+            );
         }
         println!(
-            "signed by {} in commit {}",
-            outcome.person,
-            &outcome.commit[..12.min(outcome.commit.len())]
+            "{}",
+            t!(
+                "step-signed",
+                person = &outcome.person,
+                commit = &outcome.commit[..12.min(outcome.commit.len())]
+            )
         );
     }
     Ok(Signed {
@@ -120,11 +133,12 @@ pub fn steps_json(steps: &[(String, State, State)]) -> Vec<serde_json::Value> {
 pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
     let (key, trust) = (&sign.key, &sign.trust);
     let signer = key.signer(root).map_err(|e| {
-        CliError::failed(format!(
-            "`stp {action}` without an article lists your queue, which needs your key: {}",
-            e.message
+        CliError::failed(t!(
+            "queue-needs-key",
+            action = action.as_str(),
+            error = e.message
         ))
-        .hint("give --key PATH, or name the article")
+        .hint(t!("queue-needs-key-hint"))
     })?;
     let ledger = trust.load(root)?;
     let (_, person) = trusted_person(&ledger, &signer)?;
@@ -146,11 +160,22 @@ pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
         return Ok(());
     }
     if items.is_empty() {
-        println!("nothing waits for {} to {action}", person.id);
+        println!(
+            "{}",
+            t!("queue-empty", person = &person.id, action = action.as_str())
+        );
         return Ok(());
     }
     for (path, state, since) in items {
-        println!("{path}  {state}, {} days", days(since));
+        println!(
+            "{}",
+            t!(
+                "queue-item",
+                article = path,
+                state = words::state(state),
+                days = days(since)
+            )
+        );
     }
     Ok(())
 }

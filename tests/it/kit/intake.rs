@@ -16,6 +16,7 @@ pub fn stp(site: &Path, args: &[&str]) -> Output {
 pub fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_stp"))
+        .env("STP_LANG", "en")
         .arg("init")
         .arg(dir.path().join("site"))
         .arg("--example")

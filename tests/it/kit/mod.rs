@@ -12,10 +12,11 @@ pub mod sshd;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// The real binary on the site at `root`: `stp -C ROOT ARGS`, in the test's environment.
+/// The real binary on the site at `root`: `stp -C ROOT ARGS`, in the test's environment,
+/// speaking English (`STP_LANG=en`), the words these tests check.
 pub fn stp_at(root: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stp"));
-    c.arg("-C").arg(root).args(args);
+    c.env("STP_LANG", "en").arg("-C").arg(root).args(args);
     c
 }
 

@@ -164,6 +164,9 @@ impl Env {
         c.current_dir(dir)
             .env("HOME", &self.home)
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            // stp's words in English, which these tests were written against; the
+            // tests of the Vietnamese default (`lang`) remove it.
+            .env("STP_LANG", "en")
             .env_remove("STP_KEY")
             .env_remove("STP_TRUST_ROOT")
             .env_remove("XDG_CONFIG_HOME")

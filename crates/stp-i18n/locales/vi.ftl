@@ -1,0 +1,488 @@
+### Lời của stp bằng tiếng Việt (mặc định).
+### Mỗi thông điệp ở đây cũng có trong en.ftl, với cùng các biến (kiểm thử kiểm tra điều này).
+### docs/cli.md hướng dẫn cách thêm một thông điệp.
+
+## Nhãn của các dòng trên stderr
+
+error-label = lỗi
+error-caused-by = Nguyên nhân
+error-hint-label = gợi ý
+warning-label = cảnh báo
+note-label = lưu ý
+took-seconds = mất { $seconds } giây
+site-repository = kho trang: { $path }
+
+## Ngôn ngữ
+
+lang-unknown = không có ngôn ngữ `{ $tag }`: stp dùng vi (tiếng Việt) và en (tiếng Anh)
+lang-unknown-hint = dùng --lang vi hoặc --lang en (hoặc đặt STP_LANG là vi hoặc en)
+
+## Trạng thái, vai trò và loại tin, bài
+
+state-draft = bản nháp
+state-submitted = đã gửi
+state-edited = đã biên tập
+state-verified = đã kiểm tra
+state-approved = đã phê duyệt
+state-published = đã đăng
+state-returned = trả lại
+state-rejected = từ chối
+state-withdrawn = gỡ bỏ
+role-contributor = người gửi tin, bài
+role-editor = biên tập viên
+role-verifier = người kiểm tra
+role-approver = người phê duyệt
+role-secretary = Thư ký Ban Biên tập
+role-admin = quản trị
+role-site-admin = quản trị mạng
+kind-news = tin
+kind-document = văn bản
+kind-plan = kế hoạch
+kind-statistics = số liệu thống kê
+kind-answer = trả lời
+kind-feedback = góp ý
+kind-monthly_report = báo cáo tháng
+kind-quarterly_report = báo cáo quý
+kind-half_year_report = báo cáo 6 tháng
+kind-annual_report = báo cáo năm
+kind-programme_summary = tóm tắt chương trình
+kind-commentary = bình luận
+kind-interview = phỏng vấn
+kind-research = nghiên cứu
+kind-photo = ảnh
+kind-media = âm thanh, video
+
+## Tìm trang và gọi tên tin, bài
+
+no-site-toml-in = { $path } không có site.toml, nên không phải là kho trang
+no-site-toml-in-hint = tạo kho trang bằng `stp init THƯ_MỤC`, hoặc trỏ -C vào thư mục của trang
+no-site-toml-above = không có site.toml trong { $path } hay thư mục nào bên trên
+no-site-toml-above-hint = chạy stp trong một kho trang, hoặc tạo kho trang bằng `stp init THƯ_MỤC`
+not-an-article = { $path } không phải là tin, bài: tin, bài là các tệp content/<chuyên-mục>/<tên>.md
+no-article-named = không có tin, bài nào tên là { $name }: gọi bằng tên ngắn (tên tệp không có .md), chuyên-mục/tên, hoặc đường dẫn content/<chuyên-mục>/<tên>.md
+no-article-named-hint = `stp status` liệt kê các tin, bài trong hàng chờ cùng đường dẫn
+names-several-articles = { $name } chỉ { $count } tin, bài: { $articles }
+names-several-articles-hint = thêm chuyên mục (chuyên-mục/tên) hoặc ghi đường dẫn
+
+## Ký
+
+reason-needed = `stp { $command }` cần --reason (lý do)
+reason-needed-hint = ghi lý do bằng lời mà người gửi và nhật ký sẽ đọc: --reason "…"
+trust-first-use = quản trị đầu tiên ({ $root }) được tin ở lần dùng đầu; hãy ghim bằng --trust-root hoặc STP_TRUST_ROOT
+passphrase-prompt = Cụm mật khẩu của khóa { $file }:
+
+## Các lệnh bước (submit, review, verify, approve, return, reject, withdraw, publish)
+
+step-moved = { $article }: { $from } -> { $to }
+step-signed = { $person } đã ký, trong commit { $commit }
+queue-needs-key = `stp { $action }` không kèm tin, bài thì liệt kê hàng chờ của anh/chị, việc này cần khóa của anh/chị: { $error }
+queue-needs-key-hint = dùng --key ĐƯỜNG_DẪN, hoặc ghi tên tin, bài
+queue-empty = không có tin, bài nào chờ { $person } thực hiện `{ $action }`
+queue-item = { $article }  { $state }, { $days } ngày
+publish-not-sent = đã đăng và ký trong bản sao này, nhưng chưa gửi lên { $remote }
+publish-not-sent-hint = gửi bằng `stp sync --remote { $remote }` khi kết nối được kho dùng chung; đến lúc đó người khác chưa thấy
+publish-would = sẽ đăng { $article }: { $from } -> { $to }
+publish-would-site = sẽ đưa các tệp của trang đã phê duyệt lên (phiên bản { $version })
+publish-dry-run-nothing-signed = chưa ký gì: chạy lại không có --dry-run, với tư cách { $person }
+
+## Vì sao một bước bị từ chối
+
+why-missing-role = { $article }: `{ $person }` không giữ vai trò { $role }
+why-wrong-state = { $article } đang ở trạng thái “{ $state }”; bước `{ $action }` không bắt đầu từ trạng thái “{ $state }”
+why-not-live = { $article } không có trên trang công khai, nên không gỡ bỏ được
+why-four-eyes = { $article } do { $editor } biên tập, nên người này không được thực hiện cả bước `{ $action }` (four_eyes trong workflow/workflow.toml)
+why-missing-reason = { $article }: bước `{ $action }` cần lý do
+why-missing-ground = { $article }: từ chối cần căn cứ theo Điều 12.3 (a, b, c, d hoặc đ)
+why-unexpected-ground = { $article }: chỉ khi từ chối mới ghi căn cứ, bước `{ $action }` thì không
+why-unknown-key = khóa { $fingerprint } ({ $file }) không có trong workflow/people.toml được tin cậy
+why-no-trusted-people = chưa quản trị nào ký workflow/people.toml, nên chưa ai ký được bước nào
+why-nothing-approved = không có tin, bài đã phê duyệt nào chờ đăng
+why-content-changed = { $article } không còn là nội dung đã ở trạng thái “{ $state }”; thay đổi nội dung làm bước đó mất hiệu lực
+
+## Việc cần làm tiếp
+
+hint-no-key = tạo khóa bằng `stp key new ~/.ssh/stp_ed25519` và nhờ quản trị thêm tệp .pub của khóa
+hint-missing-key = kiểm tra đường dẫn, hoặc tạo khóa tại đó bằng `stp key new { $file }` và nhờ quản trị thêm tệp .pub của khóa
+hint-bad-key = dùng tệp khóa OpenSSH ed25519 do `ssh-keygen` hoặc `stp key new` tạo
+hint-locked-key = chạy lệnh trên một cửa sổ dòng lệnh, nơi stp hỏi cụm mật khẩu, hoặc thêm khóa vào ssh-agent trước: `ssh-add { $file }`
+hint-wrong-passphrase = gõ lại cụm mật khẩu (phân biệt chữ hoa, chữ thường); chưa ký gì
+hint-agent = kiểm tra SSH_AUTH_SOCK và `ssh-add -l`
+hint-workflow-file = nhờ quản trị sửa tệp bằng `stp people …`
+hint-cache-mismatch = xóa .git/stp/ledger-cache.bin rồi chạy lại lệnh
+next-status = xem các tin, bài và trạng thái bằng `stp status`
+next-queues = xem các hàng chờ bằng `stp status`
+next-log = xem quá trình xử lý bằng `stp log { $article }`
+next-log-or-revise = xem quá trình xử lý bằng `stp log { $article }`; tin, bài đã đăng được sửa bằng cách gửi lại (`stp submit`)
+next-fix-article = sửa tin, bài rồi kiểm tra bằng `stp check`
+next-fix-article-adopted = sửa tin, bài rồi kiểm tra bằng `stp check`; chưa ghi nhận tin, bài nào
+next-finish-article = hoàn thiện tin, bài trước; `stp check` liệt kê những gì còn thiếu
+next-grant-role = `{ $action }` cần vai trò { $role }; vai trò { $role } do { $holders } giữ: nhờ một trong số họ, hoặc nhờ quản trị chạy `stp people grant { $person } { $role_id }`
+next-grant-role-nobody = `{ $action }` cần vai trò { $role }; chưa ai giữ vai trò { $role }: nhờ quản trị chạy `stp people grant { $person } { $role_id }`
+next-site-role = `stp site { $action }` cần vai trò { $role }: nhờ quản trị cấp vai trò này
+next-first-admin = quản trị đầu tiên chạy `stp people add ID --name TÊN --role admin --key KHÓA_CỦA_HỌ.pub --signing-key KHÓA_CỦA_HỌ`
+next-add-me = nhờ quản trị chạy `stp people add ID --name TÊN --role VAI_TRÒ --key KHÓA_CỦA_BẠN.pub`
+next-add-yourself-as-first-admin = chạy `stp people add ID --name TÊN --role admin --key KHÓA_CỦA_BẠN.pub --signing-key KHÓA_CỦA_BẠN`
+next-correct-person = nhờ quản trị sửa thông tin người này bằng `stp people add`
+next-people-list = chưa ký gì; `stp people list` cho biết ai giữ vai trò nào
+next-commit-site-first = commit trang trước (`git add -A && git commit`), hoặc dùng `stp init THƯ_MỤC --admin-key PUB`
+next-copy-workflow-settings = chép các thiết lập mẫu (`stp init THƯ_MỤC` viết ra) vào workflow/, commit rồi chạy lại
+next-admin-adopts = nhờ quản trị chạy `stp adopt`
+next-audit-with-commit = liệt kê các phát hiện bằng `stp audit`, rồi ghi mã commit mà lệnh đó hiển thị
+next-audit = xem bằng `stp audit`
+next-propose-site-change = xem `stp status`; quản trị mạng đề xuất thay đổi bằng `stp site propose`
+next-propose-site-files-again = quản trị mạng đề xuất lại (`stp site propose`)
+next-propose-corrected-settings = quản trị mạng đề xuất một site.toml đã sửa (`stp site propose`)
+next-propose-corrected-site-files = quản trị mạng đề xuất một phiên bản đã sửa (`stp site propose`)
+next-sign-site-files = quản trị mạng đề xuất (`stp site propose`), người phê duyệt phê duyệt (`stp site approve`) và Thư ký đăng
+next-secretary-publishes = Thư ký đăng bằng `stp publish`
+next-withdraw-section-first = gỡ bỏ các tin, bài đã đăng của chuyên mục trước (`stp withdraw`), hoặc giữ chuyên mục
+next-sync-again = chạy lại `stp sync`
+next-sync-with-key = dùng --key ĐƯỜNG_DẪN (hoặc đặt STP_KEY hay user.signingkey của git) rồi chạy lại `stp sync`
+next-commit-or-stash-then-sync = commit các thay đổi đó (`stp submit` hoặc `git commit`) hoặc cất tạm (`git stash`), rồi chạy lại `stp sync`
+
+## stp status
+
+status-trust-root = gốc tin cậy: { $root }
+status-no-trust-root = chưa quản trị nào ký dữ liệu tin cậy: chưa đăng được gì
+status-as-of = tính đến { $moment }
+status-nothing-overdue = không có tin, bài nào quá hạn
+status-group-waiting = { $state } ({ $count }), chờ { $role }:
+status-group = { $state } ({ $count }):
+status-days = { $days } ngày
+status-live-version = đang có một phiên bản đã đăng trên trang
+status-held-by = người xử lý: { $people }
+status-deadline = { $kind }, hạn { $due }, { $standing }
+status-standing-on-time = đăng đúng hạn
+status-standing-late = đăng trễ hạn
+status-standing-pending = chưa đến hạn
+status-standing-overdue = QUÁ HẠN
+status-open-findings = { $count } phát hiện (thay đổi không có thẩm quyền, merge) chưa được xác nhận: xem `stp audit`
+status-site-live = phiên bản đã phê duyệt đang chạy
+status-site-unsigned = chưa có phiên bản đã ký (chưa dựng được trang công khai)
+status-site-no-change = tệp của trang: { $live }; không có thay đổi nào đang chờ
+status-site-approved-by = { $person } đã phê duyệt, chờ Thư ký đăng (`stp publish`)
+status-site-proposed = đã đề xuất, chờ người phê duyệt (`stp site approve`)
+status-site-change = tệp của trang: { $live }; thay đổi { $version } do { $person } đề xuất: { $stage }
+status-unsigned-edits = đã đăng, có chỉnh sửa chưa ký trong HEAD (trang vẫn hiển thị phiên bản đã ký):
+status-overdue-count = { $count } tin, bài quá hạn tính đến { $moment }
+status-overdue-hint = xem ai đang xử lý từng tin, bài bằng `stp status`
+status-history-hint = sửa tin, bài bằng một bước có ký (`stp submit`), rồi chạy lại
+status-no-trusted-workflow = chưa có workflow/ được tin cậy; thời hạn tính không theo bảng, theo lịch làm việc của luật
+
+## stp key new, stp setup
+
+key-written = đã ghi { $path } và { $path }.pub ({ $fingerprint })
+key-written-protected = đã ghi { $path } và { $path }.pub ({ $fingerprint }), khóa bí mật được bảo vệ bằng cụm mật khẩu
+key-next = tiếp theo: gửi { $path }.pub cho quản trị, người sẽ chạy `stp people add`
+key-no-terminal = không có cửa sổ dòng lệnh để hỏi cụm mật khẩu
+key-no-terminal-hint = đưa cụm mật khẩu qua stdin bằng --passphrase-stdin
+key-new-passphrase = Cụm mật khẩu cho khóa mới { $path }:
+key-passphrase-again = Nhập lại:
+key-passphrases-differ = hai cụm mật khẩu không khớp; chưa ghi khóa nào
+key-passphrase-short = cụm mật khẩu ngắn hơn { $count } ký tự; chưa ghi khóa nào
+key-passphrase-short-hint = vài từ ghép lại thành một cụm mật khẩu vừa dài vừa dễ nhớ
+setup-no-home = không có thư mục nhà (home) để lưu thiết lập
+setup-no-home-hint = đặt HOME (hoặc XDG_CONFIG_HOME) rồi chạy lại `stp setup`
+setup-not-fingerprint = { $root } không phải là dấu vân tay của khóa
+setup-not-fingerprint-hint = chép đúng như quản trị đã đưa: SHA256: và 43 chữ cái, chữ số, + hoặc /
+setup-no-home-for-key = không có thư mục nhà (home) để đặt khóa
+setup-no-home-for-key-hint = chỉ khóa bằng --key ĐƯỜNG_DẪN
+setup-signing-key = khóa ký: { $path } ({ $fingerprint })
+setup-signing-key-new = khóa ký: { $path } ({ $fingerprint }), mới tạo
+setup-public-key = khóa công khai, gửi cho quản trị:
+setup-trust-root = gốc tin cậy: { $root }
+setup-trust-root-unpinned = gốc tin cậy: chưa ghim; hỏi quản trị dấu vân tay của quản trị đầu tiên, rồi chạy `stp setup --trust-root SHA256:…`
+setup-saved = đã lưu: { $path }
+setup-no-key-file = { $path }: không có tệp khóa này
+setup-no-key-file-hint = chỉ đường dẫn của khóa do `stp key new` hoặc ssh-keygen tạo
+setup-not-openssh = { $path } không phải là khóa OpenSSH ({ $error })
+setup-not-openssh-hint = dùng khóa do `stp key new` hoặc ssh-keygen tạo
+
+## stp man
+
+man-written = đã ghi các trang hướng dẫn vào { $dir } (đọc một trang bằng `man -l { $page }`)
+
+## Trợ giúp: lời của clap, rồi của từng lệnh
+
+help-heading-usage = Cách dùng
+help-heading-arguments = Đối số
+help-heading-options = Tùy chọn
+help-heading-commands = Lệnh
+help-flag-help = In trợ giúp
+help-flag-version = In phiên bản
+help-help-command = In trợ giúp này hoặc trợ giúp của (các) lệnh con đã nêu
+help-stp-arg-lang = Ngôn ngữ của thông báo và trợ giúp: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); mặc định: $STP_LANG, nếu không thì theo locale (LC_ALL, LC_MESSAGES, LANG: en_* là tiếng Anh)
+
+## Dùng chung cho các lệnh có đối số này, trừ khi lệnh có lời riêng
+help-arg-articles = Các tin, bài: tên ngắn (x, chuyên-mục/x, x.en cho bản tiếng Anh) hoặc đường dẫn (content/…/x.md)
+help-arg-commit = Commit: với `ack`, commit có các phát hiện được xác nhận (mã của nó, hoặc phần đầu của mã); với `allow-rollback`, commit mà đích đã được triển khai từ đó (đủ 40 chữ số, như `stp deploy` ghi khi từ chối)
+help-arg-id = Mã của người trong workflow/people.toml
+help-arg-json = In những gì đã commit dưới dạng JSON (một đối tượng; xem docs/cli.md)
+help-arg-key = Khóa OpenSSH ed25519 dùng để ký (tệp khóa bí mật, hoặc tệp .pub mà ssh-agent giữ khóa); mặc định: $STP_KEY, nếu không thì khóa `stp setup` đã lưu, nếu không thì user.signingkey của git
+help-arg-reason = Lý do, bằng lời mà người gửi và nhật ký sẽ đọc (bắt buộc)
+help-arg-role = contributor (người gửi tin, bài), editor (biên tập viên), verifier (người kiểm tra), approver (người phê duyệt), secretary (Thư ký) hoặc admin (quản trị)
+help-arg-signing-key = Khóa của quản trị ký thay đổi; mặc định: $STP_KEY, nếu không thì user.signingkey của git
+help-arg-trust-root = Dấu vân tay (SHA256:…) khóa của quản trị đầu tiên; không có thì quản trị đầu tiên được tin ở lần dùng đầu, kèm cảnh báo. Mặc định: $STP_TRUST_ROOT, nếu không thì dấu vân tay `stp setup --trust-root` đã lưu
+
+## stp
+help-stp-about = Dòng lệnh: vận hành trang thông tin điện tử của cơ quan như một kho git gồm các bước biên tập có ký.
+help-stp-after =
+    Mã thoát:
+      0  thành công
+      1  lệnh đã chạy và phát hiện vấn đề: audit thấy thay đổi không có thẩm quyền, check
+         thấy lỗi, status --overdue thấy tin, bài quá hạn, sync giữ lại các commit xung đột
+      2  lỗi hoặc từ chối: lệnh không chạy được, dữ liệu vào sai, dùng sai lệnh, một bước
+         bị từ chối
+help-stp-arg-quiet = Im lặng: stderr chỉ có cảnh báo và lỗi (không có lưu ý, không có tiến trình)
+help-stp-arg-repo = Kho trang (mặc định: thư mục hiện tại hoặc thư mục gần nhất bên trên có site.toml)
+help-stp-arg-verbose = Chi tiết: trên stderr nói thêm kho trang nào được dùng và lệnh chạy mất bao lâu
+
+## stp demo
+help-demo-about = Đưa trang mẫu qua mọi bước bằng khóa của một Ban Biên tập mẫu, trong một kho tạm mới, và dựng trang công khai vào ./public
+help-demo-arg-compress = Ghi thêm các bản nén sẵn bên cạnh tệp văn bản, như `stp build --compress`
+help-demo-arg-out = Nơi dựng trang công khai (mặc định: public/ trong thư mục hiện tại)
+help-demo-arg-port = Cổng cho --serve (0: cổng trống bất kỳ)
+help-demo-arg-serve = Sau đó phục vụ trang công khai trên 127.0.0.1 đến khi bấm Ctrl-C
+help-demo-arg-desk = Sau đó mở bàn làm việc của trang mẫu (`stp desk`) với tư cách Trưởng Ban mẫu, người có một bài đang chờ kiểm tra, đến khi bấm Ctrl-C
+help-demo-arg-no-open = Với --desk: chỉ in địa chỉ bàn làm việc, không mở trình duyệt
+
+## stp desk
+help-desk-about = Bàn làm việc của Ban Biên tập trong trình duyệt: việc đang chờ bạn, từng bài như bạn đọc sẽ thấy, phần sửa đổi và các bước đã ký, cùng các nút cho đúng những bước vai trò của bạn được làm, ký bằng khóa của chính bạn (chỉ phục vụ trên 127.0.0.1)
+help-desk-arg-port = Cổng trên 127.0.0.1 (0: cổng trống bất kỳ; dòng in ra cho biết địa chỉ)
+help-desk-arg-no-open = Không mở trình duyệt; chỉ in địa chỉ
+help-desk-arg-remote = Kho chung mà việc đăng và nút đồng bộ gửi tới
+
+## stp build
+help-build-about = Dựng trang công khai từ các tin, bài đang đăng (hoặc từ cây làm việc với --preview)
+help-build-arg-allow-rewind = Dựng trang công khai dù lịch sử không còn commit có ký mà bản dựng trước lấy từ đó (lịch sử bị quay lui: đọc `stp audit` trước)
+help-build-arg-compress = Ghi thêm tệp gzip (`.gz`) và brotli (`.br`) bên cạnh mỗi tệp văn bản lớn hơn 512 byte, cho máy chủ web phục vụ nguyên tệp (`gzip_static` của nginx). `compress = true` trong site.toml làm điều này thành mặc định của trang
+help-build-arg-json = In kết quả dưới dạng JSON
+help-build-arg-out = Thư mục ra (mặc định: public/, hoặc preview/ với --preview)
+help-build-arg-preview = Dựng mọi tin, bài trong cây làm việc, ở bất kỳ trạng thái nào, có băng cảnh báo và `noindex`: bản xem trước, không bao giờ là trang công khai
+
+## stp deploy
+help-deploy-about = Đưa bản dựng công khai vào thư mục của máy chủ web: chỉ những gì thay đổi, thay trọn một lần, không bao giờ quay lui
+help-deploy-arg-dry-run = Chỉ liệt kê những gì sẽ gửi và xóa
+help-deploy-arg-endpoint = Với kho lưu trữ đối tượng không phải AWS: URL của dịch vụ (mặc định: AWS_ENDPOINT_URL_S3, nếu không thì AWS_ENDPOINT_URL, nếu không thì AWS ở AWS_REGION); truy cập bằng URL kiểu đường dẫn
+help-deploy-arg-from = Bản dựng công khai cần triển khai (mặc định: public/ của trang, như `stp build` ghi)
+help-deploy-arg-json = In các số đếm (và các tệp) dưới dạng JSON (xem docs/cli.md)
+help-deploy-arg-target = Nơi người đọc lấy trang: một thư mục (thư mục gốc của máy chủ web), hoặc thư mục trên máy khác qua ssh: `host:/var/www/stp`, `user@host:/srv/site`, `ssh://user@host:port/srv/site`; hoặc kho lưu trữ đối tượng tương thích S3, `s3://bucket/prefix` (thông tin xác thực từ AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; AWS_REGION)
+
+## stp calendar
+help-calendar-about = Lịch làm việc: các ngày nghỉ trong năm, và thời hạn tính theo ngày làm việc hoặc giờ hành chính
+
+## stp calendar holidays
+help-calendar-holidays-about = In từng ngày nghỉ của NĂM ngoài các ngày cuối tuần và từng ngày cuối tuần phải làm việc: ngày theo ISO, tên ngày, rồi là ngày nghỉ hay ngày làm việc và do thông báo (một mục [[year]] của calendar.toml) hay quy định đặt ra
+help-calendar-holidays-arg-json = In một đối tượng JSON thay vào đó
+help-calendar-holidays-arg-year = Năm, ví dụ 2026
+
+## stp calendar due
+help-calendar-due-about = In thời điểm kết thúc của một khoảng thời gian bắt đầu từ START (không tính ngày START khi đếm ngày làm việc; giờ hành chính tính từ thời điểm START)
+help-calendar-due-arg-admin-hours = Đếm bấy nhiêu giờ hành chính (giờ làm việc của các ngày làm việc)
+help-calendar-due-arg-json = In một đối tượng JSON thay vào đó
+help-calendar-due-arg-start = YYYY-MM-DD, hoặc YYYY-MM-DDTHH:MM cho giờ hành chính (giờ Việt Nam)
+help-calendar-due-arg-working-days = Đếm bấy nhiêu ngày làm việc
+
+## stp check
+help-check-about = Kiểm tra liên kết, ảnh, phần đầu (front matter) và chữ tiếng Việt; thoát với mã 1 kèm danh sách lỗi
+help-check-arg-fix = Viết lại chữ sửa được (TCVN3, VNI và Unicode tổ hợp sang NFC) trước khi kiểm tra
+help-check-arg-json = In các lỗi dưới dạng JSON
+
+## stp intake
+help-intake-about = Tiếp nhận tin, bài gửi đến (.eml, Maildir, .docx, .odt, ảnh) thành tin, bài đã gửi
+help-intake-arg-files = Thư `.eml`, thư mục Maildir, hoặc văn bản (`.docx`, `.odt`) kèm ảnh (jpg, gif, bmp, png) và tệp (bản PDF có ký). Mỗi thư là một lần gửi; các tệp rời đi cùng nhau là một lần gửi
+help-intake-arg-section = Chuyên mục để đặt tin, bài (xem site.toml). Không có thì một văn bản đọc như văn bản quy phạm và có kèm PDF được đưa vào chuyên mục văn bản pháp luật
+help-intake-arg-sender-address = Địa chỉ bưu chính của người gửi
+help-intake-arg-sender-email = Địa chỉ thư điện tử của người gửi
+help-intake-arg-sender-name = Họ tên người gửi (cũng là tác giả của tin, bài)
+help-intake-arg-sender-phone = Số điện thoại của người gửi
+help-intake-arg-sender-title = Chức vụ của người gửi, nếu có
+help-intake-arg-sender-unit = Cơ quan hoặc đơn vị của người gửi
+
+## stp init
+help-init-about = Tạo một kho trang mới
+help-init-arg-admin-id = Mã của quản trị đầu tiên trong workflow/people.toml (mặc định: tên không dấu, `Trưởng Ban` → `truong-ban`)
+help-init-arg-admin-key = Khóa công khai OpenSSH ed25519 của quản trị đầu tiên (tệp .pub hoặc nội dung khóa): gốc tin cậy. Không có thì trang dùng được để xem trước và `stp check`, còn việc đăng chờ đến khi có quản trị đầu tiên
+help-init-arg-admin-name = Họ tên quản trị đầu tiên
+help-init-arg-ci = Thêm tệp quy trình cho dịch vụ CI này (audit, build, deploy; docs/deploy.md). Với trang đã có, chỉ ghi tệp quy trình
+help-init-arg-dir = Thư mục cần tạo (phải chưa có, hoặc đang trống)
+help-init-arg-example = Thêm các tin, bài mẫu của Sở
+help-init-arg-key = Khóa ký commit đầu tiên (mặc định: khóa bí mật cạnh tệp .pub, nếu không thì $STP_KEY, nếu không thì ssh-agent)
+
+## stp new
+help-new-about = Tạo một tin, bài nháp mới và in đường dẫn của nó
+help-new-arg-bundle = Tạo một gói (thư mục có index.md) để chứa ảnh và tệp đính kèm
+help-new-arg-section = Tên ngắn của chuyên mục, ví dụ `tin-tuc` (xem site.toml)
+help-new-arg-title = Tiêu đề tin, bài, bằng tiếng Việt
+
+## stp report
+help-report-about = Báo cáo tháng cho cuộc họp giao ban (Điều 18.5): HTML có biểu đồ, XLSX và CSV; hoặc, không có --month, thống kê truy cập từ --logs
+help-report-arg-json = In những gì đã ghi (hoặc thống kê truy cập) dưới dạng JSON
+help-report-arg-logs = Nhật ký truy cập của máy chủ web, định dạng combined của nginx/Apache, thường hoặc nén gzip
+help-report-arg-month = Tháng cần báo cáo, YYYY-MM. Không có thì chỉ in thống kê truy cập từ --logs
+help-report-arg-out = Nơi ghi báo cáo (mặc định: reports/YYYY-MM trong kho trang)
+
+## stp serve
+help-serve-about = Phục vụ bản xem trước trên 127.0.0.1 và dựng lại những gì thay đổi
+help-serve-arg-out = Với --public: thư mục ra (mặc định: public/)
+help-serve-arg-port = Cổng trên 127.0.0.1 (0: cổng trống bất kỳ; dòng được in ghi cổng đã dùng)
+help-serve-arg-public = Dựng trang công khai từ lịch sử có ký (như `stp build`, vào public/ hoặc --out) và phục vụ trang đó, thay cho bản xem trước của cây làm việc
+
+## stp submit
+help-submit-about = Gửi một tin, bài để Ban Biên tập xử lý qua ba bước (Điều 15)
+
+## stp review
+help-review-about = Bước 1: ký xác nhận tin, bài đã được tổng hợp, biên tập; không kèm tin, bài thì liệt kê hàng chờ của anh/chị
+help-review-arg-articles = Các tin, bài: tên ngắn (x, chuyên-mục/x, x.en cho bản tiếng Anh) hoặc đường dẫn (content/…/x.md); không có: liệt kê các tin, bài đang chờ anh/chị
+
+## stp verify
+help-verify-about = Bước 2: ký xác nhận tin, bài đã được kiểm tra; không kèm tin, bài thì liệt kê hàng chờ của anh/chị
+help-verify-arg-articles = Các tin, bài: tên ngắn (x, chuyên-mục/x, x.en cho bản tiếng Anh) hoặc đường dẫn (content/…/x.md); không có: liệt kê các tin, bài đang chờ anh/chị
+
+## stp approve
+help-approve-about = Bước 3: phê duyệt lần cuối; không kèm tin, bài thì liệt kê hàng chờ của anh/chị
+help-approve-arg-articles = Các tin, bài: tên ngắn (x, chuyên-mục/x, x.en cho bản tiếng Anh) hoặc đường dẫn (content/…/x.md); không có: liệt kê các tin, bài đang chờ anh/chị
+
+## stp return
+help-return-about = Trả lại tin, bài cho người gửi, kèm lý do (Điều 4.2)
+
+## stp reject
+help-reject-about = Từ chối tin, bài theo một căn cứ của Điều 12.3, kèm lý do
+help-reject-arg-ground = Căn cứ của Điều 12.3: a (trái đường lối, chính sách, pháp luật), b (bí mật nhà nước, chưa được phép công bố), c (không đúng sự thật), d (không đảm bảo chất lượng), đ hoặc dd (vi phạm quy định cấm khác của pháp luật)
+
+## stp publish
+help-publish-about = Đăng mọi tin, bài đã phê duyệt trong một commit có ký, rồi dựng trang công khai
+help-publish-arg-articles = Các tin, bài đã phê duyệt cần đăng (mặc định: mọi tin, bài đã phê duyệt, và một thay đổi đã phê duyệt của các tệp của trang)
+help-publish-arg-dry-run = Cho biết những gì sẽ được đăng, kiểm tra như khi thực hiện bước; không ký, không dựng gì
+help-publish-arg-no-sync = Không gửi lần đăng lên kho dùng chung (gửi sau bằng `stp sync`)
+help-publish-arg-remote = Kho dùng chung để gửi lần đăng tới, khi bản sao này có kho đó (như `stp sync --remote`)
+help-publish-arg-to = Nơi dựng trang công khai (mặc định: public/)
+
+## stp withdraw
+help-withdraw-about = Gỡ bỏ một tin, bài đã đăng khỏi trang công khai, kèm lý do
+
+## stp sync
+help-sync-about = Lấy các commit mới của trang dùng chung và gửi các commit của anh/chị; chữ ký vẫn hợp lệ
+help-sync-arg-remote = Kho từ xa chứa trang dùng chung: một kho bare theo đường dẫn hoặc file://, hoặc qua ssh hay https (truy cập qua chương trình git, với khóa ssh của anh/chị)
+
+## stp status
+help-status-about = Các hàng chờ theo trạng thái và vai trò, kèm thời gian chờ
+help-status-arg-json = In tình trạng dưới dạng JSON
+help-status-arg-overdue = Chỉ liệt kê các tin, bài quá hạn; thoát với mã 1 khi có
+
+## stp notify
+help-notify-about = Báo bằng thư điện tử cho những người giữ từng bước đang chờ, mỗi lần chuyển bước một lần (cho bộ hẹn giờ hoặc lịch CI; tắt trừ khi workflow/workflow.toml có mục [notify] đã ký)
+help-notify-arg-again = Báo lại mọi lần chuyển bước đang chờ, kể cả những lần đã báo
+help-notify-arg-dry-run = In những gì sẽ gửi cho ai; không gửi và không ghi nhận gì
+help-notify-arg-json = In các số đếm dưới dạng JSON (đã gửi, số người, số tin, bài)
+help-notify-arg-state = Sổ ghi các lần chuyển bước đã báo; mặc định: .git/stp/notified.tsv (giữ tệp này giữa các lần chạy, ví dụ trong bộ nhớ đệm CI, nếu không mỗi lần chạy sẽ báo lại tất cả)
+
+## stp log
+help-log-about = Quá trình xử lý có ký của một tin, bài
+help-log-arg-article = Tin, bài: tên ngắn (x, chuyên-mục/x, x.en) hoặc đường dẫn (content/…/x.md); `site` cho quá trình của các tệp của trang
+help-log-arg-json = In quá trình xử lý dưới dạng JSON
+
+## stp audit
+help-audit-about = Kiểm tra toàn bộ lịch sử; liệt kê mọi thay đổi không có thẩm quyền (thoát với mã 1 nếu có)
+help-audit-arg-json = In các phát hiện dưới dạng JSON
+
+## stp audit ack
+help-audit-ack-about = Quản trị: xác nhận các phát hiện của một commit là đã xem và vô hại, trong một commit có ký. Chúng vẫn được liệt kê, có đánh dấu; audit đạt khi mọi phát hiện đều đã được xác nhận
+help-audit-ack-arg-reason = Đã thấy gì và vì sao vô hại, hoặc vì sao trang quay lui (bắt buộc)
+
+## stp audit allow-rollback
+help-audit-allow-rollback-about = Quản trị: cho phép `stp deploy` đưa một đích quay lui: đích đã được triển khai từ COMMIT, mà lịch sử này không còn chứa (lịch sử bị đặt lại qua các bước có ký). Có ký, kèm lý do; sau đó dựng và triển khai
+help-audit-allow-rollback-arg-reason = Đã thấy gì và vì sao vô hại, hoặc vì sao trang quay lui (bắt buộc)
+
+## stp adopt
+help-adopt-about = Quản trị: ghi nhận các tin, bài của trang từ trước khi dùng stp là đã đăng, trong một commit có ký
+help-adopt-arg-all = Mọi tin, bài trong content/ chưa có lịch sử có ký
+help-adopt-arg-articles = Các tin, bài cần ghi nhận là đã đăng: tên ngắn (x, chuyên-mục/x, x.en) hoặc đường dẫn (content/…/x.md)
+
+## stp people
+help-people-about = Người, vai trò, khóa và ủy quyền (do quản trị ký)
+
+## stp people add
+help-people-add-about = Thêm một người; với người đã có, cập nhật tên và khóa, thêm các vai trò được nêu (các vai trò khác giữ nguyên) và chỉ thay đơn vị, chức vụ và thư điện tử khi được nêu
+help-people-add-arg-email = Địa chỉ thư điện tử của người đó
+help-people-add-arg-id = Mã ngắn của người đó, như các bước và nhật ký ghi: chữ thường, chữ số và dấu gạch nối, ví dụ nguyen-van-an
+help-people-add-arg-key = Khóa công khai OpenSSH ed25519 của người đó: tệp .pub, hoặc nội dung khóa
+help-people-add-arg-name = Họ tên của người đó, như nhật ký và báo cáo hiển thị
+help-people-add-arg-roles = contributor (người gửi tin, bài), editor (biên tập viên), verifier (người kiểm tra), approver (người phê duyệt), secretary (Thư ký) hoặc admin (quản trị) (dùng được nhiều lần)
+help-people-add-arg-title = Chức vụ của người đó, ví dụ "Chánh Văn phòng"
+help-people-add-arg-unit = Đơn vị của người đó (phòng, đơn vị), ví dụ "Văn phòng Sở": báo cáo tháng đếm tin, bài theo đơn vị
+
+## stp people remove
+help-people-remove-about = Xóa một người: các chữ ký sau này của họ không còn giá trị, các chữ ký trước đó vẫn hợp lệ
+help-people-remove-arg-id = Mã của người cần xóa (xem `stp people list`)
+
+## stp people grant
+help-people-grant-about = Cấp thêm một vai trò cho một người; các vai trò khác giữ nguyên
+
+## stp people revoke
+help-people-revoke-about = Thu hồi một vai trò của một người; các vai trò khác giữ nguyên
+
+## stp people delegate
+help-people-delegate-about = Cho TO thay FROM giữ vai trò ROLE trong khoảng giữa hai ngày, tính cả hai ngày (Điều 19.2)
+help-people-delegate-arg-from-id = Mã của người ủy quyền (đang giữ ROLE)
+help-people-delegate-arg-role = Vai trò được ủy quyền: contributor, editor, verifier, approver, secretary hoặc admin
+help-people-delegate-arg-start = Ngày đầu của ủy quyền: YYYY-MM-DD hoặc DD/MM/YYYY
+help-people-delegate-arg-to-id = Mã của người được ủy quyền
+help-people-delegate-arg-until = Ngày cuối của ủy quyền (tính cả ngày này): YYYY-MM-DD hoặc DD/MM/YYYY
+
+## stp people list
+help-people-list-about = Liệt kê những người được tin cậy và vai trò của họ
+help-people-list-arg-json = In danh sách người và các ủy quyền dưới dạng JSON
+
+## stp people export-allowed-signers
+help-people-export-allowed-signers-about = Ghi tệp allowed-signers cho `git verify-commit` (gpg.ssh.allowedSignersFile)
+help-people-export-allowed-signers-arg-file = Tệp cần ghi, ví dụ .stp/allowed_signers (sau đó `git config gpg.ssh.allowedSignersFile .stp/allowed_signers`)
+
+## stp site
+help-site-about = Thay đổi các tệp của trang (site.toml, themes/, static/): đề xuất, phê duyệt, trả lại, so sánh
+
+## stp site propose
+help-site-propose-about = Quản trị mạng: ký site.toml, themes/ và static/ của cây làm việc thành một thay đổi đề xuất (chỉ có hiệu lực sau khi được phê duyệt và lần đăng kế tiếp)
+help-site-propose-arg-reason = Thay đổi nhằm mục đích gì (ghi trong commit có ký)
+
+## stp site approve
+help-site-approve-about = Người phê duyệt: phê duyệt thay đổi đã đề xuất (không phải thay đổi do chính mình đề xuất)
+
+## stp site return
+help-site-return-about = Người phê duyệt: trả lại thay đổi đã đề xuất, kèm lý do
+help-site-return-arg-reason = Vì sao trả lại (bắt buộc)
+
+## stp site diff
+help-site-diff-about = Một thay đổi sẽ làm khác gì trên trang công khai: bản đề xuất (mặc định), hoặc cây làm việc với --working-tree, so với phiên bản đang chạy
+help-site-diff-arg-working-tree = So sánh cây làm việc thay cho bản đề xuất đang chờ
+
+## stp key
+help-key-about = Khóa ký
+
+## stp key new
+help-key-new-about = Tạo một cặp khóa mới: PATH (khóa bí mật, quyền 0600) và PATH.pub
+help-key-new-arg-comment = Chú thích ở cuối khóa công khai
+help-key-new-arg-passphrase = Bảo vệ khóa bí mật bằng cụm mật khẩu, hỏi hai lần trên cửa sổ dòng lệnh; stp hỏi lại mỗi lần ký (hoặc ssh-agent giữ khóa: `ssh-add PATH`)
+help-key-new-arg-passphrase-stdin = Đọc cụm mật khẩu từ dòng đầu của stdin thay vào đó (cho các script)
+help-key-new-arg-path = Nơi ghi khóa bí mật (khóa công khai nằm bên cạnh, là PATH.pub), ví dụ ~/.ssh/stp_ed25519; tệp đã có sẽ không bị ghi đè
+
+## stp setup
+help-setup-about = Thiết lập của riêng anh/chị, một lần cho mỗi máy: tạo khóa nếu chưa có, hiển thị khóa công khai để gửi quản trị, và lưu khóa cùng gốc tin cậy để không lệnh nào cần --key nữa
+help-setup-arg-key = Ký bằng khóa này (khóa bí mật OpenSSH, hoặc tệp .pub mà ssh-agent giữ khóa) thay cho khóa đã lưu, hoặc cho một khóa mới ở ~/.ssh/stp_ed25519
+help-setup-arg-passphrase = Khi tạo khóa mới: bảo vệ khóa bằng cụm mật khẩu, hỏi hai lần trên cửa sổ dòng lệnh
+help-setup-arg-trust-root = Dấu vân tay của quản trị đầu tiên (SHA256:…), như quản trị đã đưa cho anh/chị trên giấy hoặc qua điện thoại: từ đó mọi lệnh đọc đều kiểm tra dữ liệu tin cậy của trang bắt đầu từ dấu vân tay này
+
+## stp completions
+help-completions-about = In script tự hoàn thành lệnh cho bash, zsh, fish, powershell hoặc elvish (ví dụ `stp completions bash > /etc/bash_completion.d/stp`)
+help-completions-arg-shell = Shell: bash, zsh, fish, powershell hoặc elvish
+
+## stp man
+help-man-about = Ghi các trang hướng dẫn (man), mỗi lệnh một trang, vào một thư mục
+help-man-arg-dir = Thư mục để ghi các trang (tạo nếu chưa có), ví dụ /usr/local/share/man/man1
+
+## stp desk
+desk-running = bàn làm việc đang chạy tại { $url }
+desk-how = (mở địa chỉ trên bằng trình duyệt; Ctrl-C để dừng)
+desk-no-browser = không mở được trình duyệt ({ $error }); hãy tự mở địa chỉ trên
+desk-failed-hint = chạy `stp audit` để xem lịch sử của trang, hoặc `stp setup` nếu khóa của bạn chưa được tin cậy
+desk-demo-heading = Bàn làm việc của Trưởng Ban:

@@ -1,0 +1,564 @@
+//! stp speaks Vietnamese by default and English on request (`--lang en`, `STP_LANG=en`, an
+//! `en_*` locale): the board (`stp status`), the step commands' lines and refusals (`stp
+//! approve` with the wrong role, an untrusted key, the wrong state; `stp publish` with
+//! nothing approved; a queue), the `error:`/`hint:` labels, and `--help`. These tests run
+//! stp without the kit's `STP_LANG=en` and without a locale, unless they set one.
+
+use std::process::Output;
+
+use clap::CommandFactory;
+use stp::i18n::{Lang, has};
+
+use crate::kit::repo::Env;
+use crate::kit::{redact, stderr, stdout};
+
+/// stp in `env`'s site with no language chosen (no `STP_LANG`, no locale), then `vars`.
+fn run(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut c = env.stp_command(args);
+    for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(name);
+    }
+    c.envs(vars.iter().copied());
+    c.output().unwrap()
+}
+
+/// stp in `env`'s site in English (`STP_LANG=en`).
+fn english(env: &Env, args: &[&str]) -> Output {
+    run(env, args, &[("STP_LANG", "en")])
+}
+
+/// The board's text with what changes from run to run (temporary paths, the keys'
+/// fingerprints, commit ids) named instead.
+fn redacted(env: &Env, text: &str) -> String {
+    let mut known = vec![(env.site.to_str().unwrap().to_string(), "<site>".to_string())];
+    known.push((env.keys.to_str().unwrap().to_string(), "<keys>".to_string()));
+    for name in ["admin", "approver", "outsider", "editor"] {
+        known.push((env.fingerprint(name), format!("<{name}'s key>")));
+    }
+    let pairs: Vec<(&str, &str)> = known
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let text = redact(text, &pairs);
+    // Short commit ids (12 digits) after "commit"/"trong commit".
+    let mut out = String::new();
+    for line in text.lines() {
+        let words: Vec<String> = line
+            .split(' ')
+            .map(|w| {
+                if w.len() == 12 && w.chars().all(|c| c.is_ascii_hexdigit()) {
+                    "<commit>".to_string()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        out.push_str(&words.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+/// The board's text with each article's age (days since its last step, which depends on
+/// the day the test runs) as `N`.
+fn days_redacted(text: &str) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split(' ').collect();
+        let mut kept = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let unit = words.get(i + 1).map(|w| w.trim_end_matches([',', ';']));
+            let is_age = matches!(unit, Some("ngày" | "days" | "day"))
+                && word.chars().all(|c| c.is_ascii_digit())
+                && !word.is_empty();
+            kept.push(if is_age { "N" } else { word });
+        }
+        out.push(kept.join(" "));
+    }
+    out.join("\n") + "\n"
+}
+
+/// A board with one article in each of submitted, verified and approved, and one
+/// published.
+fn board() -> (Env, [String; 4]) {
+    let env = Env::board();
+    let submitted = env.draft("da-gui", "Nội dung.");
+    env.step("contributor", "submit", &submitted);
+    let verified = env.draft("da-kiem-tra", "Nội dung.");
+    env.step("contributor", "submit", &verified);
+    env.step("editor", "review", &verified);
+    env.step("verifier", "verify", &verified);
+    let published = env.draft("da-dang", "Nội dung.");
+    env.publish(&published);
+    let approved = env.draft("da-phe-duyet", "Nội dung.");
+    env.approve(&approved);
+    (env, [submitted, verified, approved, published])
+}
+
+/// The moment the board counts from in these tests.
+const NOW: (&str, &str) = ("STP_NOW", "2030-01-02T08:00");
+
+#[test]
+fn status_is_vietnamese_by_default_and_english_on_request() {
+    let (env, _) = board();
+    let vi = run(&env, &["status"], &[NOW]);
+    assert!(vi.status.success(), "{}", stderr(&vi));
+    let vi = days_redacted(&redacted(&env, &stdout(&vi)));
+    for words in [
+        "gốc tin cậy: <admin's key>",
+        "tính đến 08:00 ngày 02/01/2030",
+        "đã gửi (1), chờ biên tập viên:",
+        "đã kiểm tra (1), chờ người phê duyệt:",
+        "đã phê duyệt (1), chờ Thư ký Ban Biên tập:",
+        "đã đăng (1):",
+        "người xử lý:",
+        "tệp của trang:",
+    ] {
+        assert!(vi.contains(words), "{words} missing:\n{vi}");
+    }
+    for english in [
+        "trust root",
+        "waiting for",
+        "held by",
+        " days",
+        "site files",
+    ] {
+        assert!(!vi.contains(english), "{english} in Vietnamese:\n{vi}");
+    }
+    let en = stdout(&run(&env, &["status"], &[NOW, ("STP_LANG", "en")]));
+    let en = days_redacted(&redacted(&env, &en));
+    assert!(en.contains("submitted (1), waiting for editor:"), "{en}");
+    assert!(en.contains("as of 2030-01-02T08:00"), "{en}");
+    insta::assert_snapshot!("lang_status_vi", vi);
+    insta::assert_snapshot!("lang_status_en", en);
+}
+
+#[test]
+fn approve_refusals_and_lines_in_both_languages() {
+    let (env, [submitted, verified, _, _]) = board();
+    let key = |name: &str| env.key(name).to_str().unwrap().to_string();
+    // The approved article goes out first, so that nothing approved is left to publish.
+    env.ok(&["publish", "--key", &key("secretary")]);
+    let cases: [(&str, Vec<String>); 5] = [
+        (
+            "wrong_role",
+            vec![
+                "approve".into(),
+                verified.clone(),
+                "--key".into(),
+                key("editor"),
+            ],
+        ),
+        (
+            "untrusted_key",
+            vec![
+                "approve".into(),
+                verified.clone(),
+                "--key".into(),
+                key("outsider"),
+            ],
+        ),
+        (
+            "wrong_state",
+            vec![
+                "approve".into(),
+                submitted.clone(),
+                "--key".into(),
+                key("approver"),
+            ],
+        ),
+        (
+            "nothing_approved",
+            vec!["publish".into(), "--key".into(), key("secretary")],
+        ),
+        (
+            "missing_reason",
+            vec![
+                "return".into(),
+                submitted.clone(),
+                "--key".into(),
+                key("editor"),
+            ],
+        ),
+    ];
+    let mut said = Vec::new();
+    for (name, args) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let vi = run(&env, &args, &[]);
+        let en = english(&env, &args);
+        assert_eq!(vi.status.code(), Some(2), "{name}: {}", stderr(&vi));
+        assert_eq!(en.status.code(), Some(2), "{name}: {}", stderr(&en));
+        said.push((
+            *name,
+            redacted(&env, &stderr(&vi)),
+            redacted(&env, &stderr(&en)),
+        ));
+    }
+    let find = |name: &str| said.iter().find(|s| s.0 == name).unwrap();
+    // Wrong role: the holders and the grant that mends it, in both languages.
+    let (_, vi, en) = find("wrong_role");
+    assert!(
+        vi.contains(
+            "lỗi: content/tin-tuc/da-kiem-tra.md: `editor` không giữ vai trò người phê duyệt"
+        ),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: `approve` cần vai trò người phê duyệt"),
+        "{vi}"
+    );
+    assert!(vi.contains("`stp people grant editor approver`"), "{vi}");
+    assert!(
+        en.contains(
+            "error: content/tin-tuc/da-kiem-tra.md: `editor` does not hold the approver role"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "hint: `approve` needs the approver role; the approver role is held by approver"
+        ),
+        "{en}"
+    );
+    // A key nobody trusts.
+    let (_, vi, en) = find("untrusted_key");
+    assert!(vi.contains("lỗi: khóa <outsider's key> (<keys>/outsider) không có trong workflow/people.toml được tin cậy"), "{vi}");
+    assert!(
+        vi.contains("gợi ý: nhờ quản trị chạy `stp people add"),
+        "{vi}"
+    );
+    assert!(en.contains("error: the key <outsider's key> (<keys>/outsider) is not in the trusted workflow/people.toml"), "{en}");
+    // The wrong state.
+    let (_, vi, en) = find("wrong_state");
+    assert!(
+        vi.contains("đang ở trạng thái “đã gửi”; bước `approve` không bắt đầu"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: xem quá trình xử lý bằng `stp log content/tin-tuc/da-gui.md`"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("is submitted, and `approve` does not start from submitted"),
+        "{en}"
+    );
+    // Nothing approved to publish (the approved article is published first).
+    let (_, vi, en) = find("nothing_approved");
+    assert!(
+        vi.contains("không có tin, bài đã phê duyệt nào chờ đăng"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("no approved article waits for publishing"),
+        "{en}"
+    );
+    let (_, vi, en) = find("missing_reason");
+    assert!(vi.contains("lỗi: `stp return` cần --reason"), "{vi}");
+    assert!(en.contains("error: `stp return` needs --reason"), "{en}");
+    for (name, vi, en) in &said {
+        for english in ["error:", "hint:", "does not", "needs"] {
+            assert!(
+                !vi.contains(english),
+                "{name}: {english} in Vietnamese:\n{vi}"
+            );
+        }
+        insta::assert_snapshot!(format!("lang_refused_{name}_vi"), vi);
+        insta::assert_snapshot!(format!("lang_refused_{name}_en"), en);
+    }
+}
+
+#[test]
+fn a_queue_and_a_signed_step_in_both_languages() {
+    let (env, [_, verified, _, _]) = board();
+    let key = env.key("approver");
+    let key = key.to_str().unwrap();
+    let vi = stdout(&run(&env, &["approve", "--key", key], &[]));
+    assert_eq!(vi, "content/tin-tuc/da-kiem-tra.md  đã kiểm tra, 0 ngày\n");
+    let en = stdout(&english(&env, &["approve", "--key", key]));
+    assert_eq!(en, "content/tin-tuc/da-kiem-tra.md  verified, 0 days\n");
+    let signed = run(&env, &["approve", &verified, "--key", key], &[]);
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    assert_eq!(
+        redacted(&env, &stdout(&signed)),
+        "content/tin-tuc/da-kiem-tra.md: đã kiểm tra -> đã phê duyệt\napprover đã ký, trong commit <commit>\n"
+    );
+    let empty = stdout(&run(&env, &["approve", "--key", key], &[]));
+    assert_eq!(
+        empty,
+        "không có tin, bài nào chờ approver thực hiện `approve`\n"
+    );
+    let empty = stdout(&english(&env, &["approve", "--key", key]));
+    assert_eq!(empty, "nothing waits for approver to approve\n");
+    let published = english(
+        &env,
+        &["publish", "--key", env.key("secretary").to_str().unwrap()],
+    );
+    assert!(published.status.success(), "{}", stderr(&published));
+    assert!(
+        stdout(&published).contains("content/tin-tuc/da-kiem-tra.md: approved -> published"),
+        "{}",
+        stdout(&published)
+    );
+    assert!(stdout(&published).contains("signed by secretary in commit "));
+}
+
+#[test]
+fn help_is_vietnamese_by_default_and_english_on_request() {
+    let env = Env::bare();
+    let dir = env.home.clone();
+    let help = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut c = env.command(env!("CARGO_BIN_EXE_stp"), &dir);
+        for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            c.env_remove(name);
+        }
+        let o = c.args(args).envs(vars.iter().copied()).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let vi = help(&["--help"], &[]);
+    for words in [
+        "Cách dùng: stp",
+        "Lệnh:",
+        "Tùy chọn:",
+        "Mã thoát:",
+        "In trợ giúp",
+    ] {
+        assert!(vi.contains(words), "{words}:\n{vi}");
+    }
+    let en = help(&["--help", "--lang", "en"], &[]);
+    for words in [
+        "Usage: stp",
+        "Commands:",
+        "Options:",
+        "Exit status:",
+        "Print help",
+    ] {
+        assert!(en.contains(words), "{words}:\n{en}");
+    }
+    assert_eq!(help(&["--help"], &[("STP_LANG", "en")]), en);
+    let approve_vi = help(&["approve", "--help"], &[]);
+    assert!(
+        approve_vi.starts_with("Bước 3: phê duyệt lần cuối"),
+        "{approve_vi}"
+    );
+    assert!(approve_vi.contains("Đối số:"), "{approve_vi}");
+    let approve_en = help(&["approve", "--help"], &[("STP_LANG", "en")]);
+    assert!(
+        approve_en.starts_with("Step 3: the final check"),
+        "{approve_en}"
+    );
+    assert_eq!(help(&["--lang=en", "approve", "-h"], &[]), approve_en);
+    // `stp help approve` says the same as `stp approve --help`.
+    assert_eq!(help(&["help", "approve"], &[]), approve_vi);
+    insta::assert_snapshot!("lang_help_vi", vi);
+    insta::assert_snapshot!("lang_help_en", en);
+    insta::assert_snapshot!("lang_help_approve_vi", approve_vi);
+    insta::assert_snapshot!("lang_help_approve_en", approve_en);
+}
+
+#[test]
+fn the_flag_beats_stp_lang_which_beats_the_locale() {
+    let env = Env::bare();
+    let said = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut c = env.command(env!("CARGO_BIN_EXE_stp"), &env.home);
+        for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            c.env_remove(name);
+        }
+        let o = c.args(args).envs(vars.iter().copied()).output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?} {vars:?}: {}",
+            stderr(&o)
+        );
+        stderr(&o)
+    };
+    // No site here: the refusal names the folder, in the language chosen.
+    let vietnamese = "lỗi: không có site.toml trong";
+    let english = "error: no site.toml in";
+    let vi_locale = ("LANG", "vi_VN.UTF-8");
+    let en_locale = ("LANG", "en_US.UTF-8");
+    assert!(said(&["status"], &[]).contains(vietnamese));
+    assert!(said(&["status"], &[en_locale]).contains(english));
+    assert!(said(&["status"], &[("LC_ALL", "en_US.UTF-8"), vi_locale]).contains(english));
+    assert!(said(&["status"], &[("LC_ALL", "C"), en_locale]).contains(vietnamese));
+    assert!(said(&["status"], &[("LC_MESSAGES", "en_GB.UTF-8")]).contains(english));
+    assert!(said(&["--lang", "en", "status"], &[vi_locale]).contains(english));
+    assert!(said(&["status", "--lang=en"], &[("LC_ALL", "vi_VN.UTF-8")]).contains(english));
+    assert!(said(&["status"], &[("STP_LANG", "vi"), en_locale]).contains(vietnamese));
+    assert!(said(&["--lang", "vi", "status"], &[("STP_LANG", "en")]).contains(vietnamese));
+    // A language stp does not speak is refused, naming the ones it does.
+    let unknown = said(&["--lang", "xx", "status"], &[]);
+    assert_eq!(
+        unknown,
+        "lỗi: không có ngôn ngữ `xx`: stp dùng vi (tiếng Việt) và en (tiếng Anh)\n\
+         gợi ý: dùng --lang vi hoặc --lang en (hoặc đặt STP_LANG là vi hoặc en)\n"
+    );
+    let unknown = said(&["status"], &[("STP_LANG", "fr"), en_locale]);
+    assert!(
+        unknown.starts_with(
+            "error: unknown language `fr`: stp speaks vi (Vietnamese) and en (English)"
+        ),
+        "{unknown}"
+    );
+}
+
+/// Every command and argument below `cmd` (at `path`), with its parallel in `other`.
+fn each_pair<'a>(
+    cmd: &'a clap::Command,
+    other: &'a clap::Command,
+    path: &str,
+    seen: &mut Vec<(String, &'a clap::Command, &'a clap::Command)>,
+) {
+    seen.push((path.to_string(), cmd, other));
+    for sub in cmd.get_subcommands() {
+        let twin = other
+            .find_subcommand(sub.get_name())
+            .unwrap_or_else(|| panic!("{path} {} missing", sub.get_name()));
+        each_pair(sub, twin, &format!("{path} {}", sub.get_name()), seen);
+    }
+}
+
+#[test]
+fn the_english_help_is_the_doc_comments_and_vietnamese_has_every_text() {
+    let original = stp::cli::Cli::command();
+    let english = stp::cli::help::command(Lang::En);
+    let vietnamese = stp::cli::help::command(Lang::Vi);
+    let mut pairs = Vec::new();
+    each_pair(&original, &english, "stp", &mut pairs);
+    let text = |s: Option<&clap::builder::StyledStr>| s.map(|s| s.to_string());
+    for (path, doc, en) in &pairs {
+        assert_eq!(text(doc.get_about()), text(en.get_about()), "{path}: about");
+        assert_eq!(
+            text(doc.get_long_about()),
+            text(en.get_long_about()),
+            "{path}: long about"
+        );
+        assert_eq!(
+            text(doc.get_after_help()),
+            text(en.get_after_help()),
+            "{path}: after help"
+        );
+        for arg in doc.get_arguments() {
+            let id = arg.get_id().as_str();
+            let ours = en
+                .get_arguments()
+                .find(|a| a.get_id() == id)
+                .unwrap_or_else(|| panic!("{path}: {id} missing"));
+            assert_eq!(text(arg.get_help()), text(ours.get_help()), "{path}: {id}");
+            assert_eq!(
+                text(arg.get_long_help()),
+                text(ours.get_long_help()),
+                "{path}: {id} (long)"
+            );
+        }
+    }
+    // In Vietnamese, every command says what it is for and every argument has its own
+    // words (the file has a message for each, so none falls back to the English).
+    let mut pairs = Vec::new();
+    each_pair(&original, &vietnamese, "stp", &mut pairs);
+    for (path, doc, _) in &pairs {
+        let place = stp::cli::help::place(path);
+        if doc.get_about().is_some() {
+            assert!(
+                has(Lang::Vi, &format!("help-{place}-about")),
+                "{path}: about"
+            );
+        }
+        if doc.get_after_help().is_some() {
+            assert!(
+                has(Lang::Vi, &format!("help-{place}-after")),
+                "{path}: after help"
+            );
+        }
+        for arg in doc.get_arguments() {
+            let id = stp::cli::help::arg_place(arg.get_id().as_str());
+            let own = has(Lang::Vi, &format!("help-{place}-arg-{id}"));
+            assert!(
+                own || has(Lang::Vi, &format!("help-arg-{id}")),
+                "{path}: argument {id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_message_the_command_line_names_is_in_both_files() {
+    use stp::workflow::deadlines::ArticleKind;
+    use stp::workflow::{Role, State};
+    let mut ids: Vec<String> = Vec::new();
+    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(entry.path()).unwrap();
+        for (at, _) in source.match_indices("t!(") {
+            // `t!(`, not the end of another macro's name (`format!(`).
+            let before = source[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = source[at + 3..].trim_start();
+            if let Some(literal) = rest.strip_prefix('"') {
+                ids.push(literal[..literal.find('"').unwrap()].to_string());
+            }
+        }
+        for (at, _) in source.match_indices("tr(lang, \"") {
+            let literal = &source[at + 10..];
+            ids.push(literal[..literal.find('"').unwrap()].to_string());
+        }
+    }
+    assert!(ids.len() > 100, "{} ids found", ids.len());
+    ids.extend(State::ALL.map(|s| format!("state-{}", s.as_str())));
+    ids.extend(Role::ALL.map(|r| format!("role-{}", r.as_str())));
+    ids.extend(ArticleKind::ALL.map(|k| format!("kind-{}", k.as_str())));
+    for standing in ["on-time", "late", "pending", "overdue"] {
+        ids.push(format!("status-standing-{standing}"));
+    }
+    let missing: Vec<&String> = ids
+        .iter()
+        .filter(|id| !Lang::ALL.iter().all(|l| has(*l, id)))
+        .collect();
+    assert!(missing.is_empty(), "not in both files: {missing:?}");
+}
+
+#[test]
+fn key_new_and_setup_speak_the_chosen_language() {
+    let env = Env::bare();
+    let said = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut c = env.command(env!("CARGO_BIN_EXE_stp"), &env.home);
+        for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            c.env_remove(name);
+        }
+        let o = c.args(args).envs(vars.iter().copied()).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let key = env.home.join("khoa-moi");
+    let vi = said(&["key", "new", key.to_str().unwrap()], &[]);
+    assert!(
+        vi.starts_with(&format!("đã ghi {0} và {0}.pub (SHA256:", key.display())),
+        "{vi}"
+    );
+    assert!(vi.contains("tiếp theo: gửi"), "{vi}");
+    let key = env.home.join("new-key");
+    let en = said(
+        &["key", "new", key.to_str().unwrap()],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    assert!(
+        en.starts_with(&format!("wrote {0} and {0}.pub (SHA256:", key.display())),
+        "{en}"
+    );
+    let vi = said(&["setup"], &[]);
+    assert!(vi.contains("), mới tạo\n"), "{vi}");
+    assert!(
+        vi.contains("khóa công khai, gửi cho quản trị:\nssh-ed25519 "),
+        "{vi}"
+    );
+    assert!(vi.contains("gốc tin cậy: chưa ghim"), "{vi}");
+    let en = said(&["setup", "--lang", "en"], &[]);
+    assert!(en.contains("trust root: not pinned"), "{en}");
+    assert!(!en.contains("), new"), "the key made before is kept: {en}");
+}
