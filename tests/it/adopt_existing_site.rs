@@ -82,18 +82,7 @@ fn adopt_all_puts_every_article_of_an_existing_site_on_the_public_site_in_one_co
 
     let (clean, json) = env.audit();
     assert!(clean, "{json}");
-    let signers = env.site.join("../allowed_signers");
-    env.ok(&[
-        "people",
-        "export-allowed-signers",
-        signers.to_str().unwrap(),
-    ]);
-    env.git(&[
-        "-c",
-        &format!("gpg.ssh.allowedSignersFile={}", signers.display()),
-        "verify-commit",
-        "HEAD",
-    ]);
+    env.verify_head_with_git();
 
     let err = env.refused(&[
         "adopt",

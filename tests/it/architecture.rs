@@ -38,6 +38,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-render",
             "stp-report",
             "stp-serve",
+            "stp-i18n",
         ],
     ),
     (

@@ -12,21 +12,6 @@ fn article_page(path: &str) -> String {
     format!("/bai?p={path}")
 }
 
-fn verify_commit(env: &Env) {
-    let signers = env.site.join("../allowed_signers");
-    env.ok(&[
-        "people",
-        "export-allowed-signers",
-        signers.to_str().unwrap(),
-    ]);
-    env.git(&[
-        "-c",
-        &format!("gpg.ssh.allowedSignersFile={}", signers.display()),
-        "verify-commit",
-        "HEAD",
-    ]);
-}
-
 fn click(desk: &Desk, article: &str, action: &str, extra: &[(&str, &str)]) -> String {
     let token = desk.token(&article_page(article));
     let mut form = vec![
@@ -64,7 +49,7 @@ fn an_article_goes_from_review_to_the_public_site_by_buttons_as_four_people() {
         );
         let body = click(&desk, &article, action, &[]);
         assert!(body.contains(done), "{body}");
-        verify_commit(&env);
+        env.verify_head_with_git();
         let log = env.log(&article);
         assert!(log.contains(who), "the trail names {who}: {log}");
     }
@@ -109,7 +94,7 @@ fn a_return_and_a_refusal_carry_their_reason_and_ground() {
     assert!(log.contains("Trùng nội dung bài đã đăng."), "{log}");
     let trail = desk.get(&article_page(&refused)).body;
     assert!(trail.contains("căn cứ điểm d"), "{trail}");
-    verify_commit(&env);
+    env.verify_head_with_git();
 
     // A return without a reason is refused by the ledger, and nothing is signed.
     let head = env.git(&["rev-parse", "HEAD"]);
@@ -338,7 +323,7 @@ fn the_secretary_takes_in_a_dropped_word_document_with_the_senders_details() {
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert!(answer.body.contains("đã ký gửi bài"), "{}", answer.body);
     assert_ne!(env.git(&["rev-parse", "HEAD"]), head);
-    verify_commit(&env);
+    env.verify_head_with_git();
     let status = env.ok(&["status", "--json"]);
     assert!(status.contains("\"submitted\""), "{status}");
     let written: Vec<String> = crate::kit::files(&env.site.join("content/tin-tuc"))
@@ -352,4 +337,41 @@ fn the_secretary_takes_in_a_dropped_word_document_with_the_senders_details() {
         "{text}"
     );
     assert!(text.contains("sender_stated: true"), "{text}");
+}
+
+#[test]
+fn the_desk_speaks_vietnamese_by_default_and_english_on_request() {
+    let env = Env::board();
+    let article = env.draft("ngon-ngu", "x");
+    env.step("contributor", "submit", &article);
+    let vi = Desk::start(&env, "editor");
+    let page = vi.get(&article_page(&article)).body;
+    assert!(page.contains("<html lang=\"vi\">"), "{page}");
+    for word in [
+        "Việc của tôi",
+        "Biên tập xong",
+        "Trả lại",
+        "Lý do trả lại",
+        "Căn cứ từ chối",
+    ] {
+        assert!(page.contains(word), "vi: {word}");
+    }
+    drop(vi);
+    let en = Desk::start_in(&env, "editor", "en");
+    let page = en.get(&article_page(&article)).body;
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    for word in [
+        "My work",
+        "Editing done",
+        "Return",
+        "Reason to return",
+        "Ground for refusal",
+    ] {
+        assert!(page.contains(word), "en: {word}: {page}");
+    }
+    assert!(!page.contains("Biên tập xong"));
+    let queue = en.get("/").body;
+    assert!(queue.contains("Waiting for me to edit"), "{queue}");
+    let refused = en.request("GET", "/", "evil.example", None, true, "");
+    assert!(refused.body.contains("Wrong address"), "{}", refused.body);
 }

@@ -19,6 +19,7 @@ use crate::board::{self, article_path};
 use crate::pages::frame;
 use crate::secret::same;
 use crate::{Desk, words};
+use stp_i18n::{Arg, tr};
 
 #[derive(Debug, Deserialize)]
 pub struct StepForm {
@@ -44,12 +45,13 @@ pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> 
     if !same(&form.token, &desk.form_token) {
         return bad_token(&desk);
     }
+    let lang = desk.view.lang;
     let Some(action) = Action::ALL.into_iter().find(|a| a.as_str() == form.buoc) else {
         return desk.view.problem(
             StatusCode::BAD_REQUEST,
-            "Không có bước này",
-            &format!("“{}” không phải là một bước của quy chế.", form.buoc),
-            "Hãy dùng các nút trên trang của bài.",
+            &tr(lang, "desk-no-step", &[]),
+            &tr(lang, "desk-no-step-why", &[("step", Arg::from(&form.buoc))]),
+            &tr(lang, "desk-use-buttons", &[]),
         );
     };
     // Publishing from the queue without an article publishes every approved one, as
@@ -61,9 +63,13 @@ pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> 
     } else {
         return desk.view.problem(
             StatusCode::BAD_REQUEST,
-            "Không có bài này",
-            &format!("“{}” không phải là một bài trong content/.", form.bai),
-            "Hãy dùng các nút trên trang của bài.",
+            &tr(lang, "desk-no-article", &[]),
+            &tr(
+                lang,
+                "desk-no-article-why",
+                &[("path", Arg::from(&form.bai))],
+            ),
+            &tr(lang, "desk-use-buttons", &[]),
         );
     };
     let reason = Some(form.ly_do.trim().to_string()).filter(|r| !r.is_empty());
@@ -92,11 +98,11 @@ pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> 
         .steps
         .iter()
         .map(|(path, from, to)| {
-            context! { path, from => words::state(*from), to => words::state(*to) }
+            context! { path, from => words::state(lang, *from), to => words::state(lang, *to) }
         })
         .collect();
     let ctx = context! {
-        heading => format!("Đã {}", words::done(action)),
+        heading => tr(lang, "desk-done", &[("step", Arg::from(words::step(lang, action)))]),
         ok => true,
         article => form.bai,
         steps,
@@ -116,7 +122,7 @@ pub async fn sync_now(State(desk): State<Arc<Desk>>, Form(form): Form<TokenForm>
     desk.preview.changed(&desk.root, &["content".to_string()]);
     let ok = report.as_ref().is_ok_and(|r| r.parked.is_empty());
     let ctx = context! {
-        heading => "Đồng bộ với kho chung",
+        heading => tr(desk.view.lang, "desk-sync-heading", &[]),
         ok,
         sent => sync_summary(&report.map_err(|e| e.to_string())),
     };
@@ -129,9 +135,10 @@ pub async fn sync_now(State(desk): State<Arc<Desk>>, Form(form): Form<TokenForm>
 }
 
 pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Response {
+    let lang = desk.view.lang;
     let dropped = match tempfile::Builder::new().prefix("stp-nhan-").tempdir() {
         Ok(d) => d,
-        Err(e) => return refused(&desk, "", &format!("no folder for the files: {e}")),
+        Err(e) => return refused(&desk, "", &e.to_string()),
     };
     let (mut token, mut files) = (String::new(), Vec::new());
     let mut fields = std::collections::BTreeMap::new();
@@ -139,7 +146,14 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return refused(&desk, "", &format!("the upload broke off: {e}")),
+            Err(e) => {
+                let why = tr(
+                    lang,
+                    "desk-upload-broke",
+                    &[("error", Arg::from(e.to_string()))],
+                );
+                return refused(&desk, "", &why);
+            }
         };
         if field.name() == Some("token") {
             token = field.text().await.unwrap_or_default();
@@ -154,15 +168,18 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
             continue;
         };
         let Some(name) = name else {
-            return refused(
-                &desk,
-                "",
-                "a file name holds a folder or `..`; give the file a plain name",
-            );
+            return refused(&desk, "", &tr(lang, "desk-file-name", &[]));
         };
         let bytes = match field.bytes().await {
             Ok(b) => b,
-            Err(e) => return refused(&desk, "", &format!("{name}: the upload broke off: {e}")),
+            Err(e) => {
+                let why = tr(
+                    lang,
+                    "desk-upload-broke",
+                    &[("error", Arg::from(e.to_string()))],
+                );
+                return refused(&desk, "", &format!("{name}: {why}"));
+            }
         };
         let path = dropped.path().join(&name);
         if let Err(e) = std::fs::write(&path, &bytes) {
@@ -176,9 +193,9 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
     if files.is_empty() {
         return desk.view.problem(
             StatusCode::BAD_REQUEST,
-            "Chưa chọn tệp nào",
-            "Không có tệp nào được gửi lên.",
-            "Chọn hoặc kéo thả các tệp .eml, .docx hoặc .odt rồi bấm “Nhận bài”.",
+            &tr(lang, "desk-no-files", &[]),
+            &tr(lang, "desk-no-files-why", &[]),
+            &tr(lang, "desk-no-files-hint", &[]),
         );
     }
     let given = |name: &str| {
@@ -198,9 +215,9 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
     if let Some(e) = stated.email.as_deref().filter(|e| !e.contains('@')) {
         return desk.view.problem(
             StatusCode::BAD_REQUEST,
-            "Địa chỉ thư điện tử không đúng",
-            &format!("“{e}” không phải là địa chỉ thư điện tử."),
-            "Viết dạng ten@co-quan.gov.vn, hoặc để trống và ghi số điện thoại.",
+            &tr(lang, "desk-bad-email", &[]),
+            &tr(lang, "desk-bad-email-why", &[("email", Arg::from(e))]),
+            &tr(lang, "desk-bad-email-hint", &[]),
         );
     }
     let section = given("chuyen_muc");
@@ -218,7 +235,7 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
             .is_ok_and(|v| !v.is_none() && !v.is_undefined())
     });
     let ctx = context! {
-        heading => "Nhận bài",
+        heading => tr(lang, "desk-nav-intake", &[]),
         ok => !refused,
         taken,
     };
@@ -302,18 +319,13 @@ fn result(desk: &Desk, status: StatusCode, ctx: Value) -> Response {
             let ctx = context! { ..frame(desk, &board, "result"), ..ctx };
             desk.view.page(status, "result.html", ctx)
         }
-        Err(e) => desk.view.problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Không đọc được lịch sử của trang",
-            &e.to_string(),
-            "Chạy stp audit trong thư mục của trang để xem chi tiết.",
-        ),
+        Err(e) => crate::pages::unreadable(desk, &e.to_string()),
     }
 }
 
 fn refused(desk: &Desk, article: &str, why: &str) -> Response {
     let ctx = context! {
-        heading => "Bước này không thực hiện được",
+        heading => tr(desk.view.lang, "desk-refused", &[]),
         ok => false,
         article,
         why,
@@ -322,11 +334,12 @@ fn refused(desk: &Desk, article: &str, why: &str) -> Response {
 }
 
 fn bad_token(desk: &Desk) -> Response {
+    let lang = desk.view.lang;
     desk.view.problem(
         StatusCode::FORBIDDEN,
-        "Yêu cầu không có mã của bàn làm việc",
-        "Yêu cầu này không đến từ một nút của bàn làm việc đang chạy, nên không có gì thay đổi.",
-        "Hãy tải lại trang rồi bấm nút một lần nữa.",
+        &tr(lang, "desk-bad-token", &[]),
+        &tr(lang, "desk-bad-token-why", &[]),
+        &tr(lang, "desk-bad-token-hint", &[]),
     )
 }
 

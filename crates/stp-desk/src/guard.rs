@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::Desk;
 use crate::secret::same;
+use stp_i18n::tr;
 
 /// The session cookie's name.
 const COOKIE: &str = "stp_ban";
@@ -25,19 +26,11 @@ const POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form
 pub async fn guard(State(desk): State<Arc<Desk>>, request: Request, next: Next) -> Response {
     let headers = request.headers();
     let Some(host) = own_host(&desk, headers) else {
-        return refusal(
-            StatusCode::MISDIRECTED_REQUEST,
-            "Địa chỉ không đúng",
-            "Bàn làm việc chỉ trả lời khi được gọi đúng địa chỉ của nó (127.0.0.1). Hãy mở đường dẫn mà lệnh stp desk đã in ra.",
-        );
+        return refusal(&desk, StatusCode::MISDIRECTED_REQUEST, "desk-wrong-host");
     };
     let changes = !matches!(*request.method(), Method::GET | Method::HEAD);
     if changes && !same_origin(headers, &host) {
-        return refusal(
-            StatusCode::FORBIDDEN,
-            "Yêu cầu từ trang khác bị từ chối",
-            "Chỉ các nút trên chính bàn làm việc mới được thay đổi bài. Không có gì thay đổi.",
-        );
+        return refusal(&desk, StatusCode::FORBIDDEN, "desk-cross-site");
     }
     let signed_in = cookie(headers, COOKIE).is_some_and(|c| same(c, &desk.session));
     if !signed_in {
@@ -47,11 +40,7 @@ pub async fn guard(State(desk): State<Arc<Desk>>, request: Request, next: Next) 
         if opening {
             return open_session(&desk);
         }
-        return refusal(
-            StatusCode::FORBIDDEN,
-            "Chưa mở phiên làm việc",
-            "Hãy mở bàn làm việc bằng đường dẫn đầy đủ mà lệnh stp desk đã in ra (có phần ?khoa=…). Mỗi lần chạy stp desk có một đường dẫn mới.",
-        );
+        return refusal(&desk, StatusCode::FORBIDDEN, "desk-no-session");
     }
     let mut response = next.run(request).await;
     protect(response.headers_mut());
@@ -125,10 +114,16 @@ fn protect(headers: &mut HeaderMap) {
     }
 }
 
-/// A refusal as a small page of its own (the desk's templates are for people signed in).
-fn refusal(status: StatusCode, title: &str, message: &str) -> Response {
+/// A refusal as a small page of its own (the desk's templates are for people signed in):
+/// the message `id` as its title and `id-why` as its text.
+fn refusal(desk: &Desk, status: StatusCode, id: &str) -> Response {
+    let lang = desk.view.lang;
+    let title = tr(lang, id, &[]);
+    let message = tr(lang, &format!("{id}-why"), &[]);
+    let product = tr(lang, "desk-title", &[]);
+    let tag = lang.tag();
     let body = format!(
-        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – Bàn làm việc stp</title></head><body><main><h1>{title}</h1><p>{message}</p></main></body></html>"
+        "<!doctype html><html lang=\"{tag}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – {product}</title></head><body><main><h1>{title}</h1><p>{message}</p></main></body></html>"
     );
     let mut response = (
         status,

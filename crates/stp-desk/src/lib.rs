@@ -48,6 +48,8 @@ pub struct DeskConfig {
     pub remote: String,
     /// The moment now, Vietnam local time (the command line reads the clock).
     pub clock: Box<dyn Fn() -> NaiveDateTime + Send + Sync>,
+    /// The language of the pages (the command line's: `--lang`, `STP_LANG`, the locale).
+    pub lang: stp_i18n::Lang,
 }
 
 /// The desk while it runs: shared by every request.
@@ -103,7 +105,7 @@ pub fn run(config: DeskConfig, ready: impl FnOnce(&str)) -> Result<(), DeskError
             form_token: secret::fresh()?,
             board: Mutex::new(None),
             preview,
-            view: view::View::new()?,
+            view: view::View::new(config.lang)?,
         });
         // Read the board before the first page is asked for.
         board::current(&desk)?;

@@ -18,6 +18,7 @@ use crate::board::{self, Board};
 use crate::preview::Standing;
 use crate::view::STYLESHEET;
 use crate::{Desk, words};
+use stp_i18n::{Arg, tr};
 
 /// Rows per page of the status board.
 const BOARD_PAGE: usize = 100;
@@ -31,6 +32,7 @@ pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
         Ok(b) => b,
         Err(e) => return unreadable(&desk, &e.to_string()),
     };
+    let lang = desk.view.lang;
     let queues: Vec<Value> = board
         .queues
         .iter()
@@ -38,10 +40,10 @@ pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
             let shown: Vec<Value> = items
                 .iter()
                 .take(QUEUE_SHOWN)
-                .map(|(path, state, _)| item(&board, path, *state))
+                .map(|(path, state, _)| item(&desk, &board, path, *state))
                 .collect();
             context! {
-                heading => words::queue(*action),
+                heading => words::queue(lang, *action),
                 id => action.as_str(),
                 total => items.len(),
                 more => items.len().saturating_sub(QUEUE_SHOWN),
@@ -59,15 +61,26 @@ pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
     counts.sort();
     let counts: Vec<Value> = counts
         .into_iter()
-        .map(|(s, n)| context! { state => words::state(s), key => s.to_string(), n })
+        .map(|(s, n)| context! { state => words::state(lang, s), key => s.to_string(), n })
         .collect();
     let overdue: Vec<Value> = board
         .rows
         .iter()
         .filter(|r| r.overdue)
         .take(QUEUE_SHOWN)
-        .map(|r| item(&board, &r.article, r.state))
+        .map(|r| item(&desk, &board, &r.article, r.state))
         .collect();
+    let read_at = tr(
+        lang,
+        "desk-read-at",
+        &[
+            ("time", Arg::from(board.read_at.format("%H:%M").to_string())),
+            (
+                "date",
+                Arg::from(board.read_at.format("%d/%m/%Y").to_string()),
+            ),
+        ],
+    );
     let ctx = context! {
         ..frame(&desk, &board, "queue"),
         ..context! {
@@ -75,7 +88,7 @@ pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
             counts,
             overdue,
             overdue_total => board.rows.iter().filter(|r| r.overdue).count(),
-            read_at => board.read_at.format("%H:%M ngày %d/%m/%Y").to_string(),
+            read_at,
         }
     };
     desk.view.page(StatusCode::OK, "queue.html", ctx)
@@ -105,14 +118,14 @@ pub async fn status_board(State(desk): State<Arc<Desk>>, Query(params): Params) 
         .iter()
         .skip((page - 1) * BOARD_PAGE)
         .take(BOARD_PAGE)
-        .map(|r| item(&board, &r.article, r.state))
+        .map(|r| item(&desk, &board, &r.article, r.state))
         .collect();
     let states: Vec<Value> = ArticleState::ALL[1..]
         .iter()
         .map(|s| {
             context! {
                 key => s.to_string(),
-                name => words::state(*s),
+                name => words::state(desk.view.lang, *s),
                 chosen => filter == Some(*s),
             }
         })
@@ -185,7 +198,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
         _ => None,
     };
     let trail: Vec<Value> = record
-        .map(|r| r.events.iter().map(|e| event(&board, e)).collect())
+        .map(|r| r.events.iter().map(|e| event(&desk, &board, e)).collect())
         .unwrap_or_default();
     let state = record.map(|r| r.state).unwrap_or(ArticleState::Draft);
     let steps = allowed_steps(&desk, &board, asked);
@@ -204,7 +217,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
             preview,
             preview_building => matches!(desk.preview.standing(), Standing::Building),
             preview_failed => match desk.preview.standing() { Standing::Failed(e) => Some(e), _ => None },
-            state => words::state(state),
+            state => words::state(desk.view.lang, state),
             due => row.and_then(|r| r.due.clone()),
             overdue => row.is_some_and(|r| r.overdue),
             live => live.map(|l| context! { at => &l.at, by => &l.by_name }),
@@ -247,22 +260,23 @@ pub async fn report(State(desk): State<Arc<Desk>>, Query(params): Params) -> Res
     } else {
         stp_report::monthly::Month::parse(&asked)
     };
+    let lang = desk.view.lang;
     let Some(month) = month else {
         return desk.view.problem(
             StatusCode::BAD_REQUEST,
-            "Tháng không đúng",
-            &format!("“{asked}” không phải là một tháng."),
-            "Hãy chọn tháng dạng năm-tháng, ví dụ 2026-03.",
+            &tr(lang, "desk-bad-month", &[]),
+            &tr(lang, "desk-bad-month-why", &[("month", Arg::from(asked))]),
+            &tr(lang, "desk-bad-month-hint", &[]),
         );
     };
-    let tables = match crate::report::tables(&board, month, now) {
+    let tables = match crate::report::tables(&board, month, now, lang) {
         Ok(t) => t,
         Err(message) => {
             return desk.view.problem(
                 StatusCode::CONFLICT,
-                "Chưa lập được báo cáo",
+                &tr(lang, "desk-no-report", &[]),
                 &message,
-                "Người quản trị cần ký bộ người dùng và thời hạn (workflow/) trước.",
+                &tr(lang, "desk-no-report-hint", &[]),
             );
         }
     };
@@ -282,17 +296,23 @@ pub async fn stylesheet() -> Response {
 }
 
 pub async fn not_found(State(desk): State<Arc<Desk>>) -> Response {
+    let lang = desk.view.lang;
     desk.view.problem(
         StatusCode::NOT_FOUND,
-        "Không có trang này",
-        "Bàn làm việc không có trang ở địa chỉ này.",
-        "Hãy quay về trang “Việc của tôi”.",
+        &tr(lang, "desk-not-found", &[]),
+        &tr(lang, "desk-not-found-why", &[]),
+        &tr(lang, "desk-not-found-hint", &[]),
     )
 }
 
 /// What every page shows around its content: who is signed in, the form token, the menu.
 pub fn frame(desk: &Desk, board: &Board, current: &str) -> Value {
-    let roles: Vec<&str> = board.person.roles.iter().map(|r| words::role(*r)).collect();
+    let roles: Vec<String> = board
+        .person
+        .roles
+        .iter()
+        .map(|r| words::role(desk.view.lang, *r))
+        .collect();
     context! {
         person => context! { id => &board.person.id, name => &board.person.name, roles },
         token => &desk.form_token,
@@ -305,12 +325,12 @@ pub fn frame(desk: &Desk, board: &Board, current: &str) -> Value {
 }
 
 /// One article in a list: its title, state, due date and how long it has waited.
-fn item(board: &Board, path: &str, state: ArticleState) -> Value {
+fn item(desk: &Desk, board: &Board, path: &str, state: ArticleState) -> Value {
     let row = board.row(path);
     context! {
         path,
         title => row.and_then(|r| r.title.clone()).unwrap_or_else(|| path.to_string()),
-        state => words::state(state),
+        state => words::state(desk.view.lang, state),
         due => row.and_then(|r| r.due.clone()),
         overdue => row.is_some_and(|r| r.overdue),
         days => row.map(|r| r.age_days),
@@ -319,7 +339,8 @@ fn item(board: &Board, path: &str, state: ArticleState) -> Value {
 }
 
 /// One entry of the signed trail.
-fn event(board: &Board, e: &stp_ledger::Event) -> Value {
+fn event(desk: &Desk, board: &Board, e: &stp_ledger::Event) -> Value {
+    let lang = desk.view.lang;
     let date = e.date.map(|d| d.format("%d/%m/%Y").to_string());
     let commit = e.commit[..10.min(e.commit.len())].to_string();
     match &e.kind {
@@ -332,15 +353,15 @@ fn event(board: &Board, e: &stp_ledger::Event) -> Value {
             ..
         } => context! {
             date, commit, valid => true,
-            what => words::done(*action), who => name, role => words::role(*role),
+            what => words::step(lang, *action), who => name, role => words::role(lang, *role),
             reason, ground,
         },
         EventKind::Adopted { name, .. } => context! {
-            date, commit, valid => true, what => "ghi nhận bài đăng trước khi có stp", who => name,
+            date, commit, valid => true, what => tr(lang, "desk-trail-adopted", &[]), who => name,
         },
         EventKind::Voided { was } => context! {
             date, commit, valid => false,
-            what => format!("nội dung đổi sau bước “{}”: phải gửi lại", words::state(*was)),
+            what => tr(lang, "desk-trail-voided", &[("state", Arg::from(words::state(lang, *was)))]),
         },
         EventKind::Invalid { signer, why, .. } => {
             let who = signer.as_ref().map(|s| {
@@ -352,7 +373,7 @@ fn event(board: &Board, e: &stp_ledger::Event) -> Value {
                     .map(|p| p.name.clone())
                     .unwrap_or_else(|| s.clone())
             });
-            context! { date, commit, valid => false, what => "bước không hợp lệ", who, reason => why }
+            context! { date, commit, valid => false, what => tr(lang, "desk-trail-invalid", &[]), who, reason => why }
         }
     }
 }
@@ -383,7 +404,8 @@ fn allowed_steps(desk: &Desk, board: &Board, article: &str) -> Vec<Value> {
     .map(|action| {
         context! {
             action => action.as_str(),
-            button => words::button(action),
+            button => words::button(desk.view.lang, action),
+            step => words::step(desk.view.lang, action),
             reason => action.needs_reason(),
             ground => action == Action::Reject,
         }
@@ -417,21 +439,23 @@ fn diff_lines(old: &[u8], new: &[u8]) -> Vec<Value> {
     lines
 }
 
-fn unreadable(desk: &Desk, message: &str) -> Response {
+pub fn unreadable(desk: &Desk, message: &str) -> Response {
+    let lang = desk.view.lang;
     desk.view.problem(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "Không đọc được lịch sử của trang",
+        &tr(lang, "desk-unreadable", &[]),
         message,
-        "Chạy stp audit trong thư mục của trang để xem chi tiết, rồi tải lại trang này.",
+        &tr(lang, "desk-unreadable-hint", &[]),
     )
 }
 
 fn not_an_article(desk: &Desk, asked: &str) -> Response {
+    let lang = desk.view.lang;
     desk.view.problem(
         StatusCode::NOT_FOUND,
-        "Không có bài này",
-        &format!("“{asked}” không phải là một bài trong thư mục content/ của trang."),
-        "Hãy chọn bài từ trang “Việc của tôi” hoặc “Bảng trạng thái”.",
+        &tr(lang, "desk-no-article", &[]),
+        &tr(lang, "desk-no-article-why", &[("path", Arg::from(asked))]),
+        &tr(lang, "desk-no-article-hint", &[]),
     )
 }
 

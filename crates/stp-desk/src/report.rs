@@ -9,19 +9,28 @@ use stp_report::from_ledger::trusted_settings;
 use stp_report::monthly::{Month, ReportInput, build_report};
 
 use crate::board::Board;
+use stp_i18n::{Arg, Lang, tr};
 
 /// The report's tables for `month`, as of the end of that month or now, whichever is
 /// first; an error when the site has no trusted deadline tables yet.
-pub fn tables(board: &Board, month: Month, now: NaiveDateTime) -> Result<Vec<Value>, String> {
+pub fn tables(
+    board: &Board,
+    month: Month,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<Vec<Value>, String> {
     let Some((config, calendar)) = trusted_settings(&board.ledger) else {
-        return Err(
-            "Chưa có quản trị viên nào ký workflow/, nên chưa có bảng thời hạn và lịch sử đã ký để báo cáo."
-                .into(),
-        );
+        return Err(tr(lang, "desk-no-report-why", &[]));
     };
     let end = month
         .last_day()
-        .ok_or("tháng này nằm ngoài khoảng cho phép")?
+        .ok_or_else(|| {
+            tr(
+                lang,
+                "desk-bad-month-why",
+                &[("month", Arg::from(month.to_string()))],
+            )
+        })?
         .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
     let section_names: BTreeMap<String, String> = board
         .site

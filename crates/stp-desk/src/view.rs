@@ -3,7 +3,9 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use minijinja::value::Kwargs;
 use minijinja::{Environment, Value, context};
+use stp_i18n::{Arg, Lang, tr};
 
 use crate::error::DeskError;
 
@@ -25,16 +27,37 @@ pub const STYLESHEET: &str = include_str!("../templates/desk.css");
 
 pub struct View {
     env: Environment<'static>,
+    pub lang: Lang,
 }
 
 impl View {
-    pub fn new() -> Result<View, DeskError> {
+    /// The templates, speaking `lang`: `t("desk-…", name=value)` is a message of the
+    /// command line's Fluent files.
+    pub fn new(lang: Lang) -> Result<View, DeskError> {
         let mut env = Environment::new();
+        env.add_global("lang", lang.tag());
+        env.add_function(
+            "t",
+            move |id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let names: Vec<String> = kwargs.args().map(str::to_string).collect();
+                let mut args = Vec::new();
+                for name in &names {
+                    let value: Value = kwargs.get(name)?;
+                    let arg = match value.as_i64() {
+                        Some(n) => Arg::from(n),
+                        None => Arg::from(value.to_string()),
+                    };
+                    args.push((name.as_str(), arg));
+                }
+                kwargs.assert_all_used()?;
+                Ok(tr(lang, id, &args))
+            },
+        );
         // Every template ends in .html, so every value is escaped.
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
-        Ok(View { env })
+        Ok(View { env, lang })
     }
 
     /// The page `name` with `ctx`, or the problem page if the template fails.
@@ -43,9 +66,9 @@ impl View {
             Ok(html) => html_response(status, html),
             Err(e) => self.problem(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Trang không tạo được",
+                &tr(self.lang, "desk-page-failed", &[]),
                 &DeskError::from(e).to_string(),
-                "Đây là lỗi của stp: hãy báo cho người quản trị, kèm dòng trên.",
+                &tr(self.lang, "desk-page-failed-hint", &[]),
             ),
         }
     }

@@ -62,6 +62,7 @@ pub fn open_desk(
         port,
         remote: remote.to_string(),
         clock: Box::new(crate::cli::surroundings::now_in_vietnam),
+        lang: stp_i18n::current(),
     };
     crate::desk::run(config, |url| {
         println!("{}", t!("desk-running", url = url));

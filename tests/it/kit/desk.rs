@@ -21,10 +21,16 @@ pub struct Answer {
 }
 
 impl Desk {
-    /// `stp desk --no-open` with `who`'s key, once it listens.
+    /// `stp desk --no-open` with `who`'s key, once it listens, in Vietnamese.
     pub fn start(env: &Env, who: &str) -> Desk {
+        Desk::start_in(env, who, "vi")
+    }
+
+    /// `stp desk` with `who`'s key in the language `lang` (`STP_LANG`).
+    pub fn start_in(env: &Env, who: &str, lang: &str) -> Desk {
         let mut child = env
             .stp_command(&["desk", "--no-open", "--key", env.key(who).to_str().unwrap()])
+            .env("STP_LANG", lang)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

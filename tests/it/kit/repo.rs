@@ -255,6 +255,23 @@ impl Env {
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
+    /// `git verify-commit HEAD` with the allowed-signers file the admin exports (`stp people
+    /// export-allowed-signers`): git itself accepts HEAD's signature.
+    pub fn verify_head_with_git(&self) {
+        let signers = self.site.join("../allowed_signers");
+        self.ok(&[
+            "people",
+            "export-allowed-signers",
+            signers.to_str().unwrap(),
+        ]);
+        self.git(&[
+            "-c",
+            &format!("gpg.ssh.allowedSignersFile={}", signers.display()),
+            "verify-commit",
+            "HEAD",
+        ]);
+    }
+
     /// Runs git in the site and expects success; returns stdout.
     pub fn git(&self, args: &[&str]) -> String {
         self.git_env(args, &[])
