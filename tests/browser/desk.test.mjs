@@ -32,10 +32,10 @@ function demo() {
 }
 
 /** Starts `stp desk` as `who`; resolves to { url, close }. */
-function desk(demoSite, who) {
+function desk(demoSite, who, lang = "vi") {
   const child = spawn(STP, ["desk", "--no-open", "--key", join(demoSite.keys, who)], {
     cwd: demoSite.site,
-    env: { ...process.env, STP_TRUST_ROOT: demoSite.trustRoot, STP_LANG: "vi" },
+    env: { ...process.env, STP_TRUST_ROOT: demoSite.trustRoot, STP_LANG: lang },
   });
   return new Promise((ok, fail) => {
     let seen = "";
@@ -63,8 +63,8 @@ describe("the desk, as four people", () => {
   });
 
   /** A signed-in tab on `who`'s desk at `width`. */
-  async function signIn(who, width = 1280) {
-    const d = await desk(site, who);
+  async function signIn(who, width = 1280, lang = "vi") {
+    const d = await desk(site, who, lang);
     desks.push(d);
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN" });
     const page = await context.newPage();
@@ -221,5 +221,30 @@ describe("the desk, as four people", () => {
     await page.setContent(await refused.text());
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], formatViolations(violations));
+  });
+
+  test("the desk in English, and the guard's refusals, pass axe too", async () => {
+    const { page, context, d } = await signIn("truong-ban", 1280, "en");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.getByRole("heading", { name: "My work" }).waitFor();
+    await checkPage(context, page, "en-queue");
+    await page.goto(d.base + "/bang");
+    await page.locator("table a").first().click();
+    await page.getByRole("heading", { name: "What you can do" }).waitFor();
+    await checkPage(context, page, "en-article");
+    await page.goto(d.base + "/bao-cao");
+    await checkPage(context, page, "en-report");
+    // The guard's own pages: no session, another Host, a cross-site POST.
+    const port = new URL(d.base).port;
+    const refusals = [
+      await page.request.get(`http://localhost:${port}/`, { headers: { Cookie: "" } }),
+      await page.request.fetch(d.base + "/buoc", { method: "POST", headers: { Origin: "http://evil.example" }, form: { token: "x" } }),
+    ];
+    for (const answer of refusals) {
+      assert.ok([403, 421].includes(answer.status()), `refused: ${answer.status()}`);
+      await page.setContent(await answer.text());
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], formatViolations(violations));
+    }
   });
 });
