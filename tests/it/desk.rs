@@ -375,3 +375,26 @@ fn the_desk_speaks_vietnamese_by_default_and_english_on_request() {
     let refused = en.request("GET", "/", "evil.example", None, true, "");
     assert!(refused.body.contains("Wrong address"), "{}", refused.body);
 }
+
+/// The part of an article page between `<section aria-labelledby="{id}">` and its end.
+fn section(page: &str, id: &str) -> String {
+    let start = page
+        .find(&format!("<section aria-labelledby=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}: {page}"));
+    let end = start + page[start..].find("</section>").unwrap() + "</section>".len();
+    page[start..end].to_string()
+}
+
+#[test]
+fn the_buttons_an_editor_gets_on_a_submitted_article_in_both_languages() {
+    let env = Env::board();
+    let article = env.draft("anh-chup", "Nội dung.");
+    env.step("contributor", "submit", &article);
+    for lang in ["vi", "en"] {
+        let desk = Desk::start_in(&env, "editor", lang);
+        let token = desk.token(&article_page(&article));
+        let page = desk.get(&article_page(&article)).body;
+        let steps = crate::kit::redact(&section(&page, "viec"), &[(&token, "<token>")]);
+        insta::assert_snapshot!(format!("desk_editor_steps_{lang}"), steps);
+    }
+}
