@@ -398,3 +398,28 @@ fn the_buttons_an_editor_gets_on_a_submitted_article_in_both_languages() {
         insta::assert_snapshot!(format!("desk_editor_steps_{lang}"), steps);
     }
 }
+
+#[test]
+fn a_linked_or_oversized_article_file_is_refused_not_shown() {
+    let env = Env::board();
+    let secret = env.home.join("bi-mat.md");
+    std::fs::write(&secret, "---\ntitle: \"Bí mật\"\n---\n\nMẬT KHẨU MÁY CHỦ\n").unwrap();
+    std::fs::create_dir_all(env.site.join("content/tin-tuc")).unwrap();
+    std::os::unix::fs::symlink(&secret, env.site.join("content/tin-tuc/lien-ket.md")).unwrap();
+    let big = "content/tin-tuc/qua-lon.md";
+    env.write(
+        big,
+        &format!(
+            "---\ntitle: \"Lớn\"\n---\n\n{}\n",
+            "a".repeat(51 * 1024 * 1024)
+        ),
+    );
+    let desk = Desk::start(&env, "editor");
+    let linked = desk.get(&article_page("content/tin-tuc/lien-ket.md"));
+    assert_eq!(linked.status, 422, "{}", linked.body);
+    assert!(linked.body.contains("symbolic link"), "{}", linked.body);
+    assert!(!linked.body.contains("MẬT KHẨU"));
+    let large = desk.get(&article_page(big));
+    assert_eq!(large.status, 422, "{}", large.body);
+    assert!(!large.body.contains("aaaaaaaaaa"));
+}

@@ -10,7 +10,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
-use stp_content::parse_article;
+use stp_content::{MAX_FILE_BYTES, check_inside, parse_article, read_limited};
 use stp_ledger::{EventKind, StepRequest, has_remote, live_text, preview_step_on};
 use stp_workflow::{Action, Ground, Role, State as ArticleState};
 
@@ -154,11 +154,31 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
         return not_an_article(&desk, asked);
     };
     let record = board.ledger.state.articles.get(asked);
-    let file = std::fs::read(desk.root.join(&path)).ok();
+    // The working file, read as the content layer reads one: no link out of the site, no
+    // file over the size limit.
+    let full = desk.root.join(&path);
+    let read = match full.symlink_metadata() {
+        Err(_) => Ok(None),
+        Ok(_) => check_inside(&desk.root, &full)
+            .and_then(|()| read_limited(&full, MAX_FILE_BYTES))
+            .map(Some),
+    };
+    let (file, unreadable_file) = match read {
+        Ok(file) => (file, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
     let live = record.and_then(|r| r.live.as_ref());
     let live_bytes = live.and_then(|l| live_text(&desk.root, l).ok());
     let Some(bytes) = file.clone().or_else(|| live_bytes.clone()) else {
-        return not_an_article(&desk, asked);
+        return match unreadable_file {
+            Some(why) => desk.view.problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &tr(desk.view.lang, "desk-no-article", &[]),
+                &why,
+                &tr(desk.view.lang, "desk-no-article-hint", &[]),
+            ),
+            None => not_an_article(&desk, asked),
+        };
     };
     let (title, body, preview, sender, problem) = match parse_article(&path, &bytes, &board.site) {
         Ok(a) => {
