@@ -36,7 +36,7 @@ pub fn normalise(text: &str) -> String {
 
 /// `word` (lower case, NFC, letters only) with its tone moved as `normalise` says.
 fn place_tone(word: &str) -> String {
-    if word.is_ascii() {
+    if word.is_ascii() || !may_move(word) {
         return word.to_string();
     }
     // Each letter with its marks, decomposed.
@@ -67,6 +67,20 @@ fn place_tone(word: &str) -> String {
         .flat_map(|(c, marks)| std::iter::once(*c).chain(marks.iter().copied()))
         .nfc()
         .collect()
+}
+
+/// Whether `word` ends in `o`/`u` then `a`/`e`/`y`, marks aside: the only words whose
+/// tone can move (checked without decomposing, as most words are not).
+fn may_move(word: &str) -> bool {
+    let mut last = word.chars().rev();
+    let (Some(second), Some(first)) = (last.next(), last.next()) else {
+        return false;
+    };
+    let base = |c: char| std::iter::once(c).nfd().next().unwrap_or(c);
+    matches!(
+        (base(first), base(second)),
+        ('o', 'a') | ('o', 'e') | ('u', 'y')
+    )
 }
 
 fn is_mark(c: char) -> bool {

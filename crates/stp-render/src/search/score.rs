@@ -3,9 +3,8 @@
 //! fields), plus the body's term frequency saturated BM25-style, so a title hit always
 //! outranks a body hit. Scores are rounded to tenths and stored as one byte.
 
-use std::collections::HashMap;
-
 use super::fold::normalise;
+use super::shards::FastMap;
 use super::tokens::terms;
 
 /// Weight of a key found in the title.
@@ -32,8 +31,8 @@ pub struct Fields<'a> {
 /// Each key of `fields` with its score (1..=255, tenths), sorted by key; the body's
 /// length is measured against `average_body` words.
 pub fn scores(fields: &Fields, average_body: f32) -> Vec<(String, u8)> {
-    let mut weight: HashMap<String, f32> = HashMap::new();
-    let add_field = |text: &str, w: f32, weight: &mut HashMap<String, f32>| {
+    let mut weight: FastMap<String, f32> = FastMap::default();
+    let add_field = |text: &str, w: f32, weight: &mut FastMap<String, f32>| {
         let mut keys = terms(&normalise(text));
         keys.sort_unstable();
         keys.dedup();
@@ -47,7 +46,7 @@ pub fn scores(fields: &Fields, average_body: f32) -> Vec<(String, u8)> {
     add_field(&fields.meta.join(" \n "), META, &mut weight);
     let body = terms(&normalise(fields.body));
     let body_words = body.iter().filter(|t| is_word(t)).count() as f32;
-    let mut tf: HashMap<String, u32> = HashMap::new();
+    let mut tf: FastMap<String, u32> = FastMap::default();
     for t in body {
         *tf.entry(t).or_default() += 1;
     }

@@ -13,6 +13,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fold::fold;
 
@@ -32,7 +33,34 @@ struct Gathered {
 /// Postings gathered article by article, in article-number order.
 #[derive(Default)]
 pub struct Postings {
-    keys: HashMap<String, Gathered>,
+    keys: FastMap<String, Gathered>,
+}
+
+/// A map keyed by short strings, hashed with FNV-1a rather than SipHash: an index of
+/// 100,000 articles makes hundreds of millions of lookups, and its keys come from the
+/// site's own text. Iteration order never reaches the output (keys are sorted).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Postings {

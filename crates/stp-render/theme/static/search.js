@@ -4,7 +4,8 @@
 // pairs of neighbouring words and codes (document numbers such as 15/2026/NĐ-CP), and
 // each key's shard (t/<n>.json, n = FNV-1a of the folded key) is fetched; then only the
 // fragments (d/<n>.json) of the results on screen. Every word of the query must match;
-// results that match the marks as typed come first, then by score (title and number
+// results that match the marks as typed come first, then those holding more of the
+// query's neighbouring words together (pairs, codes), then by score (title and number
 // above body). Snippets and marks are DOM nodes, never HTML. Without JavaScript the page
 // points to the sitemap. In node, the text functions are exported for the shared tests.
 (function () {
@@ -57,7 +58,7 @@
       if (seen[exact]) return;
       seen[exact] = true;
       var key = fold(exact);
-      units.push({ exact: exact, key: key, marked: key !== exact, covers: covers, weight: weight });
+      units.push({ exact: exact, key: key, marked: key !== exact, covers: covers, weight: weight, phrase: covers.length > 1 });
     }
     normalise(q).split(/\s+/).forEach(function (chunk) {
       var start = ws.length;
@@ -159,21 +160,23 @@
       });
       best.forEach(function (b, id) {
         var d = docs.get(id);
-        if (!d) docs.set(id, (d = { id: id, score: 0, covered: 0, exact: 0 }));
+        if (!d) docs.set(id, (d = { id: id, score: 0, covered: 0, exact: 0, phrases: 0 }));
         d.score += b.s;
+        if (u.phrase) d.phrases++;
         if (u.marked && b.exact) d.exact++;
         u.covers.forEach(function (i) { d.covered |= 1 << i; });
       });
     });
     var hits = [];
     docs.forEach(function (d) { if (d.covered === all) hits.push(d); });
-    hits.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.id - b.id; });
+    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || a.id - b.id; });
     return { hits: hits, capped: capped };
   }
 
   function show(result) {
     var hits = result.hits;
     out.textContent = "";
+    if (!hits.length) out.setAttribute("aria-busy", "false");
     var key = !hits.length ? "data-none" : result.capped ? "data-count-more" : "data-count";
     out.appendChild(el("h2", out.getAttribute(key).replace("{n}", hits.length).replace("{q}", q)));
     if (!hits.length) return Promise.resolve();
@@ -185,33 +188,40 @@
       var slice = hits.slice(shown, shown + PAGE);
       shown += slice.length;
       more.disabled = true;
-      return Promise.all(slice.map(function (h) { return get("d/" + Math.floor(h.id / chunk) + ".json"); }))
-        .then(function (chunks) {
-          slice.forEach(function (h, i) {
-            var d = chunks[i][h.id % chunk], li = el("li");
-            var a = marked(el("a"), d[1]);
-            a.href = d[0];
-            li.appendChild(a);
-            var meta = [d[3], d[2], d[4]].filter(Boolean).join(" · ");
-            if (meta) { li.appendChild(el("br")); marked(li.appendChild(el("span")), meta).className = "meta"; }
-            var text = snippet(d[5], d[6]);
-            if (text) { li.appendChild(el("br")); marked(li.appendChild(el("span")), text).className = "snippet"; }
-            list.appendChild(li);
-          });
-          more.disabled = false;
-          if (shown < hits.length) out.appendChild(more);
-          else if (more.parentNode) more.parentNode.removeChild(more);
+      // All fetched at once; each shown as soon as it and those above it have arrived.
+      var chunks = slice.map(function (h) { return get("d/" + Math.floor(h.id / chunk) + ".json"); });
+      var shownInOrder = Promise.resolve();
+      slice.forEach(function (h, i) {
+        shownInOrder = shownInOrder.then(function () { return chunks[i]; }).then(function (c) {
+          var d = c[h.id % chunk], li = el("li");
+          var a = marked(el("a"), d[1]);
+          a.href = d[0];
+          li.appendChild(a);
+          var meta = [d[3], d[2], d[4]].filter(Boolean).join(" · ");
+          if (meta) { li.appendChild(el("br")); marked(li.appendChild(el("span")), meta).className = "meta"; }
+          var text = snippet(d[5], d[6]);
+          if (text) { li.appendChild(el("br")); marked(li.appendChild(el("span")), text).className = "snippet"; }
+          list.appendChild(li);
         });
+      });
+      return shownInOrder.then(function () {
+        out.setAttribute("aria-busy", "false");
+        more.disabled = false;
+        if (shown < hits.length) out.appendChild(more);
+        else if (more.parentNode) more.parentNode.removeChild(more);
+      });
     }
-    more.addEventListener("click", function () { page().catch(failed); });
+    more.addEventListener("click", function () { out.setAttribute("aria-busy", "true"); page().catch(failed); });
     return page();
   }
   function failed() {
+    out.setAttribute("aria-busy", "false");
     out.textContent = "";
     var msg = out.appendChild(el("p", out.getAttribute("data-failed") + " "));
     var a = msg.appendChild(el("a", out.getAttribute("data-sitemap-label")));
     a.href = out.getAttribute("data-sitemap");
   }
+  out.setAttribute("aria-busy", "true");
   if (!p.units.length) { show({ hits: [], capped: false }); return; }
   Promise.all(p.units.map(function (u) { return get("t/" + shardOf(u.key, shards) + ".json"); }))
     .then(function (found) { return show(rank(found)); })
