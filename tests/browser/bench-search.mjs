@@ -4,7 +4,7 @@
 // its JS API and shows the first ten results in order, as stp's page does). For each
 // query, in a fresh browser context (cold cache): every response's bytes, raw and gzipped
 // (zlib level 6), the time from DOMContentLoaded to the first result on screen, the
-// number of results and the first three addresses. See docs/bench.md, "Search".
+// number of results and the first ten addresses. See docs/bench.md, "Search".
 //
 //   node tests/browser/bench-search.mjs SITE_DIR [--pagefind PAGEFIND_COPY] [--queries q1,q2,…]
 //
@@ -73,7 +73,7 @@ async function measure(browser, base, path, resultSel, countOf) {
   await page.waitForLoadState("networkidle");
   const all = await Promise.all(bodies);
   const count = await countOf(page);
-  const top = await page.$$eval(resultSel.replace(/ li$/, " li a"), (as) => as.slice(0, 3).map((a) => a.getAttribute("href")));
+  const top = await page.$$eval(resultSel.replace(/ li$/, " li a"), (as) => as.slice(0, 10).map((a) => a.getAttribute("href")));
   await context.close();
   return {
     requests: all.length,
