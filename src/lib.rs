@@ -7,7 +7,7 @@
 //! `stp-workflow` (pure rules) → `stp-content` (articles, settings, text checks) →
 //! `stp-intake` (submissions to bundles) → `stp-ledger` (git, signatures, the live set) →
 //! `stp-site` (the site model) → `stp-render` (HTML and files) → `stp-serve` (preview
-//! server) → `stp-report` (boards and reports). They are re-exported here under their
+//! server) → `stp-report` (boards and reports) → `stp-notify` (hand-off mail). They are re-exported here under their
 //! short names so that tools and tests reach them as `stp::ledger`, `stp::render`, ….
 
 pub mod cli;
@@ -15,6 +15,7 @@ pub use stp_content as content;
 pub use stp_deploy as deploy;
 pub use stp_intake as intake;
 pub use stp_ledger as ledger;
+pub use stp_notify as notify;
 pub use stp_render as render;
 pub use stp_report as report;
 pub use stp_serve as serve;

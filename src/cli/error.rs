@@ -74,6 +74,14 @@ impl CliError {
         }
     }
 
+    /// The same error said as the outcome of `context`: `context`, then what went wrong
+    /// as the first cause.
+    pub fn in_context(mut self, context: &str) -> Self {
+        let own = std::mem::replace(&mut self.message, context.to_string());
+        self.causes.insert(0, own);
+        self
+    }
+
     /// The lines printed on stderr: `error: …`, the causes, `hint: …`.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = vec![format!("error: {}", self.message)];

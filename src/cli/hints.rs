@@ -20,6 +20,13 @@ pub fn for_ledger(e: &LedgerError) -> Option<String> {
         LedgerError::Key { .. } => Some(
             "give the OpenSSH ed25519 key file that `ssh-keygen` or `stp key new` wrote".into(),
         ),
+        LedgerError::Locked(file) => Some(format!(
+            "run the command on a terminal, where stp asks for the passphrase, or add the key to ssh-agent first: `ssh-add {}`",
+            file.display()
+        )),
+        LedgerError::WrongPassphrase(_) => {
+            Some("type the passphrase again (it is case-sensitive); nothing was signed".into())
+        }
         LedgerError::Agent(_) => Some("check SSH_AUTH_SOCK and `ssh-add -l`".into()),
         LedgerError::Workflow(_) => {
             Some("ask an admin to correct the file with `stp people …`".into())

@@ -6,6 +6,7 @@ mod error;
 mod hints;
 mod output;
 mod repo;
+mod settings;
 mod surroundings;
 
 use std::process::ExitCode;
@@ -100,6 +101,9 @@ pub enum Command {
     Sync(commands::sync::SyncArgs),
     /// The queues by state and role, with their age.
     Status(commands::status::StatusArgs),
+    /// Tell the people who hold each waiting step by e-mail, once per hand-off (for a
+    /// timer or a CI schedule; off unless workflow/workflow.toml has a signed [notify]).
+    Notify(commands::notify::NotifyArgs),
     /// The signed trail of an article.
     Log(commands::log::LogArgs),
     /// Verify the whole history; list every change made without authority (exit 1 if any).
@@ -113,6 +117,10 @@ pub enum Command {
     Site(commands::site::SiteArgs),
     /// Signing keys.
     Key(commands::key::KeyArgs),
+    /// Your own settings, once per machine: makes your key if you have none, shows the
+    /// public key for the admin, and keeps the key and the trust root so that no command
+    /// needs --key again.
+    Setup(commands::setup::SetupArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
     /// `stp completions bash > /etc/bash_completion.d/stp`).
     Completions(commands::completions::CompletionsArgs),
@@ -182,11 +190,13 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Sync(args) => commands::sync::run(repo, args),
         Command::Site(args) => commands::site::run(repo, args),
         Command::Status(args) => commands::status::run(repo, args),
+        Command::Notify(args) => commands::notify::run(repo, args),
         Command::Log(args) => commands::log::run(repo, args),
         Command::Audit(args) => commands::audit::run(repo, args),
         Command::Adopt(args) => commands::adopt::run(repo, args),
         Command::People(args) => commands::people::run(repo, args),
         Command::Key(args) => commands::key::run(args),
+        Command::Setup(args) => commands::setup::run(args),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
     }

@@ -6,9 +6,11 @@
 //! ssh-agent (`SSH_AUTH_SOCK`), the ssh command a deploy over ssh uses (`RSYNC_RSH`, as
 //! rsync itself reads it), AWS's variables for a deploy to object storage
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
-//! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), and the timing
-//! switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`). The layers get them as
-//! values in their options.
+//! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), the mail server's
+//! password for `stp notify` (`STP_SMTP_PASSWORD`, never kept in the repository), the
+//! timing switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's
+//! config folder (`XDG_CONFIG_HOME`, else `~/.config`), and a key's passphrase, asked on
+//! the terminal. The layers get them as values in their options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -65,6 +67,14 @@ pub fn s3_access(endpoint: Option<String>) -> Result<crate::deploy::s3::S3Access
     })
 }
 
+/// The environment variable that holds the mail server's password for `stp notify`.
+pub const SMTP_PASSWORD_VAR: &str = "STP_SMTP_PASSWORD";
+
+/// The mail server's password (`STP_SMTP_PASSWORD`), unless unset or empty.
+pub fn smtp_password() -> Option<String> {
+    text(SMTP_PASSWORD_VAR)
+}
+
 /// Today in Vietnam by this machine's clock.
 pub fn today() -> NaiveDate {
     crate::ledger::clock_today()
@@ -85,8 +95,12 @@ pub fn ledger() -> Surroundings {
     }
 }
 
-/// The ledger's options: the pinned trust root, the stated date and the surroundings.
+/// The ledger's options: the pinned trust root (`--trust-root` or `STP_TRUST_ROOT`, else
+/// the person's settings), the stated date and the surroundings.
 pub fn ledger_options(trust_root: Option<String>) -> LedgerOptions {
+    let trust_root = trust_root
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| super::settings::PersonSettings::current().trust_root);
     LedgerOptions {
         trust_root: trust_root.filter(|s| !s.trim().is_empty()),
         no_cache: false,
@@ -121,4 +135,22 @@ pub fn render() -> RenderOptions {
         timings: var("STP_TIMINGS").is_some(),
         compress: false,
     }
+}
+
+/// The person's home folder (`HOME`).
+pub fn home() -> Option<PathBuf> {
+    var("HOME").map(PathBuf::from)
+}
+
+/// Where the person's settings live: `XDG_CONFIG_HOME`, else `~/.config`.
+pub fn config_dir() -> Option<PathBuf> {
+    var("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".config")))
+}
+
+/// Asks the person at the terminal (`/dev/tty`, not stdin; nothing echoed) for a
+/// passphrase; None when there is no terminal to ask on (a CI job, a script).
+pub fn ask_passphrase(prompt: &str) -> Option<String> {
+    rpassword::prompt_password(prompt).ok()
 }

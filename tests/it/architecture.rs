@@ -26,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-render",
         ],
     ),
+    ("stp-notify", &["stp-workflow", "stp-report"]),
     (
         "stp",
         &[
@@ -38,6 +39,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stp-serve",
             "stp-report",
             "stp-deploy",
+            "stp-notify",
         ],
     ),
 ];
@@ -50,6 +52,7 @@ const ONLY: &[(&str, &[&str])] = &[
     ("notify", &["stp-serve"]),
     ("minijinja", &["stp-render"]),
     ("pulldown-cmark", &["stp-render"]),
+    ("lettre", &["stp-notify"]),
 ];
 
 struct Package {

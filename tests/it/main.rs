@@ -8,6 +8,7 @@
 //! read the environment runs in a process of its own (`kit::in_own_process`).
 
 mod architecture;
+mod article_names;
 mod kit;
 
 mod adopt_existing_site;
@@ -35,7 +36,9 @@ mod intake_mail;
 mod intake_refusals;
 mod intake_signed;
 mod json_outputs;
+mod key_passphrase;
 mod nginx_serves;
+mod notify_mail;
 mod package_deb;
 mod picture_metadata;
 mod pipeline_cache;
@@ -50,8 +53,12 @@ mod pipeline_size;
 mod pipeline_time;
 mod public_active_files;
 mod publish_selective;
+mod publish_sends;
 mod report_pipeline;
 mod serve_incremental;
+mod serve_public;
+mod setup;
+mod setup_guide;
 mod sync_over_ssh;
 mod sync_two_clones;
 mod theme;

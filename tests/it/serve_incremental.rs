@@ -2,7 +2,7 @@
 //! byte-identical to a full build of the same tree, and only touched pages were written.
 //! Then the real `stp serve` process: an edit shows up over HTTP.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 use crate::kit;
@@ -173,14 +173,6 @@ fn a_broken_edit_is_reported_and_the_output_kept() {
     assert_eq!(tree(&out), before);
 }
 
-fn http_get(port: u16, path: &str) -> String {
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-    let mut body = String::new();
-    s.read_to_string(&mut body).unwrap();
-    body
-}
-
 #[test]
 fn stp_serve_rebuilds_an_edited_article() {
     let site = site_with(3);
@@ -193,24 +185,11 @@ fn stp_serve_rebuilds_an_edited_article() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut wait_for = |needle: &str| -> String {
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            if line.contains(needle) {
-                return line;
-            }
-        }
-        panic!("stp serve ended without printing `{needle}`");
-    };
+    let mut wait_for = |needle: &str| kit::wait_for_line(&mut lines, needle);
     let serving = wait_for("serving a preview");
-    let port: u16 = serving
-        .rsplit("http://127.0.0.1:")
-        .next()
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in `{serving}`"));
+    let port = kit::port_in(&serving);
     assert_ne!(port, 0, "{serving}");
-    let page = http_get(port, "/tin-tuc/bai-001/");
+    let page = kit::http_get(port, "/tin-tuc/bai-001/");
     assert!(
         page.starts_with("HTTP/1.1 200") || page.starts_with("HTTP/1.0 200"),
         "{page}"
@@ -228,10 +207,58 @@ fn stp_serve_rebuilds_an_edited_article() {
         line.contains("files") || line.contains("whole site"),
         "{line}"
     );
-    let page = http_get(port, "/tin-tuc/bai-001/");
+    let page = kit::http_get(port, "/tin-tuc/bai-001/");
     assert!(page.contains("ĐÃ SỬA QUA SERVE."));
-    assert!(http_get(port, "/khong-co/").contains("404"));
-    assert!(http_get(port, "/../../etc/passwd").contains("404"));
+    assert!(kit::http_get(port, "/khong-co/").contains("404"));
+    assert!(kit::http_get(port, "/../../etc/passwd").contains("404"));
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A list that loses its last page: the page goes, as a full build has no such page.
+#[test]
+fn a_list_that_shrinks_by_a_page_matches_a_full_build() {
+    if !with_pinned_date("a_list_that_shrinks_by_a_page_matches_a_full_build") {
+        return;
+    }
+    let options = RenderOptions::default();
+    let site = site_with(11);
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    assert!(
+        out.join("tin-tuc/trang/2/index.html").is_file(),
+        "two pages to start"
+    );
+    std::fs::remove_file(site.path("content/tin-tuc/bai-004.md")).unwrap();
+    live.update(&[PathBuf::from("content/tin-tuc/bai-004.md")])
+        .unwrap();
+    assert!(
+        !out.join("tin-tuc/trang/2/index.html").exists(),
+        "the second page went"
+    );
+    assert!(!out.join("tin-tuc/trang").exists(), "and its empty folders");
+    assert_eq!(tree(&out), full_build(&site, &options));
+
+    // A tag that no article carries any more: its page goes too.
+    let article = |tag: &str| {
+        format!(
+            "---\ntitle: \"Bài 1\"\ndate: 2026-10-02 08:00\nsummary: \"Tóm tắt 1\"\ntags: [{tag}]\n---\nNội dung 1.\n"
+        )
+    };
+    let one = vec![PathBuf::from("content/tin-tuc/bai-001.md")];
+    site.write("content/tin-tuc/bai-001.md", article("tạm thời"));
+    live.update(&one).unwrap();
+    assert_eq!(tree(&out), full_build(&site, &options));
+    let tags_before = tree(&out)
+        .iter()
+        .filter(|(r, _)| r.starts_with("the/"))
+        .count();
+    site.write("content/tin-tuc/bai-001.md", article("lẻ"));
+    live.update(&one).unwrap();
+    let tags_after = tree(&out)
+        .iter()
+        .filter(|(r, _)| r.starts_with("the/"))
+        .count();
+    assert!(tags_after < tags_before, "{tags_before} -> {tags_after}");
+    assert_eq!(tree(&out), full_build(&site, &options));
 }

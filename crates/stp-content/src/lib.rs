@@ -8,6 +8,7 @@ pub mod date;
 mod error;
 pub mod legacy;
 mod location;
+mod naming;
 mod paths;
 mod schema;
 mod site_files;
@@ -21,6 +22,7 @@ pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
 pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
 pub use error::{ContentError, FileError};
 pub use location::line_of_key;
+pub use naming::articles_named;
 pub use paths::{
     MAX_FILE_BYTES, RECORD_DIR, check_entry, check_inside, check_relative_path, read_limited,
 };

@@ -27,6 +27,13 @@ pub enum LedgerError {
     /// The signing key named does not exist.
     #[error("{0}: no such key file")]
     MissingKey(PathBuf),
+    /// A private key protected by a passphrase, with no ssh-agent to sign through: the
+    /// caller asks the person for the passphrase (`Signer::unlock`).
+    #[error("{0}: the key has a passphrase")]
+    Locked(PathBuf),
+    /// The passphrase given does not open the key.
+    #[error("{0}: the passphrase does not open this key")]
+    WrongPassphrase(PathBuf),
     /// No signing key was given or configured.
     #[error("no signing key: give --key PATH, set STP_KEY, or set git's user.signingkey")]
     NoKey,

@@ -67,7 +67,7 @@ pub use steps::{
     trusted_person,
 };
 pub use surroundings::{Surroundings, clock_today};
-pub use sync::{SyncReport, sync};
+pub use sync::{SyncReport, has_remote, sync};
 pub use trailers::{StepTrailer, Trailers};
 pub use trust::Trusted;
 pub use validity::must_keep_content;

@@ -2,7 +2,7 @@
 //! bundle files out of a commit's tree, writing a signed commit on top of HEAD, and
 //! bringing the working tree and index in line with what was committed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::{Commit, FileMode, Oid, Repository};
 
@@ -18,6 +18,12 @@ pub fn open(root: &Path) -> LedgerResult<Repository> {
         context: format!("{} is not a git repository", root.display()),
         source,
     })
+}
+
+/// The folder where stp keeps this clone's own files beside git's (`.git/stp/`, where the
+/// ledger cache also lives): what `stp notify` has already told is kept there.
+pub fn state_folder(root: &Path) -> LedgerResult<PathBuf> {
+    Ok(open(root)?.path().join("stp"))
 }
 
 /// Makes an empty git repository at `dir` (`stp init`): the site's history starts here.

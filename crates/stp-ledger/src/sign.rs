@@ -84,6 +84,9 @@ impl Signer {
                 message: format!("is not a readable OpenSSH private key ({e})"),
             })?;
             if key.is_encrypted() {
+                if agent.is_none() {
+                    return Err(LedgerError::Locked(path.to_path_buf()));
+                }
                 return Signer::through_agent(key.public_key().clone(), path, agent);
             }
             let public = key.public_key().clone();
@@ -96,6 +99,29 @@ impl Signer {
             });
         }
         Signer::from_public_line(&text, path, agent)
+    }
+
+    /// The private key at `path`, protected by `passphrase`, opened to sign by itself.
+    pub fn unlock(path: &Path, passphrase: &str) -> LedgerResult<Signer> {
+        let text = std::fs::read_to_string(path).map_err(LedgerError::io(path))?;
+        let key = PrivateKey::from_openssh(&text).map_err(|e| LedgerError::Key {
+            file: path.to_path_buf(),
+            message: format!("is not a readable OpenSSH private key ({e})"),
+        })?;
+        let key = if key.is_encrypted() {
+            key.decrypt(passphrase)
+                .map_err(|_| LedgerError::WrongPassphrase(path.to_path_buf()))?
+        } else {
+            key
+        };
+        let public = key.public_key().clone();
+        check_algorithm(&public, path)?;
+        Ok(Signer {
+            fingerprint: public.fingerprint(HashAlg::Sha256).to_string(),
+            public,
+            origin: path.to_path_buf(),
+            with: SignWith::Private(Box::new(key)),
+        })
     }
 
     fn from_public_line(line: &str, origin: &Path, agent: Option<&Path>) -> LedgerResult<Signer> {
@@ -170,7 +196,11 @@ fn check_algorithm(key: &PublicKey, origin: &Path) -> LedgerResult<()> {
 
 /// Writes a new ed25519 key pair as `ssh-keygen -t ed25519 -N ''` does: `path` (the
 /// private key, mode 0600) and `path.pub`. Returns the public key.
-pub fn generate_key(path: &Path, comment: &str) -> LedgerResult<PublicKey> {
+pub fn generate_key(
+    path: &Path,
+    comment: &str,
+    passphrase: Option<&str>,
+) -> LedgerResult<PublicKey> {
     use std::os::unix::fs::OpenOptionsExt;
     let public_path = PathBuf::from(format!("{}.pub", path.display()));
     for p in [path, public_path.as_path()] {
@@ -187,6 +217,14 @@ pub fn generate_key(path: &Path, comment: &str) -> LedgerResult<PublicKey> {
         message: format!("cannot generate a key: {e}"),
     })?;
     key.set_comment(comment);
+    if let Some(passphrase) = passphrase {
+        key = key
+            .encrypt(&mut ssh_key::rand_core::OsRng, passphrase)
+            .map_err(|e| LedgerError::Key {
+                file: path.to_path_buf(),
+                message: format!("cannot protect the key with the passphrase: {e}"),
+            })?;
+    }
     let text = key
         .to_openssh(LineEnding::LF)
         .map_err(|e| LedgerError::Key {

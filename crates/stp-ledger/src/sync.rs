@@ -39,6 +39,12 @@ pub struct SyncReport {
     pub kept_on: Option<String>,
 }
 
+/// Whether the repository at `root` has a remote called `remote_name` (a shared site to
+/// send to); false when the repository cannot be opened.
+pub fn has_remote(root: &Path, remote_name: &str) -> bool {
+    open(root).is_ok_and(|repo| repo.find_remote(remote_name).is_ok())
+}
+
 /// Syncs the current branch of the repository at `root` with `remote_name`.
 pub fn sync(
     root: &Path,

@@ -9,7 +9,7 @@ fn signers(dir: &std::path::Path) -> Vec<Signer> {
         .iter()
         .map(|name| {
             let path = dir.join(name);
-            generate_key(&path, name).unwrap();
+            generate_key(&path, name, None).unwrap();
             Signer::load(&path, None).unwrap()
         })
         .collect()

@@ -218,6 +218,9 @@ impl Incremental {
                 .collect();
             jobs.extend(new.jobs_differing_from(&old, &changed_urls, site));
             jobs.extend(new.sidebar_jobs(&old, &changed_urls, site));
+            for rel in new.pages_gone_since(&old) {
+                removed_files += remove_page(&self.out, &rel)?;
+            }
         }
         let renderer = Renderer::new(site, &self.theme, true, &self.options);
         if summary_changed {
@@ -355,21 +358,42 @@ impl Incremental {
 struct PageIndex {
     /// (is_section, key, lang) → pages → item URLs.
     pages: HashMap<(bool, String, String), Vec<Vec<String>>>,
+    /// (is_section, key, lang) → the listing's first page's URL path.
+    first: HashMap<(bool, String, String), String>,
 }
 
 impl PageIndex {
     fn of(site: &Site) -> PageIndex {
         let mut pages = HashMap::new();
+        let mut first = HashMap::new();
         let per_page = site.config.page_size;
         for (is_section, listings) in [(true, &site.sections), (false, &site.tags)] {
             for l in listings {
-                pages.insert(
-                    (is_section, l.key.clone(), l.lang.clone()),
-                    slices(site, l, per_page, is_section),
-                );
+                let key = (is_section, l.key.clone(), l.lang.clone());
+                pages.insert(key.clone(), slices(site, l, per_page, is_section));
+                first.insert(key, l.url.clone());
             }
         }
-        PageIndex { pages }
+        PageIndex { pages, first }
+    }
+
+    /// The output files (`…/index.html`) of the list pages `old` had and this index has
+    /// not: the pages past the new last one of a listing that shrank, and every page of a
+    /// listing that is gone (a tag no article carries any more).
+    fn pages_gone_since(&self, old: &PageIndex) -> Vec<String> {
+        let mut gone = Vec::new();
+        for (key, old_pages) in &old.pages {
+            let now = self.pages.get(key).map_or(0, Vec::len);
+            let Some(url) = old.first.get(key) else {
+                continue;
+            };
+            for n in (now + 1)..=old_pages.len() {
+                let page = stp_site::page_url(url, n);
+                gone.push(format!("{}/index.html", page.trim_matches('/')));
+            }
+        }
+        gone.sort();
+        gone
     }
 
     /// Jobs for the list pages whose items moved, or that show a changed article.
@@ -457,4 +481,24 @@ fn slices(site: &Site, l: &Listing, per_page: usize, is_section: bool) -> Vec<Ve
                 .collect()
         })
         .collect()
+}
+
+/// Removes the page `rel` (`…/index.html`) under `out` with its variants, and the folders
+/// it leaves empty (as a full build would not make them); returns the files removed.
+fn remove_page(out: &Path, rel: &str) -> Result<usize, RenderError> {
+    let page = out.join(rel);
+    let mut removed = 0;
+    if page.exists() {
+        std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
+        removed += 1;
+    }
+    removed += compress::remove(out, rel)?;
+    let mut folder = page.parent();
+    while let Some(dir) = folder.filter(|d| d.starts_with(out) && *d != out) {
+        if std::fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(removed)
 }

@@ -6,6 +6,6 @@ mod listing;
 mod model;
 mod summary;
 
-pub use listing::{Listing, PagerLink, Paginator};
+pub use listing::{Listing, PagerLink, Paginator, page_url};
 pub use model::{Provenance, Site, SiteError};
 pub use summary::{KindMeta, Summary, TagRef, display_date};

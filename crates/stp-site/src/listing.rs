@@ -26,6 +26,16 @@ impl Listing {
     }
 }
 
+/// URL path of page `n` of the listing whose first page is `first`: `/tin-tuc/`, then
+/// `/tin-tuc/trang/2/`.
+pub fn page_url(first: &str, n: usize) -> String {
+    if n == 1 {
+        first.to_string()
+    } else {
+        format!("{first}trang/{n}/")
+    }
+}
+
 /// Splits a listing into pages.
 #[derive(Debug, Clone, Copy)]
 pub struct Paginator<'a> {
@@ -55,11 +65,7 @@ impl<'a> Paginator<'a> {
 
     /// URL path of page `n`: `/tin-tuc/` then `/tin-tuc/trang/2/`.
     pub fn url(&self, n: usize) -> String {
-        if n == 1 {
-            self.listing.url.clone()
-        } else {
-            format!("{}trang/{n}/", self.listing.url)
-        }
+        page_url(&self.listing.url, n)
     }
 
     /// Links for the pager of page `n`: the first, the last and two either side.

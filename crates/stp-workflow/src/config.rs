@@ -1,5 +1,6 @@
 //! `workflow/workflow.toml`: the regulation's settings as data. This module owns the
-//! pipeline's keys (`four_eyes`) and hands the `[deadlines]`, `[quotas]` and `[royalties]`
+//! pipeline's keys (`four_eyes`), the hand-off mail settings (`[notify]`, read by
+//! `workflow::notify_settings`), and hands the `[deadlines]`, `[quotas]` and `[royalties]`
 //! tables to `workflow::deadlines`, so a version that the ledger trusts is checked whole.
 //! Any other key is an error naming its line.
 
@@ -9,6 +10,7 @@ use serde::Deserialize;
 
 use super::deadlines::{DeadlineConfig, parse_deadline_config};
 use super::error::WorkflowError;
+use super::notify_settings::NotifySettings;
 
 pub const WORKFLOW_FILE: &str = "workflow/workflow.toml";
 
@@ -20,6 +22,8 @@ pub struct WorkflowConfig {
     /// Deadlines per kind of information (Điều 9.3, 11.2), quotas (Điều 9.4, 13.1) and
     /// royalties (Điều 8).
     pub deadlines: DeadlineConfig,
+    /// How `stp notify` sends hand-off mail; `None` (no `[notify]` table): it sends none.
+    pub notify: Option<NotifySettings>,
 }
 
 /// The file's top level; the three tables are read by `parse_deadline_config`.
@@ -37,6 +41,8 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     royalties: Option<toml::Table>,
+    #[serde(default)]
+    notify: Option<NotifySettings>,
 }
 
 fn yes() -> bool {
@@ -48,6 +54,7 @@ impl Default for WorkflowConfig {
         WorkflowConfig {
             four_eyes: true,
             deadlines: DeadlineConfig::default(),
+            notify: None,
         }
     }
 }
@@ -60,6 +67,7 @@ impl WorkflowConfig {
         Ok(WorkflowConfig {
             four_eyes: raw.four_eyes,
             deadlines,
+            notify: raw.notify,
         })
     }
 }
@@ -94,6 +102,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("workflow/workflow.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn the_notify_table_is_read_and_its_unknown_keys_refused_with_their_line() {
+        assert_eq!(WorkflowConfig::parse("").unwrap().notify, None);
+        let c = WorkflowConfig::parse(
+            "[notify]\nsmtp_host = \"mail.example.vn\"\nsecurity = \"none\"\nsmtp_port = 2525\nfrom = \"bbt@example.vn\"\n",
+        )
+        .unwrap();
+        let n = c.notify.unwrap();
+        assert_eq!((n.smtp_host.as_str(), n.port()), ("mail.example.vn", 2525));
+        let err = WorkflowConfig::parse(
+            "[notify]\nsmtp_host = \"m\"\nfrom = \"a@b.vn\"\npassword = \"x\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("workflow/workflow.toml:4:"), "{err}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod config_error;
 pub mod deadlines;
 mod error;
 mod file_error;
+pub mod notify_settings;
 mod people;
 mod public_key;
 mod roles;

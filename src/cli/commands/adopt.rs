@@ -15,7 +15,8 @@ use super::signing::{SignedArgs, article_path};
 
 #[derive(Debug, Args)]
 pub struct AdoptArgs {
-    /// The articles (content/…/x.md) to record as published.
+    /// The articles to record as published: the slug (x, section/x, x.en) or the path
+    /// (content/…/x.md).
     #[arg(required_unless_present = "all", conflicts_with = "all")]
     pub articles: Vec<PathBuf>,
     /// Every article in content/ that has no signed history yet.

@@ -152,7 +152,7 @@ fn make_board(site: &Path, keys: &Path) -> CliResult<Board> {
     };
     for person in &example.persons {
         let path = keys.join(&person.id);
-        let public = generate_key(&path, &format!("{}@stp-demo", person.id))?;
+        let public = generate_key(&path, &format!("{}@stp-demo", person.id), None)?;
         let line = public
             .to_openssh()
             .map_err(|e| CliError::failed(format!("{}: {e}", path.display())))?;

@@ -35,6 +35,10 @@ pub struct InitArgs {
     /// The first admin's full name.
     #[arg(long, value_name = "NAME", requires = "admin_key")]
     pub admin_name: Option<String>,
+    /// The first admin's id in workflow/people.toml (default: the name without diacritics,
+    /// `Trưởng Ban` → `truong-ban`).
+    #[arg(long, value_name = "ID", requires = "admin_key")]
+    pub admin_id: Option<String>,
     /// The key that signs the first commit (default: the private key beside the .pub
     /// file, else $STP_KEY, else ssh-agent).
     #[arg(long, env = "STP_KEY", value_name = "PATH")]
@@ -63,8 +67,14 @@ pub fn run(args: InitArgs) -> CliResult {
     }
     println!("created a site repository in {}", args.dir.display());
     if let (Some(admin_key), Some(name)) = (&args.admin_key, &args.admin_name) {
-        let fingerprint = first_admin(&args.dir, admin_key, name, args.key.as_deref())?;
-        println!("first admin: {name}, trust root {fingerprint}");
+        let (id, fingerprint) = first_admin(
+            &args.dir,
+            admin_key,
+            name,
+            args.admin_id.as_deref(),
+            args.key.as_deref(),
+        )?;
+        println!("first admin: {name} ({id}), trust root {fingerprint}");
         println!("pin it in CI: STP_TRUST_ROOT={fingerprint}");
     }
     println!(
@@ -105,9 +115,23 @@ fn extract(embedded: &Dir<'_>, to: &Path) -> CliResult {
 
 /// Writes `workflow/people.toml` naming only the first admin and makes the first commit,
 /// signed with the admin's key. Returns the key's fingerprint.
-fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> CliResult<String> {
+/// Writes the first admin into workflow/people.toml and signs the first commit with their
+/// key; returns their id and fingerprint.
+fn first_admin(
+    dir: &Path,
+    admin_key: &str,
+    name: &str,
+    id: Option<&str>,
+    key: Option<&Path>,
+) -> CliResult<(String, String)> {
     let (line, fingerprint) = super::people::read_public_key(admin_key)?;
-    let slug = crate::content::slugify(name);
+    let slug = crate::content::slugify(id.unwrap_or(name));
+    if id.is_some_and(|given| given != slug) {
+        return Err(CliError::usage(format!(
+            "{} is not an id: ids are lower-case letters, digits and '-' (e.g. {slug})",
+            id.unwrap_or_default()
+        )));
+    }
     let id = if slug.is_empty() {
         "admin".to_string()
     } else {
@@ -131,13 +155,13 @@ fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> C
         .strip_suffix(".pub")
         .map(PathBuf::from)
         .filter(|p| p.is_file());
-    let signer = crate::ledger::Signer::load(
+    let signer = super::signing::opened(crate::ledger::Signer::load(
         key.map(Path::to_path_buf)
             .or(beside)
             .unwrap_or_else(|| PathBuf::from(admin_key))
             .as_path(),
         crate::cli::surroundings::ledger().agent.as_deref(),
-    )?;
+    ))?;
     if signer.fingerprint != fingerprint {
         return Err(CliError::failed(format!(
             "the signing key {} is not the admin key {fingerprint}",
@@ -147,5 +171,5 @@ fn first_admin(dir: &Path, admin_key: &str, name: &str, key: Option<&Path>) -> C
     }
     let options = crate::cli::surroundings::ledger_options(None);
     crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"), &options)?;
-    Ok(fingerprint)
+    Ok((id, fingerprint))
 }

@@ -15,7 +15,8 @@ use super::signing::{TrustArgs, article_path};
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// The article (content/…/x.md), or `site` for the trail of the site files.
+    /// The article: the slug (x, section/x, x.en) or the path (content/…/x.md); `site` for
+    /// the trail of the site files.
     pub article: PathBuf,
     /// Print the trail as JSON.
     #[arg(long)]

@@ -195,10 +195,9 @@ fn people_json(people: Option<&crate::workflow::People>) -> serde_json::Value {
 }
 
 fn signer(root: &std::path::Path, admin: &AdminKeyArgs) -> CliResult<Signer> {
-    Ok(Signer::resolve(
+    Ok(super::signing::resolve_signer(
         admin.signing_key.as_deref(),
-        Some(root),
-        &crate::cli::surroundings::ledger(),
+        root,
     )?)
 }
 

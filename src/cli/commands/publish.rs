@@ -1,21 +1,24 @@
 //! `stp publish [ARTICLE…] [--dry-run] [--to DIR]`: the secretary posts the approved
 //! articles (the ones named, or every one and an approved change of the site files) in one
-//! signed commit (Điều 15.3), then builds the public site from the live set. `--dry-run`
-//! shows what would go live, checked as the step would be, and signs nothing.
+//! signed commit (Điều 15.3), sends it to the shared repository when the clone has one
+//! (`stp sync`, so nobody has to remember it), then builds the public site from the live
+//! set. `--dry-run` shows what would go live, checked as the step would be, and signs
+//! nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::cli::error::CliResult;
+use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
-use crate::ledger::preview_step;
+use crate::ledger::{Signer, SyncReport, has_remote, preview_step, sync};
 use crate::workflow::Action;
 
 use super::build::build_public;
 use super::signing::SignedArgs;
-use super::step::{sign_step, step_request, steps_json};
+use super::step::{sign_step_as, step_request, steps_json};
+use super::sync::outcome;
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
@@ -29,6 +32,13 @@ pub struct PublishArgs {
     /// Where to build the public site (default: public/).
     #[arg(long, value_name = "DIR")]
     pub to: Option<PathBuf>,
+    /// The shared repository the publish is sent to, when this clone has it (as
+    /// `stp sync --remote`).
+    #[arg(long, default_value = "origin")]
+    pub remote: String,
+    /// Do not send the publish to the shared repository (send it later with `stp sync`).
+    #[arg(long)]
+    pub no_sync: bool,
     #[command(flatten)]
     pub sign: SignedArgs,
 }
@@ -38,22 +48,50 @@ pub fn run(repo: Option<PathBuf>, args: PublishArgs) -> CliResult {
     if args.dry_run {
         return dry_run(&root, &args);
     }
-    let signed = sign_step(
+    let signer = args.sign.key.signer(&root)?;
+    let signed = sign_step_as(
         &root,
+        &signer,
         Action::Publish,
         &args.articles,
         None,
         None,
         &args.sign,
     )?;
+    // Sent before the build, so that the public site is built from what the shared
+    // repository holds after the send (ours signed again on top of theirs, say).
+    let sent = (!args.no_sync && has_remote(&root, &args.remote))
+        .then(|| send(&root, &signer, &args.remote, &args.sign));
     let out = args.to.unwrap_or_else(|| root.join("public"));
     let built = build_public(&root, &out, &args.sign.trust, args.sign.json, false, false)?;
     if args.sign.json {
         let mut value = signed.json();
         value["build"] = built;
+        value["sync"] = match &sent {
+            Some(Ok(report)) => serde_json::json!(report),
+            _ => serde_json::Value::Null,
+        };
         print_json(&value);
     }
-    Ok(())
+    match sent {
+        None => Ok(()),
+        Some(Ok(report)) => outcome(&report, args.sign.json),
+        Some(Err(e)) => Err(e),
+    }
+}
+
+/// Sends the publish to `remote` as `stp sync` does; a failure says that the publish
+/// itself is signed here and how to send it later.
+fn send(root: &Path, signer: &Signer, remote: &str, sign: &SignedArgs) -> CliResult<SyncReport> {
+    sync(root, Some(signer), remote, &sign.trust.options()).map_err(|e| {
+        CliError::caused_by(&e)
+            .in_context(&format!(
+                "published and signed in this clone, but not sent to {remote}"
+            ))
+            .hint(format!(
+                "send it with `stp sync --remote {remote}` when the shared repository can be reached; until then the others do not see it"
+            ))
+    })
 }
 
 /// What the publish would post.

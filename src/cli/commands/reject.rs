@@ -13,7 +13,8 @@ use super::step::sign_step;
 
 #[derive(Debug, Args)]
 pub struct RejectArgs {
-    /// The articles (content/…/x.md).
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// The ground of Điều 12.3: a (against policy or law), b (state secret, not cleared),

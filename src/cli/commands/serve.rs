@@ -1,4 +1,6 @@
-//! `stp serve [--port N]`: a preview server on 127.0.0.1 that rebuilds on change.
+//! `stp serve [--port N]`: a preview server on 127.0.0.1 that rebuilds on change; with
+//! `--public`, the public site as `stp build` makes it from signed history, served as it is
+//! (no preview banner, no rebuilds: the public site changes only with a signed step).
 
 use std::path::PathBuf;
 
@@ -7,15 +9,33 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
 
+use super::build::build_public;
+use super::signing::TrustArgs;
+
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The port on 127.0.0.1 (0: any free port; the line printed names the one bound).
     #[arg(long, default_value_t = 1313)]
     pub port: u16,
+    /// Build the public site from signed history (as `stp build` does, into public/ or
+    /// --out) and serve that, instead of a preview of the working tree.
+    #[arg(long)]
+    pub public: bool,
+    /// With --public: the output folder (default: public/).
+    #[arg(long, value_name = "DIR", requires = "public")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 }
 
 pub fn run(repo: Option<PathBuf>, args: ServeArgs) -> CliResult {
     let root = find_root(repo)?;
+    if args.public {
+        let out = args.out.unwrap_or_else(|| root.join("public"));
+        build_public(&root, &out, &args.trust, false, false, false)?;
+        return crate::serve::serve_static(&out, args.port)
+            .map_err(|e| CliError::failed(e.to_string()));
+    }
     let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
     let options = crate::cli::surroundings::render();
     crate::serve::serve(&root, &out, args.port, &options)

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::ledger::{Ledger, LedgerOptions, Signer};
+use crate::cli::settings::PersonSettings;
+use crate::ledger::{Ledger, LedgerError, LedgerOptions, Signer};
 
 /// Which key signs.
 #[derive(Debug, Clone, Args)]
 pub struct KeyArgs {
     /// The OpenSSH ed25519 key that signs (a private key file, or a .pub held by
-    /// ssh-agent); default: $STP_KEY, else git's user.signingkey.
+    /// ssh-agent); default: $STP_KEY, else the key `stp setup` stored, else git's
+    /// user.signingkey.
     #[arg(long, env = "STP_KEY", value_name = "PATH")]
     pub key: Option<PathBuf>,
 }
@@ -43,7 +45,8 @@ pub fn needed_reason(reason: Option<String>, command: &str) -> CliResult<String>
 #[derive(Debug, Clone, Args)]
 pub struct TrustArgs {
     /// The fingerprint (SHA256:…) of the first admin's key; without it the first admin is
-    /// trusted on first use, with a warning.
+    /// trusted on first use, with a warning. Default: $STP_TRUST_ROOT, else the one
+    /// `stp setup --trust-root` kept.
     #[arg(long, env = "STP_TRUST_ROOT", value_name = "FINGERPRINT")]
     pub trust_root: Option<String>,
 }
@@ -68,17 +71,52 @@ impl TrustArgs {
 
 impl KeyArgs {
     pub fn signer(&self, root: &Path) -> CliResult<Signer> {
-        Ok(Signer::resolve(
-            self.key.as_deref(),
-            Some(root),
-            &crate::cli::surroundings::ledger(),
-        )?)
+        Ok(resolve_signer(self.key.as_deref(), root)?)
     }
 }
 
-/// The repository path (`content/…`) of an article the user named, relative to the
-/// current folder or to the repository.
+/// The key named by `given` (`--key` or `STP_KEY`), else the person's settings
+/// (`stp setup`), else git's `user.signingkey`, as `Signer::resolve` finds it; a key with a passphrase and no ssh-agent is opened with
+/// the passphrase asked on the terminal.
+pub fn resolve_signer(given: Option<&Path>, root: &Path) -> Result<Signer, LedgerError> {
+    let configured = match given {
+        Some(_) => None,
+        None => PersonSettings::current().key,
+    };
+    let given = given.or(configured.as_deref());
+    opened(Signer::resolve(
+        given,
+        Some(root),
+        &crate::cli::surroundings::ledger(),
+    ))
+}
+
+/// `found`, or, when it is a key with a passphrase and no ssh-agent, that key opened with
+/// the passphrase asked on the terminal.
+pub fn opened(found: Result<Signer, LedgerError>) -> Result<Signer, LedgerError> {
+    match found {
+        Err(LedgerError::Locked(path)) => {
+            let prompt = format!(
+                "Cụm mật khẩu của khóa / passphrase for {}: ",
+                path.display()
+            );
+            match crate::cli::surroundings::ask_passphrase(&prompt) {
+                Some(passphrase) => Signer::unlock(&path, &passphrase),
+                None => Err(LedgerError::Locked(path)),
+            }
+        }
+        other => other,
+    }
+}
+
+/// The repository path (`content/…`) of an article the user named: its file, relative to
+/// the current folder or to the repository, or its short name (the slug, `section/slug`,
+/// `slug.en` for the English version; `stp_content::articles_named`).
 pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
+    let text = given.to_string_lossy();
+    if !text.ends_with(".md") && !given.is_file() {
+        return article_by_name(root, &text);
+    }
     let cwd = std::env::current_dir()?;
     let absolute = if given.is_absolute() {
         given.to_path_buf()
@@ -99,4 +137,24 @@ pub fn article_path(root: &Path, given: &Path) -> CliResult<String> {
         )));
     }
     Ok(text)
+}
+
+/// The one article `name` (a slug, `section/slug`, `slug.en`) names in the working tree.
+fn article_by_name(root: &Path, name: &str) -> CliResult<String> {
+    let short = name.trim_start_matches("./").trim_start_matches("content/");
+    let mut found = stp_content::articles_named(root, short);
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(CliError::usage(format!(
+            "no article is named {name}: name one by its slug (the file name without .md), \
+             section/slug, or its path content/<section>/<slug>.md"
+        ))
+        .hint("`stp status` lists the articles in the queues with their paths")),
+        _ => Err(CliError::usage(format!(
+            "{name} names {} articles: {}",
+            found.len(),
+            found.join(", ")
+        ))
+        .hint("add the section (section/slug) or give the path")),
+    }
 }

@@ -8,7 +8,7 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
 use crate::cli::repo::find_root;
-use crate::ledger::{StepOutcome, StepRequest, perform_step, queue, trusted_person};
+use crate::ledger::{Signer, StepOutcome, StepRequest, perform_step, queue, trusted_person};
 use crate::workflow::{Action, Ground, State};
 
 use super::signing::{SignedArgs, article_path, needed_reason};
@@ -23,8 +23,22 @@ pub fn sign_step(
     sign: &SignedArgs,
 ) -> CliResult<Signed> {
     let signer = sign.key.signer(root)?;
+    sign_step_as(root, &signer, action, articles, reason, ground, sign)
+}
+
+/// `sign_step` with a key already opened (so that a key with a passphrase is asked for
+/// once when the command signs twice, as `stp publish` does to send).
+pub fn sign_step_as(
+    root: &Path,
+    signer: &Signer,
+    action: Action,
+    articles: &[PathBuf],
+    reason: Option<String>,
+    ground: Option<Ground>,
+    sign: &SignedArgs,
+) -> CliResult<Signed> {
     let request = step_request(root, action, articles, reason, ground)?;
-    let outcome = perform_step(root, &signer, &request, &sign.trust.options())?;
+    let outcome = perform_step(root, signer, &request, &sign.trust.options())?;
     for note in &outcome.notes {
         info(format_args!("note: {note}"));
     }
@@ -40,7 +54,7 @@ pub fn sign_step(
     }
     Ok(Signed {
         action,
-        fingerprint: signer.fingerprint,
+        fingerprint: signer.fingerprint.clone(),
         outcome,
     })
 }
@@ -144,7 +158,8 @@ pub fn list_queue(root: &Path, action: Action, sign: &SignedArgs) -> CliResult {
 /// Arguments of `review`, `verify` and `approve`: articles, or none for the queue.
 #[derive(Debug, Args)]
 pub struct QueueStepArgs {
-    /// The articles (content/…/x.md); none: list the articles waiting for you.
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md); none: list the articles waiting for you.
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
     pub sign: SignedArgs,
@@ -153,7 +168,8 @@ pub struct QueueStepArgs {
 /// Arguments of `return` and `withdraw`: articles and a reason.
 #[derive(Debug, Args)]
 pub struct ReasonStepArgs {
-    /// The articles (content/…/x.md).
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// Why, in words the sender and the log will read (needed).

@@ -13,7 +13,8 @@ use super::step::sign_step;
 
 #[derive(Debug, Args)]
 pub struct SubmitArgs {
-    /// The articles (content/…/x.md).
+    /// The articles: the slug (x, section/x, x.en for the English version) or the path
+    /// (content/…/x.md).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     #[command(flatten)]

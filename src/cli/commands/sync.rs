@@ -10,9 +10,9 @@ use clap::Args;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
-use crate::ledger::{LedgerError, Signer, sync};
+use crate::ledger::{LedgerError, SyncReport, sync};
 
-use super::signing::SignedArgs;
+use super::signing::{SignedArgs, resolve_signer};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -27,11 +27,7 @@ pub struct SyncArgs {
 pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     let root = find_root(repo)?;
     // The key is needed only to sign our commits again on top of theirs.
-    let signer = match Signer::resolve(
-        args.sign.key.key.as_deref(),
-        Some(&root),
-        &crate::cli::surroundings::ledger(),
-    ) {
+    let signer = match resolve_signer(args.sign.key.key.as_deref(), &root) {
         Ok(s) => Some(s),
         Err(LedgerError::NoKey) => None,
         Err(e) => return Err(e.into()),
@@ -44,7 +40,14 @@ pub fn run(repo: Option<PathBuf>, args: SyncArgs) -> CliResult {
     )?;
     if args.sign.json {
         print_json(&report);
-    } else {
+    }
+    outcome(&report, args.sign.json)
+}
+
+/// Prints what a sync did (unless `json`), and returns the finding when some of our
+/// commits clash with commits sent first (exit 1). `stp publish` reports its send so too.
+pub fn outcome(report: &SyncReport, json: bool) -> CliResult {
+    if !json {
         let short = |c: &str| c[..10.min(c.len())].to_string();
         if report.received > 0 {
             println!(

@@ -1,10 +1,11 @@
 //! The helpers the tests share: `repo`, a site repository with a key per member of the
 //! board (real `git` and `ssh-keygen`); `site`, a plain site folder for the builder;
-//! `intake`, documents and e-mail for `stp intake`; `sshd`, a real OpenSSH server. Here, what they all use.
+//! `intake`, documents and e-mail for `stp intake`; `sshd`, a real OpenSSH server; `smtp`, a real SMTP server (aiosmtpd). Here, what they all use.
 
 pub mod intake;
 pub mod repo;
 pub mod site;
+pub mod smtp;
 pub mod sshd;
 
 use std::path::Path;
@@ -132,4 +133,37 @@ pub fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
+}
+
+/// A plain HTTP/1.0 GET of `path` from 127.0.0.1:`port`: the whole response, head and body.
+pub fn http_get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+/// Reads `lines` (a server's stdout) until one contains `needle`; returns it.
+pub fn wait_for_line(
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    needle: &str,
+) -> String {
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if line.contains(needle) {
+            return line;
+        }
+    }
+    panic!("the server ended without printing `{needle}`");
+}
+
+/// The port in a `… http://127.0.0.1:PORT/ …` line a server printed.
+pub fn port_in(line: &str) -> u16 {
+    line.rsplit("http://127.0.0.1:")
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in `{line}`"))
 }

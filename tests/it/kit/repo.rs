@@ -159,13 +159,14 @@ impl Env {
         ]);
     }
 
-    fn command(&self, program: &str, dir: &Path) -> Command {
+    pub fn command(&self, program: &str, dir: &Path) -> Command {
         let mut c = Command::new(program);
         c.current_dir(dir)
             .env("HOME", &self.home)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env_remove("STP_KEY")
             .env_remove("STP_TRUST_ROOT")
+            .env_remove("XDG_CONFIG_HOME")
             .env_remove("SSH_AUTH_SOCK")
             .env_remove("GIT_COMMITTER_DATE")
             .env_remove("GIT_AUTHOR_DATE");
@@ -199,6 +200,13 @@ impl Env {
         let out = self.run_in(dir, "git", args);
         assert!(out.status.success(), "git {args:?}: {out:?}");
         String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The stp command in the site with this environment, to spawn (a server, say).
+    pub fn stp_command(&self, args: &[&str]) -> Command {
+        let mut c = self.command(env!("CARGO_BIN_EXE_stp"), &self.site);
+        c.args(args);
+        c
     }
 
     /// Runs stp in the site (or in the parent folder before the site exists).
@@ -303,12 +311,17 @@ impl Env {
         ])
     }
 
-    /// Takes `article` through every step to the public site.
-    pub fn publish(&self, article: &str) {
+    /// Takes `article` through every step up to approved: waiting for the secretary.
+    pub fn approve(&self, article: &str) {
         self.step("contributor", "submit", article);
         self.step("editor", "review", article);
         self.step("verifier", "verify", article);
         self.step("approver", "approve", article);
+    }
+
+    /// Takes `article` through every step to the public site.
+    pub fn publish(&self, article: &str) {
+        self.approve(article);
         self.ok(&["publish", "--key", self.key("secretary").to_str().unwrap()]);
     }
 
