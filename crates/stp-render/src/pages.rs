@@ -103,6 +103,9 @@ impl<'a> Renderer<'a> {
         }
         jobs.extend(self.summary_jobs());
         jobs.extend([Job::NotFound, Job::Robots]);
+        // The search indexes first: the longest jobs, they then run beside the pages
+        // rather than alone after them.
+        jobs.sort_by_key(|j| !matches!(j, Job::Search(_)));
         jobs
     }
 

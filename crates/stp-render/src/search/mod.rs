@@ -6,13 +6,19 @@
 //! fragment is never stale): `t/<n>.json`, the term shards (`shards`), and `d/<n>.json`,
 //! what results show (`docs`). The search page's HTML carries the version, the shard
 //! count and the article count. Articles are numbered newest first (then by address).
+//!
+//! Each article's text is read once: its words become numbers in a vocabulary (`vocab`)
+//! that normalises and folds each distinct word once per build, its pairs of words pairs
+//! of numbers; strings are made again only for the shards.
 
 mod docs;
 pub(crate) mod fold;
+mod hash;
 mod score;
 mod shards;
 mod text;
 mod tokens;
+mod vocab;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -23,6 +29,9 @@ pub use fold::fold;
 
 /// Articles scored together in parallel (bounds the memory their keys take).
 const BATCH: usize = 1024;
+/// Articles read together while the vocabulary is new (it then grows fourfold each
+/// batch up to `BATCH`): a word the vocabulary lacks is normalised between batches.
+const FIRST_BATCH: usize = 16;
 
 /// One language's search index.
 pub struct Index {
@@ -54,19 +63,54 @@ pub fn index(site: &Site, lang: &str) -> Index {
             .map_or("", |l| l.name.as_str())
     };
 
-    // First pass: what results show, and the average body length.
-    let firsts: Vec<(usize, String)> = order
-        .par_iter()
-        .map(|&i| {
-            let body = text::plain(&site.articles[i].body);
-            (score::word_count(&body), docs::snippet_source(&body))
-        })
-        .collect();
-    let average = firsts.iter().map(|(n, _)| *n).sum::<usize>() as f32 / firsts.len().max(1) as f32;
+    // First pass: each article's text once (what results show, and its fields as word
+    // numbers), the vocabulary growing batch by batch.
+    let mut vocab = vocab::Vocab::default();
+    let mut tokenised: Vec<score::Tokenised> = Vec::with_capacity(order.len());
+    let mut texts: Vec<String> = Vec::with_capacity(order.len());
+    let mut size = FIRST_BATCH;
+    let mut rest = &order[..];
+    while !rest.is_empty() {
+        let (batch, tail) = rest.split_at(size.min(rest.len()));
+        rest = tail;
+        size = (size * 4).min(BATCH);
+        let drafted: Vec<(score::Drafted, String)> = batch
+            .par_iter()
+            .map(|&i| {
+                let s = &site.summaries[i];
+                let doc = s.meta.document.as_ref();
+                let body = text::plain(&site.articles[i].body);
+                let mut meta = vec![s.summary.as_str()];
+                if let Some(d) = doc {
+                    meta.extend([d.doc_type.as_str(), d.issuer.as_str(), d.excerpt.as_str()]);
+                }
+                let fields = score::Fields {
+                    title: &s.title,
+                    number: doc.map_or("", |d| d.number.as_str()),
+                    tags: s.tags.iter().map(|t| t.name.as_str()).collect(),
+                    meta,
+                    body: &body,
+                };
+                let drafted = score::Drafted::of(&fields, &vocab);
+                (drafted, docs::snippet_source(&body))
+            })
+            .collect();
+        vocab.learn(drafted.iter().flat_map(|(d, _)| &d.0));
+        let finished: Vec<(score::Tokenised, String)> = drafted
+            .into_par_iter()
+            .map(|(d, text)| (d.finish(&vocab), text))
+            .collect();
+        for (t, text) in finished {
+            tokenised.push(t);
+            texts.push(text);
+        }
+    }
+    let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
+    let average = words as f32 / tokenised.len().max(1) as f32;
     let shown: Vec<docs::Shown> = order
         .iter()
-        .zip(firsts)
-        .map(|(&i, (_, text))| {
+        .zip(texts)
+        .map(|(&i, text)| {
             let s = &site.summaries[i];
             docs::Shown(
                 &s.url,
@@ -86,34 +130,17 @@ pub fn index(site: &Site, lang: &str) -> Index {
 
     // Second pass: every article's keys and scores, gathered in article order.
     let mut postings = shards::Postings::default();
-    for (b, batch) in order.chunks(BATCH).enumerate() {
-        let scored: Vec<Vec<(String, u8)>> = batch
+    for (b, batch) in tokenised.chunks(BATCH).enumerate() {
+        let scored: Vec<Vec<(vocab::Key, u8)>> = batch
             .par_iter()
-            .map(|&i| {
-                let s = &site.summaries[i];
-                let doc = s.meta.document.as_ref();
-                let body = text::plain(&site.articles[i].body);
-                let mut meta = vec![s.summary.as_str()];
-                if let Some(d) = doc {
-                    meta.extend([d.doc_type.as_str(), d.issuer.as_str(), d.excerpt.as_str()]);
-                }
-                let fields = score::Fields {
-                    title: &s.title,
-                    number: doc.map_or("", |d| d.number.as_str()),
-                    tags: s.tags.iter().map(|t| t.name.as_str()).collect(),
-                    meta,
-                    body: &body,
-                };
-                score::scores(&fields, average)
-            })
+            .map_init(Vec::new, |keys, t| score::scores(t, average, keys))
             .collect();
-        for (k, keys) in scored.into_iter().enumerate() {
-            postings.add((b * BATCH + k) as u32, keys);
-        }
+        postings.add((b * BATCH) as u32, &scored);
     }
+    drop(tokenised);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let term_shards = postings.into_shards();
+    let term_shards = postings.into_shards(&vocab);
     let shard_count = term_shards.len();
     for (n, s) in term_shards.into_iter().enumerate() {
         files.push((format!("t/{n}.json"), s.into_bytes()));

@@ -3,9 +3,7 @@
 //! fields), plus the body's term frequency saturated BM25-style, so a title hit always
 //! outranks a body hit. Scores are rounded to tenths and stored as one byte.
 
-use super::fold::normalise;
-use super::shards::FastMap;
-use super::tokens::terms;
+use super::vocab::{Draft, Key, Tokens, Vocab};
 
 /// Weight of a key found in the title.
 pub const TITLE: f32 = 6.0;
@@ -28,59 +26,118 @@ pub struct Fields<'a> {
     pub body: &'a str,
 }
 
-/// Each key of `fields` with its score (1..=255, tenths), sorted by key; the body's
-/// length is measured against `average_body` words.
-pub fn scores(fields: &Fields, average_body: f32) -> Vec<(String, u8)> {
-    let mut weight: FastMap<String, f32> = FastMap::default();
-    let add_field = |text: &str, w: f32, weight: &mut FastMap<String, f32>| {
-        let mut keys = terms(&normalise(text));
+impl Fields<'_> {
+    /// The texts whose keys are weighted (title, number, tags, meta), with their weights;
+    /// tags and the meta fields each as one text.
+    pub fn weighted(&self) -> [(String, f32); 4] {
+        [
+            (self.title.to_string(), TITLE),
+            (self.number.to_string(), NUMBER),
+            (self.tags.join(" \n "), TAGS),
+            (self.meta.join(" \n "), META),
+        ]
+    }
+}
+
+/// One article's fields as tokens: the four weighted ones in `Fields::weighted`'s order,
+/// and the body.
+pub struct Tokenised {
+    pub weighted: [Tokens; 4],
+    pub body: Tokens,
+}
+
+impl Tokenised {
+    /// The number of words of the body, for the average body length.
+    pub fn body_words(&self) -> usize {
+        self.body.words.len()
+    }
+}
+
+/// Each key of an article with its score (1..=255, tenths), sorted by key; the body's
+/// length is measured against `average_body` words. `keys` is scratch space.
+pub fn scores(t: &Tokenised, average_body: f32, keys: &mut Vec<Key>) -> Vec<(Key, u8)> {
+    // Each weighted field counts a key once; their weights add up exactly (halves).
+    let mut weighted: Vec<(Key, f32)> = Vec::new();
+    for (tokens, w) in t.weighted.iter().zip([TITLE, NUMBER, TAGS, META]) {
+        keys.clear();
+        tokens.keys_into(keys);
         keys.sort_unstable();
         keys.dedup();
-        for k in keys {
-            *weight.entry(k).or_default() += w;
+        weighted.extend(keys.iter().map(|&k| (k, w)));
+    }
+    weighted.sort_unstable_by_key(|&(k, _)| k);
+    let mut fields: Vec<(Key, f32)> = Vec::with_capacity(weighted.len());
+    for (k, w) in weighted {
+        match fields.last_mut() {
+            Some((last, sum)) if *last == k => *sum += w,
+            _ => fields.push((k, w)),
         }
-    };
-    add_field(fields.title, TITLE, &mut weight);
-    add_field(fields.number, NUMBER, &mut weight);
-    add_field(&fields.tags.join(" \n "), TAGS, &mut weight);
-    add_field(&fields.meta.join(" \n "), META, &mut weight);
-    let body = terms(&normalise(fields.body));
-    let body_words = body.iter().filter(|t| is_word(t)).count() as f32;
-    let mut tf: FastMap<String, u32> = FastMap::default();
-    for t in body {
-        *tf.entry(t).or_default() += 1;
     }
-    let norm = K1 * (1.0 - B + B * body_words / average_body.max(1.0));
-    for (k, n) in tf {
+
+    keys.clear();
+    t.body.keys_into(keys);
+    keys.sort_unstable();
+    let norm = K1 * (1.0 - B + B * t.body_words() as f32 / average_body.max(1.0));
+    let body_score = |n: usize| {
         let n = n as f32;
-        *weight.entry(k).or_default() += n * (K1 + 1.0) / (n + norm);
+        n * (K1 + 1.0) / (n + norm)
+    };
+    let mut out: Vec<(Key, u8)> = Vec::with_capacity(keys.len() / 2 + fields.len());
+    let round = |w: f32| (w * 10.0).round().clamp(1.0, 255.0) as u8;
+    let mut fields = fields.into_iter().peekable();
+    let mut body = keys.chunk_by(|a, b| a == b).peekable();
+    loop {
+        let (f, b) = (fields.peek().map(|f| f.0), body.peek().map(|b| b[0]));
+        let (key, weight) = match (f, b) {
+            (None, None) => break,
+            (Some(f), Some(b)) if f == b => {
+                let (_, w) = fields.next().expect("peeked");
+                let run = body.next().expect("peeked");
+                (f, w + body_score(run.len()))
+            }
+            (Some(f), b) if b.is_none_or(|b| f < b) => fields.next().expect("peeked"),
+            _ => {
+                let run = body.next().expect("peeked");
+                (run[0], body_score(run.len()))
+            }
+        };
+        out.push((key, round(weight)));
     }
-    let mut out: Vec<(String, u8)> = weight
-        .into_iter()
-        .map(|(k, w)| (k, (w * 10.0).round().clamp(1.0, 255.0) as u8))
-        .collect();
-    out.sort_unstable();
     out
 }
 
-/// Whether a key is a single word (not a pair or a code).
-pub fn is_word(key: &str) -> bool {
-    !key.contains([' ', '/'])
-}
+/// An article's fields drafted against `vocab` (`Vocab::draft`), the four weighted ones
+/// and the body: `learn` from them, then `finish`.
+pub struct Drafted(pub [Draft; 5]);
 
-/// The number of words of `text`, for the average body length.
-pub fn word_count(text: &str) -> usize {
-    super::tokens::words(&normalise(text)).count()
+impl Drafted {
+    pub fn of(fields: &Fields, vocab: &Vocab) -> Drafted {
+        let [a, b, c, d] = fields.weighted().map(|(text, _)| vocab.draft(&text));
+        Drafted([a, b, c, d, vocab.draft(fields.body)])
+    }
+
+    pub fn finish(self, vocab: &Vocab) -> Tokenised {
+        let [a, b, c, d, body] = self.0.map(|d| vocab.resolve(d));
+        Tokenised {
+            weighted: [a, b, c, d],
+            body,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Fields, scores};
+    use super::{Drafted, Fields, scores};
+    use crate::search::vocab::Vocab;
 
     fn score_of(fields: &Fields, key: &str) -> u8 {
-        scores(fields, 100.0)
+        let mut vocab = Vocab::default();
+        let drafted = Drafted::of(fields, &vocab);
+        vocab.learn(&drafted.0);
+        let t = drafted.finish(&vocab);
+        scores(&t, 100.0, &mut Vec::new())
             .into_iter()
-            .find(|(k, _)| k == key)
+            .find(|&(k, _)| vocab.exact(k) == key)
             .map_or(0, |(_, s)| s)
     }
 

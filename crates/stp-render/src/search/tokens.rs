@@ -4,6 +4,8 @@
 //! separated runs holding a `/` and a digit, such as the document number `15/2026/nđ-cp`,
 //! kept whole so a number is found as typed. `search.js` splits queries the same way.
 
+use super::fold::is_word_char;
+
 /// Words longer than this many characters are not indexed (they are not words).
 pub const MAX_WORD_CHARS: usize = 40;
 /// Nor are codes longer than this.
@@ -12,7 +14,7 @@ pub const MAX_CODE_CHARS: usize = 60;
 /// The words of `normalised` text, in order.
 pub fn words(normalised: &str) -> impl Iterator<Item = &str> {
     normalised
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD_CHARS)
 }
 
@@ -20,7 +22,7 @@ pub fn words(normalised: &str) -> impl Iterator<Item = &str> {
 pub fn codes(normalised: &str) -> impl Iterator<Item = &str> {
     normalised
         .split_whitespace()
-        .map(|chunk| chunk.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|chunk| chunk.trim_matches(|c: char| !is_word_char(c)))
         .filter(|c| {
             c.contains('/')
                 && c.bytes().any(|b| b.is_ascii_digit())
@@ -28,7 +30,9 @@ pub fn codes(normalised: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// Every key of `normalised` text, with repeats: words, then pairs, then codes.
+/// Every key of `normalised` text as a string, with repeats: words, then pairs, then
+/// codes. The index numbers them instead (`vocab`); its tests check both agree.
+#[cfg(test)]
 pub fn terms(normalised: &str) -> Vec<String> {
     let words: Vec<&str> = words(normalised).collect();
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
