@@ -188,8 +188,13 @@
       var slice = hits.slice(shown, shown + PAGE);
       shown += slice.length;
       more.disabled = true;
-      // All fetched at once; each shown as soon as it and those above it have arrived.
-      var chunks = slice.map(function (h) { return get("d/" + Math.floor(h.id / chunk) + ".json"); });
+      // The first result's fragment alone, so nothing competes with it; then the rest at
+      // once. Each is shown as soon as it and those above it have arrived.
+      var path = function (h) { return "d/" + Math.floor(h.id / chunk) + ".json"; };
+      var first = get(path(slice[0]));
+      var chunks = slice.map(function (h, i) {
+        return i === 0 ? first : first.then(function () { return get(path(h)); });
+      });
       var shownInOrder = Promise.resolve();
       slice.forEach(function (h, i) {
         shownInOrder = shownInOrder.then(function () { return chunks[i]; }).then(function (c) {
