@@ -3,7 +3,10 @@
 // fragment, counted raw and gzipped (node's zlib, level 6, as a server compressing on the
 // fly would send them), and the time from the page's DOMContentLoaded (when search.js
 // starts) to the first result on screen, in a fresh browser context each (cold cache).
-// The budget of the issue: at most 300 KB gzip per query, the first result within 300 ms.
+// The budget of the issue: at most 300 KB gzip per query, checked here. The time to the
+// first result is printed, never asserted: the project measures speed in benchmarks, not
+// in timed tests (a shared machine's load decides a wall time); `bench-search.mjs` (run
+// by docs/bench.md's commands) reports it against the 300 ms target.
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
@@ -11,7 +14,6 @@ import { after, before, describe, test } from "node:test";
 import { start } from "./lib/browser.mjs";
 
 const BUDGET_BYTES = 300 * 1024;
-const BUDGET_MS = 300;
 const QUERIES = ["thủ tục hành chính", "thu tuc hanh chinh", "hộ tịch", "chuyển đổi số", "sở tư pháp", "bồi thường nhà nước", "hoà giải cơ sở"];
 
 describe("one search on the generated site", () => {
@@ -23,7 +25,7 @@ describe("one search on the generated site", () => {
     await run?.close();
   });
 
-  test(`each query transfers at most ${BUDGET_BYTES / 1024} KB gzip and shows a result within ${BUDGET_MS} ms`, async () => {
+  test(`each query transfers at most ${BUDGET_BYTES / 1024} KB gzip and shows a result`, async () => {
     const rows = [];
     for (const q of QUERIES) {
       const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -54,7 +56,6 @@ describe("one search on the generated site", () => {
     for (const r of rows) {
       assert.ok(r.shown > 0, `${r.q}: results`);
       assert.ok(r.gzipKB * 1024 <= BUDGET_BYTES, `${r.q}: ${r.gzipKB} KB gzip`);
-      assert.ok(r.firstResultMs <= BUDGET_MS, `${r.q}: first result after ${r.firstResultMs} ms`);
     }
     assert.deepEqual(run.problems, []);
   });
