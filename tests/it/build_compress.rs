@@ -70,7 +70,7 @@ fn the_public_build_has_variants_beside_its_text_files() {
         "tin-tuc/index.html",
         "tin-tuc/mot/index.html",
         "rss.xml",
-        "tim-kiem/index.json",
+        "tim-kiem/index.html",
     ] {
         assert!(
             with.iter().any(|w| w == rel),
@@ -80,6 +80,12 @@ fn the_public_build_has_variants_beside_its_text_files() {
     assert!(
         with.iter()
             .any(|w| w.starts_with("assets/style.") && w.ends_with(".css"))
+    );
+    // The search fragment holding the article's text.
+    assert!(
+        with.iter()
+            .any(|w| w.starts_with("tim-kiem/") && w.ends_with("/d/0.json")),
+        "{with:?}"
     );
     assert!(
         with.iter()

@@ -49,7 +49,7 @@ fn preview_builds_every_article_with_banner_and_noindex() {
         "atom.xml",
         "tin-tuc/rss.xml",
         "so-do-trang/index.html",
-        "tim-kiem/index.json",
+        "tim-kiem/index.html",
         "404.html",
         "the/tu-phap/index.html",
         "en/index.html",

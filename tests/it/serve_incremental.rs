@@ -71,15 +71,41 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
     assert_eq!(variants(&tree(&out)) > 0, options.compress);
     let rel = |p: &str| vec![PathBuf::from(p)];
 
-    // A body-only edit rewrites its own page and nothing else.
+    // A body-only edit rewrites its own page and the search index, and no other page.
+    let before = tree(&out);
+    assert_eq!(search_folders(&before).len(), 1);
     site.write(
         "content/tin-tuc/bai-007.md",
         "---\ntitle: \"Bài 7\"\ndate: 2026-10-08 08:00\nsummary: \"Tóm tắt 7\"\ntags: [lẻ]\n---\nNội dung đã sửa.\n",
     );
     let u = live.update(&rel("content/tin-tuc/bai-007.md")).unwrap();
     assert!(!u.full);
-    assert_eq!(u.files, 1, "a body edit writes one page (and its variants)");
-    assert_eq!(tree(&out), full_build(&site, options));
+    assert!(
+        u.files > 1,
+        "a body edit writes its page and the search index"
+    );
+    let after = tree(&out);
+    let written_pages: Vec<&String> = after
+        .iter()
+        .map(|(r, _)| r)
+        .filter(|r| r.ends_with(".html") && !r.ends_with("tim-kiem/index.html"))
+        .filter(|r| {
+            before.iter().find(|(b, _)| b == *r).map(|(_, x)| x)
+                != after.iter().find(|(a, _)| a == *r).map(|(_, x)| x)
+        })
+        .collect();
+    assert_eq!(
+        written_pages,
+        ["tin-tuc/bai-007/index.html"],
+        "the only page that changed"
+    );
+    // The new body is searchable: one index folder, holding the new words.
+    let folders = search_folders(&after);
+    assert_eq!(folders.len(), 1, "{folders:?}");
+    assert!(after.iter().any(|(r, b)| r.contains("/t/")
+        && r.ends_with(".json")
+        && String::from_utf8_lossy(b).contains("\"sửa\"")));
+    assert_eq!(after, full_build(&site, options));
     let page = std::fs::read_to_string(out.join("tin-tuc/bai-007/index.html")).unwrap();
     assert!(page.contains("Nội dung đã sửa."));
 
@@ -103,6 +129,11 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
     live.update(&rel("content/tin-tuc/bai-003.md")).unwrap();
     assert_eq!(tree(&out), full_build(&site, options));
     assert!(!out.join("tin-tuc/bai-003/index.html.gz").exists());
+    assert_eq!(
+        search_folders(&tree(&out)).len(),
+        1,
+        "the old index is gone"
+    );
 
     // A theme or settings change rebuilds everything.
     let toml = std::fs::read_to_string(site.path("site.toml")).unwrap();
@@ -110,6 +141,16 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
     let u = live.update(&rel("site.toml")).unwrap();
     assert!(u.full);
     assert_eq!(tree(&out), full_build(&site, options));
+}
+
+/// The Vietnamese search index folders (`tim-kiem/<version>/`) of a built tree.
+fn search_folders(tree: &[(String, Vec<u8>)]) -> std::collections::BTreeSet<String> {
+    tree.iter()
+        .filter_map(|(r, _)| {
+            let rest = r.strip_prefix("tim-kiem/")?;
+            rest.split_once('/').map(|(v, _)| v.to_string())
+        })
+        .collect()
 }
 
 #[test]

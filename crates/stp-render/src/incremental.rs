@@ -233,9 +233,7 @@ impl Incremental {
             .par_iter()
             .map(|job| -> Result<usize, RenderError> {
                 let files = renderer.render(job)?;
-                for (rel, body) in &files {
-                    self.write(rel, body)?;
-                }
+                self.write_all(job, &files)?;
                 Ok(files.len())
             })
             .collect::<Result<Vec<usize>, RenderError>>()?
@@ -275,6 +273,18 @@ impl Incremental {
             }
             places.push(i);
         }
+        // The body is in the search index: a new body is a new index of its language.
+        let mut search_jobs: Vec<Job> = Vec::new();
+        for ((_, new), &i) in replacements.iter().zip(&places) {
+            if let Some((article, _)) = new
+                && article.body != self.site.articles[i].body
+            {
+                let job = Job::Search(article.lang.clone());
+                if !search_jobs.contains(&job) {
+                    search_jobs.push(job);
+                }
+            }
+        }
         for ((_, new), &i) in replacements.drain(..).zip(&places) {
             let (article, prov) = new.expect("checked above");
             self.site.articles[i] = article;
@@ -282,17 +292,57 @@ impl Incremental {
         }
         let renderer = Renderer::new(&self.site, &self.theme, true, &self.options);
         let mut files = 0;
-        for &i in &places {
-            for (rel, body) in renderer.render(&Job::Article(i))? {
-                self.write(&rel, &body)?;
-                files += 1;
-            }
+        let jobs = places.iter().map(|&i| Job::Article(i)).chain(search_jobs);
+        for job in jobs {
+            let rendered = renderer.render(&job)?;
+            self.write_all(&job, &rendered)?;
+            files += rendered.len();
         }
         Ok(Some(Update { files, full: false }))
     }
 }
 
 impl Incremental {
+    /// Writes what `job` rendered. A search index is a folder named by its digest: the
+    /// previous index's folder goes once the new one is written.
+    fn write_all(&self, job: &Job, files: &[(String, Vec<u8>)]) -> Result<(), RenderError> {
+        for (rel, body) in files {
+            self.write(rel, body)?;
+        }
+        if let Job::Search(_) = job {
+            self.prune_search(files)?;
+        }
+        Ok(())
+    }
+
+    /// Removes every folder beside the search index just written (`tim-kiem/<version>/`)
+    /// that is not its own.
+    fn prune_search(&self, files: &[(String, Vec<u8>)]) -> Result<(), RenderError> {
+        let Some((page, _)) = files
+            .iter()
+            .find(|(r, _)| r.ends_with("tim-kiem/index.html"))
+        else {
+            return Ok(());
+        };
+        let dir = page.trim_end_matches("index.html");
+        let keep: HashSet<&str> = files
+            .iter()
+            .filter_map(|(r, _)| r.strip_prefix(dir)?.split_once('/').map(|(v, _)| v))
+            .collect();
+        let abs = self.out.join(dir);
+        let entries = std::fs::read_dir(&abs).map_err(|e| RenderError::io(&abs, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
+            let name = entry.file_name();
+            let stale = !keep.contains(name.to_string_lossy().as_ref());
+            if stale && entry.path().is_dir() {
+                std::fs::remove_dir_all(entry.path())
+                    .map_err(|e| RenderError::io(&entry.path(), e))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Writes a rendered file in place (never half seen), with its variants when the build
     /// has them.
     fn write(&self, rel: &str, body: &[u8]) -> Result<(), RenderError> {

@@ -42,6 +42,8 @@ pub struct Renderer<'a> {
     preview: bool,
     bases: Vec<(String, Value)>,
     today: String,
+    /// Print how long the search index took (`STP_TIMINGS`).
+    timings: bool,
 }
 
 /// An attachment link on an article page.
@@ -66,6 +68,7 @@ impl<'a> Renderer<'a> {
             preview,
             bases,
             today: options.today().format("%Y-%m-%d").to_string(),
+            timings: options.timings,
         }
     }
 
@@ -100,6 +103,9 @@ impl<'a> Renderer<'a> {
         }
         jobs.extend(self.summary_jobs());
         jobs.extend([Job::NotFound, Job::Robots]);
+        // The search indexes first: the longest jobs, they then run beside the pages
+        // rather than alone after them.
+        jobs.sort_by_key(|j| !matches!(j, Job::Search(_)));
         jobs
     }
 
@@ -138,20 +144,32 @@ impl<'a> Renderer<'a> {
             }
             Job::Home(lang) => self.home(lang),
             Job::Search(lang) => {
+                let started = std::time::Instant::now();
+                let index = search::index(self.site, lang);
+                if self.timings {
+                    let bytes: usize = index.files.iter().map(|(_, b)| b.len()).sum();
+                    eprintln!(
+                        "search index {lang}: {} ms, {} articles, {} term shards, {} fragments, {bytes} bytes",
+                        started.elapsed().as_millis(),
+                        index.docs,
+                        index.shards,
+                        index.files.len(),
+                    );
+                }
+                let base = format!("{}/tim-kiem/{}/", prefix(lang), index.version);
                 let ctx = context! { ..self.base(lang), ..context! {
                     page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
-                    index_url => format!("{}/tim-kiem/index.json", prefix(lang)),
+                    index => context! { base, shards => index.shards, docs => index.docs, chunk => index.chunk },
                 }};
-                Ok(vec![
-                    (
-                        format!("{}tim-kiem/index.html", dir_prefix(lang)),
-                        self.html("search.html", ctx)?,
-                    ),
-                    (
-                        format!("{}tim-kiem/index.json", dir_prefix(lang)),
-                        search::index(self.site, lang),
-                    ),
-                ])
+                let dir = format!("{}tim-kiem/", dir_prefix(lang));
+                let mut files = vec![(format!("{dir}index.html"), self.html("search.html", ctx)?)];
+                files.extend(
+                    index
+                        .files
+                        .into_iter()
+                        .map(|(path, bytes)| (format!("{dir}{}/{path}", index.version), bytes)),
+                );
+                Ok(files)
             }
             Job::HtmlSitemap(lang) => self.html_sitemap(lang),
             Job::NotFound => {

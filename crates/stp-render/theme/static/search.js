@@ -1,29 +1,234 @@
-// Site search over the prebuilt index of this language (tim-kiem/index.json): the query
-// and the index are both folded (lower case, no diacritics), so "thu tuc" finds "thủ tục".
-// Every word of the query must match. Without JavaScript the page points to the sitemap.
+// Site search over this language's fragmented index (crates/stp-render/src/search/):
+// the query is normalised and folded exactly as the index was (NFC, lower case, one tone
+// placement: "hoà" = "hòa"; without marks: "thu tuc" finds "thủ tục"), split into words,
+// pairs of neighbouring words and codes (document numbers such as 15/2026/NĐ-CP), and
+// each key's shard (t/<n>.json, n = FNV-1a of the folded key) is fetched; then only the
+// fragments (d/<n>.json) of the results on screen. Every word of the query must match;
+// results that match the marks as typed come first, then those holding more of the
+// query's neighbouring words together (pairs, codes), then by score (title and number
+// above body). Snippets and marks are DOM nodes, never HTML. Without JavaScript the page
+// points to the sitemap. In node, the text functions are exported for the shared tests.
 (function () {
   "use strict";
+  var TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+  var MARK = /[\u0300-\u036f]/;
+  var ASCII = /^[\x00-\x7f]*$/;
+  var MAX_WORD = 40, MAX_CODE = 60, MAX_QUERY_WORDS = 12, PAGE = 10;
+
+  function placeTone(word) {
+    if (ASCII.test(word)) return word;
+    var letters = [];
+    for (var c of word.normalize("NFD")) {
+      if (MARK.test(c) && letters.length) letters[letters.length - 1].m.push(c);
+      else letters.push({ c: c, m: [] });
+    }
+    var n = letters.length;
+    if (n < 2) return word;
+    var a = letters[n - 2], b = letters[n - 1];
+    var pair = (a.c === "o" && (b.c === "a" || b.c === "e")) || (a.c === "u" && b.c === "y");
+    var afterQ = a.c === "u" && n >= 3 && letters[n - 3].c === "q";
+    var bare = function (m) { return m.every(function (x) { return TONES.indexOf(x) >= 0; }); };
+    if (!pair || afterQ || !bare(a.m) || !bare(b.m)) return word;
+    if (b.m.length) a.m.push(b.m.pop());
+    return letters.map(function (l) { return l.c + l.m.join(""); }).join("").normalize("NFC");
+  }
+  function normalise(s) {
+    s = String(s).normalize("NFC").toLowerCase();
+    return ASCII.test(s) ? s : s.replace(/\p{Alphabetic}+/gu, placeTone);
+  }
+  function fold(s) {
+    return normalise(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+  }
+  function words(n) {
+    return n.split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) { return w && Array.from(w).length <= MAX_WORD; });
+  }
+  function trimCode(c) { return c.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, ""); }
+  function isCode(c) { return c.indexOf("/") >= 0 && /[0-9]/.test(c) && Array.from(c).length <= MAX_CODE; }
+  function codes(n) { return n.split(/\s+/).map(trimCode).filter(isCode); }
+  function shardOf(key, count) {
+    var bytes = new TextEncoder().encode(key), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h % count;
+  }
+  // The keys a query looks up: its words, its pairs of neighbouring words, its codes;
+  // each with the query words it accounts for.
+  function plan(q) {
+    var ws = [], units = [], seen = {};
+    function unit(exact, covers, weight) {
+      if (seen[exact]) return;
+      seen[exact] = true;
+      var key = fold(exact);
+      units.push({ exact: exact, key: key, marked: key !== exact, covers: covers, weight: weight, phrase: covers.length > 1 });
+    }
+    normalise(q).split(/\s+/).forEach(function (chunk) {
+      var start = ws.length;
+      words(chunk).forEach(function (w) { if (ws.length < MAX_QUERY_WORDS) ws.push(w); });
+      var code = trimCode(chunk), covers = [];
+      for (var i = start; i < ws.length; i++) covers.push(i);
+      if (isCode(code) && covers.length) unit(code, covers, 2);
+    });
+    ws.forEach(function (w, i) { unit(w, [i], 1); });
+    for (var i = 0; i + 1 < ws.length; i++) unit(ws[i] + " " + ws[i + 1], [i, i + 1], 1.5);
+    return { words: ws, units: units };
+  }
+
+  var api = { normalise: normalise, fold: fold, words: words, codes: codes, shardOf: shardOf, plan: plan };
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+
   var out = document.getElementById("search-results");
   if (!out) return;
-  var q = new URLSearchParams(location.search).get("q") || "";
   var input = document.getElementById("q");
+  var q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
-  function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-  }
-  function esc(s) {
-    return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
-  }
   if (!q.trim()) { input.focus(); return; }
-  fetch(out.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (index) {
-    var words = fold(q).split(/\s+/).filter(Boolean);
-    var hits = index.filter(function (e) { return words.every(function (w) { return e.f.indexOf(w) >= 0; }); });
-    var head = (hits.length ? out.getAttribute("data-count") : out.getAttribute("data-none"))
-      .replace("{n}", hits.length).replace("{q}", q);
-    out.innerHTML = "<h2>" + esc(head) + "</h2>" + (hits.length ? "<ol>" + hits.slice(0, 100).map(function (e) {
-      return '<li><a href="' + esc(e.u) + '">' + esc(e.t) + "</a>" +
-        (e.s || e.d ? '<br><span class="meta">' + esc([e.s, e.d].filter(Boolean).join(" · ")) + "</span>" : "") +
-        (e.x ? "<br>" + esc(e.x) : "") + "</li>";
-    }).join("") + "</ol>" : "");
-  });
+  var base = out.getAttribute("data-base");
+  var shards = +out.getAttribute("data-shards"), total = +out.getAttribute("data-docs");
+  var chunk = +out.getAttribute("data-chunk");
+  var cache = {};
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+  function el(tag, text) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  var p = plan(q);
+  var folded = {};
+  p.words.forEach(function (w) { folded[fold(w)] = true; });
+  // `text` into `parent`, the query's words marked.
+  function marked(parent, text) {
+    var re = /[\p{Alphabetic}\p{N}]+/gu, last = 0, m;
+    while ((m = re.exec(text))) {
+      if (!folded[fold(m[0])]) continue;
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(el("mark", m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    return parent;
+  }
+  // Where `text` best matches: the start of its longest run of query words, and how
+  // many of the query's words it holds.
+  function best(text) {
+    var re = /[\p{Alphabetic}\p{N}]+/gu, m, run = 0, start = 0, seen = {}, b = { at: -1, run: 0, words: 0 };
+    while ((m = re.exec(text))) {
+      var f = fold(m[0]);
+      if (!folded[f]) { run = 0; continue; }
+      if (!run) start = m.index;
+      run++;
+      seen[f] = true;
+      if (run > b.run) { b.at = start; b.run = run; }
+    }
+    b.words = Object.keys(seen).length;
+    return b;
+  }
+  // About 220 characters of the summary or the body, around where it best matches the
+  // query (the longer run of query words wins; the summary on a tie), else the summary.
+  function snippet(summary, body) {
+    var s = best(summary), b = best(body), text = summary, at = s.at;
+    if (b.run > s.run || (b.run === s.run && b.words > s.words)) { text = body; at = b.at; }
+    if (at < 0) { text = summary || body; at = 0; }
+    var start = Math.max(0, at - 80);
+    if (start > 0) { var sp = text.indexOf(" ", start); start = sp >= 0 && sp < at ? sp + 1 : start; }
+    var end = Math.min(text.length, start + 220);
+    if (end < text.length) { var e = text.lastIndexOf(" ", end); end = e > at ? e : end; }
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  function rank(found) {
+    var docs = new Map(), capped = false, all = (1 << p.words.length) - 1;
+    p.units.forEach(function (u, k) {
+      var best = new Map();
+      (found[k][u.key] || []).forEach(function (form) {
+        var exact = !u.marked || form[0] === u.exact, df = form[1], post = form[2];
+        if (df > post.length / 2) capped = true;
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * u.weight * (exact ? 1 : 0.5);
+        for (var j = 0, id = 0; j < post.length; j += 2) {
+          id += post[j];
+          var s = post[j + 1] / 10 * idf, b = best.get(id);
+          if (!b) best.set(id, { s: s, exact: exact });
+          else { b.s = Math.max(b.s, s); b.exact = b.exact || exact; }
+        }
+      });
+      best.forEach(function (b, id) {
+        var d = docs.get(id);
+        if (!d) docs.set(id, (d = { id: id, score: 0, covered: 0, exact: 0, phrases: 0 }));
+        d.score += b.s;
+        if (u.phrase) d.phrases++;
+        if (u.marked && b.exact) d.exact++;
+        u.covers.forEach(function (i) { d.covered |= 1 << i; });
+      });
+    });
+    var hits = [];
+    docs.forEach(function (d) { if (d.covered === all) hits.push(d); });
+    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || a.id - b.id; });
+    return { hits: hits, capped: capped };
+  }
+
+  function show(result) {
+    var hits = result.hits;
+    out.textContent = "";
+    if (!hits.length) out.setAttribute("aria-busy", "false");
+    var key = !hits.length ? "data-none" : result.capped ? "data-count-more" : "data-count";
+    out.appendChild(el("h2", out.getAttribute(key).replace("{n}", hits.length).replace("{q}", q)));
+    if (!hits.length) return Promise.resolve();
+    var list = out.appendChild(el("ol"));
+    var more = el("button", out.getAttribute("data-more"));
+    more.type = "button";
+    var shown = 0;
+    function page() {
+      var slice = hits.slice(shown, shown + PAGE);
+      shown += slice.length;
+      more.disabled = true;
+      // The first result's fragment alone, so nothing competes with it; then the rest at
+      // once. Each is shown as soon as it and those above it have arrived.
+      var path = function (h) { return "d/" + Math.floor(h.id / chunk) + ".json"; };
+      var first = get(path(slice[0]));
+      var chunks = slice.map(function (h, i) {
+        return i === 0 ? first : first.then(function () { return get(path(h)); });
+      });
+      var shownInOrder = Promise.resolve();
+      slice.forEach(function (h, i) {
+        shownInOrder = shownInOrder.then(function () { return chunks[i]; }).then(function (c) {
+          var d = c[h.id % chunk], li = el("li");
+          var a = marked(el("a"), d[1]);
+          a.href = d[0];
+          li.appendChild(a);
+          var meta = [d[3], d[2], d[4]].filter(Boolean).join(" · ");
+          if (meta) { li.appendChild(el("br")); marked(li.appendChild(el("span")), meta).className = "meta"; }
+          var text = snippet(d[5], d[6]);
+          if (text) { li.appendChild(el("br")); marked(li.appendChild(el("span")), text).className = "snippet"; }
+          list.appendChild(li);
+        });
+      });
+      return shownInOrder.then(function () {
+        out.setAttribute("aria-busy", "false");
+        more.disabled = false;
+        if (shown < hits.length) out.appendChild(more);
+        else if (more.parentNode) more.parentNode.removeChild(more);
+      });
+    }
+    more.addEventListener("click", function () { out.setAttribute("aria-busy", "true"); page().catch(failed); });
+    return page();
+  }
+  function failed() {
+    out.setAttribute("aria-busy", "false");
+    out.textContent = "";
+    var msg = out.appendChild(el("p", out.getAttribute("data-failed") + " "));
+    var a = msg.appendChild(el("a", out.getAttribute("data-sitemap-label")));
+    a.href = out.getAttribute("data-sitemap");
+  }
+  out.setAttribute("aria-busy", "true");
+  if (!p.units.length) { show({ hits: [], capped: false }); return; }
+  Promise.all(p.units.map(function (u) { return get("t/" + shardOf(u.key, shards) + ".json"); }))
+    .then(function (found) { return show(rank(found)); })
+    .catch(failed);
 })();

@@ -1,0 +1,166 @@
+//! The site search index of one language: full text (title, summary, tags, legal
+//! document fields and body), Vietnamese-aware (`fold`: a query without diacritics finds
+//! words with them; one tone placement), split into small fragments that the search page
+//! (`theme/static/search.js`) fetches on demand. Under `tim-kiem/<version>/` (the version
+//! is a digest of every fragment, so a changed index is a new folder and a cached
+//! fragment is never stale): `t/<n>.json`, the term shards (`shards`), and `d/<n>.json`,
+//! what results show (`docs`). The search page's HTML carries the version, the shard
+//! count and the article count. Articles are numbered newest first (then by address).
+//!
+//! Each article's text is read once: its words become numbers in a vocabulary (`vocab`)
+//! that normalises and folds each distinct word once per build, its pairs of words pairs
+//! of numbers; strings are made again only for the shards.
+
+mod docs;
+pub(crate) mod fold;
+mod hash;
+mod score;
+mod shards;
+mod text;
+mod tokens;
+mod vocab;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use stp_site::Site;
+
+pub use fold::fold;
+
+/// Articles scored together in parallel (bounds the memory their keys take).
+const BATCH: usize = 1024;
+/// Articles read together while the vocabulary is new (it then grows fourfold each
+/// batch up to `BATCH`): a word the vocabulary lacks is normalised between batches.
+const FIRST_BATCH: usize = 16;
+
+/// One language's search index.
+pub struct Index {
+    /// The folder of this index's fragments under `tim-kiem/`: a digest of their content.
+    pub version: String,
+    /// How many term shards (`t/0.json` …).
+    pub shards: usize,
+    /// How many articles (numbered from 0; `d/<n>.json` holds `docs::CHUNK` of them).
+    pub docs: usize,
+    /// Articles per `d/` fragment.
+    pub chunk: usize,
+    /// The fragments, by path under the version folder.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// The search index of the `lang` articles of `site`.
+pub fn index(site: &Site, lang: &str) -> Index {
+    let mut order: Vec<usize> = (0..site.summaries.len())
+        .filter(|&i| site.summaries[i].lang == lang)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.summaries[a], &site.summaries[b]);
+        b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url))
+    });
+    let section_name = |key: &str| {
+        site.sections
+            .iter()
+            .find(|l| l.lang == lang && l.key == key)
+            .map_or("", |l| l.name.as_str())
+    };
+
+    // First pass: each article's text once (what results show, and its fields as word
+    // numbers), the vocabulary growing batch by batch.
+    let mut vocab = vocab::Vocab::default();
+    let mut tokenised: Vec<score::Tokenised> = Vec::with_capacity(order.len());
+    let mut texts: Vec<String> = Vec::with_capacity(order.len());
+    let mut size = FIRST_BATCH;
+    let mut rest = &order[..];
+    while !rest.is_empty() {
+        let (batch, tail) = rest.split_at(size.min(rest.len()));
+        rest = tail;
+        size = (size * 4).min(BATCH);
+        let drafted: Vec<(score::Drafted, String)> = batch
+            .par_iter()
+            .map(|&i| {
+                let s = &site.summaries[i];
+                let doc = s.meta.document.as_ref();
+                let body = text::plain(&site.articles[i].body);
+                let mut meta = vec![s.summary.as_str()];
+                if let Some(d) = doc {
+                    meta.extend([d.doc_type.as_str(), d.issuer.as_str(), d.excerpt.as_str()]);
+                }
+                let fields = score::Fields {
+                    title: &s.title,
+                    number: doc.map_or("", |d| d.number.as_str()),
+                    tags: s.tags.iter().map(|t| t.name.as_str()).collect(),
+                    meta,
+                    body: &body,
+                };
+                let drafted = score::Drafted::of(&fields, &vocab);
+                (drafted, docs::snippet_source(&body))
+            })
+            .collect();
+        vocab.learn(drafted.iter().flat_map(|(d, _)| &d.0));
+        let finished: Vec<(score::Tokenised, String)> = drafted
+            .into_par_iter()
+            .map(|(d, text)| (d.finish(&vocab), text))
+            .collect();
+        for (t, text) in finished {
+            tokenised.push(t);
+            texts.push(text);
+        }
+    }
+    let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
+    let average = words as f32 / tokenised.len().max(1) as f32;
+    let shown: Vec<docs::Shown> = order
+        .iter()
+        .zip(texts)
+        .map(|(&i, text)| {
+            let s = &site.summaries[i];
+            docs::Shown(
+                &s.url,
+                &s.title,
+                &s.date_display,
+                section_name(&s.section),
+                s.meta.document.as_ref().map_or("", |d| d.number.as_str()),
+                if s.summary.is_empty() {
+                    s.meta.document.as_ref().map_or("", |d| d.excerpt.as_str())
+                } else {
+                    &s.summary
+                },
+                text,
+            )
+        })
+        .collect();
+
+    // Second pass: every article's keys and scores, gathered in article order.
+    let mut postings = shards::Postings::default();
+    for (b, batch) in tokenised.chunks(BATCH).enumerate() {
+        let scored: Vec<Vec<(vocab::Key, u8)>> = batch
+            .par_iter()
+            .map_init(Vec::new, |keys, t| score::scores(t, average, keys))
+            .collect();
+        postings.add((b * BATCH) as u32, &scored);
+    }
+    drop(tokenised);
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let term_shards = postings.into_shards(&vocab);
+    let shard_count = term_shards.len();
+    for (n, s) in term_shards.into_iter().enumerate() {
+        files.push((format!("t/{n}.json"), s.into_bytes()));
+    }
+    for (n, c) in docs::chunks(&shown).into_iter().enumerate() {
+        files.push((format!("d/{n}.json"), c.into_bytes()));
+    }
+    let mut digest = Sha256::new();
+    for (path, bytes) in &files {
+        digest.update((path.len() as u64).to_le_bytes());
+        digest.update(path.as_bytes());
+        digest.update((bytes.len() as u64).to_le_bytes());
+        digest.update(bytes);
+    }
+    let hex = base16ct::lower::encode_string(&digest.finalize());
+    Index {
+        version: hex[..12].to_string(),
+        shards: shard_count,
+        docs: shown.len(),
+        chunk: docs::CHUNK,
+        files,
+    }
+}

@@ -1,0 +1,39 @@
+// The search page's text rules (theme/static/search.js, loaded here as a CommonJS module)
+// against the vectors the Rust index builder is tested with
+// (crates/stp-render/src/search/vectors.json): normalising (NFC, lower case, one tone
+// placement), folding (no marks) and splitting into words must agree, or a query would
+// miss what the index holds. No browser needed.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+
+const require = createRequire(import.meta.url);
+const text = require("../../crates/stp-render/theme/static/search.js");
+const vectors = JSON.parse(readFileSync(new URL("../../crates/stp-render/src/search/vectors.json", import.meta.url), "utf8"));
+
+test("search.js normalises, folds and splits as the index builder does", () => {
+  assert.ok(vectors.length >= 10);
+  for (const v of vectors) {
+    assert.equal(text.normalise(v.input), v.normalised, `normalise ${JSON.stringify(v.input)}`);
+    assert.equal(text.fold(v.input), v.folded, `fold ${JSON.stringify(v.input)}`);
+    assert.deepEqual(text.words(text.normalise(v.input)), v.words, `words ${JSON.stringify(v.input)}`);
+  }
+});
+
+test("the shard hash is FNV-1a 32 as in shards.rs", () => {
+  assert.equal(text.shardOf("", 2 ** 32), 0x811c9dc5);
+  assert.equal(text.shardOf("a", 2 ** 32), 0xe40c292c);
+  assert.equal(text.shardOf("foobar", 2 ** 32), 0xbf9cf968);
+});
+
+test("a query becomes words, pairs and codes; old and new tone placement plan alike", () => {
+  const p = text.plan("Nghị định 15/2026/NĐ-CP");
+  assert.deepEqual(p.words, ["nghị", "định", "15", "2026", "nđ", "cp"]);
+  const keys = p.units.map((u) => u.key);
+  assert.ok(keys.includes("15/2026/nd-cp"));
+  assert.ok(keys.includes("nghi dinh"));
+  assert.deepEqual(p.units.find((u) => u.key === "15/2026/nd-cp").covers, [2, 3, 4, 5]);
+  assert.deepEqual(text.plan("hoà giải"), text.plan("hòa giải"));
+  assert.equal(text.plan("hoa giai").units.every((u) => !u.marked), true);
+});
