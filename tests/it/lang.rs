@@ -1,7 +1,9 @@
 //! stp speaks Vietnamese by default and English on request (`--lang en`, `STP_LANG=en`, an
 //! `en_*` locale): the board (`stp status`), the step commands' lines and refusals (`stp
 //! approve` with the wrong role, an untrusted key, the wrong state; `stp publish` with
-//! nothing approved; a queue), the `error:`/`hint:` labels, and `--help`. These tests run
+//! nothing approved; a queue), the `error:`/`hint:` labels, `--help`, and the other
+//! commands' lines and refusals (`stp log`, `stp audit`, `stp sync`, `stp intake`, `stp
+//! calendar due`, `stp new`, `stp report`). These tests run
 //! stp without the kit's `STP_LANG=en` and without a locale, unless they set one.
 
 use std::process::Output;
@@ -809,5 +811,59 @@ fn intake_refusals_speak_the_chosen_language() {
     assert_eq!(
         stderr(&en),
         "error: --sender-email `khong-co-a-còng` is not an e-mail address\nhint: write it as name@example.vn, or give --sender-phone instead\n"
+    );
+}
+
+#[test]
+fn calendar_new_and_report_speak_the_chosen_language() {
+    let (env, _) = board();
+    let due = ["calendar", "due", "2026-03-02", "--working-days", "1"];
+    let vi = run(&env, &due, &[]);
+    assert!(vi.status.success(), "{}", stderr(&vi));
+    assert_eq!(
+        stdout(&vi),
+        "2026-03-03 (Thứ Ba), 1 ngày làm việc sau 2026-03-02 (không tính ngày bắt đầu)\n"
+    );
+    assert_eq!(
+        stdout(&english(&env, &due)),
+        "2026-03-03 Tuesday, 1 working day after 2026-03-02 (the start day not counted)\n"
+    );
+    let hours = ["calendar", "due", "2026-03-02T08:00", "--admin-hours", "2"];
+    assert_eq!(
+        stdout(&run(&env, &hours, &[])),
+        "2026-03-02T10:00 (Thứ Hai), 2 giờ hành chính sau 2026-03-02T08:00\n"
+    );
+    assert_eq!(
+        stdout(&english(&env, &hours)),
+        "2026-03-02T10:00 Monday, 2 administrative hours after 2026-03-02T08:00\n"
+    );
+
+    let new = ["new", "khong-co", "Tiêu đề"];
+    let vi = run(&env, &new, &[]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert!(
+        stderr(&vi)
+            .starts_with("lỗi: site.toml không có chuyên mục `khong-co`\ngợi ý: chọn một trong: "),
+        "{}",
+        stderr(&vi)
+    );
+    let en = english(&env, &new);
+    assert!(
+        stderr(&en)
+            .starts_with("error: site.toml has no section `khong-co`\nhint: choose one of: "),
+        "{}",
+        stderr(&en)
+    );
+
+    let month = ["report", "--month", "2026-13"];
+    let vi = run(&env, &month, &[]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert_eq!(
+        stderr(&vi),
+        "lỗi: `2026-13` không phải là một tháng\ngợi ý: viết dạng YYYY-MM, ví dụ 2026-03\n"
+    );
+    assert_eq!(
+        stderr(&english(&env, &month)),
+        "error: `2026-13` is not a month\nhint: write it as YYYY-MM, e.g. 2026-03\n"
     );
 }
