@@ -1,7 +1,9 @@
 //! stp speaks Vietnamese by default and English on request (`--lang en`, `STP_LANG=en`, an
 //! `en_*` locale): the board (`stp status`), the step commands' lines and refusals (`stp
 //! approve` with the wrong role, an untrusted key, the wrong state; `stp publish` with
-//! nothing approved; a queue), the `error:`/`hint:` labels, and `--help`. These tests run
+//! nothing approved; a queue), the `error:`/`hint:` labels, `--help`, and the other
+//! commands' lines and refusals (`stp log`, `stp audit`, `stp sync`, `stp intake`, `stp
+//! calendar due`, `stp new`, `stp report`). These tests run
 //! stp without the kit's `STP_LANG=en` and without a locale, unless they set one.
 
 use std::process::Output;
@@ -41,17 +43,18 @@ fn redacted(env: &Env, text: &str) -> String {
         .collect();
     let text = redact(text, &pairs);
     // Short commit ids (12 digits) after "commit"/"trong commit".
+    each_word(&text, |w| {
+        (w.len() == 12 && w.chars().all(|c| c.is_ascii_hexdigit())).then(|| "<commit>".into())
+    })
+}
+
+/// `text` line by line with each word (split at spaces) that `name` names replaced.
+fn each_word(text: &str, name: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let words: Vec<String> = line
             .split(' ')
-            .map(|w| {
-                if w.len() == 12 && w.chars().all(|c| c.is_ascii_hexdigit()) {
-                    "<commit>".to_string()
-                } else {
-                    w.to_string()
-                }
-            })
+            .map(|w| name(w).unwrap_or_else(|| w.to_string()))
             .collect();
         out.push_str(&words.join(" "));
         out.push('\n');
@@ -561,4 +564,306 @@ fn key_new_and_setup_speak_the_chosen_language() {
     let en = said(&["setup", "--lang", "en"], &[]);
     assert!(en.contains("trust root: not pinned"), "{en}");
     assert!(!en.contains("), new"), "the key made before is kept: {en}");
+}
+
+/// `redacted`, then every date (`2026-12-06`) as `<date>` and every short commit id (10
+/// hexadecimal digits, as `stp log` and `stp sync` show them) as `<commit>`.
+fn trail_redacted(env: &Env, text: &str) -> String {
+    each_word(&redacted(env, text), |w| {
+        // A word ending a clause keeps its comma, semicolon or colon.
+        let bare = w.trim_end_matches([',', ';', ':']);
+        let end = &w[bare.len()..];
+        let is_date = bare.len() == 10
+            && bare.char_indices().all(|(i, c)| match i {
+                4 | 7 => c == '-',
+                _ => c.is_ascii_digit(),
+            });
+        let is_commit = bare.len() == 10
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+        if is_date {
+            Some(format!("<date>{end}"))
+        } else if is_commit {
+            Some(format!("<commit>{end}"))
+        } else {
+            None
+        }
+    })
+}
+
+#[test]
+fn log_speaks_the_chosen_language() {
+    let (env, [_, _, _, published]) = board();
+    let returned = env.draft("tra-lai", "Nội dung.");
+    env.step("contributor", "submit", &returned);
+    let editor = env.key("editor");
+    let editor = editor.to_str().unwrap();
+    env.ok(&[
+        "return",
+        &returned,
+        "--reason",
+        "Đề nghị bổ sung số liệu.",
+        "--key",
+        editor,
+    ]);
+    let rejected = env.draft("tu-choi", "Nội dung.");
+    env.step("contributor", "submit", &rejected);
+    env.ok(&[
+        "reject",
+        &rejected,
+        "--ground",
+        "c",
+        "--reason",
+        "Không đúng sự thật.",
+        "--key",
+        editor,
+    ]);
+    let mut vi = String::new();
+    let mut en = String::new();
+    for article in [&published, &returned, &rejected] {
+        let out = run(&env, &["log", article], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        vi.push_str(&trail_redacted(&env, &stdout(&out)));
+        let out = english(&env, &["log", article]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        en.push_str(&trail_redacted(&env, &stdout(&out)));
+    }
+    for words in [
+        "content/tin-tuc/da-dang.md: đã đăng",
+        "approve  đã kiểm tra -> đã phê duyệt  do Người approver (approver, người phê duyệt)",
+        "lý do: Đề nghị bổ sung số liệu.",
+        "căn cứ: Điều 12.3.c (thông tin không đúng sự thật)",
+        "trên trang công khai: phiên bản do Người secretary đăng, trong commit <commit>",
+    ] {
+        assert!(vi.contains(words), "{words} missing:\n{vi}");
+    }
+    for english in [" by ", "reason:", "ground:", "on the public site"] {
+        assert!(!vi.contains(english), "{english} in Vietnamese:\n{vi}");
+    }
+    assert!(
+        en.contains("approve  verified -> approved  by Người approver (approver, approver)"),
+        "{en}"
+    );
+    assert!(en.contains("reason: Đề nghị bổ sung số liệu."), "{en}");
+    insta::assert_snapshot!("lang_log_vi", vi);
+    insta::assert_snapshot!("lang_log_en", en);
+
+    // An article with no signed step, and the site files' trail.
+    let draft = env.draft("chua-gui", "Nội dung.");
+    let pinned = ("STP_TRUST_ROOT", env.fingerprint("admin"));
+    let pinned = (pinned.0, pinned.1.as_str());
+    let vi = run(&env, &["log", &draft], &[pinned]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert_eq!(
+        stderr(&vi),
+        format!(
+            "lỗi: {draft} chưa có bước nào được ký trong lịch sử\ngợi ý: gửi tin, bài bằng `stp submit {draft}`\n"
+        )
+    );
+    let en = run(&env, &["log", &draft], &[pinned, ("STP_LANG", "en")]);
+    assert_eq!(
+        stderr(&en),
+        format!(
+            "error: {draft} has no signed step in the history\nhint: send it in with `stp submit {draft}`\n"
+        )
+    );
+    let vi = trail_redacted(&env, &stdout(&run(&env, &["log", "site"], &[])));
+    let en = trail_redacted(&env, &stdout(&english(&env, &["log", "site"])));
+    insta::assert_snapshot!("lang_log_site_vi", vi);
+    insta::assert_snapshot!("lang_log_site_en", en);
+}
+
+#[test]
+fn audit_speaks_the_chosen_language() {
+    let (env, [submitted, _, _, _]) = board();
+    let vi = run(&env, &["audit"], &[]);
+    assert!(vi.status.success(), "{}", stderr(&vi));
+    let vi = redacted(&env, &stdout(&vi));
+    assert!(
+        vi.ends_with("không có thay đổi nào không có thẩm quyền\n"),
+        "{vi}"
+    );
+    let en = redacted(&env, &stdout(&english(&env, &["audit"])));
+    assert!(en.ends_with("no unauthorised changes\n"), "{en}");
+    insta::assert_snapshot!("lang_audit_clean_vi", vi);
+    insta::assert_snapshot!("lang_audit_clean_en", en);
+
+    // A status changed without a signed step: a finding, then acknowledged.
+    env.set_status(&submitted, "published");
+    env.forge(None, "publish it myself", &[]);
+    let vi = run(&env, &["audit"], &[]);
+    assert_eq!(vi.status.code(), Some(1), "{}", stderr(&vi));
+    let vi = format!(
+        "{}---\n{}",
+        redacted(&env, &stdout(&vi)),
+        redacted(&env, &stderr(&vi))
+    );
+    assert!(vi.contains("lỗi: 1 phát hiện chưa được ghi nhận\n"), "{vi}");
+    let en = english(&env, &["audit"]);
+    let en = format!(
+        "{}---\n{}",
+        redacted(&env, &stdout(&en)),
+        redacted(&env, &stderr(&en))
+    );
+    assert!(
+        en.contains("error: 1 findings are not acknowledged\n"),
+        "{en}"
+    );
+    insta::assert_snapshot!("lang_audit_finding_vi", trail_redacted(&env, &vi));
+    insta::assert_snapshot!("lang_audit_finding_en", trail_redacted(&env, &en));
+
+    let head = env.git(&["rev-parse", "HEAD"]);
+    let admin = env.key("admin");
+    let ack = run(
+        &env,
+        &[
+            "audit",
+            "ack",
+            head.trim(),
+            "--reason",
+            "Thử nghiệm.",
+            "--key",
+            admin.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(ack.status.success(), "{}", stderr(&ack));
+    assert_eq!(
+        trail_redacted(&env, &stdout(&ack)),
+        "đã ghi nhận 1 phát hiện của <commit>, trong commit <commit>\n"
+    );
+    let vi = trail_redacted(&env, &stdout(&run(&env, &["audit"], &[])));
+    assert!(vi.contains("[quan-tri đã ghi nhận: Thử nghiệm.]"), "{vi}");
+    assert!(vi.ends_with("mọi phát hiện đều đã được ghi nhận\n"), "{vi}");
+    let en = trail_redacted(&env, &stdout(&english(&env, &["audit"])));
+    assert!(
+        en.contains("[acknowledged by quan-tri: Thử nghiệm.]"),
+        "{en}"
+    );
+    assert!(en.ends_with("every finding is acknowledged\n"), "{en}");
+}
+
+#[test]
+fn sync_speaks_the_chosen_language() {
+    let (env, _) = board();
+    env.shared_remote();
+    let sent = run(&env, &["sync"], &[]);
+    assert!(sent.status.success(), "{}", stderr(&sent));
+    let sent = stdout(&sent);
+    assert!(
+        sent.starts_with("đã gửi ") && sent.ends_with(" commit lên kho chung origin\n"),
+        "{sent}"
+    );
+    let vi = stdout(&run(&env, &["sync"], &[]));
+    assert_eq!(
+        vi,
+        "đã khớp với kho chung origin/main, không có gì để nhận hay gửi\n"
+    );
+    let en = stdout(&english(&env, &["sync"]));
+    assert_eq!(en, "up to date with origin/main\n");
+}
+
+#[test]
+fn intake_refusals_speak_the_chosen_language() {
+    let (env, _) = board();
+    let secretary = env.key("secretary");
+    let secretary = secretary.to_str().unwrap();
+    let bad = env.site.parent().unwrap().join("bai.docx");
+    std::fs::write(&bad, b"not a zip").unwrap();
+    let bad = bad.to_str().unwrap();
+    let tmp = env.site.parent().unwrap().to_str().unwrap();
+    let args = ["intake", bad, "--section", "tin-tuc", "--key", secretary];
+    let vi = run(&env, &args, &[]);
+    assert_eq!(vi.status.code(), Some(2), "{}", stderr(&vi));
+    let vi = redacted(&env, &stderr(&vi)).replace(tmp, "<tmp>");
+    assert!(vi.contains("từ chối: <tmp>/bai.docx: "), "{vi}");
+    assert!(
+        vi.contains("lỗi: từ chối 1 trong 1 tin, bài gửi đến; không ghi gì cho các tin, bài đó"),
+        "{vi}"
+    );
+    let en = english(&env, &args);
+    assert_eq!(en.status.code(), Some(2));
+    let en = redacted(&env, &stderr(&en)).replace(tmp, "<tmp>");
+    assert!(en.contains("refused: <tmp>/bai.docx: "), "{en}");
+    assert!(
+        en.contains("error: 1 of 1 submissions refused; nothing was written for them"),
+        "{en}"
+    );
+    insta::assert_snapshot!("lang_intake_refused_vi", vi);
+    insta::assert_snapshot!("lang_intake_refused_en", en);
+
+    let email = [
+        "intake",
+        bad,
+        "--section",
+        "tin-tuc",
+        "--sender-email",
+        "khong-co-a-còng",
+    ];
+    let vi = run(&env, &email, &[]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert_eq!(
+        stderr(&vi),
+        "lỗi: --sender-email `khong-co-a-còng` không phải địa chỉ thư điện tử\ngợi ý: viết dạng ten@example.vn, hoặc dùng --sender-phone thay thế\n"
+    );
+    let en = english(&env, &email);
+    assert_eq!(
+        stderr(&en),
+        "error: --sender-email `khong-co-a-còng` is not an e-mail address\nhint: write it as name@example.vn, or give --sender-phone instead\n"
+    );
+}
+
+#[test]
+fn calendar_new_and_report_speak_the_chosen_language() {
+    let (env, _) = board();
+    let due = ["calendar", "due", "2026-03-02", "--working-days", "1"];
+    let vi = run(&env, &due, &[]);
+    assert!(vi.status.success(), "{}", stderr(&vi));
+    assert_eq!(
+        stdout(&vi),
+        "2026-03-03 (Thứ Ba), 1 ngày làm việc sau 2026-03-02 (không tính ngày bắt đầu)\n"
+    );
+    assert_eq!(
+        stdout(&english(&env, &due)),
+        "2026-03-03 Tuesday, 1 working day after 2026-03-02 (the start day not counted)\n"
+    );
+    let hours = ["calendar", "due", "2026-03-02T08:00", "--admin-hours", "2"];
+    assert_eq!(
+        stdout(&run(&env, &hours, &[])),
+        "2026-03-02T10:00 (Thứ Hai), 2 giờ hành chính sau 2026-03-02T08:00\n"
+    );
+    assert_eq!(
+        stdout(&english(&env, &hours)),
+        "2026-03-02T10:00 Monday, 2 administrative hours after 2026-03-02T08:00\n"
+    );
+
+    let new = ["new", "khong-co", "Tiêu đề"];
+    let vi = run(&env, &new, &[]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert!(
+        stderr(&vi)
+            .starts_with("lỗi: site.toml không có chuyên mục `khong-co`\ngợi ý: chọn một trong: "),
+        "{}",
+        stderr(&vi)
+    );
+    let en = english(&env, &new);
+    assert!(
+        stderr(&en)
+            .starts_with("error: site.toml has no section `khong-co`\nhint: choose one of: "),
+        "{}",
+        stderr(&en)
+    );
+
+    let month = ["report", "--month", "2026-13"];
+    let vi = run(&env, &month, &[]);
+    assert_eq!(vi.status.code(), Some(2));
+    assert_eq!(
+        stderr(&vi),
+        "lỗi: `2026-13` không phải là một tháng\ngợi ý: viết dạng YYYY-MM, ví dụ 2026-03\n"
+    );
+    assert_eq!(
+        stderr(&english(&env, &month)),
+        "error: `2026-13` is not a month\nhint: write it as YYYY-MM, e.g. 2026-03\n"
+    );
 }

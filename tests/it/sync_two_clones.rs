@@ -17,14 +17,7 @@ struct Clones {
 fn clones() -> Clones {
     let env = Env::board();
     env.add_person("deputy", &["editor"]);
-    let bare = env.site.parent().unwrap().join("shared.git");
-    let out = env.run_in(
-        &env.home,
-        "git",
-        &["init", "-q", "--bare", bare.to_str().unwrap()],
-    );
-    assert!(out.status.success());
-    env.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
+    let bare = env.shared_remote();
     let sent = env.ok(&["sync"]);
     assert!(sent.contains("sent"), "{sent}");
     let b = env.site.parent().unwrap().join("clone-b");

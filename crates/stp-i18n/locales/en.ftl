@@ -208,6 +208,198 @@ setup-not-openssh-hint = give the key `stp key new` or ssh-keygen wrote
 
 man-written = wrote the manual pages into { $dir } (read one with `man -l { $page }`)
 
+## stp log
+log-no-step = { $article } has no signed step in the history
+log-no-step-hint = send it in with `stp submit { $article }`
+log-head = { $article }: { $state }
+log-delegated = , for { $from } by delegation { $start } to { $until }
+log-step = { $date }  { $action } { $from } -> { $to }  by { $name } ({ $person }, { $role }{ $via })  { $commit }
+log-ground = ground: Điều 12.3.{ $ground } ({ $meaning })
+log-reason = reason: { $reason }
+log-adopted = { $date }  adopted  -> { $published }  by { $name } ({ $person }, { $role }): an article from before stp  { $commit }
+log-voided = { $date }  content changed after it was { $was }: the step is void, back to { $submitted }  { $commit }
+log-unknown-signer = unknown
+log-invalid = { $date }  NOT VALID `{ $transition }` signed by { $by }: { $why }  { $commit }
+log-live = on the public site: the version published by { $name } in { $commit }
+log-site-none = none
+log-site-live = site files: live version { $live }
+log-site-by = by { $name } ({ $person })
+log-site-root = first version, signed with the trust root
+log-site-voided = voided: the files changed after the proposal
+log-site-why-label = why
+log-site-reason-label = reason
+
+## stp sync
+sync-received = received { $count } commits from { $remote }
+sync-redone = signed again on top of theirs: { $old } -> { $new }
+sync-sent = sent { $count } commits to { $remote }
+sync-up-to-date = up to date with { $remote }/{ $branch }
+sync-parked = { $count } of your commits were not sent to { $remote }, which has new commits of its own:
+sync-parked-kept = nothing is lost: they are kept on branch { $branch }; this clone now has the shared history
+sync-parked-kept-others = nothing is lost: they are kept on branch { $branch }; this clone now has the shared history and your other commits
+sync-parked-hint = see where the article is now with `stp log ARTICLE`, and sign again if it is still needed; `git log -p { $branch }` shows what was kept
+
+## stp intake
+intake-progress = taking in submissions
+intake-refused = refused: { $what }
+intake-unsigned = { $article }: not signed: the site has no trusted admin yet, so it is a draft only a preview shows
+intake-flag = flag: { $article }: { $flag }
+intake-refused-count = { $refused } of { $total } submissions refused; nothing was written for them
+intake-refused-hint = fix or ask the sender about each `refused:` line above, then run `stp intake` again for those files
+intake-bad-email = --sender-email `{ $email }` is not an e-mail address
+intake-bad-email-hint = write it as name@example.vn, or give --sender-phone instead
+intake-needs-key = intake signs each submission, but { $why }
+intake-needs-key-hint = give the secretary's key with --key PATH or STP_KEY
+intake-signed = signed: { $article } submitted by { $person } in commit { $commit }
+
+## stp audit
+audit-progress = verifying the whole history
+audit-verified = verified { $commits } commits; trust root { $root }
+audit-verified-first-use = verified { $commits } commits; trust root { $root } (trusted on first use: pin it with --trust-root)
+audit-no-root = (none yet)
+audit-acknowledged-by = acknowledged by { $by }: { $reason }
+audit-pending = pending  { $article }: unsigned edits in HEAD; the public site shows the signed version until they go through the steps
+audit-clean = no unauthorised changes
+audit-all-acknowledged = every finding is acknowledged
+audit-open = { $count } findings are not acknowledged
+audit-open-hint = nothing they did reaches the public site. To undo a change, `git revert COMMIT` (going back to the signed version is not a finding); an admin then records each finding as seen with `stp audit ack COMMIT --reason "…"`
+audit-allowed-rollback = allowed rolling back the site deployed from { $deployed } in commit { $commit }; now `stp build`, then `stp deploy`
+audit-acknowledged = acknowledged { $count } findings of { $target } in commit { $commit }
+
+## stp report (the command's own lines; the report's tables have their own words)
+report-needs-month = give --month YYYY-MM, or --logs FILE... for access statistics
+report-bad-month = `{ $month }` is not a month
+report-bad-month-hint = write it as YYYY-MM, e.g. 2026-03
+report-progress = making the report for { $month }
+report-no-trusted-tables = no admin has signed workflow/ yet, so there are no trusted deadline tables and no signed history to report
+report-no-trusted-tables-hint = the first admin signs the board with `stp people add … --signing-key`
+report-month-out-of-range = that month is out of range
+report-figures-until = số liệu tính đến ngày { $day } (figures up to { $iso }): tháng { $month } chưa kết thúc
+report-skipped-lines = { $count } malformed log lines skipped, e.g.:
+
+## stp build
+build-preview-not-public = a preview never goes to public/ or a folder holding it; choose another --out
+build-progress-preview = building a preview
+build-progress-history = reading the signed history
+build-progress-public = building the public site
+build-unsigned-edits = { $article } has unsigned edits in HEAD; the site shows its signed version until the edit goes through the steps (`stp submit { $article }`)
+build-ledger = ledger: { $commits } commits, { $read } read now, { $issues } issues (see `stp audit`)
+build-merge-around = merge { $commit } goes around signed history: { $why }
+build-merge-around-hint = make history linear again without it (the signed steps on its other side are the ones that count), or have an admin acknowledge it: `stp audit ack COMMIT --reason …`
+build-rewound = { $out } was built from signed commit { $commit }, which the history no longer contains: the history was rewound or replaced
+build-rewound-hint = bring the signed commits back (`git reflog`, or fetch them from the shared repository); to build anyway, pass --allow-rewind after reading `stp audit`
+build-variants = and { $count } precompressed variants ({ $mb } MB)
+build-done = { $kind ->
+    [preview] built a preview of { $articles } articles
+   *[public] built the public site: { $articles } published articles
+}: { $files } files, { $mb } MB{ $variants } in { $out } ({ $secs } s)
+
+## stp check
+check-fixed = fixed: { $file } (now Unicode NFC)
+check-clean = no problems found
+check-problems = { $count } problems found
+check-problems-hint = fix each line above, then run `stp check` again
+
+## stp init
+init-wrote = wrote { $file }
+init-ci-next = next: set STP_TRUST_ROOT, STP_DEPLOY_TARGET and STP_INSTALL in the CI's protected settings, then commit { $file }
+init-created = created a site repository in { $dir }
+init-first-admin = first admin: { $name } ({ $person }), trust root { $fingerprint }
+init-pin = pin it in CI: STP_TRUST_ROOT={ $fingerprint }
+init-next = next: cd { $dir } && stp check && stp build --preview
+init-not-empty = { $dir } exists and is not empty
+init-not-empty-hint = give a new folder name
+init-bad-id = { $id } is not an id: ids are lower-case letters, digits and '-' (e.g. { $example })
+init-wrong-key = the signing key { $key } is not the admin key { $fingerprint }
+init-wrong-key-hint = give the admin's private key with --key PATH
+
+## stp new
+new-no-section = site.toml has no section `{ $section }`
+new-no-section-hint = choose one of: { $sections }
+new-empty-slug = the title has no letters or digits to make a file name from
+new-exists = { $article } already exists
+new-exists-hint = choose another title, or edit the existing article
+
+## stp people
+people-bad-key-hint = give the .pub file `stp key new` or `ssh-keygen` wrote, as it is
+people-ignored-edits = { $file } held changes no admin signed; they are not folded in (this change is made on the trusted version)
+people-first-admin = first admin set: trust root { $fingerprint } (pin it: STP_TRUST_ROOT={ $fingerprint })
+people-signed = signed commit { $commit }
+people-no-trust-data = no admin has signed the trust data yet
+people-delegation = { $to } acts as { $role } for { $from } from { $start } until { $until }
+
+## stp site
+site-proposed = proposed site files { $version } in commit { $commit } (signed by { $person }); { $count } files change:
+site-proposed-next = next: an approver runs `stp site approve` (see `stp site diff`)
+site-approved = approved site files { $version } in commit { $commit } (signed by { $person }); they go live with the next `stp publish`
+site-returned = returned site files { $version } in commit { $commit } (signed by { $person }); the public site keeps the live version
+site-nothing-proposed = no site change is proposed; compare the working tree with --working-tree
+site-no-difference = no difference from the live site files
+
+## stp adopt
+adopt-progress = adopting the articles
+adopt-adopted = { $article }: adopted as published
+adopt-left-alone = left alone: { $count } articles that already have a signed history
+adopt-done = { $count } articles adopted, signed by { $person } in commit { $commit }
+adopt-next = next: `stp build` puts them on the public site; `stp log ARTICLE` shows "adopted"
+
+## stp calendar
+calendar-outside-range = { $what } is outside the calendar's range { $first }–{ $last }
+calendar-what-year = year { $year }
+calendar-what-start = the start { $day }
+calendar-what-end = the end of { $what } after { $start }
+calendar-what-next = the working day after { $day }
+calendar-bad-start = `{ $start }` is not a date or a date and time
+calendar-bad-start-hint = write START as 2026-02-13 or 2026-02-13T08:30
+calendar-max-working-days = --working-days is at most { $max }
+calendar-max-admin-hours = --admin-hours is at most { $max }
+calendar-working-days = { $count ->
+    [one] { $count } working day
+   *[other] { $count } working days
+}
+calendar-admin-hours = { $count ->
+    [one] { $count } administrative hour
+   *[other] { $count } administrative hours
+}
+calendar-start-off = { $day } { $weekday } is a day off ({ $name }); the next working day is { $next } { $next_weekday }
+calendar-due-days = { $due } { $weekday }, { $what } after { $start } (the start day not counted)
+calendar-due-hours = { $due } { $weekday }, { $what } after { $start }
+calendar-no-file = the site has no workflow/calendar.toml
+calendar-no-file-hint = copy workflow/calendar.toml from `stp init --example` and adjust it
+calendar-law-default = no workflow/calendar.toml here; using the law's holidays and 07:00–11:30, 13:30–17:00
+calendar-not-utf8 = { $file } is not UTF-8 text
+calendar-not-utf8-hint = save it as UTF-8
+calendar-fix-hint = fix that line of the calendar, then run again
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+
+## stp deploy
+deploy-progress = deploying to { $target }
+deploy-not-public = { $build } is not a public build: it has no { $record } naming the signed commit it was built from
+deploy-not-public-hint = build the public site with `stp build` (a preview never goes out), then deploy
+deploy-record-no-commit = { $target }: its { $record } names no signed commit, so stp cannot tell whether this build would roll the site back
+deploy-record-no-commit-hint = look at { $record } there; if the target is not stp's, deploy into a folder of its own
+deploy-bad-target-hint = give a folder (/var/www/stp), a folder on a host over ssh (web1:/var/www/stp) or object storage (s3://bucket/prefix)
+deploy-no-credentials = { $target } needs credentials: { $missing } are not set
+deploy-no-credentials-hint = export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), then deploy again
+deploy-rolling-back = rolling back from { $deployed }, as { $person } decided in signed commit { $commit }: { $reason }
+deploy-rollback = { $target } was deployed from signed commit { $deployed }, and the build in { $build } (from { $built }) does not contain it: deploying it would roll the site back
+deploy-rollback-hint = build from the current history (`stp sync`, then `stp build`); if the rollback is intended, an admin signs the decision with `stp audit allow-rollback { $deployed } --reason "…"`, then build and deploy again
+deploy-would-send = would send
+deploy-would-delete = would delete
+deploy-sent = sent
+deploy-deleted = deleted
+deploy-left-alone = left alone (stp did not send it): { $file }
+deploy-done = { $target }: { $sent_count } { $sent }, { $deleted_count } { $deleted }, { $unchanged } unchanged (signed commit { $commit })
+deploy-overlap = { $build } and { $target } are the same folder or one holds the other; deploy into a folder of its own
+deploy-foreign = { $target } already holds files that stp did not deploy (it has no { $record }); stp replaces what the target holds, so they would be deleted
+deploy-foreign-hint = deploy into a new or empty folder (e.g. /var/www/stp) and point the web server at it
+
 ## The help: clap's own words, then each command's (from the doc comments)
 
 help-heading-usage = Usage

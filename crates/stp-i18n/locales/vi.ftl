@@ -202,6 +202,192 @@ setup-not-openssh-hint = dùng khóa do `stp key new` hoặc ssh-keygen tạo
 
 man-written = đã ghi các trang hướng dẫn vào { $dir } (đọc một trang bằng `man -l { $page }`)
 
+## stp log
+log-no-step = { $article } chưa có bước nào được ký trong lịch sử
+log-no-step-hint = gửi tin, bài bằng `stp submit { $article }`
+log-head = { $article }: { $state }
+log-delegated = , thay { $from } theo ủy quyền từ { $start } đến { $until }
+log-step = { $date }  { $action } { $from } -> { $to }  do { $name } ({ $person }, { $role }{ $via })  { $commit }
+log-ground = căn cứ: Điều 12.3.{ $ground } ({ $meaning })
+log-reason = lý do: { $reason }
+log-adopted = { $date }  tiếp nhận -> { $published }  do { $name } ({ $person }, { $role }): tin, bài có từ trước khi dùng stp  { $commit }
+log-voided = { $date }  nội dung đã thay đổi sau khi { $was }: bước đó mất hiệu lực, trở về { $submitted }  { $commit }
+log-unknown-signer = không rõ
+log-invalid = { $date }  KHÔNG HỢP LỆ `{ $transition }` do { $by } ký: { $why }  { $commit }
+log-live = trên trang công khai: phiên bản do { $name } đăng, trong commit { $commit }
+log-site-none = chưa có
+log-site-live = tệp của trang: phiên bản đang dùng { $live }
+log-site-by = do { $name } ({ $person })
+log-site-root = phiên bản đầu tiên, ký bằng gốc tin cậy
+log-site-voided = mất hiệu lực: các tệp đã thay đổi sau khi đề xuất
+log-site-why-label = lý do không hợp lệ
+log-site-reason-label = lý do
+
+## stp sync
+sync-received = đã nhận { $count } commit từ kho chung { $remote }
+sync-redone = đã ký lại trên các commit của kho chung: { $old } -> { $new }
+sync-sent = đã gửi { $count } commit lên kho chung { $remote }
+sync-up-to-date = đã khớp với kho chung { $remote }/{ $branch }, không có gì để nhận hay gửi
+sync-parked = { $count } commit của bạn chưa được gửi lên kho chung { $remote }, vì kho chung đã có commit mới của người khác:
+sync-parked-kept = không mất gì: các commit đó được giữ trên nhánh { $branch }; bản sao này nay có lịch sử chung
+sync-parked-kept-others = không mất gì: các commit đó được giữ trên nhánh { $branch }; bản sao này nay có lịch sử chung và các commit khác của bạn
+sync-parked-hint = xem tin, bài đang ở bước nào bằng `stp log ARTICLE`, rồi ký lại nếu vẫn cần; `git log -p { $branch }` cho thấy những gì được giữ lại
+
+## stp intake
+intake-progress = đang tiếp nhận tin, bài
+intake-refused = từ chối: { $what }
+intake-unsigned = { $article }: chưa ký: trang chưa có quản trị được tin cậy, nên đây là bản nháp chỉ thấy khi xem trước
+intake-flag = cần xem: { $article }: { $flag }
+intake-refused-count = từ chối { $refused } trong { $total } tin, bài gửi đến; không ghi gì cho các tin, bài đó
+intake-refused-hint = sửa, hoặc hỏi lại người gửi, theo từng dòng `từ chối:` ở trên, rồi chạy lại `stp intake` cho các tệp đó
+intake-bad-email = --sender-email `{ $email }` không phải địa chỉ thư điện tử
+intake-bad-email-hint = viết dạng ten@example.vn, hoặc dùng --sender-phone thay thế
+intake-needs-key = stp intake ký từng tin, bài tiếp nhận, nhưng { $why }
+intake-needs-key-hint = dùng khóa của Thư ký Ban Biên tập với --key PATH hoặc STP_KEY
+intake-signed = đã ký: { $article } được gửi bởi { $person }, trong commit { $commit }
+
+## stp audit
+audit-progress = đang kiểm tra lại toàn bộ lịch sử
+audit-verified = đã kiểm tra { $commits } commit; gốc tin cậy { $root }
+audit-verified-first-use = đã kiểm tra { $commits } commit; gốc tin cậy { $root } (được tin ở lần dùng đầu: hãy ghim bằng --trust-root)
+audit-no-root = (chưa có)
+audit-acknowledged-by = { $by } đã ghi nhận: { $reason }
+audit-pending = chờ ký  { $article }: có sửa đổi chưa ký trong HEAD; trang công khai vẫn hiện phiên bản đã ký cho đến khi sửa đổi đi qua các bước
+audit-clean = không có thay đổi nào không có thẩm quyền
+audit-all-acknowledged = mọi phát hiện đều đã được ghi nhận
+audit-open = { $count } phát hiện chưa được ghi nhận
+audit-open-hint = không thay đổi nào trong số đó lên trang công khai. Để hoàn tác một thay đổi, dùng `git revert COMMIT` (trở về phiên bản đã ký không phải là phát hiện); sau đó quản trị ghi nhận từng phát hiện bằng `stp audit ack COMMIT --reason "…"`
+audit-allowed-rollback = đã cho phép đưa trang về bản triển khai từ { $deployed }, trong commit { $commit }; tiếp theo chạy `stp build`, rồi `stp deploy`
+audit-acknowledged = đã ghi nhận { $count } phát hiện của { $target }, trong commit { $commit }
+
+## stp report (lời của lệnh; các bảng của báo cáo có lời riêng)
+report-needs-month = hãy cho --month YYYY-MM, hoặc --logs FILE... để có số liệu truy cập
+report-bad-month = `{ $month }` không phải là một tháng
+report-bad-month-hint = viết dạng YYYY-MM, ví dụ 2026-03
+report-progress = đang lập báo cáo tháng { $month }
+report-no-trusted-tables = chưa có quản trị nào ký workflow/, nên chưa có bảng thời hạn được tin cậy và chưa có lịch sử đã ký để báo cáo
+report-no-trusted-tables-hint = quản trị đầu tiên ký danh sách Ban Biên tập bằng `stp people add … --signing-key`
+report-month-out-of-range = tháng đó nằm ngoài phạm vi cho phép
+report-figures-until = số liệu tính đến ngày { $day } ({ $iso }): tháng { $month } chưa kết thúc
+report-skipped-lines = bỏ qua { $count } dòng nhật ký sai định dạng, ví dụ:
+
+## stp build
+build-preview-not-public = bản xem trước không bao giờ được ghi vào public/ hay thư mục chứa nó; hãy chọn --out khác
+build-progress-preview = đang dựng bản xem trước
+build-progress-history = đang đọc lịch sử đã ký
+build-progress-public = đang dựng trang công khai
+build-unsigned-edits = { $article } có sửa đổi chưa ký trong HEAD; trang vẫn hiện phiên bản đã ký cho đến khi sửa đổi đi qua các bước (`stp submit { $article }`)
+build-ledger = lịch sử đã ký: { $commits } commit, { $read } commit vừa đọc, { $issues } phát hiện (xem `stp audit`)
+build-merge-around = commit gộp { $commit } đi vòng qua lịch sử đã ký: { $why }
+build-merge-around-hint = làm lại lịch sử thẳng hàng không có commit gộp đó (các bước đã ký ở nhánh kia mới là các bước có giá trị), hoặc nhờ quản trị ghi nhận: `stp audit ack COMMIT --reason …`
+build-rewound = { $out } được dựng từ commit đã ký { $commit }, nhưng lịch sử không còn commit đó: lịch sử đã bị quay lui hoặc thay thế
+build-rewound-hint = đưa các commit đã ký trở lại (`git reflog`, hoặc lấy về từ kho chung); nếu vẫn muốn dựng, thêm --allow-rewind sau khi đã đọc `stp audit`
+build-variants = và { $count } bản nén sẵn ({ $mb } MB)
+build-done = { $kind ->
+    [preview] đã dựng bản xem trước gồm { $articles } tin, bài
+   *[public] đã dựng trang công khai: { $articles } tin, bài đã đăng
+}: { $files } tệp, { $mb } MB{ $variants } trong { $out } ({ $secs } giây)
+
+## stp check
+check-fixed = đã sửa: { $file } (nay là Unicode NFC)
+check-clean = không thấy lỗi nào
+check-problems = có { $count } lỗi
+check-problems-hint = sửa từng dòng ở trên, rồi chạy lại `stp check`
+
+## stp init
+init-wrote = đã ghi { $file }
+init-ci-next = tiếp theo: đặt STP_TRUST_ROOT, STP_DEPLOY_TARGET và STP_INSTALL trong phần cài đặt được bảo vệ của CI, rồi commit { $file }
+init-created = đã tạo kho của trang trong { $dir }
+init-first-admin = quản trị đầu tiên: { $name } ({ $person }), gốc tin cậy { $fingerprint }
+init-pin = ghim trong CI: STP_TRUST_ROOT={ $fingerprint }
+init-next = tiếp theo: cd { $dir } && stp check && stp build --preview
+init-not-empty = { $dir } đã có và không trống
+init-not-empty-hint = hãy cho tên một thư mục mới
+init-bad-id = { $id } không phải là mã định danh: mã chỉ gồm chữ thường không dấu, chữ số và '-' (ví dụ { $example })
+init-wrong-key = khóa ký { $key } không phải là khóa của quản trị { $fingerprint }
+init-wrong-key-hint = dùng khóa bí mật của quản trị với --key PATH
+
+## stp new
+new-no-section = site.toml không có chuyên mục `{ $section }`
+new-no-section-hint = chọn một trong: { $sections }
+new-empty-slug = tiêu đề không có chữ hay số nào để đặt tên tệp
+new-exists = { $article } đã có
+new-exists-hint = chọn tiêu đề khác, hoặc sửa tin, bài đã có
+
+## stp people
+people-bad-key-hint = dùng nguyên tệp .pub mà `stp key new` hoặc `ssh-keygen` đã tạo
+people-ignored-edits = { $file } có thay đổi chưa được quản trị ký; các thay đổi đó không được đưa vào (thay đổi này làm trên phiên bản được tin cậy)
+people-first-admin = đã đặt quản trị đầu tiên: gốc tin cậy { $fingerprint } (hãy ghim: STP_TRUST_ROOT={ $fingerprint })
+people-signed = đã ký, trong commit { $commit }
+people-no-trust-data = chưa có quản trị nào ký dữ liệu tin cậy
+people-delegation = { $to } làm { $role } thay { $from } từ { $start } đến { $until }
+
+## stp site
+site-proposed = đã đề xuất các tệp của trang { $version }, trong commit { $commit } ({ $person } ký); { $count } tệp thay đổi:
+site-proposed-next = tiếp theo: người phê duyệt chạy `stp site approve` (xem `stp site diff`)
+site-approved = đã phê duyệt các tệp của trang { $version }, trong commit { $commit } ({ $person } ký); các tệp được đưa lên với lần `stp publish` tới
+site-returned = đã trả lại các tệp của trang { $version }, trong commit { $commit } ({ $person } ký); trang công khai giữ phiên bản đang dùng
+site-nothing-proposed = không có đề xuất thay đổi nào cho các tệp của trang; so sánh với thư mục làm việc bằng --working-tree
+site-no-difference = không khác gì các tệp của trang đang dùng
+
+## stp adopt
+adopt-progress = đang tiếp nhận các tin, bài có sẵn
+adopt-adopted = { $article }: đã tiếp nhận là đã đăng
+adopt-left-alone = bỏ qua: { $count } tin, bài đã có lịch sử đã ký
+adopt-done = đã tiếp nhận { $count } tin, bài, { $person } ký, trong commit { $commit }
+adopt-next = tiếp theo: `stp build` đưa các tin, bài lên trang công khai; `stp log ARTICLE` ghi "tiếp nhận"
+
+## stp calendar
+calendar-outside-range = { $what } nằm ngoài phạm vi của lịch { $first }–{ $last }
+calendar-what-year = năm { $year }
+calendar-what-start = ngày bắt đầu { $day }
+calendar-what-end = ngày cuối của { $what } sau { $start }
+calendar-what-next = ngày làm việc sau { $day }
+calendar-bad-start = `{ $start }` không phải là ngày hay ngày giờ
+calendar-bad-start-hint = viết START dạng 2026-02-13 hoặc 2026-02-13T08:30
+calendar-max-working-days = --working-days tối đa là { $max }
+calendar-max-admin-hours = --admin-hours tối đa là { $max }
+calendar-working-days = { $count } ngày làm việc
+calendar-admin-hours = { $count } giờ hành chính
+calendar-start-off = { $day } ({ $weekday }) là ngày nghỉ ({ $name }); ngày làm việc tiếp theo là { $next } ({ $next_weekday })
+calendar-due-days = { $due } ({ $weekday }), { $what } sau { $start } (không tính ngày bắt đầu)
+calendar-due-hours = { $due } ({ $weekday }), { $what } sau { $start }
+calendar-no-file = trang chưa có workflow/calendar.toml
+calendar-no-file-hint = chép workflow/calendar.toml từ `stp init --example` rồi điều chỉnh
+calendar-law-default = ở đây không có workflow/calendar.toml; dùng các ngày nghỉ theo luật và giờ làm việc 07:00–11:30, 13:30–17:00
+calendar-not-utf8 = { $file } không phải văn bản UTF-8
+calendar-not-utf8-hint = hãy lưu tệp dạng UTF-8
+calendar-fix-hint = sửa dòng đó của lịch, rồi chạy lại
+weekday-mon = Thứ Hai
+weekday-tue = Thứ Ba
+weekday-wed = Thứ Tư
+weekday-thu = Thứ Năm
+weekday-fri = Thứ Sáu
+weekday-sat = Thứ Bảy
+weekday-sun = Chủ Nhật
+
+## stp deploy
+deploy-progress = đang triển khai lên { $target }
+deploy-not-public = { $build } không phải bản dựng công khai: không có { $record } ghi commit đã ký mà nó được dựng từ đó
+deploy-not-public-hint = dựng trang công khai bằng `stp build` (bản xem trước không bao giờ được đưa ra), rồi triển khai
+deploy-record-no-commit = { $target }: tệp { $record } ở đó không ghi commit đã ký nào, nên stp không biết bản dựng này có đưa trang về phiên bản cũ hơn không
+deploy-record-no-commit-hint = xem tệp { $record } ở đó; nếu nơi nhận không phải của stp, hãy triển khai vào một thư mục riêng
+deploy-bad-target-hint = cho một thư mục (/var/www/stp), một thư mục trên máy chủ qua ssh (web1:/var/www/stp) hoặc kho lưu trữ đối tượng (s3://bucket/prefix)
+deploy-no-credentials = { $target } cần thông tin xác thực: chưa đặt { $missing }
+deploy-no-credentials-hint = đặt AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY (và AWS_SESSION_TOKEN với thông tin xác thực tạm thời), rồi triển khai lại
+deploy-rolling-back = đưa trang về phiên bản trước { $deployed }, theo quyết định của { $person } trong commit đã ký { $commit }: { $reason }
+deploy-rollback = { $target } được triển khai từ commit đã ký { $deployed }, nhưng bản dựng trong { $build } (từ { $built }) không chứa commit đó: triển khai sẽ đưa trang về phiên bản cũ hơn
+deploy-rollback-hint = dựng từ lịch sử hiện tại (`stp sync`, rồi `stp build`); nếu đúng là muốn quay về, quản trị ký quyết định bằng `stp audit allow-rollback { $deployed } --reason "…"`, rồi dựng và triển khai lại
+deploy-would-send = sẽ gửi
+deploy-would-delete = sẽ xóa
+deploy-sent = đã gửi
+deploy-deleted = đã xóa
+deploy-left-alone = giữ nguyên (không phải do stp gửi): { $file }
+deploy-done = { $target }: { $sent }: { $sent_count }, { $deleted }: { $deleted_count }, không đổi: { $unchanged } (commit đã ký { $commit })
+deploy-overlap = { $build } và { $target } là cùng một thư mục hoặc thư mục này chứa thư mục kia; hãy triển khai vào một thư mục riêng
+deploy-foreign = { $target } đã có các tệp không do stp triển khai (không có { $record }); stp thay toàn bộ nội dung nơi nhận, nên các tệp đó sẽ bị xóa
+deploy-foreign-hint = triển khai vào một thư mục mới hoặc trống (ví dụ /var/www/stp) rồi trỏ máy chủ web vào đó
+
 ## Trợ giúp: lời của clap, rồi của từng lệnh
 
 help-heading-usage = Cách dùng

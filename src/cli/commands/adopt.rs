@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, print_json};
@@ -39,7 +40,7 @@ pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
                 .collect::<CliResult<Vec<_>>>()?,
         )
     };
-    let progress = Progress::start("adopting the articles", args.sign.json);
+    let progress = Progress::start(t!("adopt-progress"), args.sign.json);
     let outcome =
         adopt(&root, &signer, &selection, &args.sign.trust.options()).map_err(CliError::from)?;
     drop(progress);
@@ -53,20 +54,20 @@ pub fn run(repo: Option<PathBuf>, args: AdoptArgs) -> CliResult {
         return Ok(());
     }
     for path in &outcome.adopted {
-        println!("{path}: adopted as published");
+        println!("{}", t!("adopt-adopted", article = path.as_str()));
     }
     if !outcome.skipped.is_empty() {
-        println!(
-            "left alone: {} articles that already have a signed history",
-            outcome.skipped.len()
-        );
+        println!("{}", t!("adopt-left-alone", count = outcome.skipped.len()));
     }
     println!(
-        "{} articles adopted, signed by {} in commit {}",
-        outcome.adopted.len(),
-        outcome.person,
-        &outcome.commit[..12.min(outcome.commit.len())]
+        "{}",
+        t!(
+            "adopt-done",
+            count = outcome.adopted.len(),
+            person = &outcome.person,
+            commit = &outcome.commit[..12.min(outcome.commit.len())]
+        )
     );
-    println!("next: `stp build` puts them on the public site; `stp log ARTICLE` shows \"adopted\"");
+    println!("{}", t!("adopt-next"));
     Ok(())
 }

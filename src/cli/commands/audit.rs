@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, print_json};
@@ -65,7 +66,7 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     }
     let mut options = args.trust.options();
     options.no_cache = true;
-    let progress = Progress::start("verifying the whole history", args.json);
+    let progress = Progress::start(t!("audit-progress"), args.json);
     let ledger = Ledger::load(&root, &options)?;
     let pending = ledger.unsigned_edits()?;
     drop(progress);
@@ -97,35 +98,40 @@ pub fn run(repo: Option<PathBuf>, args: AuditArgs) -> CliResult {
     if open == 0 {
         if !args.json {
             if state.issues.is_empty() {
-                println!("no unauthorised changes");
+                println!("{}", t!("audit-clean"));
             } else {
-                println!("every finding is acknowledged");
+                println!("{}", t!("audit-all-acknowledged"));
             }
         }
         Ok(())
     } else {
-        Err(CliError::findings(format!(
-            "{open} findings are not acknowledged"
-        ))
-        .hint("nothing they did reaches the public site. To undo a change, `git revert COMMIT` (going back to the signed version is not a finding); an admin then records each finding as seen with `stp audit ack COMMIT --reason \"…\"`"))
+        Err(CliError::findings(t!("audit-open", count = open)).hint(t!("audit-open-hint")))
     }
 }
 
 fn print_findings(ledger: &Ledger, pending: &[String]) {
     let state = &ledger.state;
-    println!(
-        "verified {} commits; trust root {}{}",
-        state.commits,
-        state.trust.root.as_deref().unwrap_or("(none yet)"),
-        if state.trust.on_first_use {
-            " (trusted on first use: pin it with --trust-root)"
-        } else {
-            ""
-        }
-    );
+    let root = state
+        .trust
+        .root
+        .clone()
+        .unwrap_or_else(|| t!("audit-no-root"));
+    let line = if state.trust.on_first_use {
+        t!(
+            "audit-verified-first-use",
+            commits = state.commits,
+            root = root
+        )
+    } else {
+        t!("audit-verified", commits = state.commits, root = root)
+    };
+    println!("{line}");
     for i in &state.issues {
         let mark = match state.ack_of(&i.commit) {
-            Some(a) => format!("  [acknowledged by {}: {}]", a.by, a.reason),
+            Some(a) => format!(
+                "  [{}]",
+                t!("audit-acknowledged-by", by = &a.by, reason = &a.reason)
+            ),
             None => String::new(),
         };
         println!(
@@ -138,9 +144,7 @@ fn print_findings(ledger: &Ledger, pending: &[String]) {
         );
     }
     for path in pending {
-        println!(
-            "pending  {path}: unsigned edits in HEAD; the public site shows the signed version until they go through the steps"
-        );
+        println!("{}", t!("audit-pending", article = path));
     }
 }
 
@@ -172,16 +176,22 @@ fn sign_ack(root: &Path, command: AuditCommand, json: bool) -> CliResult {
         }));
     } else if rollback {
         println!(
-            "allowed rolling back the site deployed from {} in commit {}; now `stp build`, then `stp deploy`",
-            &o.acknowledged[..10],
-            &o.commit[..10]
+            "{}",
+            t!(
+                "audit-allowed-rollback",
+                deployed = &o.acknowledged[..10],
+                commit = &o.commit[..10]
+            )
         );
     } else {
         println!(
-            "acknowledged {} findings of {} in commit {}",
-            o.findings,
-            &o.acknowledged[..10],
-            &o.commit[..10]
+            "{}",
+            t!(
+                "audit-acknowledged",
+                count = o.findings,
+                target = &o.acknowledged[..10],
+                commit = &o.commit[..10]
+            )
         );
     }
     Ok(())

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, print_json};
@@ -61,19 +62,17 @@ pub fn run(repo: Option<PathBuf>, args: BuildArgs) -> CliResult {
     // a preview never replaces the repository that holds public/.
     let (target, public) = (resolved(&out)?, resolved(&root.join("public"))?);
     if target.starts_with(&public) || public.starts_with(&target) {
-        return Err(CliError::usage(
-            "a preview never goes to public/ or a folder holding it; choose another --out",
-        ));
+        return Err(CliError::usage(t!("build-preview-not-public")));
     }
     let source = WorkingTree::new(&root, config.max_attachment_bytes);
     let started = std::time::Instant::now();
-    let progress = Progress::start("building a preview", args.json);
+    let progress = Progress::start(t!("build-progress-preview"), args.json);
     let report = build(&source, &out, &[], &render_options(args.compress))?;
     drop(progress);
     if args.json {
         print_json(&serde_json::json!({ "report": report }));
     } else {
-        print_report("built a preview of", "articles", &report, &out, started);
+        print_report(true, &report, &out, started);
     }
     Ok(())
 }
@@ -98,7 +97,7 @@ pub fn build_public(
     allow_rewind: bool,
     compress: bool,
 ) -> CliResult<serde_json::Value> {
-    let progress = Progress::start("reading the signed history", json);
+    let progress = Progress::start(t!("build-progress-history"), json);
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
@@ -115,7 +114,7 @@ pub fn build_public(
     // The build needs only the live set: free the ledger's history first.
     drop(ledger);
     let started = std::time::Instant::now();
-    let progress = Progress::start("building the public site", json);
+    let progress = Progress::start(t!("build-progress-public"), json);
     let report = build(
         &source,
         out,
@@ -125,21 +124,22 @@ pub fn build_public(
     drop(progress);
     for path in &unsigned {
         eprintln!(
-            "warning: {path} has unsigned edits in HEAD; the site shows its signed version until the edit goes through the steps (`stp submit {path}`)"
+            "{}: {}",
+            t!("warning-label"),
+            t!("build-unsigned-edits", article = path)
         );
     }
     if !json {
         println!(
-            "ledger: {} commits, {} read now, {} issues (see `stp audit`)",
-            commits, read_now, issues
+            "{}",
+            t!(
+                "build-ledger",
+                commits = commits,
+                read = read_now,
+                issues = issues
+            )
         );
-        print_report(
-            "built the public site:",
-            "published articles",
-            &report,
-            out,
-            started,
-        );
+        print_report(false, &report, out, started);
     }
     Ok(serde_json::json!({
         "report": report,
@@ -157,49 +157,63 @@ pub fn build_public(
 /// longer contains the signed commit `out` was last built from (unless `allow_rewind`).
 fn refuse_rollback(ledger: &crate::ledger::Ledger, out: &Path, allow_rewind: bool) -> CliResult {
     if let Some(merge) = ledger.open_rollbacks().first() {
-        return Err(CliError::failed(format!(
-            "merge {} goes around signed history: {}",
-            &merge.commit[..10.min(merge.commit.len())],
-            merge.why
+        return Err(CliError::failed(t!(
+            "build-merge-around",
+            commit = &merge.commit[..10.min(merge.commit.len())],
+            why = &merge.why
         ))
-        .hint("make history linear again without it (the signed steps on its other side are the ones that count), or have an admin acknowledge it: `stp audit ack COMMIT --reason …`"));
+        .hint(t!("build-merge-around-hint")));
     }
     if let Some(built) = recorded_commit(out)
         && !allow_rewind
         && !ledger.history_contains(&built)?
     {
-        return Err(CliError::failed(format!(
-            "{} was built from signed commit {built}, which the history no longer contains: the history was rewound or replaced",
-            out.display()
+        return Err(CliError::failed(t!(
+            "build-rewound",
+            out = out.display().to_string(),
+            commit = &built
         ))
-        .hint("bring the signed commits back (`git reflog`, or fetch them from the shared repository); to build anyway, pass --allow-rewind after reading `stp audit`"));
+        .hint(t!("build-rewound-hint")));
     }
     Ok(())
 }
 
-/// `built … N articles: N files, N MB in DIR (N s)`.
+/// `built … N articles: N files, N MB in DIR (N s)`, of a preview or of the public site.
 fn print_report(
-    what: &str,
-    articles: &str,
+    preview: bool,
     report: &crate::render::BuildReport,
     out: &Path,
     started: std::time::Instant,
 ) {
     let variants = if report.variants > 0 {
         format!(
-            " and {} precompressed variants ({:.1} MB)",
-            report.variants,
-            report.variant_bytes as f64 / 1_048_576.0
+            " {}",
+            t!(
+                "build-variants",
+                count = report.variants,
+                mb = format!("{:.1}", report.variant_bytes as f64 / 1_048_576.0)
+            )
         )
     } else {
         String::new()
     };
+    let (articles, files) = (report.articles, report.files);
+    let mb = format!("{:.1}", report.bytes as f64 / 1_048_576.0);
+    let (out, secs) = (
+        out.display().to_string(),
+        format!("{:.2}", started.elapsed().as_secs_f64()),
+    );
     println!(
-        "{what} {} {articles}: {} files, {:.1} MB{variants} in {} ({:.2} s)",
-        report.articles,
-        report.files,
-        report.bytes as f64 / 1_048_576.0,
-        out.display(),
-        started.elapsed().as_secs_f64()
+        "{}",
+        t!(
+            "build-done",
+            kind = if preview { "preview" } else { "public" },
+            articles = articles,
+            files = files,
+            mb = mb,
+            variants = variants,
+            out = out,
+            secs = secs
+        )
     );
 }

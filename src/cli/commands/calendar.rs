@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use clap::{Args, Subcommand};
 use serde::Serialize;
+use stp_i18n::t;
 
 use crate::cli::output::print_json;
 
@@ -65,10 +66,11 @@ pub fn run(repo: Option<PathBuf>, args: CalendarArgs) -> CliResult {
 
 /// The usage error for `what` outside the years the calendar is trusted for.
 fn outside_range(what: &str) -> CliError {
-    CliError::usage(format!(
-        "{what} is outside the calendar's range {}–{}",
-        YEARS.start(),
-        YEARS.end()
+    CliError::usage(t!(
+        "calendar-outside-range",
+        what = what,
+        first = *YEARS.start(),
+        last = *YEARS.end()
     ))
 }
 
@@ -82,7 +84,7 @@ struct HolidaysJson<'a> {
 
 fn print_holidays(calendar: &Calendar, year: i32, json: bool) -> CliResult {
     if !YEARS.contains(&year) {
-        return Err(outside_range(&format!("year {year}")));
+        return Err(outside_range(&t!("calendar-what-year", year = year)));
     }
     let days = calendar.listed_days(year);
     if json {
@@ -104,9 +106,17 @@ fn print_holidays(calendar: &Calendar, year: i32, json: bool) -> CliResult {
     Ok(())
 }
 
-/// "1 working day", "2 working days".
-fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A day's name in the run's language: `Monday` / `Thứ Hai`.
+fn weekday(day: NaiveDate) -> String {
+    match day.weekday() {
+        chrono::Weekday::Mon => t!("weekday-mon"),
+        chrono::Weekday::Tue => t!("weekday-tue"),
+        chrono::Weekday::Wed => t!("weekday-wed"),
+        chrono::Weekday::Thu => t!("weekday-thu"),
+        chrono::Weekday::Fri => t!("weekday-fri"),
+        chrono::Weekday::Sat => t!("weekday-sat"),
+        chrono::Weekday::Sun => t!("weekday-sun"),
+    }
 }
 
 #[derive(Serialize)]
@@ -131,12 +141,15 @@ struct DueJson {
 
 fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
     let start = parse_start(&args.start).ok_or_else(|| {
-        CliError::usage(format!("`{}` is not a date or a date and time", args.start))
-            .hint("write START as 2026-02-13 or 2026-02-13T08:30")
+        CliError::usage(t!("calendar-bad-start", start = &args.start))
+            .hint(t!("calendar-bad-start-hint"))
     })?;
     let day = start.date();
     if !YEARS.contains(&day.year()) {
-        return Err(outside_range(&format!("the start {day}")));
+        return Err(outside_range(&t!(
+            "calendar-what-start",
+            day = day.to_string()
+        )));
     }
     let mut out = DueJson {
         start: day.to_string(),
@@ -148,25 +161,30 @@ fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
     };
     let text = if let Some(n) = args.working_days {
         if n > MAX_WORKING_DAYS {
-            return Err(CliError::usage(format!(
-                "--working-days is at most {MAX_WORKING_DAYS}"
+            return Err(CliError::usage(t!(
+                "calendar-max-working-days",
+                max = MAX_WORKING_DAYS
             )));
         }
-        let what = count(n, "working day", "working days");
+        let what = t!("calendar-working-days", count = n);
+        let end = t!("calendar-what-end", what = &what, start = day.to_string());
         let due = calendar
             .add_working_days(day, n)
-            .ok_or_else(|| outside_range(&format!("the end of {what} after {day}")))?;
+            .ok_or_else(|| outside_range(&end))?;
         (out.due, out.weekday) = (due.to_string(), due.format("%A").to_string());
         let off = (n == 0).then(|| calendar.day_off_name(day)).flatten();
         match off {
             Some(name) => {
-                let next = calendar
-                    .working_day_on_or_after(day)
-                    .ok_or_else(|| outside_range(&format!("the working day after {day}")))?;
-                let text = format!(
-                    "{day} {} is a day off ({name}); the next working day is {next} {}",
-                    day.format("%A"),
-                    next.format("%A")
+                let next = calendar.working_day_on_or_after(day).ok_or_else(|| {
+                    outside_range(&t!("calendar-what-next", day = day.to_string()))
+                })?;
+                let text = t!(
+                    "calendar-start-off",
+                    day = day.to_string(),
+                    weekday = weekday(day),
+                    name = &name,
+                    next = next.to_string(),
+                    next_weekday = weekday(next)
                 );
                 out.start_day_off = Some(StartDayOff {
                     name,
@@ -174,27 +192,38 @@ fn print_due(calendar: &Calendar, args: DueArgs) -> CliResult {
                 });
                 text
             }
-            None => format!(
-                "{due} {}, {what} after {day} (the start day not counted)",
-                due.format("%A")
+            None => t!(
+                "calendar-due-days",
+                due = due.to_string(),
+                weekday = weekday(due),
+                what = &what,
+                start = day.to_string()
             ),
         }
     } else {
         let n = args.admin_hours.unwrap_or_default();
         if n > MAX_ADMIN_HOURS {
-            return Err(CliError::usage(format!(
-                "--admin-hours is at most {MAX_ADMIN_HOURS}"
+            return Err(CliError::usage(t!(
+                "calendar-max-admin-hours",
+                max = MAX_ADMIN_HOURS
             )));
         }
-        let what = count(n, "administrative hour", "administrative hours");
+        let what = t!("calendar-admin-hours", count = n);
         let from = start.format("%Y-%m-%dT%H:%M").to_string();
+        let end = t!("calendar-what-end", what = &what, start = &from);
         let due = calendar
             .add_admin_hours(start, n)
-            .ok_or_else(|| outside_range(&format!("the end of {what} after {from}")))?;
+            .ok_or_else(|| outside_range(&end))?;
         out.start = from.clone();
         out.due = due.format("%Y-%m-%dT%H:%M").to_string();
         out.weekday = due.format("%A").to_string();
-        format!("{} {}, {what} after {from}", out.due, out.weekday)
+        t!(
+            "calendar-due-hours",
+            due = &out.due,
+            weekday = weekday(due.date()),
+            what = &what,
+            start = &from
+        )
     };
     if args.json {
         print_json(&out);
@@ -226,12 +255,11 @@ pub fn load_calendar(repo: Option<PathBuf>) -> CliResult<Calendar> {
         .filter(|f| f.is_file());
     match file {
         Some(file) => read_calendar(&file),
-        None if repo.is_some() => Err(CliError::failed("the site has no workflow/calendar.toml")
-            .hint("copy workflow/calendar.toml from `stp init --example` and adjust it")),
+        None if repo.is_some() => {
+            Err(CliError::failed(t!("calendar-no-file")).hint(t!("calendar-no-file-hint")))
+        }
         None => {
-            eprintln!(
-                "note: no workflow/calendar.toml here; using the law's holidays and 07:00–11:30, 13:30–17:00"
-            );
+            eprintln!("{}: {}", t!("note-label"), t!("calendar-law-default"));
             Ok(Calendar::default())
         }
     }
@@ -240,9 +268,9 @@ pub fn load_calendar(repo: Option<PathBuf>) -> CliResult<Calendar> {
 fn read_calendar(file: &Path) -> CliResult<Calendar> {
     let bytes = read_limited(file, 1024 * 1024)?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::failed(format!("{} is not UTF-8 text", file.display())).hint("save it as UTF-8")
+        CliError::failed(t!("calendar-not-utf8", file = file.display().to_string()))
+            .hint(t!("calendar-not-utf8-hint"))
     })?;
-    parse_calendar(file, &text).map_err(|e| {
-        CliError::failed(e.to_string()).hint("fix that line of the calendar, then run again")
-    })
+    parse_calendar(file, &text)
+        .map_err(|e| CliError::failed(e.to_string()).hint(t!("calendar-fix-hint")))
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
@@ -26,7 +27,10 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
     let config = SiteConfig::load(&root.join("site.toml"))?;
     if args.fix {
         for f in fix_text(&root)? {
-            info(format_args!("fixed: {} (now Unicode NFC)", f.display()));
+            info(format_args!(
+                "{}",
+                t!("check-fixed", file = f.display().to_string())
+            ));
         }
     }
     let problems = check_site(&root, &config)?;
@@ -39,13 +43,13 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
     }
     if problems.is_empty() {
         if !args.json {
-            println!("no problems found");
+            println!("{}", t!("check-clean"));
         }
         Ok(())
     } else {
         Err(
-            CliError::findings(format!("{} problems found", problems.len()))
-                .hint("fix each line above, then run `stp check` again"),
+            CliError::findings(t!("check-problems", count = problems.len()))
+                .hint(t!("check-problems-hint")),
         )
     }
 }

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, info, print_json};
@@ -78,7 +79,10 @@ impl Destination {
             Destination::Folder(dir) => crate::deploy::to_folder(build, dir, dry_run),
             Destination::Ssh(remote) => crate::deploy::to_ssh(build, remote, dry_run),
             Destination::S3(store) => {
-                let progress = Progress::start(format!("deploying to {}", store.name()), args.json);
+                let progress = Progress::start(
+                    t!("deploy-progress", target = store.name().to_string()),
+                    args.json,
+                );
                 let deploy = S3Deploy {
                     build,
                     dry_run,
@@ -96,22 +100,24 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
     let build = args.from.clone().unwrap_or_else(|| root.join("public"));
     let destination = destination(&args, &build)?;
     let built = recorded_commit(&build).ok_or_else(|| {
-        CliError::failed(format!(
-            "{} is not a public build: it has no {BUILD_RECORD} naming the signed commit it was built from",
-            build.display()
+        CliError::failed(t!(
+            "deploy-not-public",
+            build = build.display().to_string(),
+            record = BUILD_RECORD
         ))
-        .hint("build the public site with `stp build` (a preview never goes out), then deploy")
+        .hint(t!("deploy-not-public-hint"))
     })?;
     match destination.deployed()? {
         Deployed::Nothing => {}
         Deployed::Foreign => return Err(foreign(&destination)),
         Deployed::Record(text) => {
             let deployed = commit_in_record(&text).ok_or_else(|| {
-                CliError::failed(format!(
-                    "{}: its {BUILD_RECORD} names no signed commit, so stp cannot tell whether this build would roll the site back",
-                    destination.name()
+                CliError::failed(t!(
+                    "deploy-record-no-commit",
+                    target = destination.name(),
+                    record = BUILD_RECORD
                 ))
-                .hint(format!("look at {BUILD_RECORD} there; if the target is not stp's, deploy into a folder of its own"))
+                .hint(t!("deploy-record-no-commit-hint", record = BUILD_RECORD))
             })?;
             refuse_rollback(&root, &args, &destination, &build, &built, &deployed)?;
         }
@@ -125,10 +131,8 @@ pub fn run(repo: Option<PathBuf>, args: DeployArgs) -> CliResult {
 /// storage needs credentials.
 fn destination(args: &DeployArgs, build: &Path) -> CliResult<Destination> {
     let text = args.target.as_str();
-    let target = Target::parse(text).map_err(|e| {
-        CliError::usage(e.to_string())
-            .hint("give a folder (/var/www/stp), a folder on a host over ssh (web1:/var/www/stp) or object storage (s3://bucket/prefix)")
-    })?;
+    let target = Target::parse(text)
+        .map_err(|e| CliError::usage(e.to_string()).hint(t!("deploy-bad-target-hint")))?;
     match target {
         Target::Folder(dir) => {
             refuse_overlap(build, &dir)?;
@@ -142,8 +146,12 @@ fn destination(args: &DeployArgs, build: &Path) -> CliResult<Destination> {
         })),
         Target::S3(target) => {
             let access = surroundings::s3_access(args.endpoint.clone()).map_err(|missing| {
-                CliError::usage(format!("{target} needs credentials: {missing} are not set"))
-                    .hint("export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), then deploy again")
+                CliError::usage(t!(
+                    "deploy-no-credentials",
+                    target = target.to_string(),
+                    missing = missing.to_string()
+                ))
+                .hint(t!("deploy-no-credentials-hint"))
             })?;
             let store = Store::open(&target, &access).map_err(|e| CliError::caused_by(&e))?;
             Ok(Destination::S3(Box::new(store)))
@@ -170,19 +178,25 @@ fn refuse_rollback(
         && ledger.descends_from(built, &decision.commit)?
     {
         info(format_args!(
-            "rolling back from {deployed}, as {} decided in signed commit {}: {}",
-            decision.by, decision.commit, decision.reason
+            "{}",
+            t!(
+                "deploy-rolling-back",
+                deployed = deployed,
+                person = &decision.by,
+                commit = &decision.commit,
+                reason = &decision.reason
+            )
         ));
         return Ok(());
     }
-    Err(CliError::failed(format!(
-        "{} was deployed from signed commit {deployed}, and the build in {} (from {built}) does not contain it: deploying it would roll the site back",
-        destination.name(),
-        build.display()
+    Err(CliError::failed(t!(
+        "deploy-rollback",
+        target = destination.name(),
+        deployed = deployed,
+        build = build.display().to_string(),
+        built = built
     ))
-    .hint(format!(
-        "build from the current history (`stp sync`, then `stp build`); if the rollback is intended, an admin signs the decision with `stp audit allow-rollback {deployed} --reason \"…\"`, then build and deploy again"
-    )))
+    .hint(t!("deploy-rollback-hint", deployed = deployed)))
 }
 
 fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &Changes) {
@@ -203,9 +217,9 @@ fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &C
         return;
     }
     let (sent, deleted) = if args.dry_run {
-        ("would send", "would delete")
+        (t!("deploy-would-send"), t!("deploy-would-delete"))
     } else {
-        ("sent", "deleted")
+        (t!("deploy-sent"), t!("deploy-deleted"))
     };
     for path in &changes.uploaded {
         info(format_args!("{sent}: {path}"));
@@ -214,15 +228,23 @@ fn report(args: &DeployArgs, destination: &Destination, built: &str, changes: &C
         info(format_args!("{deleted}: {path}"));
     }
     for path in &changes.left {
-        info(format_args!("left alone (stp did not send it): {path}"));
+        info(format_args!(
+            "{}",
+            t!("deploy-left-alone", file = path.as_str())
+        ));
     }
     println!(
-        "{}: {} {sent}, {} {deleted}, {} unchanged (signed commit {})",
-        destination.name(),
-        changes.uploaded.len(),
-        changes.deleted.len(),
-        changes.unchanged,
-        &built[..12.min(built.len())]
+        "{}",
+        t!(
+            "deploy-done",
+            target = destination.name(),
+            sent_count = changes.uploaded.len(),
+            sent = &sent,
+            deleted_count = changes.deleted.len(),
+            deleted = &deleted,
+            unchanged = changes.unchanged,
+            commit = &built[..12.min(built.len())]
+        )
     );
 }
 
@@ -234,10 +256,10 @@ fn refuse_overlap(build: &Path, target: &Path) -> CliResult {
         crate::render::resolved(target)?,
     );
     if b.starts_with(&t) || t.starts_with(&b) {
-        return Err(CliError::usage(format!(
-            "{} and {} are the same folder or one holds the other; deploy into a folder of its own",
-            build.display(),
-            target.display()
+        return Err(CliError::usage(t!(
+            "deploy-overlap",
+            build = build.display().to_string(),
+            target = target.display().to_string()
         )));
     }
     Ok(())
@@ -246,9 +268,10 @@ fn refuse_overlap(build: &Path, target: &Path) -> CliResult {
 /// A target that holds files but no build record was not deployed by stp (a web root with
 /// other sites, a home folder): replacing it would delete them, so it is refused.
 fn foreign(destination: &Destination) -> CliError {
-    CliError::failed(format!(
-        "{} already holds files that stp did not deploy (it has no {BUILD_RECORD}); stp replaces what the target holds, so they would be deleted",
-        destination.name()
+    CliError::failed(t!(
+        "deploy-foreign",
+        target = destination.name(),
+        record = BUILD_RECORD
     ))
-    .hint("deploy into a new or empty folder (e.g. /var/www/stp) and point the web server at it")
+    .hint(t!("deploy-foreign-hint"))
 }

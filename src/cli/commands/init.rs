@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use include_dir::{Dir, include_dir};
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 
@@ -54,18 +55,18 @@ pub fn run(args: InitArgs) -> CliResult {
         && args.dir.join("site.toml").is_file()
     {
         let path = super::ci_recipe::write(&args.dir, ci)?;
-        println!("wrote {}", path.display());
-        println!(
-            "next: set STP_TRUST_ROOT, STP_DEPLOY_TARGET and STP_INSTALL in the CI's protected settings, then commit {}",
-            ci.path()
-        );
+        println!("{}", t!("init-wrote", file = path.display().to_string()));
+        println!("{}", t!("init-ci-next", file = ci.path()));
         return Ok(());
     }
     write_site(&args.dir, args.example)?;
     if let Some(ci) = args.ci {
         super::ci_recipe::write(&args.dir, ci)?;
     }
-    println!("created a site repository in {}", args.dir.display());
+    println!(
+        "{}",
+        t!("init-created", dir = args.dir.display().to_string())
+    );
     if let (Some(admin_key), Some(name)) = (&args.admin_key, &args.admin_name) {
         let (id, fingerprint) = first_admin(
             &args.dir,
@@ -74,13 +75,18 @@ pub fn run(args: InitArgs) -> CliResult {
             args.admin_id.as_deref(),
             args.key.as_deref(),
         )?;
-        println!("first admin: {name} ({id}), trust root {fingerprint}");
-        println!("pin it in CI: STP_TRUST_ROOT={fingerprint}");
+        println!(
+            "{}",
+            t!(
+                "init-first-admin",
+                name = name,
+                person = &id,
+                fingerprint = &fingerprint
+            )
+        );
+        println!("{}", t!("init-pin", fingerprint = &fingerprint));
     }
-    println!(
-        "next: cd {} && stp check && stp build --preview",
-        args.dir.display()
-    );
+    println!("{}", t!("init-next", dir = args.dir.display().to_string()));
     Ok(())
 }
 
@@ -88,8 +94,8 @@ pub fn run(args: InitArgs) -> CliResult {
 pub fn write_site(dir: &Path, example: bool) -> CliResult {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(
-            CliError::failed(format!("{} exists and is not empty", dir.display()))
-                .hint("give a new folder name"),
+            CliError::failed(t!("init-not-empty", dir = dir.display().to_string()))
+                .hint(t!("init-not-empty-hint")),
         );
     }
     std::fs::create_dir_all(dir)?;
@@ -127,9 +133,10 @@ fn first_admin(
     let (line, fingerprint) = super::people::read_public_key(admin_key)?;
     let slug = crate::content::slugify(id.unwrap_or(name));
     if id.is_some_and(|given| given != slug) {
-        return Err(CliError::usage(format!(
-            "{} is not an id: ids are lower-case letters, digits and '-' (e.g. {slug})",
-            id.unwrap_or_default()
+        return Err(CliError::usage(t!(
+            "init-bad-id",
+            id = id.unwrap_or_default(),
+            example = &slug
         )));
     }
     let id = if slug.is_empty() {
@@ -163,11 +170,12 @@ fn first_admin(
         crate::cli::surroundings::ledger().agent.as_deref(),
     ))?;
     if signer.fingerprint != fingerprint {
-        return Err(CliError::failed(format!(
-            "the signing key {} is not the admin key {fingerprint}",
-            signer.origin.display()
+        return Err(CliError::failed(t!(
+            "init-wrong-key",
+            key = signer.origin.display().to_string(),
+            fingerprint = &fingerprint
         ))
-        .hint("give the admin's private key with --key PATH"));
+        .hint(t!("init-wrong-key-hint")));
     }
     let options = crate::cli::surroundings::ledger_options(None);
     crate::ledger::initial_commit(dir, &signer, name, &format!("{id}@stp.invalid"), &options)?;

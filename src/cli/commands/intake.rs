@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, info, print_json};
@@ -68,10 +69,8 @@ impl SenderArgs {
         };
         let email = given(&self.sender_email);
         if let Some(e) = email.as_deref().filter(|e| !e.contains('@')) {
-            return Err(
-                CliError::usage(format!("--sender-email `{e}` is not an e-mail address"))
-                    .hint("write it as name@example.vn, or give --sender-phone instead"),
-            );
+            return Err(CliError::usage(t!("intake-bad-email", email = e))
+                .hint(t!("intake-bad-email-hint")));
         }
         Ok(Sender {
             organisation: given(&self.sender_unit),
@@ -94,7 +93,7 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
         .with_timezone(&crate::content::date::vietnam())
         .to_rfc3339();
     let (mut written_json, mut refused_json) = (Vec::new(), Vec::new());
-    let progress = Progress::start("taking in submissions", args.sign.json);
+    let progress = Progress::start(t!("intake-progress"), args.sign.json);
     for (n, input) in inputs.iter().enumerate() {
         progress.step(n + 1, inputs.len(), &input_name(input));
         let written = intake::assemble_from(input, &config, args.section.as_deref(), &now, &stated)
@@ -105,7 +104,13 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
                     Some(signer) => match sign_submission(&root, signer, &args.sign.trust, &path) {
                         Ok(commit) => Some(commit),
                         Err(e) => {
-                            eprintln!("refused: {}: {}", path.display(), e.message);
+                            eprintln!(
+                                "{}",
+                                t!(
+                                    "intake-refused",
+                                    what = format!("{}: {}", path.display(), e.message)
+                                )
+                            );
                             refused_json.push(serde_json::json!({
                                 "file": path, "line": null, "why": e.message,
                             }));
@@ -114,8 +119,9 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
                     },
                     None => {
                         info(format_args!(
-                            "note: {}: not signed: the site has no trusted admin yet, so it is a draft only a preview shows",
-                            path.display()
+                            "{}: {}",
+                            t!("note-label"),
+                            t!("intake-unsigned", article = path.display().to_string())
                         ));
                         None
                     }
@@ -125,14 +131,21 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
                 }
                 let flags: Vec<&String> = s.front.intake.iter().flat_map(|i| &i.flags).collect();
                 for flag in &flags {
-                    eprintln!("flag: {}: {flag}", path.display());
+                    eprintln!(
+                        "{}",
+                        t!(
+                            "intake-flag",
+                            article = path.display().to_string(),
+                            flag = flag.as_str()
+                        )
+                    );
                 }
                 written_json.push(serde_json::json!({
                     "article": path, "commit": commit, "flags": flags,
                 }));
             }
             Err(e) => {
-                eprintln!("refused: {e}");
+                eprintln!("{}", t!("intake-refused", what = e.to_string()));
                 refused_json.push(serde_json::json!({
                     "file": e.file, "line": e.line, "why": e.message,
                 }));
@@ -148,8 +161,12 @@ pub fn run(repo: Option<PathBuf>, args: IntakeArgs) -> CliResult {
         }));
     }
     if refused > 0 {
-        return Err(CliError::failed(format!("{refused} of {} submissions refused; nothing was written for them", inputs.len()))
-            .hint("fix or ask the sender about each `refused:` line above, then run `stp intake` again for those files"));
+        return Err(CliError::failed(t!(
+            "intake-refused-count",
+            refused = refused,
+            total = inputs.len()
+        ))
+        .hint(t!("intake-refused-hint")));
     }
     Ok(())
 }
@@ -177,8 +194,8 @@ fn intake_signer(root: &std::path::Path, args: &IntakeArgs) -> CliResult<Option<
         return Ok(None);
     }
     args.sign.key.signer(root).map(Some).map_err(|e| {
-        CliError::failed(format!("intake signs each submission, but {}", e.message))
-            .hint("give the secretary's key with --key PATH or STP_KEY")
+        CliError::failed(t!("intake-needs-key", why = e.message.as_str()))
+            .hint(t!("intake-needs-key-hint"))
     })
 }
 
@@ -193,9 +210,13 @@ fn sign_submission(
     let article = article.to_string_lossy().replace('\\', "/");
     let outcome = crate::ledger::submit_new_bundle(root, signer, &article, &trust.options())?;
     info(format_args!(
-        "signed: {article} submitted by {} in commit {}",
-        outcome.person,
-        &outcome.commit[..12.min(outcome.commit.len())]
+        "{}",
+        t!(
+            "intake-signed",
+            article = &article,
+            person = &outcome.person,
+            commit = &outcome.commit[..12.min(outcome.commit.len())]
+        )
     ));
     Ok(outcome.commit)
 }

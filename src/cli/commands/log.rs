@@ -4,10 +4,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
 use crate::cli::repo::find_root;
+use crate::cli::words;
 use crate::ledger::EventKind;
 use crate::workflow::RoleGrant;
 
@@ -34,14 +36,21 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
     let path = article_path(&root, &args.article)?;
     let ledger = args.trust.load(&root)?;
     let record = ledger.state.articles.get(&path).ok_or_else(|| {
-        CliError::failed(format!("{path} has no signed step in the history"))
-            .hint(format!("send it in with `stp submit {path}`"))
+        CliError::failed(t!("log-no-step", article = &path))
+            .hint(t!("log-no-step-hint", article = &path))
     })?;
     if args.json {
         print_json(record);
         return Ok(());
     }
-    println!("{path}: {}", record.state);
+    println!(
+        "{}",
+        t!(
+            "log-head",
+            article = &path,
+            state = words::state(record.state)
+        )
+    );
     for e in &record.events {
         let date = e
             .date
@@ -63,31 +72,67 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
                 let via = match grant {
                     RoleGrant::Direct => String::new(),
                     RoleGrant::Delegated { from, start, until } => {
-                        format!(", for {from} by delegation {start} to {until}")
+                        t!(
+                            "log-delegated",
+                            from = from,
+                            start = start.to_string(),
+                            until = until.to_string()
+                        )
                     }
                 };
                 println!(
-                    "{date}  {action:<8} {from} -> {to}  by {name} ({person}, {role}{via})  {commit}"
+                    "{}",
+                    t!(
+                        "log-step",
+                        date = &date,
+                        action = format!("{:<8}", action.as_str()),
+                        from = words::state(*from),
+                        to = words::state(*to),
+                        name = name,
+                        person = person,
+                        role = words::role(*role),
+                        via = via,
+                        commit = commit
+                    )
                 );
                 if let Some(g) = ground {
                     let meaning = g
                         .parse::<crate::workflow::Ground>()
                         .map(|g| g.meaning())
                         .unwrap_or_default();
-                    println!("            ground: Điều 12.3.{g} ({meaning})");
+                    println!(
+                        "            {}",
+                        t!("log-ground", ground = g, meaning = meaning)
+                    );
                 }
                 if let Some(r) = reason {
-                    println!("            reason: {r}");
+                    println!("            {}", t!("log-reason", reason = r));
                 }
             }
             EventKind::Adopted { person, name } => {
                 println!(
-                    "{date}  adopted  -> published  by {name} ({person}, admin): an article from before stp  {commit}"
+                    "{}",
+                    t!(
+                        "log-adopted",
+                        date = &date,
+                        published = words::state(crate::workflow::State::Published),
+                        name = name,
+                        person = person,
+                        role = words::role(crate::workflow::Role::Admin),
+                        commit = commit
+                    )
                 );
             }
             EventKind::Voided { was } => {
                 println!(
-                    "{date}  content changed after it was {was}: the step is void, back to submitted  {commit}"
+                    "{}",
+                    t!(
+                        "log-voided",
+                        date = &date,
+                        was = words::state(*was),
+                        submitted = words::state(crate::workflow::State::Submitted),
+                        commit = commit
+                    )
                 );
             }
             EventKind::Invalid {
@@ -95,16 +140,29 @@ pub fn run(repo: Option<PathBuf>, args: LogArgs) -> CliResult {
                 signer,
                 why,
             } => {
-                let by = signer.as_deref().unwrap_or("unknown");
-                println!("{date}  NOT VALID `{transition}` signed by {by}: {why}  {commit}");
+                let by = signer.clone().unwrap_or_else(|| t!("log-unknown-signer"));
+                println!(
+                    "{}",
+                    t!(
+                        "log-invalid",
+                        date = &date,
+                        transition = transition,
+                        by = by,
+                        why = why,
+                        commit = commit
+                    )
+                );
             }
         }
     }
     if let Some(live) = &record.live {
         println!(
-            "on the public site: the version published by {} in {}",
-            live.by_name,
-            &live.commit[..10.min(live.commit.len())]
+            "{}",
+            t!(
+                "log-live",
+                name = &live.by_name,
+                commit = &live.commit[..10.min(live.commit.len())]
+            )
         );
     }
     Ok(())
@@ -121,21 +179,21 @@ fn site_log(ledger: &crate::ledger::Ledger, json: bool) -> CliResult {
         .live
         .as_ref()
         .map(|l| crate::ledger::site_files::short(&l.version).to_string())
-        .unwrap_or_else(|| "none".into());
-    println!("site files: live version {live}");
+        .unwrap_or_else(|| t!("log-site-none"));
+    println!("{}", t!("log-site-live", live = live));
     for e in &site.events {
         let date = e
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "----------".into());
         let who = match (&e.name, &e.person) {
-            (Some(name), Some(id)) => format!("  by {name} ({id})"),
+            (Some(name), Some(id)) => format!("  {}", t!("log-site-by", name = name, person = id)),
             _ => String::new(),
         };
         let what = match e.action.as_str() {
-            "root" => "first version, signed with the trust root",
-            "voided" => "voided: the files changed after the proposal",
-            other => other,
+            "root" => t!("log-site-root"),
+            "voided" => t!("log-site-voided"),
+            other => other.to_string(),
         };
         println!(
             "{date}  {what:<8}{who}  {}",
@@ -145,9 +203,9 @@ fn site_log(ledger: &crate::ledger::Ledger, json: bool) -> CliResult {
             println!(
                 "            {}: {note}",
                 if e.action == "invalid" {
-                    "why"
+                    t!("log-site-why-label")
                 } else {
-                    "reason"
+                    t!("log-site-reason-label")
                 }
             );
         }

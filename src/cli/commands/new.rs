@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
@@ -23,14 +24,12 @@ pub fn run(repo: Option<PathBuf>, args: NewArgs) -> CliResult {
     let root = find_root(repo)?;
     let config = SiteConfig::load(&root.join("site.toml"))?;
     let section = config.section(&args.section).ok_or_else(|| {
-        CliError::failed(format!("site.toml has no section `{}`", args.section))
-            .hint(format!("choose one of: {}", config.section_slugs()))
+        CliError::failed(t!("new-no-section", section = &args.section))
+            .hint(t!("new-no-section-hint", sections = config.section_slugs()))
     })?;
     let slug = slugify(&args.title);
     if slug.is_empty() {
-        return Err(CliError::usage(
-            "the title has no letters or digits to make a file name from",
-        ));
+        return Err(CliError::usage(t!("new-empty-slug")));
     }
     let kind = section.kind;
     let bundle = args.bundle || matches!(kind, SectionKind::LegalDocument);
@@ -42,8 +41,8 @@ pub fn run(repo: Option<PathBuf>, args: NewArgs) -> CliResult {
     let path = root.join(&rel);
     if path.exists() || path.with_extension("").join("index.md").exists() {
         return Err(
-            CliError::failed(format!("{} already exists", rel.display()))
-                .hint("choose another title, or edit the existing article"),
+            CliError::failed(t!("new-exists", article = rel.display().to_string()))
+                .hint(t!("new-exists-hint")),
         );
     }
     let today = chrono::Utc::now()

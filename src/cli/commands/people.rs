@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
@@ -146,10 +147,8 @@ pub fn read_public_key(given: &str) -> CliResult<(String, String)> {
     } else {
         given.to_string()
     };
-    let line = parse_public_key(&text).map_err(|e| {
-        CliError::failed(format!("{given} {e}"))
-            .hint("give the .pub file `stp key new` or `ssh-keygen` wrote, as it is")
-    })?;
+    let line = parse_public_key(&text)
+        .map_err(|e| CliError::failed(format!("{given} {e}")).hint(t!("people-bad-key-hint")))?;
     Ok((line.text, line.fingerprint))
 }
 
@@ -211,7 +210,9 @@ fn apply(
     let outcome = change_people(root, &signer, &change, &trust.options())?;
     for file in &outcome.ignored_edits {
         eprintln!(
-            "warning: {file} held changes no admin signed; they are not folded in (this change is made on the trusted version)"
+            "{}: {}",
+            t!("warning-label"),
+            t!("people-ignored-edits", file = file.as_str())
         );
     }
     if admin.json {
@@ -226,16 +227,19 @@ fn apply(
     }
     if outcome.first_admin {
         println!(
-            "first admin set: trust root {} (pin it: STP_TRUST_ROOT={})",
-            signer.fingerprint, signer.fingerprint
+            "{}",
+            t!("people-first-admin", fingerprint = &signer.fingerprint)
         );
     }
     for line in &outcome.changes {
         println!("{line}");
     }
     println!(
-        "signed commit {}",
-        &outcome.commit[..12.min(outcome.commit.len())]
+        "{}",
+        t!(
+            "people-signed",
+            commit = &outcome.commit[..12.min(outcome.commit.len())]
+        )
     );
     Ok(())
 }
@@ -314,7 +318,7 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
                 return Ok(());
             }
             let Some(trusted) = ledger.trusted.as_deref() else {
-                println!("no admin has signed the trust data yet");
+                println!("{}", t!("people-no-trust-data"));
                 return Ok(());
             };
             for p in &trusted.people.persons {
@@ -329,8 +333,15 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
             }
             for d in &trusted.people.delegations {
                 println!(
-                    "{} acts as {} for {} from {} until {}",
-                    d.to, d.role, d.from, d.start, d.until
+                    "{}",
+                    t!(
+                        "people-delegation",
+                        to = &d.to,
+                        role = crate::cli::words::role(d.role),
+                        from = &d.from,
+                        start = d.start.to_string(),
+                        until = d.until.to_string()
+                    )
                 );
             }
             Ok(())
@@ -343,7 +354,7 @@ pub fn run(repo: Option<PathBuf>, args: PeopleArgs) -> CliResult {
                 std::fs::create_dir_all(parent).map_err(failed)?;
             }
             std::fs::write(&file, text).map_err(failed)?;
-            println!("wrote {}", file.display());
+            println!("{}", t!("init-wrote", file = file.display().to_string()));
             Ok(())
         }
     }

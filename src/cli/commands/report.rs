@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveTime;
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, info, print_json};
@@ -45,9 +46,7 @@ pub struct ReportArgs {
 pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     let Some(month_text) = &args.month else {
         if args.logs.is_empty() {
-            return Err(CliError::usage(
-                "give --month YYYY-MM, or --logs FILE... for access statistics",
-            ));
+            return Err(CliError::usage(t!("report-needs-month")));
         }
         let stats = read_logs(&args.logs, None).map_err(|e| CliError::failed(e.to_string()))?;
         if args.json {
@@ -59,8 +58,8 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
         return Ok(());
     };
     let month = Month::parse(month_text).ok_or_else(|| {
-        CliError::usage(format!("`{month_text}` is not a month"))
-            .hint("write it as YYYY-MM, e.g. 2026-03")
+        CliError::usage(t!("report-bad-month", month = month_text.as_str()))
+            .hint(t!("report-bad-month-hint"))
     })?;
     let now = now_in_vietnam(
         crate::cli::surroundings::fixed_now().as_deref(),
@@ -69,19 +68,17 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     .map_err(CliError::usage)?;
     let root = find_root(repo.clone())?;
     let site = SiteConfig::load(&root.join("site.toml"))?;
-    let progress = Progress::start(format!("making the report for {month}"), args.json);
+    let progress = Progress::start(t!("report-progress", month = month.to_string()), args.json);
     let ledger = args.trust.load(&root)?;
     let Some((config, calendar)) = trusted_settings(&ledger) else {
-        return Err(CliError::failed(
-            "no admin has signed workflow/ yet, so there are no trusted deadline tables and no signed history to report",
-        )
-        .hint("the first admin signs the board with `stp people add … --signing-key`"));
+        return Err(CliError::failed(t!("report-no-trusted-tables"))
+            .hint(t!("report-no-trusted-tables-hint")));
     };
     let history = read_history(&ledger, &site)?;
     let (events, articles) = (&history.events, &history.articles);
     let period = month
         .period()
-        .ok_or_else(|| CliError::usage("that month is out of range"))?;
+        .ok_or_else(|| CliError::usage(t!("report-month-out-of-range")))?;
     let stats = if args.logs.is_empty() {
         None
     } else {
@@ -163,9 +160,14 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     } else {
         if let Some(day) = report.figures_until {
             info(format_args!(
-                "note: số liệu tính đến ngày {} (figures up to {day}): tháng {} chưa kết thúc",
-                day.format("%d/%m/%Y"),
-                month
+                "{}: {}",
+                t!("note-label"),
+                t!(
+                    "report-figures-until",
+                    day = day.format("%d/%m/%Y").to_string(),
+                    iso = day.to_string(),
+                    month = month.to_string()
+                )
             ));
         }
         println!("{}", html.display());
@@ -196,8 +198,9 @@ fn staging_dir(out: &Path) -> CliResult<PathBuf> {
 fn report_skipped(stats: &LogStats) {
     if stats.skipped > 0 {
         eprintln!(
-            "warning: {} malformed log lines skipped, e.g.:",
-            stats.skipped
+            "{}: {}",
+            t!("warning-label"),
+            t!("report-skipped-lines", count = stats.skipped)
         );
         for s in &stats.skipped_examples {
             eprintln!("  {}:{}", s.file.display(), s.line);

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use stp_i18n::t;
 
 use crate::cli::error::CliResult;
 use crate::cli::output::print_json;
@@ -81,25 +82,37 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
     match action {
         SiteAction::Propose => {
             println!(
-                "proposed site files {version} in commit {} (signed by {}); {} files change:",
-                &outcome.commit[..10],
-                outcome.person,
-                outcome.changed.len()
+                "{}",
+                t!(
+                    "site-proposed",
+                    version = version,
+                    commit = &outcome.commit[..10],
+                    person = &outcome.person,
+                    count = outcome.changed.len()
+                )
             );
             for path in &outcome.changed {
                 println!("  {path}");
             }
-            println!("next: an approver runs `stp site approve` (see `stp site diff`)");
+            println!("{}", t!("site-proposed-next"));
         }
         SiteAction::Approve => println!(
-            "approved site files {version} in commit {} (signed by {}); they go live with the next `stp publish`",
-            &outcome.commit[..10],
-            outcome.person
+            "{}",
+            t!(
+                "site-approved",
+                version = version,
+                commit = &outcome.commit[..10],
+                person = &outcome.person
+            )
         ),
         SiteAction::Return => println!(
-            "returned site files {version} in commit {} (signed by {}); the public site keeps the live version",
-            &outcome.commit[..10],
-            outcome.person
+            "{}",
+            t!(
+                "site-returned",
+                version = version,
+                commit = &outcome.commit[..10],
+                person = &outcome.person
+            )
         ),
     }
     Ok(())
@@ -109,12 +122,12 @@ pub fn run(repo: Option<PathBuf>, args: SiteArgs) -> CliResult {
 fn print_diff(root: &std::path::Path, working_tree: bool, trust: &TrustArgs) -> CliResult {
     let ledger = trust.load(root)?;
     if !working_tree && ledger.state.site.pending.is_none() {
-        println!("no site change is proposed; compare the working tree with --working-tree");
+        println!("{}", t!("site-nothing-proposed"));
         return Ok(());
     }
     let diff = site_diff(&ledger, working_tree)?;
     if diff.is_empty() {
-        println!("no difference from the live site files");
+        println!("{}", t!("site-no-difference"));
     } else {
         print!("{diff}");
     }

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::print_json;
@@ -51,32 +52,42 @@ pub fn outcome(report: &SyncReport, json: bool) -> CliResult {
         let short = |c: &str| c[..10.min(c.len())].to_string();
         if report.received > 0 {
             println!(
-                "received {} commits from {}",
-                report.received, report.remote
+                "{}",
+                t!(
+                    "sync-received",
+                    count = report.received,
+                    remote = &report.remote
+                )
             );
         }
         for (old, new) in &report.redone {
-            println!(
-                "signed again on top of theirs: {} -> {}",
-                short(old),
-                short(new)
-            );
+            println!("{}", t!("sync-redone", old = short(old), new = short(new)));
         }
         if report.sent > 0 {
-            println!("sent {} commits to {}", report.sent, report.remote);
+            println!(
+                "{}",
+                t!("sync-sent", count = report.sent, remote = &report.remote)
+            );
         }
         if report.received == 0 && report.sent == 0 && report.parked.is_empty() {
-            println!("up to date with {}/{}", report.remote, report.branch);
+            println!(
+                "{}",
+                t!(
+                    "sync-up-to-date",
+                    remote = &report.remote,
+                    branch = &report.branch
+                )
+            );
         }
     }
     if report.parked.is_empty() {
         return Ok(());
     }
     let branch = report.kept_on.clone().unwrap_or_default();
-    let mut message = format!(
-        "{} of your commits were not sent to {}, which has new commits of its own:",
-        report.parked.len(),
-        report.remote
+    let mut message = t!(
+        "sync-parked",
+        count = report.parked.len(),
+        remote = &report.remote
     );
     for p in &report.parked {
         message.push_str(&format!(
@@ -86,15 +97,11 @@ pub fn outcome(report: &SyncReport, json: bool) -> CliResult {
             p.why
         ));
     }
-    message.push_str(&format!(
-        "\nnothing is lost: they are kept on branch {branch}; this clone now has the shared history{}",
-        if report.redone.is_empty() {
-            String::new()
-        } else {
-            " and your other commits".into()
-        }
-    ));
-    Err(CliError::findings(message).hint(format!(
-        "see where the article is now with `stp log ARTICLE`, and sign again if it is still needed; `git log -p {branch}` shows what was kept"
-    )))
+    message.push('\n');
+    message.push_str(&if report.redone.is_empty() {
+        t!("sync-parked-kept", branch = &branch)
+    } else {
+        t!("sync-parked-kept-others", branch = &branch)
+    });
+    Err(CliError::findings(message).hint(t!("sync-parked-hint", branch = &branch)))
 }

@@ -205,6 +205,20 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// A bare repository beside the site, `shared.git`, added as the site's `origin`: the
+    /// shared remote `stp sync` sends to.
+    pub fn shared_remote(&self) -> PathBuf {
+        let bare = self.site.parent().unwrap().join("shared.git");
+        let out = self.run_in(
+            &self.home,
+            "git",
+            &["init", "-q", "--bare", bare.to_str().unwrap()],
+        );
+        assert!(out.status.success(), "{out:?}");
+        self.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
+        bare
+    }
+
     /// The stp command in the site with this environment, to spawn (a server, say).
     pub fn stp_command(&self, args: &[&str]) -> Command {
         let mut c = self.command(env!("CARGO_BIN_EXE_stp"), &self.site);
