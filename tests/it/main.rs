@@ -39,6 +39,7 @@ mod intake_signed;
 mod json_outputs;
 mod key_passphrase;
 mod lang;
+mod legal_documents;
 mod nginx_serves;
 mod notify_mail;
 mod package_deb;
