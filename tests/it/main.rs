@@ -12,6 +12,7 @@ mod article_names;
 mod kit;
 
 mod adopt_existing_site;
+mod at_scale;
 mod bad_input;
 mod board_friction;
 mod build_compress;
@@ -39,7 +40,6 @@ mod intake_signed;
 mod json_outputs;
 mod key_passphrase;
 mod lang;
-mod legal_documents;
 mod nginx_serves;
 mod notify_mail;
 mod package_deb;

@@ -1,6 +1,7 @@
-//! The legal-document section at scale: 5,000 generated documents (built in `/dev/shm`)
-//! make a paginated section with filter pages by type, issuer, year and field, each
-//! paginated too, and every HTML page stays under the 100 KB page budget.
+//! The pages that grow with the site, at scale (generated sites built in `/dev/shm`):
+//! 5,000 legal documents make a paginated section with filter pages by type, issuer, year
+//! and field, each paginated too, and 800 tags an HTML sitemap over several pages; every
+//! HTML page stays under the 100 KB page budget.
 
 use std::path::Path;
 
@@ -65,8 +66,8 @@ fn html_files(dir: &Path, out: &mut Vec<(String, usize)>) {
     }
 }
 
-#[test]
-fn five_thousand_documents_make_paginated_filters_under_the_budget() {
+/// A site with the example site's settings in a temporary folder in memory.
+fn scratch_site() -> tempfile::TempDir {
     // Generated corpora go to memory, never to disk.
     let shm = Path::new("/dev/shm");
     let dir = if shm.is_dir() {
@@ -74,27 +75,81 @@ fn five_thousand_documents_make_paginated_filters_under_the_budget() {
     } else {
         tempfile::tempdir().unwrap()
     };
-    let root = dir.path();
     let toml = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/site/site.toml"
     ))
     .unwrap();
-    kit::write(&root.join("site.toml"), toml);
+    kit::write(&dir.path().join("site.toml"), toml);
+    dir
+}
+
+/// Builds the preview of `root` into `root/out` and checks that no HTML page is over the
+/// budget; returns the output folder and how many HTML pages it has.
+fn build_within_budget(root: &Path) -> (std::path::PathBuf, usize) {
+    let out = root.join("out");
+    drop(Incremental::new(root, &out, &RenderOptions::default()).unwrap());
+    let mut pages = Vec::new();
+    html_files(&out, &mut pages);
+    let heavy: Vec<&(String, usize)> = pages.iter().filter(|(_, n)| *n >= BUDGET).collect();
+    assert!(heavy.is_empty(), "over 100 KB: {heavy:?}");
+    (out, pages.len())
+}
+
+#[test]
+fn many_tags_split_the_html_sitemap_under_the_budget() {
+    let dir = scratch_site();
+    let root = dir.path();
+    for i in 0..400 {
+        kit::write(
+            &root.join(format!("content/tin-tuc/bai-{i:03}.md")),
+            format!(
+                "---\ntitle: \"Bài {i}\"\ndate: 2026-10-{:02} 08:00\nsummary: \"Tóm tắt\"\ntags: [\"Chủ đề pháp luật số {i} thứ nhất\", \"Chủ đề pháp luật số {i} thứ hai\"]\n---\nNội dung.\n",
+                1 + i % 28
+            ),
+        );
+    }
+    let (out, _) = build_within_budget(root);
+    let page = |rel: &str| out.join(rel).join("index.html");
+    // 800 tags at 300 a page.
+    assert!(page("so-do-trang/trang/3").is_file());
+    assert!(!page("so-do-trang/trang/4").exists());
+    let first = std::fs::read_to_string(page("so-do-trang"))
+        .unwrap()
+        .replace("&#x2f;", "/");
+    assert!(
+        first.contains("href=\"/tin-tuc/\""),
+        "sections lead the first page"
+    );
+    assert!(
+        first.contains("href=\"/so-do-trang/trang/3/\""),
+        "the pager"
+    );
+    let tags_on = |rel: &str| {
+        std::fs::read_to_string(page(rel))
+            .unwrap()
+            .matches("href=\"&#x2f;the&#x2f;")
+            .count()
+    };
+    assert_eq!(
+        tags_on("so-do-trang") + tags_on("so-do-trang/trang/2") + tags_on("so-do-trang/trang/3"),
+        800,
+        "every tag once"
+    );
+}
+
+#[test]
+fn five_thousand_documents_make_paginated_filters_under_the_budget() {
+    let dir = scratch_site();
+    let root = dir.path();
     for i in 0..DOCUMENTS {
         kit::write(
             &root.join(format!("content/van-ban/vb-{i:04}.md")),
             document(i),
         );
     }
-    let out = root.join("out");
-    drop(Incremental::new(root, &out, &RenderOptions::default()).unwrap());
-
-    let mut pages = Vec::new();
-    html_files(&out, &mut pages);
-    assert!(pages.len() > DOCUMENTS, "{} pages", pages.len());
-    let heavy: Vec<&(String, usize)> = pages.iter().filter(|(_, n)| *n >= BUDGET).collect();
-    assert!(heavy.is_empty(), "over 100 KB: {heavy:?}");
+    let (out, pages) = build_within_budget(root);
+    assert!(pages > DOCUMENTS, "{pages} pages");
 
     // The section is paginated as any list (10 a page in the example site).
     let page = |rel: &str| out.join(rel).join("index.html");
