@@ -278,6 +278,30 @@ describe("reader behaviour", () => {
     }
   });
 
+  test("the legal documents' filter pages narrow the list with links alone, from the keyboard, without JavaScript", async () => {
+    const { page, context } = await run.open("/van-ban/", { width: 375, javaScriptEnabled: false });
+    try {
+      const visible = () => page.$$eval("table.doc-table tbody tr td:first-child", (tds) => tds.map((td) => td.textContent.trim()));
+      assert.equal(await page.getAttribute(".doc-facets a[href='/van-ban/']", "aria-current"), "page", "all documents is current");
+      assert.match(await page.textContent(".doc-facets"), /Chỉ thị\s*\(1\)/, "each filter shows its count");
+      // Open the type group and follow "Chỉ thị" with the keyboard alone.
+      await page.focus(".doc-facets details:first-of-type summary");
+      await page.keyboard.press("Enter");
+      await page.focus(".doc-facets a[href='/van-ban/loai/chi-thi/']");
+      await Promise.all([page.waitForURL(/\/van-ban\/loai\/chi-thi\/$/), page.keyboard.press("Enter")]);
+      assert.deepEqual(await visible(), ["03/CT-UBND"]);
+      assert.equal(await page.getAttribute(".doc-facets a[href='/van-ban/loai/chi-thi/']", "aria-current"), "page");
+      assert.match(await page.textContent("h1"), /Chỉ thị/);
+      await page.goto(`${run.base}/van-ban/linh-vuc/pho-bien-giao-duc-phap-luat/`);
+      assert.deepEqual(await visible(), ["12/2026/QĐ-UBND"], "the field filter");
+      await page.goto(`${run.base}/van-ban/nam/2024/`);
+      assert.deepEqual(await visible(), ["03/CT-UBND"], "the year filter");
+      await page.screenshot({ path: screenshotPath(shots, "vi", "list-legal_document-facet-nojs", 375), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("without JavaScript every page still reads and navigates; script-only controls stay hidden", async () => {
     for (const [kind, path] of [["home", "/"], ["list-legal_document", "/van-ban/"], ["article-news", pathOf("article-news")], ["search", "/tim-kiem/"]]) {
       const { page, context } = await run.open(path, { width: 375, javaScriptEnabled: false });

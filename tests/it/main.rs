@@ -12,6 +12,7 @@ mod article_names;
 mod kit;
 
 mod adopt_existing_site;
+mod at_scale;
 mod bad_input;
 mod board_friction;
 mod build_compress;

@@ -263,3 +263,93 @@ fn a_list_that_shrinks_by_a_page_matches_a_full_build() {
     assert!(tags_after < tags_before, "{tags_before} -> {tags_after}");
     assert_eq!(tree(&out), full_build(&site, &options));
 }
+
+/// A legal document in the section `van-ban` of the example site.
+fn legal(i: usize, doc_type: &str, issuer: &str, year: u32, body: &str) -> String {
+    format!(
+        "---\ntitle: \"Văn bản {i}\"\ndate: {year}-03-{:02} 08:00\nsummary: \"Tóm tắt {i}\"\ndocument:\n  type: \"{doc_type}\"\n  number: \"{i}/{year}/QĐ-UBND\"\n  issuer: \"{issuer}\"\n  issued: {year}-03-{:02}\n  effective: {year}-04-01\n  excerpt: \"Trích yếu {i}\"\n  file: \"https://vbpl.vn/van-ban-{i}.pdf\"\n  field: \"Hộ tịch\"\n---\n{body}\n",
+        1 + i % 28,
+        1 + i % 28,
+    )
+}
+
+/// Legal documents move between the section's filter pages: every kind of edit (body
+/// only, a new type, a new document, one removed so its filter goes) leaves the output as a
+/// full build of the same tree would.
+#[test]
+fn a_legal_document_edit_matches_a_full_build() {
+    if !with_pinned_date("a_legal_document_edit_matches_a_full_build") {
+        return;
+    }
+    let options = RenderOptions::default();
+    let site = site_with(3);
+    for i in 0..12 {
+        let doc_type = if i % 3 == 0 {
+            "Chỉ thị"
+        } else {
+            "Quyết định"
+        };
+        site.write(
+            &format!("content/van-ban/vb-{i:02}.md"),
+            legal(i, doc_type, "UBND tỉnh", 2020 + (i % 3) as u32, "Nội dung."),
+        );
+    }
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    assert!(
+        out.join("van-ban/trang/2/index.html").is_file(),
+        "paginated"
+    );
+    assert!(out.join("van-ban/loai/quyet-dinh/index.html").is_file());
+    assert!(out.join("van-ban/nam/2021/index.html").is_file());
+    let one = vec![PathBuf::from("content/van-ban/vb-04.md")];
+
+    // A body-only edit: its own page, in place.
+    site.write(
+        "content/van-ban/vb-04.md",
+        legal(4, "Quyết định", "UBND tỉnh", 2021, "Nội dung đã sửa."),
+    );
+    let u = live.update(&one).unwrap();
+    assert!(!u.full, "{u:?}");
+    assert_eq!(tree(&out), full_build(&site, &options));
+
+    // A new type: a filter page appears.
+    site.write(
+        "content/van-ban/vb-04.md",
+        legal(4, "Nghị quyết", "HĐND tỉnh", 2021, "Nội dung đã sửa."),
+    );
+    live.update(&one).unwrap();
+    assert!(out.join("van-ban/loai/nghi-quyet/index.html").is_file());
+    assert!(out.join("van-ban/co-quan/hdnd-tinh/index.html").is_file());
+    assert_eq!(tree(&out), full_build(&site, &options));
+
+    // Removed: its filters (the only Nghị quyết, the only HĐND document) go.
+    std::fs::remove_file(site.path("content/van-ban/vb-04.md")).unwrap();
+    live.update(&one).unwrap();
+    assert!(!out.join("van-ban/loai/nghi-quyet").exists());
+    assert!(!out.join("van-ban/co-quan/hdnd-tinh").exists());
+    assert_eq!(tree(&out), full_build(&site, &options));
+
+    // A new document, in English too: the English section gets its filters.
+    site.write(
+        "content/van-ban/vb-20.md",
+        legal(20, "Quyết định", "UBND tỉnh", 2026, "Nội dung."),
+    );
+    site.write(
+        "content/van-ban/vb-20.en.md",
+        legal(
+            20,
+            "Decision",
+            "Provincial People's Committee",
+            2026,
+            "Text.",
+        ),
+    );
+    live.update(&[
+        PathBuf::from("content/van-ban/vb-20.md"),
+        PathBuf::from("content/van-ban/vb-20.en.md"),
+    ])
+    .unwrap();
+    assert!(out.join("en/van-ban/loai/decision/index.html").is_file());
+    assert_eq!(tree(&out), full_build(&site, &options));
+}

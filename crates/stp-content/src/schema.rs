@@ -29,6 +29,10 @@ pub struct LegalDocument {
     /// Người ký.
     #[serde(default)]
     pub signer: Option<String>,
+    /// Lĩnh vực (hộ tịch, lý lịch tư pháp, công chứng…): one of the legal-document list's
+    /// filters, when given.
+    #[serde(default)]
+    pub field: Option<String>,
 }
 
 /// An administrative procedure (Điều 10; Nghị định 224/2026 Điều 9).

@@ -135,6 +135,7 @@ pub fn read(lines: &[String], title: &str, file: &str) -> Result<LegalDocument, 
         excerpt: title.to_string(),
         file: file.to_string(),
         signer: None,
+        field: None,
     })
 }
 

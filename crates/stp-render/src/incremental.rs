@@ -1,7 +1,8 @@
 //! Rebuilding only what a change touches, for the preview server. It keeps the parsed
 //! articles and the site model between changes; an edited article re-renders its own
 //! page and, only when its summary or place changed, the list pages, feeds and indexes
-//! that show it. A change to the theme, `site.toml` or `static/` rebuilds everything.
+//! that show it. A change to the theme, `site.toml` or `static/` rebuilds everything, and so
+//! does a legal document whose summary changed (its section's filter pages).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ use super::build::{load_site, write_site};
 use super::compress;
 use super::options::RenderOptions;
 use super::output::{Staging, replace_under};
-use super::pages::{Job, RELATED_ITEMS, Renderer, unpaginated};
+use super::pages::{Job, RELATED_ITEMS, Renderer, sitemap_pages, sitemap_urls, unpaginated};
+use super::sitemap;
 use super::theme::Theme;
 
 /// What an update did.
@@ -141,7 +143,21 @@ impl Incremental {
         if let Some(update) = self.update_in_place(&mut replacements)? {
             return Ok(update);
         }
+        // A legal document whose summary changed (or that came or went) moves documents
+        // between the section's filter pages (`/van-ban/loai/…/`), which can appear or
+        // disappear: rebuild everything rather than track them.
+        let legal = |path: &PathBuf| {
+            path.iter().nth(1).is_some_and(|section| {
+                self.config
+                    .section(&section.to_string_lossy())
+                    .is_some_and(|s| s.kind == stp_content::SectionKind::LegalDocument)
+            })
+        };
+        if changed.iter().any(|p| legal(p)) {
+            return self.rebuild_all();
+        }
         let old = PageIndex::of(&self.site);
+        let old_split = Split::of(&self.site);
         let old_summaries: HashMap<String, String> = self
             .site
             .articles
@@ -173,6 +189,10 @@ impl Incremental {
             }
         };
         self.site = new_site;
+        if Split::of(&self.site) != old_split {
+            // The HTML sitemap gained or lost a page, or sitemap.xml a part.
+            return self.rebuild_all();
+        }
         let site = &self.site;
 
         let mut jobs: Vec<Job> = Vec::new();
@@ -351,6 +371,28 @@ impl Incremental {
             compress::refresh(&self.out, rel, body)?;
         }
         Ok(())
+    }
+}
+
+/// How the summary pages that split are split: the HTML sitemap's page count per language
+/// and sitemap.xml's file count. When it changes, files appear or go.
+#[derive(PartialEq, Eq)]
+struct Split {
+    html: Vec<usize>,
+    xml: usize,
+}
+
+impl Split {
+    fn of(site: &Site) -> Split {
+        Split {
+            html: site
+                .config
+                .languages
+                .iter()
+                .map(|l| sitemap_pages(site, l))
+                .collect(),
+            xml: sitemap::file_count(site.config.base(), &sitemap_urls(site)),
+        }
     }
 }
 

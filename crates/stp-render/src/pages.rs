@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use stp_content::SectionKind;
-use stp_site::{Listing, Site, Summary};
+use stp_site::{Facet, Listing, Site, Summary};
 
 use super::RenderError;
 use super::context::base;
@@ -15,7 +15,10 @@ use super::options::RenderOptions;
 use super::theme::Theme;
 use super::{feeds, search, sitemap};
 
+mod filters;
 mod home;
+
+pub use home::sitemap_pages;
 
 /// How many other articles of its section an article page links in its sidebar.
 pub(crate) const RELATED_ITEMS: usize = 5;
@@ -24,8 +27,20 @@ pub(crate) const RELATED_ITEMS: usize = 5;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     Article(usize),
-    SectionPage { listing: usize, page: usize },
-    TagPage { listing: usize, page: usize },
+    SectionPage {
+        listing: usize,
+        page: usize,
+    },
+    TagPage {
+        listing: usize,
+        page: usize,
+    },
+    /// A page of one legal-document filter (`/van-ban/loai/nghi-dinh/`), an index into
+    /// [`Site::facets`].
+    FacetPage {
+        facet: usize,
+        page: usize,
+    },
     Home(String),
     Search(String),
     HtmlSitemap(String),
@@ -101,6 +116,10 @@ impl<'a> Renderer<'a> {
             let pages = l.pages(self.page_size()).count();
             jobs.extend((1..=pages).map(|page| Job::TagPage { listing: i, page }));
         }
+        for (i, f) in site.facets.iter().enumerate() {
+            let pages = f.listing.pages(self.page_size()).count();
+            jobs.extend((1..=pages).map(|page| Job::FacetPage { facet: i, page }));
+        }
         jobs.extend(self.summary_jobs());
         jobs.extend([Job::NotFound, Job::Robots]);
         // The search indexes first: the longest jobs, they then run beside the pages
@@ -136,11 +155,15 @@ impl<'a> Renderer<'a> {
             Job::Article(i) => self.article(*i),
             Job::SectionPage { listing, page } => {
                 let l = &self.site.sections[*listing];
-                self.listing(l, *page, true)
+                self.listing(l, *page, ListOf::Section)
             }
             Job::TagPage { listing, page } => {
                 let l = &self.site.tags[*listing];
-                self.listing(l, *page, false)
+                self.listing(l, *page, ListOf::Tag)
+            }
+            Job::FacetPage { facet, page } => {
+                let f = &self.site.facets[*facet];
+                self.listing(&f.listing, *page, ListOf::Facet(f))
             }
             Job::Home(lang) => self.home(lang),
             Job::Search(lang) => {
@@ -295,11 +318,8 @@ impl<'a> Renderer<'a> {
     /// switch otherwise leads to that language's home page). The second value is the
     /// default language's listing when this one, in another language, is empty: its page
     /// then points the reader there.
-    fn listing_translation(
-        &self,
-        l: &Listing,
-        is_section: bool,
-    ) -> (Option<String>, Option<String>) {
+    fn listing_translation(&self, l: &Listing, of: ListOf) -> (Option<String>, Option<String>) {
+        let is_section = matches!(of, ListOf::Section);
         let default = &self.site.config.default_language;
         let other = self
             .site
@@ -315,6 +335,15 @@ impl<'a> Renderer<'a> {
                 .filter(|o| !o.items.is_empty())
                 .map(|o| o.url.clone())
         };
+        if let ListOf::Facet(f) = of {
+            let there = self.site.facets.iter().find(|o| {
+                o.listing.lang == *other
+                    && o.section == f.section
+                    && o.dimension == f.dimension
+                    && o.slug == f.slug
+            });
+            return (there.map(|o| o.listing.url.clone()), None);
+        }
         let in_default = if l.items.is_empty() && l.lang != *default {
             with_items(default)
         } else {
@@ -327,8 +356,9 @@ impl<'a> Renderer<'a> {
         &self,
         l: &Listing,
         n: usize,
-        is_section: bool,
+        of: ListOf,
     ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let is_section = matches!(of, ListOf::Section);
         let pages = l.pages(self.page_size());
         let (items, pager): (&[usize], Vec<_>) = if is_section && self.unpaginated(l) {
             (&l.items, Vec::new())
@@ -343,14 +373,20 @@ impl<'a> Renderer<'a> {
             )
         };
         let summaries: Vec<&Summary> = items.iter().map(|&i| &self.site.summaries[i]).collect();
-        let kind = if is_section {
-            self.site
+        // The section a section page or filter page belongs to.
+        let section_key = match of {
+            ListOf::Section => Some(l.key.as_str()),
+            ListOf::Facet(f) => Some(f.section.as_str()),
+            ListOf::Tag => None,
+        };
+        let kind = match section_key {
+            Some(key) => self
+                .site
                 .config
-                .section(&l.key)
+                .section(key)
                 .map(|s| s.kind.as_str())
-                .unwrap_or("article")
-        } else {
-            "tag"
+                .unwrap_or("article"),
+            None => "tag",
         };
         let description = if is_section {
             self.site
@@ -362,11 +398,47 @@ impl<'a> Renderer<'a> {
         };
         let url = pages.url(n);
         let facets = DocumentFacets::of(&summaries);
-        let (translation, in_default_language) = self.listing_translation(l, is_section);
+        let filters = match of {
+            ListOf::Section if kind == SectionKind::LegalDocument.as_str() => {
+                filters::Filters::of(self.site, &l.key, &l.lang, &l.url, None)
+            }
+            ListOf::Facet(f) => {
+                let section = self.site.section(&f.section, &l.lang);
+                filters::Filters::of(
+                    self.site,
+                    &f.section,
+                    &l.lang,
+                    section.map_or("", |s| s.url.as_str()),
+                    Some(f),
+                )
+            }
+            _ => None,
+        };
+        // The breadcrumb's steps between the home page and this page.
+        let trail = match of {
+            ListOf::Section => Vec::new(),
+            ListOf::Tag => vec![context! { name => self.string(&l.lang, "tags_title") }],
+            ListOf::Facet(f) => self
+                .site
+                .section(&f.section, &l.lang)
+                .map(|s| vec![context! { name => &s.name, url => &s.url }])
+                .unwrap_or_default(),
+        };
+        let (title, facet_label) = match of {
+            ListOf::Facet(f) => (
+                l.name.clone(),
+                Some(self.string(&l.lang, filters::label_key(f.dimension))),
+            ),
+            _ => (l.name.clone(), None),
+        };
+        let (translation, in_default_language) = self.listing_translation(l, of);
         let ctx = context! { ..self.base(&l.lang), ..context! {
             facets => ser(facets),
+            filters => filters.map(ser),
             page => context! {
-                title => &l.name,
+                title => &title,
+                facet_label => facet_label,
+                trail => trail,
                 url => &url,
                 kind => kind,
                 translation => translation,
@@ -438,13 +510,20 @@ impl<'a> Renderer<'a> {
     }
 
     fn sitemap_files(&self) -> Vec<(String, Vec<u8>)> {
-        let site = self.site;
+        sitemap::sitemap_files(self.site.config.base(), &sitemap_urls(self.site))
+    }
+}
+
+/// Every URL sitemap.xml lists, with its date (RFC 3339, or empty).
+pub fn sitemap_urls(site: &Site) -> Vec<(String, String)> {
+    {
         let mut urls: Vec<(String, String)> = Vec::new();
         for lang in &site.config.languages {
             urls.push((format!("{}/", prefix(lang)), String::new()));
             urls.push((format!("{}/so-do-trang/", prefix(lang)), String::new()));
         }
-        for l in site.sections.iter().chain(&site.tags) {
+        let facets = site.facets.iter().map(|f| &f.listing);
+        for l in site.sections.iter().chain(&site.tags).chain(facets) {
             if !l.items.is_empty() {
                 urls.push((l.url.clone(), String::new()));
             }
@@ -452,7 +531,7 @@ impl<'a> Renderer<'a> {
         for s in &site.summaries {
             urls.push((s.url.clone(), s.date.clone()));
         }
-        sitemap::sitemap_files(site.config.base(), &urls)
+        urls
     }
 }
 
@@ -486,16 +565,25 @@ impl<'s> DocumentFacets<'s> {
     }
 }
 
+/// What a list page lists.
+#[derive(Clone, Copy)]
+enum ListOf<'f> {
+    Section,
+    Tag,
+    Facet(&'f Facet),
+}
+
 /// A serialisable value for a template.
 fn ser<T: Serialize>(value: T) -> Value {
     Value::from(Serde(value))
 }
 
-/// Legal documents, the staff directory and standing pages show as one full list.
+/// The staff directory and standing pages show as one full list (legal documents are
+/// paginated, with their filter pages, like every other list).
 pub fn unpaginated(config: &stp_content::SiteConfig, l: &Listing) -> bool {
     matches!(
         config.section(&l.key).map(|s| s.kind),
-        Some(SectionKind::LegalDocument | SectionKind::Staff | SectionKind::Page)
+        Some(SectionKind::Staff | SectionKind::Page)
     )
 }
 

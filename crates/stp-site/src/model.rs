@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use stp_content::{Article, SectionKind, SiteConfig, slugify};
 
+use super::facets::{Facet, facets_of};
 use super::listing::Listing;
 use super::summary::Summary;
 
@@ -29,6 +30,9 @@ pub struct Site {
     pub summaries: Vec<Summary>,
     pub sections: Vec<Listing>,
     pub tags: Vec<Listing>,
+    /// The legal-document sections' filters (`/van-ban/loai/nghi-dinh/`…), section by
+    /// section and language by language as in `sections`.
+    pub facets: Vec<Facet>,
     /// Every article of each language, newest first: the home page, feeds and sitemap.
     pub recent: BTreeMap<String, Vec<usize>>,
     /// Where each article came from: its state, its bundle files, its publication.
@@ -118,6 +122,16 @@ impl Site {
             }
         }
 
+        let facets = sections
+            .iter()
+            .filter(|l| {
+                config
+                    .section(&l.key)
+                    .is_some_and(|s| s.kind == SectionKind::LegalDocument)
+            })
+            .flat_map(|l| facets_of(l, &summaries))
+            .collect();
+
         let mut tag_items: BTreeMap<(String, String), (String, Vec<usize>)> = BTreeMap::new();
         for (i, a) in articles.iter().enumerate() {
             for t in &a.front.tags {
@@ -162,6 +176,7 @@ impl Site {
             summaries,
             sections,
             tags,
+            facets,
             recent,
             provenance,
             translations,

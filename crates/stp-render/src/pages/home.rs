@@ -4,14 +4,39 @@
 //! week's leadership schedule, the agency's contacts, featured procedures and recent Q&A;
 //! in a language with few articles of its own (the English part, Điều 4.1) it also shows
 //! the introduction pages and the sections that are published in Vietnamese only.
+//! The sitemap's tags are split over numbered pages (`/so-do-trang/trang/2/`) of
+//! [`SITEMAP_TAGS_PER_PAGE`] each, so a site with thousands of tags keeps every page
+//! within the page-weight budget; sections and access keys lead the first page.
 
 use minijinja::{Value, context};
 
 use stp_content::SectionKind;
-use stp_site::Summary;
+use stp_site::{Listing, Site, Summary};
 
 use super::super::RenderError;
 use super::{Renderer, dir_prefix, prefix, ser};
+
+/// The most tags one page of the HTML sitemap lists (about 100 bytes of HTML each).
+pub const SITEMAP_TAGS_PER_PAGE: usize = 300;
+
+/// The tags of `lang` as a listing whose pages are those of the HTML sitemap.
+fn sitemap_listing(site: &Site, lang: &str) -> Listing {
+    let tags = site.tags.iter().filter(|l| l.lang == lang).count();
+    Listing {
+        key: "so-do-trang".into(),
+        name: String::new(),
+        lang: lang.to_string(),
+        url: format!("{}/so-do-trang/", prefix(lang)),
+        items: (0..tags).collect(),
+    }
+}
+
+/// How many pages the HTML sitemap of `lang` has.
+pub fn sitemap_pages(site: &Site, lang: &str) -> usize {
+    sitemap_listing(site, lang)
+        .pages(SITEMAP_TAGS_PER_PAGE)
+        .count()
+}
 
 impl Renderer<'_> {
     pub(super) fn home(&self, lang: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
@@ -101,16 +126,26 @@ impl Renderer<'_> {
             .filter(|l| l.lang == lang)
             .map(|l| context! { name => &l.name, url => &l.url, total => l.items.len() })
             .collect();
-        let ctx = context! { ..self.base(lang), ..context! {
-            page => context! { title => self.string(lang, "sitemap"), url => format!("{}/so-do-trang/", prefix(lang)), kind => "sitemap" },
-            sections => sections,
-            elsewhere => self.sections_elsewhere(lang),
-            tags => tags,
-        }};
-        Ok(vec![(
-            format!("{}so-do-trang/index.html", dir_prefix(lang)),
-            self.html("sitemap.html", ctx)?,
-        )])
+        let listing = sitemap_listing(site, lang);
+        let pages = listing.pages(SITEMAP_TAGS_PER_PAGE);
+        let elsewhere = self.sections_elsewhere(lang);
+        let mut out = Vec::with_capacity(pages.count());
+        for n in 1..=pages.count() {
+            let url = pages.url(n);
+            let shown: Vec<Value> = pages.items(n).iter().map(|&i| tags[i].clone()).collect();
+            let ctx = context! { ..self.base(lang), ..context! {
+                page => context! { title => self.string(lang, "sitemap"), url => &url, kind => "sitemap", number => n, count => pages.count() },
+                sections => if n == 1 { sections.clone() } else { Vec::new() },
+                elsewhere => if n == 1 { elsewhere.clone() } else { Vec::new() },
+                tags => shown,
+                pager => ser(if pages.count() > 1 { pages.links(n) } else { Vec::new() }),
+            }};
+            out.push((
+                format!("{}index.html", url.trim_start_matches('/')),
+                self.html("sitemap.html", ctx)?,
+            ));
+        }
+        Ok(out)
     }
 
     /// The standing pages (introduction, contacts) of `lang`, in menu order.
