@@ -191,6 +191,22 @@ describe("the desk, as four people", () => {
     await head.page.getByRole("heading", { name: "Đã từ chối" }).waitFor();
     verifyHead();
     assert.match(git("log", "-1", "--format=%B"), /Thông tin chưa được kiểm chứng\./);
+
+    // The demo's returned article: its contributor sends it again from their queue, and
+    // the editor returns it once more, with a reason.
+    const contributor = await signIn("cong-tac-vien");
+    await contributor.page.getByRole("heading", { name: /Bị trả lại/ }).waitFor();
+    await contributor.page.getByRole("link", { name: /Trợ giúp pháp lý lưu động/ }).first().click();
+    await contributor.page.getByRole("button", { name: "Gửi bài" }).click();
+    await contributor.page.getByRole("heading", { name: "Đã gửi bài" }).waitFor();
+    verifyHead();
+    const editor = await signIn("bien-tap-vien");
+    await editor.page.getByRole("link", { name: /Trợ giúp pháp lý lưu động/ }).first().click();
+    await editor.page.getByLabel("Lý do trả lại").fill("Đề nghị ghi rõ nguồn số liệu.");
+    await editor.page.getByRole("button", { name: "Trả lại" }).click();
+    await editor.page.getByRole("heading", { name: "Đã trả lại" }).waitFor();
+    verifyHead();
+    assert.match(git("log", "-1", "--format=%B"), /Đề nghị ghi rõ nguồn số liệu\./);
   });
 
   test("every other desk page: the board, a filter, a revision's diff, the report, a refusal, an unknown page", async () => {
