@@ -223,21 +223,13 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
     let section = given("chuyen_muc");
     let taken = take_in(&desk, &files, section.as_deref(), &stated);
     board::forget(&desk);
-    let written: Vec<String> = taken
-        .iter()
-        .filter_map(|t| t.get_attr("article").ok())
-        .filter(|v| !v.is_none())
-        .map(|v| v.to_string())
-        .collect();
+    let written: Vec<String> = taken.iter().filter_map(|t| t.article.clone()).collect();
     desk.preview.changed(&desk.root, &written);
-    let refused = taken.iter().any(|t| {
-        t.get_attr("why")
-            .is_ok_and(|v| !v.is_none() && !v.is_undefined())
-    });
+    let refused = taken.iter().any(|t| t.why.is_some());
     let ctx = context! {
         heading => tr(lang, "desk-nav-intake", &[]),
         ok => !refused,
-        taken,
+        taken => taken.iter().map(Taken::value).collect::<Vec<_>>(),
     };
     let status = if refused {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -247,6 +239,34 @@ pub async fn intake(State(desk): State<Arc<Desk>>, mut form: Multipart) -> Respo
     result(&desk, status, ctx)
 }
 
+/// One dropped submission: the file it came from, and either the article written and the
+/// commit that signed it, or why it was refused.
+#[derive(Debug, Default)]
+struct Taken {
+    file: String,
+    article: Option<String>,
+    commit: Option<String>,
+    why: Option<String>,
+}
+
+impl Taken {
+    /// What the result page shows of it.
+    fn value(&self) -> Value {
+        context! {
+            file => &self.file, article => &self.article,
+            commit => &self.commit, why => &self.why,
+        }
+    }
+
+    fn refused(file: impl Into<String>, why: impl ToString) -> Taken {
+        Taken {
+            file: file.into(),
+            why: Some(why.to_string()),
+            ..Taken::default()
+        }
+    }
+}
+
 /// Takes each dropped submission in as `stp intake` does: assembled into a bundle, written
 /// in one rename, and signed as a `submit` by the secretary (removed again if refused).
 fn take_in(
@@ -254,14 +274,14 @@ fn take_in(
     files: &[std::path::PathBuf],
     section: Option<&str>,
     stated: &Sender,
-) -> Vec<Value> {
+) -> Vec<Taken> {
     let site = match SiteConfig::load(&desk.root.join("site.toml")) {
         Ok(s) => s,
-        Err(e) => return vec![context! { file => "site.toml", why => e.to_string() }],
+        Err(e) => return vec![Taken::refused("site.toml", e)],
     };
     let inputs = match stp_intake::inputs(files) {
         Ok(i) => i,
-        Err(e) => return vec![context! { file => "", why => e.to_string() }],
+        Err(e) => return vec![Taken::refused("", e)],
     };
     let now = (desk.clock)().format("%Y-%m-%dT%H:%M:%S+07:00").to_string();
     inputs
@@ -278,14 +298,16 @@ fn take_in(
                 .and_then(|s| stp_intake::write(&desk.root, &site, &s));
             let path = match written {
                 Ok(path) => path.to_string_lossy().replace('\\', "/"),
-                Err(e) => return context! { file, why => e.to_string() },
+                Err(e) => return Taken::refused(file, e),
             };
             match submit_new_bundle(&desk.root, &desk.signer, &path, &desk.options) {
-                Ok(outcome) => context! {
-                    file, article => path,
-                    commit => outcome.commit[..12.min(outcome.commit.len())].to_string(),
+                Ok(outcome) => Taken {
+                    file,
+                    article: Some(path),
+                    commit: Some(outcome.commit[..12.min(outcome.commit.len())].to_string()),
+                    why: None,
                 },
-                Err(e) => context! { file, why => e.to_string() },
+                Err(e) => Taken::refused(file, e),
             }
         })
         .collect()

@@ -180,10 +180,11 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
             None => not_an_article(&desk, asked),
         };
     };
+    let standing = desk.preview.standing();
     let (title, body, preview, sender, problem) = match parse_article(&path, &bytes, &board.site) {
         Ok(a) => {
             let html = stp_render::markdown::render_in(&a.body, &a.lang).html;
-            let preview = match desk.preview.standing() {
+            let preview = match &standing {
                 Standing::Ready => Some(desk.preview.url(&a.url_path())),
                 _ => None,
             };
@@ -235,8 +236,8 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
             body,
             problem,
             preview,
-            preview_building => matches!(desk.preview.standing(), Standing::Building),
-            preview_failed => match desk.preview.standing() { Standing::Failed(e) => Some(e), _ => None },
+            preview_building => matches!(standing, Standing::Building),
+            preview_failed => match &standing { Standing::Failed(e) => Some(e.clone()), _ => None },
             state => words::state(desk.view.lang, state),
             due => row.and_then(|r| r.due.clone()),
             overdue => row.is_some_and(|r| r.overdue),
