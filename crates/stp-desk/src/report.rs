@@ -1,12 +1,10 @@
 //! The monthly report on the desk: the same tables `stp report --month` writes (built by
 //! `stp-report` from the signed history), shown as HTML tables for the month chosen.
 
-use std::collections::BTreeMap;
-
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 use minijinja::{Value, context};
 use stp_report::from_ledger::trusted_settings;
-use stp_report::monthly::{Month, ReportInput, build_report};
+use stp_report::monthly::{Month, ReportInput, build_report, section_names};
 
 use crate::board::Board;
 use stp_i18n::{Arg, Lang, tr};
@@ -22,22 +20,14 @@ pub fn tables(
     let Some((config, calendar)) = trusted_settings(&board.ledger) else {
         return Err(tr(lang, "desk-no-report-why", &[]));
     };
-    let end = month
-        .last_day()
-        .ok_or_else(|| {
-            tr(
-                lang,
-                "desk-bad-month-why",
-                &[("month", Arg::from(month.to_string()))],
-            )
-        })?
-        .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
-    let section_names: BTreeMap<String, String> = board
-        .site
-        .sections
-        .iter()
-        .map(|s| (s.slug.clone(), s.name.clone()))
-        .collect();
+    let end = month.last_moment().ok_or_else(|| {
+        tr(
+            lang,
+            "desk-bad-month-why",
+            &[("month", Arg::from(month.to_string()))],
+        )
+    })?;
+    let section_names = section_names(&board.site);
     let report = build_report(&ReportInput {
         month,
         events: &board.history.events,

@@ -66,6 +66,15 @@ impl Month {
         })
     }
 
+    /// The month's last moment, 23:59:59 on its last day (the report is as of then, or
+    /// now if that is earlier).
+    pub fn last_moment(self) -> Option<NaiveDateTime> {
+        Some(
+            self.last_day()?
+                .and_time(NaiveTime::from_hms_opt(23, 59, 59)?),
+        )
+    }
+
     pub fn contains(self, t: NaiveDateTime) -> bool {
         t.year() == self.year && t.month() == self.month
     }
@@ -75,6 +84,14 @@ impl std::fmt::Display for Month {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
+}
+
+/// Section slug → name, as the report labels sections.
+pub fn section_names(site: &stp_content::SiteConfig) -> BTreeMap<String, String> {
+    site.sections
+        .iter()
+        .map(|s| (s.slug.clone(), s.name.clone()))
+        .collect()
 }
 
 /// Everything the report is made from.

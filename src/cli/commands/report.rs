@@ -3,10 +3,8 @@
 //! history (the ledger), the trusted deadline tables and calendar, and the access logs.
 //! Without `--month`, `stp report --logs FILE...` prints the access statistics.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveTime;
 use clap::Args;
 use stp_i18n::t;
 
@@ -84,15 +82,8 @@ pub fn run(repo: Option<PathBuf>, args: ReportArgs) -> CliResult {
     } else {
         Some(read_logs(&args.logs, Some(period)).map_err(|e| CliError::failed(e.to_string()))?)
     };
-    let end_of_month = month
-        .last_day()
-        .unwrap_or_default()
-        .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
-    let section_names: BTreeMap<String, String> = site
-        .sections
-        .iter()
-        .map(|s| (s.slug.clone(), s.name.clone()))
-        .collect();
+    let end_of_month = month.last_moment().unwrap_or_default();
+    let section_names = crate::report::monthly::section_names(&site);
     let as_of = end_of_month.min(now);
     let report = build_report(&ReportInput {
         month,
