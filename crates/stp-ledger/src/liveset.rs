@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use git2::{Oid, Repository};
+use rayon::prelude::*;
 
 use stp_content::{
     ContentError, ContentSource, MAX_FILE_BYTES, Published, SiteFiles, SourceArticle,
@@ -27,6 +28,9 @@ use super::site_files::{read as read_site_files, site_ids};
 pub struct LiveSet {
     /// git2 repositories are not shared between threads without a lock.
     repo: Mutex<Repository>,
+    /// Its folder, so that the articles are read in parallel, each thread through a
+    /// repository of its own.
+    git_dir: PathBuf,
     /// The articles without their text, which is read from git when the builder asks, so
     /// that the text is held once, by the builder.
     articles: Vec<SourceArticle>,
@@ -132,6 +136,7 @@ impl LiveSet {
         }
         drop(objects); // it borrows the repository, which the live set keeps
         Ok(LiveSet {
+            git_dir: repo.path().to_path_buf(),
             repo: Mutex::new(repo),
             articles,
             blobs,
@@ -189,22 +194,37 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
 }
 
 impl ContentSource for LiveSet {
+    /// Every live article's text, read in parallel: a few hundred articles to a thread's
+    /// turn, each turn through a repository of its own (a git2 repository is not shared
+    /// between threads). The first error in path order is the one reported.
     fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
-        let repo = self
-            .repo
-            .lock()
-            .map_err(|_| ContentError::file("content", "the repository lock was poisoned"))?;
-        let objects = Objects::new(&repo).map_err(|e| unreadable(Path::new("content"), e))?;
-        self.articles
-            .iter()
-            .zip(&self.blobs)
-            .map(|(a, oid)| {
-                let bytes = read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
-                    format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}")
-                })?;
-                Ok(SourceArticle { bytes, ..a.clone() })
+        let turn = (self.articles.len() / (4 * rayon::current_num_threads()).max(1)).max(64);
+        let read: Vec<Result<Vec<SourceArticle>, ContentError>> = self
+            .articles
+            .par_chunks(turn)
+            .zip(self.blobs.par_chunks(turn))
+            .map(|(articles, blobs)| {
+                let repo = Repository::open(&self.git_dir)
+                    .map_err(|e| unreadable(Path::new("content"), e))?;
+                let objects =
+                    Objects::new(&repo).map_err(|e| unreadable(Path::new("content"), e))?;
+                articles
+                    .iter()
+                    .zip(blobs)
+                    .map(|(a, oid)| {
+                        let bytes = read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
+                            format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}")
+                        })?;
+                        Ok(SourceArticle { bytes, ..a.clone() })
+                    })
+                    .collect()
             })
-            .collect()
+            .collect();
+        let mut all = Vec::with_capacity(self.articles.len());
+        for part in read {
+            all.extend(part?);
+        }
+        Ok(all)
     }
 
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {

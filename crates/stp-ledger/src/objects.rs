@@ -15,6 +15,9 @@ use sha1::{Digest, Sha1};
 
 use super::pack_sizes::{PackSize, PackSizes};
 
+/// The most deflate (zlib) expands its input: 1,032 bytes out for one byte in.
+const MAX_DEFLATE_RATIO: u64 = 1032;
+
 /// Why an object could not be read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -108,28 +111,64 @@ impl<'r> Objects<'r> {
     /// The size of object `oid` from its header, without reading its content: from its pack
     /// entry where that says it (`pack_sizes`), else from libgit2.
     pub fn size(&self, oid: Oid) -> Result<usize, ReadError> {
+        match self.pack_size(oid)? {
+            Some(size) => Ok(size),
+            None => self.header_size(oid),
+        }
+    }
+
+    /// The size of `oid` as its pack entry says it, or `None` where the packs cannot say.
+    fn pack_size(&self, oid: Oid) -> Result<Option<usize>, ReadError> {
         let packs = self
             .packs
             .get_or_init(|| PackSizes::open(&self.repo.commondir().join("objects")));
         match packs.size(oid.as_bytes()) {
-            PackSize::Known(size) => {
-                if let Ok(size) = usize::try_from(size) {
-                    return Ok(size);
-                }
-            }
-            PackSize::Damaged => return Err(ReadError::Damaged(oid)),
-            PackSize::Ask => {}
+            PackSize::Known(size) => Ok(usize::try_from(size).ok()),
+            PackSize::Damaged => Err(ReadError::Damaged(oid)),
+            PackSize::Ask => Ok(None),
         }
+    }
+
+    /// The size of `oid` from libgit2's header read (for a loose object: its file opened
+    /// and the start inflated).
+    fn header_size(&self, oid: Oid) -> Result<usize, ReadError> {
         self.odb
             .read_header(oid)
             .map(|(size, _)| size)
             .map_err(ReadError::Missing)
     }
 
+    /// Whether `oid` is a loose object whose file is too small to inflate past `limit`
+    /// bytes: deflate expands at most `MAX_DEFLATE_RATIO` to one, so such an object is read
+    /// at once, without first opening its file for the header.
+    fn loose_within(&self, oid: Oid, limit: u64) -> bool {
+        let hex = oid.to_string();
+        let file = self
+            .repo
+            .commondir()
+            .join("objects")
+            .join(&hex[..2])
+            .join(&hex[2..]);
+        std::fs::metadata(file)
+            .is_ok_and(|m| m.is_file() && m.len().saturating_mul(MAX_DEFLATE_RATIO) <= limit)
+    }
+
     /// Blob `oid` checked against its id, if its size (read first, nothing inflated) is at
-    /// most `limit`; `Err(size)` inside when it is over.
+    /// most `limit`; `Err(size)` inside when it is over. A small loose object
+    /// (`loose_within`) is read without the separate size read.
     pub fn blob_within(&self, oid: Oid, limit: u64) -> Result<Result<Vec<u8>, usize>, ReadError> {
-        let size = self.size(oid)?;
+        let size = match self.pack_size(oid)? {
+            Some(size) => size,
+            None if self.loose_within(oid, limit) => {
+                let data = self.read(oid, ObjectType::Blob)?;
+                return Ok(if data.len() as u64 > limit {
+                    Err(data.len())
+                } else {
+                    Ok(data)
+                });
+            }
+            None => self.header_size(oid)?,
+        };
         if size as u64 > limit {
             return Ok(Err(size));
         }

@@ -158,3 +158,39 @@ fn a_commit_git_walks_past_is_parsed_with_its_flaws() {
     let commit = RawCommit::parse(whole.as_bytes()).unwrap();
     assert_eq!((commit.time, commit.flaw), (2, None));
 }
+
+#[test]
+fn a_blob_over_the_limit_is_refused_loose_or_not() {
+    let (_dir, repo) = repo();
+    let objects = Objects::new(&repo).unwrap();
+    // Text like an article's: the loose file is small, so it is read at once.
+    let text = "Nội dung bài viết về thủ tục hành chính. ".repeat(200);
+    let small = repo.blob(text.as_bytes()).unwrap();
+    assert!(objects.loose_within(small, 10 * 1024 * 1024));
+    assert_eq!(
+        objects
+            .blob_within(small, 10 * 1024 * 1024)
+            .unwrap()
+            .unwrap(),
+        text.as_bytes()
+    );
+    // A limit under what its file could inflate to: the size is read first and refused.
+    assert!(!objects.loose_within(small, 100));
+    assert_eq!(
+        objects.blob_within(small, 100).unwrap(),
+        Err(text.len()),
+        "over the limit, the size alone is answered"
+    );
+    // Zeros compress about a thousandfold: one megabyte against a 100 KB limit is over,
+    // and its small file does not let it through unread.
+    let zeros = repo.blob(&vec![0u8; 1 << 20]).unwrap();
+    assert!(!objects.loose_within(zeros, 100 * 1024));
+    assert_eq!(
+        objects.blob_within(zeros, 100 * 1024).unwrap(),
+        Err(1 << 20)
+    );
+    assert_eq!(
+        objects.blob_within(zeros, 2 << 20).unwrap().unwrap().len(),
+        1 << 20
+    );
+}
