@@ -354,3 +354,50 @@ fn an_unsigned_edit_of_a_published_article_is_pending_in_audit_status_and_build(
         "{status}"
     );
 }
+
+/// The public build takes a live article's bytes from the working tree only when they
+/// are the signed blob (same git id); anything else there is passed over for git.
+#[test]
+fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
+    let (env, article) = published_site();
+    let path = env.site.join(&article);
+    let signed = std::fs::read(&path).unwrap();
+    // An edit not committed, of the same length: the signed text is built.
+    let text = String::from_utf8(signed.clone()).unwrap();
+    env.write(&article, &text.replace("Nội dung đã ký.", "Nội dung đã sửa"));
+    env.ok(&["build"]);
+    assert!(env.page("tin-dau").contains("Nội dung đã ký."));
+    assert!(!env.page("tin-dau").contains("đã sửa"));
+    // A symlink to a file of other text: not followed.
+    let elsewhere = env.site.join("khac.md");
+    std::fs::write(&elsewhere, text.replace("Nội dung đã ký.", "Nội dung khác")).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    env.ok(&["build"]);
+    assert!(env.page("tin-dau").contains("Nội dung đã ký."));
+    // A FIFO nobody writes to: the build neither waits on it nor fails.
+    std::fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    let mut build = env.stp_command(&["build"]);
+    let mut child = build.spawn().unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the public build waited on a FIFO at {article}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success());
+    assert!(env.page("tin-dau").contains("Nội dung đã ký."));
+    // The signed bytes themselves, back in place: the same page as from git.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(&path, &signed).unwrap();
+    let from_tree = env.page("tin-dau");
+    env.ok(&["build"]);
+    assert_eq!(env.page("tin-dau"), from_tree);
+}

@@ -20,7 +20,7 @@ use super::error::{LedgerError, LedgerResult};
 use super::history::{Ledger, LedgerOptions};
 use super::live_check::{PublishCommit, read_publish_commit};
 use super::next::Next;
-use super::objects::Objects;
+use super::objects::{Objects, matches_id};
 use super::repo::{bundle_files_in, open};
 use super::site_files::{read as read_site_files, site_ids};
 
@@ -31,6 +31,9 @@ pub struct LiveSet {
     /// Its folder, so that the articles are read in parallel, each thread through a
     /// repository of its own.
     git_dir: PathBuf,
+    /// Its working tree, where a live article's bytes are often found already
+    /// (`from_worktree`); none for a bare repository.
+    workdir: Option<PathBuf>,
     /// The articles without their text, which is read from git when the builder asks, so
     /// that the text is held once, by the builder.
     articles: Vec<SourceArticle>,
@@ -137,6 +140,7 @@ impl LiveSet {
         drop(objects); // it borrows the repository, which the live set keeps
         Ok(LiveSet {
             git_dir: repo.path().to_path_buf(),
+            workdir: repo.workdir().map(Path::to_path_buf),
             repo: Mutex::new(repo),
             articles,
             blobs,
@@ -193,6 +197,34 @@ fn live_site_files(repo: &Repository, ledger: &Ledger) -> LedgerResult<SiteFiles
     })
 }
 
+impl LiveSet {
+    /// Blob `oid`'s bytes from the working tree's file `path`, when that is a regular file
+    /// within the article limit whose git id is `oid`: then they are the signed bytes (an
+    /// object's id is the SHA-1 of its content, the same check `Objects` makes of what it
+    /// reads from git), read without inflating. `None` for anything else (no working
+    /// tree, no such file, a symlink, a FIFO or device, an edit not signed yet, a file
+    /// over the limit), and the article is read from git.
+    fn from_worktree(&self, path: &Path, oid: Oid) -> Option<Vec<u8>> {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        // Not through a symlink, and without waiting on a FIFO; then what was opened is
+        // looked at (a file swapped in after a look at the path could be anything).
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(self.workdir.as_ref()?.join(path))
+            .ok()?;
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
+        (bytes.len() as u64 <= MAX_FILE_BYTES && matches_id(oid, git2::ObjectType::Blob, &bytes))
+            .then_some(bytes)
+    }
+}
+
 impl ContentSource for LiveSet {
     /// Every live article's text, read in parallel: a few hundred articles to a thread's
     /// turn, each turn through a repository of its own (a git2 repository is not shared
@@ -212,9 +244,14 @@ impl ContentSource for LiveSet {
                     .iter()
                     .zip(blobs)
                     .map(|(a, oid)| {
-                        let bytes = read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
-                            format!("is {size} bytes, over the article limit of {MAX_FILE_BYTES}")
-                        })?;
+                        let bytes = match self.from_worktree(&a.path, *oid) {
+                            Some(bytes) => bytes,
+                            None => read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
+                                format!(
+                                    "is {size} bytes, over the article limit of {MAX_FILE_BYTES}"
+                                )
+                            })?,
+                        };
                         Ok(SourceArticle { bytes, ..a.clone() })
                     })
                     .collect()
