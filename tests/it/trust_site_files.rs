@@ -364,7 +364,10 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
     let signed = std::fs::read(&path).unwrap();
     // An edit not committed, of the same length: the signed text is built.
     let text = String::from_utf8(signed.clone()).unwrap();
-    env.write(&article, &text.replace("Nội dung đã ký.", "Nội dung đã sửa"));
+    env.write(
+        &article,
+        &text.replace("Nội dung đã ký.", "Nội dung đã sửa"),
+    );
     env.ok(&["build"]);
     assert!(env.page("tin-dau").contains("Nội dung đã ký."));
     assert!(!env.page("tin-dau").contains("đã sửa"));
@@ -377,7 +380,10 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
     assert!(env.page("tin-dau").contains("Nội dung đã ký."));
     // A FIFO nobody writes to: the build neither waits on it nor fails.
     std::fs::remove_file(&path).unwrap();
-    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
     assert!(made.success());
     let mut build = env.stp_command(&["build"]);
     let mut child = build.spawn().unwrap();
