@@ -32,7 +32,7 @@ pub struct LiveSet {
     /// repository of its own.
     git_dir: PathBuf,
     /// Its working tree, where a live article's bytes are often found already
-    /// (`from_worktree`); none for a bare repository.
+    /// (`signed_in_worktree`); none for a bare repository.
     workdir: Option<PathBuf>,
     /// The articles without their text, which is read from git when the builder asks, so
     /// that the text is held once, by the builder.
@@ -204,7 +204,7 @@ impl LiveSet {
     /// reads from git), read without inflating. `None` for anything else (no working
     /// tree, no such file, a symlink, a FIFO or device, an edit not signed yet, a file
     /// over the limit), and the article is read from git.
-    fn from_worktree(&self, path: &Path, oid: Oid) -> Option<Vec<u8>> {
+    fn signed_in_worktree(&self, path: &Path, oid: Oid) -> Option<Vec<u8>> {
         use std::io::Read;
         use std::os::unix::fs::OpenOptionsExt;
         // Not through a symlink, and without waiting on a FIFO; then what was opened is
@@ -244,7 +244,7 @@ impl ContentSource for LiveSet {
                     .iter()
                     .zip(blobs)
                     .map(|(a, oid)| {
-                        let bytes = match self.from_worktree(&a.path, *oid) {
+                        let bytes = match self.signed_in_worktree(&a.path, *oid) {
                             Some(bytes) => bytes,
                             None => read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
                                 format!(
