@@ -226,7 +226,9 @@ fn a_first_admin_without_workflow_settings_is_refused_before_anything_is_written
 
 /// The published version's object in `.git/objects` replaced by other content under the
 /// same id (what a tampered or damaged object store looks like): the signatures still
-/// verify, but stp reads nothing that does not hash to its id.
+/// verify, but stp reads nothing that does not hash to its id. `stp audit` reads the
+/// object and refuses; the public build shows the signed text, from the working tree
+/// while that holds the signed bytes, and refuses once it must read the object.
 #[test]
 fn an_altered_object_store_is_refused_and_the_site_keeps_the_signed_text() {
     use std::io::Write;
@@ -257,6 +259,13 @@ fn an_altered_object_store_is_refused_and_the_site_keeps_the_signed_text() {
     assert!(stderr.contains("does not match its id"), "{stderr}");
     assert!(stderr.contains("git fsck"), "{stderr}");
 
+    // The working tree still holds the signed bytes (their id is the signed one): the
+    // public build takes them from there and shows the signed text.
+    env.ok(&["build"]);
+    let page = env.page("nguyen-ban");
+    assert!(page.contains("Bản đã ký.") && !page.contains("Bản bị sửa lén."));
+    // Without them, the build reads the object, refuses it, and the site stays whole.
+    std::fs::remove_file(env.site.join(&article)).unwrap();
     let out = env.stp(&["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
