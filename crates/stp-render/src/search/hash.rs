@@ -33,13 +33,27 @@ impl Hasher for Words {
             h = (h ^ word).wrapping_mul(K).rotate_left(29);
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            let word = u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59);
-            h = (h ^ word).wrapping_mul(K).rotate_left(29);
+        let n = rest.len();
+        if n > 0 {
+            // The last one to seven bytes read in place (two overlapping halves, or the
+            // first, middle and last byte): with the length they are all of them.
+            let word = if n >= 4 {
+                let low = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+                let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+                u64::from(low) | (u64::from(high) << 32)
+            } else {
+                u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
+            };
+            h = (h ^ word ^ ((n as u64) << 59))
+                .wrapping_mul(K)
+                .rotate_left(29);
         }
         self.0 = h;
+    }
+
+    /// The end marker `str` hashes after its bytes, without going through `write`.
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
     }
 
     fn finish(&self) -> u64 {
@@ -86,6 +100,12 @@ mod tests {
             "thu",
             "12345678",
             "123456789",
+            "abcd",
+            "abcde",
+            "abdce",
+            "xabc",
+            "abcdefghijklmno",
+            "abcdefghijklmnp",
         ];
         for (i, a) in words.iter().enumerate() {
             for b in &words[i + 1..] {
