@@ -14,6 +14,7 @@
 mod docs;
 pub(crate) mod fold;
 mod hash;
+mod packed;
 mod score;
 mod shards;
 mod text;
@@ -32,6 +33,8 @@ const BATCH: usize = 1024;
 /// Articles read together while the vocabulary is new (it then grows fourfold each
 /// batch up to `BATCH`): a word the vocabulary lacks is normalised between batches.
 const FIRST_BATCH: usize = 16;
+// Every batch but the last is a whole number of `d/` fragments.
+const _: () = assert!(FIRST_BATCH % docs::CHUNK == 0 && BATCH % docs::CHUNK == 0);
 
 /// One language's search index.
 pub struct Index {
@@ -67,7 +70,26 @@ pub fn index(site: &Site, lang: &str) -> Index {
     // numbers), the vocabulary growing batch by batch.
     let mut vocab = vocab::Vocab::default();
     let mut tokenised: Vec<score::Tokenised> = Vec::with_capacity(order.len());
-    let mut texts: Vec<String> = Vec::with_capacity(order.len());
+    // What results show, as the `d/` fragments' JSON, made batch by batch (every batch
+    // but the last is a whole number of fragments), so that no article's text is held
+    // twice, as a string and in its fragment.
+    let mut shown_chunks: Vec<String> = Vec::with_capacity(order.len().div_ceil(docs::CHUNK));
+    let shown_of = |i: usize, text: String| {
+        let s = &site.summaries[i];
+        docs::Shown(
+            &s.url,
+            &s.title,
+            &s.date_display,
+            section_name(&s.section),
+            s.meta.document.as_ref().map_or("", |d| d.number.as_str()),
+            if s.summary.is_empty() {
+                s.meta.document.as_ref().map_or("", |d| d.excerpt.as_str())
+            } else {
+                &s.summary
+            },
+            text,
+        )
+    };
     let mut size = FIRST_BATCH;
     let mut rest = &order[..];
     while !rest.is_empty() {
@@ -100,40 +122,24 @@ pub fn index(site: &Site, lang: &str) -> Index {
             .into_par_iter()
             .map(|(d, text)| (d.finish(&vocab), text))
             .collect();
-        for (t, text) in finished {
+        let mut shown = Vec::with_capacity(batch.len());
+        for (&i, (t, text)) in batch.iter().zip(finished) {
             tokenised.push(t);
-            texts.push(text);
+            shown.push(shown_of(i, text));
         }
+        shown_chunks.extend(docs::chunks(&shown));
     }
     let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
     let average = words as f32 / tokenised.len().max(1) as f32;
-    let shown: Vec<docs::Shown> = order
-        .iter()
-        .zip(texts)
-        .map(|(&i, text)| {
-            let s = &site.summaries[i];
-            docs::Shown(
-                &s.url,
-                &s.title,
-                &s.date_display,
-                section_name(&s.section),
-                s.meta.document.as_ref().map_or("", |d| d.number.as_str()),
-                if s.summary.is_empty() {
-                    s.meta.document.as_ref().map_or("", |d| d.excerpt.as_str())
-                } else {
-                    &s.summary
-                },
-                text,
-            )
-        })
-        .collect();
 
     // Second pass: every article's keys and scores, gathered in article order.
     let mut postings = shards::Postings::default();
     for (b, batch) in tokenised.chunks(BATCH).enumerate() {
         let scored: Vec<Vec<(vocab::Key, u8)>> = batch
             .par_iter()
-            .map_init(Vec::new, |keys, t| score::scores(t, average, keys))
+            .map_init(score::Scratch::default, |scratch, t| {
+                score::scores(t, average, scratch)
+            })
             .collect();
         postings.add((b * BATCH) as u32, &scored);
     }
@@ -145,7 +151,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
     for (n, s) in term_shards.into_iter().enumerate() {
         files.push((format!("t/{n}.json"), s.into_bytes()));
     }
-    for (n, c) in docs::chunks(&shown).into_iter().enumerate() {
+    for (n, c) in shown_chunks.into_iter().enumerate() {
         files.push((format!("d/{n}.json"), c.into_bytes()));
     }
     let mut digest = Sha256::new();
@@ -159,7 +165,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
     Index {
         version: hex[..12].to_string(),
         shards: shard_count,
-        docs: shown.len(),
+        docs: order.len(),
         chunk: docs::CHUNK,
         files,
     }

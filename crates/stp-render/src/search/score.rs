@@ -3,6 +3,7 @@
 //! fields), plus the body's term frequency saturated BM25-style, so a title hit always
 //! outranks a body hit. Scores are rounded to tenths and stored as one byte.
 
+use super::packed::Packed;
 use super::vocab::{Draft, Key, Tokens, Vocab};
 
 /// Weight of a key found in the title.
@@ -40,22 +41,30 @@ impl Fields<'_> {
 }
 
 /// One article's fields as tokens: the four weighted ones in `Fields::weighted`'s order,
-/// and the body.
+/// and the body, packed (`packed`: it is the bulk, and waits for the second pass).
 pub struct Tokenised {
     pub weighted: [Tokens; 4],
-    pub body: Tokens,
+    pub body: Packed,
 }
 
 impl Tokenised {
     /// The number of words of the body, for the average body length.
     pub fn body_words(&self) -> usize {
-        self.body.words.len()
+        self.body.words()
     }
 }
 
+/// Scratch space `scores` reuses from one article to the next.
+#[derive(Default)]
+pub struct Scratch {
+    keys: Vec<Key>,
+    body: Tokens,
+}
+
 /// Each key of an article with its score (1..=255, tenths), sorted by key; the body's
-/// length is measured against `average_body` words. `keys` is scratch space.
-pub fn scores(t: &Tokenised, average_body: f32, keys: &mut Vec<Key>) -> Vec<(Key, u8)> {
+/// length is measured against `average_body` words.
+pub fn scores(t: &Tokenised, average_body: f32, scratch: &mut Scratch) -> Vec<(Key, u8)> {
+    let Scratch { keys, body } = scratch;
     // Each weighted field counts a key once; their weights add up exactly (halves).
     let mut weighted: Vec<(Key, f32)> = Vec::new();
     for (tokens, w) in t.weighted.iter().zip([TITLE, NUMBER, TAGS, META]) {
@@ -75,7 +84,8 @@ pub fn scores(t: &Tokenised, average_body: f32, keys: &mut Vec<Key>) -> Vec<(Key
     }
 
     keys.clear();
-    t.body.keys_into(keys);
+    t.body.unpack_into(body);
+    body.keys_into(keys);
     keys.sort_unstable();
     let norm = K1 * (1.0 - B + B * t.body_words() as f32 / average_body.max(1.0));
     let body_score = |n: usize| {
@@ -120,14 +130,14 @@ impl Drafted {
         let [a, b, c, d, body] = self.0.map(|d| vocab.resolve(d));
         Tokenised {
             weighted: [a, b, c, d],
-            body,
+            body: Packed::of(&body),
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Drafted, Fields, scores};
+    use super::{Drafted, Fields, Scratch, scores};
     use crate::search::vocab::Vocab;
 
     fn score_of(fields: &Fields, key: &str) -> u8 {
@@ -135,7 +145,7 @@ mod tests {
         let drafted = Drafted::of(fields, &vocab);
         vocab.learn(&drafted.0);
         let t = drafted.finish(&vocab);
-        scores(&t, 100.0, &mut Vec::new())
+        scores(&t, 100.0, &mut Scratch::default())
             .into_iter()
             .find(|&(k, _)| vocab.exact(k) == key)
             .map_or(0, |(_, s)| s)
