@@ -353,3 +353,52 @@ fn a_legal_document_edit_matches_a_full_build() {
     assert!(out.join("en/van-ban/loai/decision/index.html").is_file());
     assert_eq!(tree(&out), full_build(&site, &options));
 }
+
+/// `stp serve` writes an edited page first and the search index after: between the two
+/// only the search index differs from a full build, and after `finish` nothing does.
+#[test]
+fn the_page_comes_first_and_the_search_index_after() {
+    if !with_pinned_date("the_page_comes_first_and_the_search_index_after") {
+        return;
+    }
+    let options = RenderOptions::default();
+    let site = site_with(12);
+    let out = site.path("serve-out");
+    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    let before = tree(&out);
+    site.write(
+        "content/tin-tuc/bai-003.md",
+        "---\ntitle: \"Bài 3\"\ndate: 2026-10-04 08:00\nsummary: \"Tóm tắt 3\"\ntags: [lẻ]\n---\nMột từ mới: kiểmtoán.\n",
+    );
+    let u = live
+        .update_pages(&[PathBuf::from("content/tin-tuc/bai-003.md")])
+        .unwrap();
+    assert!(!u.full && live.search_pending());
+    let between = tree(&out);
+    let page = |t: &[(String, Vec<u8>)]| {
+        t.iter()
+            .find(|(r, _)| r == "tin-tuc/bai-003/index.html")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap()
+    };
+    assert!(
+        page(&between).contains("kiểmtoán"),
+        "the page is written at once"
+    );
+    assert_eq!(
+        search_folders(&between),
+        search_folders(&before),
+        "the index waits"
+    );
+    let full = full_build(&site, &options);
+    let outside = |t: &[(String, Vec<u8>)]| -> Vec<(String, Vec<u8>)> {
+        t.iter()
+            .filter(|(r, _)| !r.contains("tim-kiem/"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(outside(&between), outside(&full));
+    assert!(live.finish().unwrap() > 0);
+    assert!(!live.search_pending());
+    assert_eq!(tree(&out), full);
+}

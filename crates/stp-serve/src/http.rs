@@ -47,7 +47,7 @@ pub fn serve(
         std::thread::spawn(move || {
             for paths in changes {
                 let started = std::time::Instant::now();
-                match live.update(&paths) {
+                match live.update_pages(&paths) {
                     Ok(update) => {
                         version.fetch_add(1, Ordering::SeqCst);
                         println!(
@@ -62,6 +62,17 @@ pub fn serve(
                         );
                     }
                     Err(e) => eprintln!("error: {e}"),
+                }
+                // The page is on screen; the search index follows (no reload for it).
+                if live.search_pending() {
+                    let started = std::time::Instant::now();
+                    match live.finish() {
+                        Ok(files) => println!(
+                            "search index updated in {:.1} ms ({files} files)",
+                            started.elapsed().as_secs_f64() * 1000.0
+                        ),
+                        Err(e) => eprintln!("error: {e}"),
+                    }
                 }
             }
         });
