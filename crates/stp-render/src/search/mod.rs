@@ -34,7 +34,7 @@ const BATCH: usize = 1024;
 /// batch up to `BATCH`): a word the vocabulary lacks is normalised between batches.
 const FIRST_BATCH: usize = 16;
 // Every batch but the last is a whole number of `d/` fragments.
-const _: () = assert!(FIRST_BATCH % docs::CHUNK == 0 && BATCH % docs::CHUNK == 0);
+const _: () = assert!(FIRST_BATCH.is_multiple_of(docs::CHUNK) && BATCH.is_multiple_of(docs::CHUNK));
 
 /// One language's search index.
 pub struct Index {
