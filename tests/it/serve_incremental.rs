@@ -24,6 +24,13 @@ fn site_with(n: usize) -> Site {
     site
 }
 
+/// `stp serve`'s model of `site`, built into its `serve-out` folder.
+fn serve(site: &Site, options: &RenderOptions) -> (PathBuf, Incremental) {
+    let out = site.path("serve-out");
+    let live = Incremental::new(site.root(), &out, options).unwrap();
+    (out, live)
+}
+
 /// A full build of the same tree, for comparison.
 fn full_build(site: &Site, options: &RenderOptions) -> Vec<(String, Vec<u8>)> {
     let out = site.path("full");
@@ -64,8 +71,7 @@ fn each_kind_of_change_matches_a_full_build_with_variants() {
 
 fn each_change_matches_a_full_build(options: &RenderOptions) {
     let site = site_with(35);
-    let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, options).unwrap();
+    let (out, mut live) = serve(&site, options);
     let variants =
         |tree: &[(String, Vec<u8>)]| tree.iter().filter(|(r, _)| r.ends_with(".gz")).count();
     assert_eq!(variants(&tree(&out)) > 0, options.compress);
@@ -159,8 +165,7 @@ fn a_broken_edit_is_reported_and_the_output_kept() {
         return;
     }
     let site = site_with(5);
-    let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, &RenderOptions::default()).unwrap();
+    let (out, mut live) = serve(&site, &RenderOptions::default());
     let before = tree(&out);
     site.write("content/tin-tuc/bai-001.md", "---\ntitle: [hỏng\n---\nx\n");
     let err = live
@@ -224,8 +229,7 @@ fn a_list_that_shrinks_by_a_page_matches_a_full_build() {
     }
     let options = RenderOptions::default();
     let site = site_with(11);
-    let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    let (out, mut live) = serve(&site, &options);
     assert!(
         out.join("tin-tuc/trang/2/index.html").is_file(),
         "two pages to start"
@@ -294,8 +298,7 @@ fn a_legal_document_edit_matches_a_full_build() {
             legal(i, doc_type, "UBND tỉnh", 2020 + (i % 3) as u32, "Nội dung."),
         );
     }
-    let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    let (out, mut live) = serve(&site, &options);
     assert!(
         out.join("van-ban/trang/2/index.html").is_file(),
         "paginated"
@@ -363,8 +366,7 @@ fn the_page_comes_first_and_the_search_index_after() {
     }
     let options = RenderOptions::default();
     let site = site_with(12);
-    let out = site.path("serve-out");
-    let mut live = Incremental::new(site.root(), &out, &options).unwrap();
+    let (out, mut live) = serve(&site, &options);
     let before = tree(&out);
     site.write(
         "content/tin-tuc/bai-003.md",

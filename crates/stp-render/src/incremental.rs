@@ -97,9 +97,7 @@ impl Incremental {
         let renderer = Renderer::new(&self.site, &self.theme, true, &self.options);
         let mut files = 0;
         for job in &jobs {
-            let rendered = renderer.render(job)?;
-            self.write_all(job, &rendered)?;
-            files += rendered.len();
+            files += self.render_and_write(&renderer, job)?;
         }
         Ok(files)
     }
@@ -283,11 +281,7 @@ impl Incremental {
         jobs.retain(|j| seen.insert(j.clone()));
         let written: usize = jobs
             .par_iter()
-            .map(|job| -> Result<usize, RenderError> {
-                let files = renderer.render(job)?;
-                self.write_all(job, &files)?;
-                Ok(files.len())
-            })
+            .map(|job| self.render_and_write(&renderer, job))
             .collect::<Result<Vec<usize>, RenderError>>()?
             .into_iter()
             .sum();
@@ -325,15 +319,15 @@ impl Incremental {
             }
             places.push(i);
         }
-        // The body is in the search index: a new body is a new index of its language.
-        let mut search_jobs: Vec<Job> = Vec::new();
+        // The body is in the search index: a new body is a new index of its language,
+        // rendered by `finish`.
         for ((_, new), &i) in replacements.iter().zip(&places) {
             if let Some((article, _)) = new
                 && article.body != self.site.articles[i].body
             {
                 let job = Job::Search(article.lang.clone());
-                if !search_jobs.contains(&job) {
-                    search_jobs.push(job);
+                if !self.pending_search.contains(&job) {
+                    self.pending_search.push(job);
                 }
             }
         }
@@ -344,15 +338,8 @@ impl Incremental {
         }
         let renderer = Renderer::new(&self.site, &self.theme, true, &self.options);
         let mut files = 0;
-        for job in search_jobs {
-            if !self.pending_search.contains(&job) {
-                self.pending_search.push(job);
-            }
-        }
-        for job in places.iter().map(|&i| Job::Article(i)) {
-            let rendered = renderer.render(&job)?;
-            self.write_all(&job, &rendered)?;
-            files += rendered.len();
+        for &i in &places {
+            files += self.render_and_write(&renderer, &Job::Article(i))?;
         }
         Ok(Some(Update { files, full: false }))
     }
@@ -361,6 +348,13 @@ impl Incremental {
 impl Incremental {
     /// Writes what `job` rendered. A search index is a folder named by its digest: the
     /// previous index's folder goes once the new one is written.
+    /// Renders `job` with `renderer` and writes it; returns the files written.
+    fn render_and_write(&self, renderer: &Renderer, job: &Job) -> Result<usize, RenderError> {
+        let files = renderer.render(job)?;
+        self.write_all(job, &files)?;
+        Ok(files.len())
+    }
+
     fn write_all(&self, job: &Job, files: &[(String, Vec<u8>)]) -> Result<(), RenderError> {
         for (rel, body) in files {
             self.write(rel, body)?;
