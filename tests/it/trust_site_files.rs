@@ -406,4 +406,19 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
     let from_tree = env.page("tin-dau");
     env.ok(&["build"]);
     assert_eq!(env.page("tin-dau"), from_tree);
+    // The article's folder a symlink to a folder outside holding other text under the
+    // same name: the file is reached, its bytes are not the signed ones, git is read.
+    let folder = path.parent().unwrap().to_path_buf();
+    let outside = env.site.parent().unwrap().join("thu-muc-khac");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(
+        outside.join(path.file_name().unwrap()),
+        text.replace("Nội dung đã ký.", "Nội dung lạ."),
+    )
+    .unwrap();
+    std::fs::rename(&folder, env.site.join("cat-di")).unwrap();
+    std::os::unix::fs::symlink(&outside, &folder).unwrap();
+    env.ok(&["build"]);
+    let page = env.page("tin-dau");
+    assert!(page.contains("Nội dung đã ký.") && !page.contains("Nội dung lạ."));
 }
