@@ -3,6 +3,9 @@
 // 32/2017 Điều 16–18), no horizontal scrolling on the phone, `<html lang>` set, nothing
 // fetched from off the site, no script errors. Full-page screenshots are saved as test
 // artefacts (target/browser-artefacts/ unless STP_ARTEFACTS says otherwise).
+// axe runs here only on a sampled site (STP_SAMPLE=1, the generated corpus): otherwise
+// every-page.test.mjs runs it on every page at both widths, these pages included, and a
+// second run here would only cost time. One tab per width is moved from page to page.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
@@ -31,13 +34,19 @@ const FIXTURE = {
 const WIDTHS = [375, 1280];
 const kinds = pageKinds(siteDir());
 const shots = artefactsDir();
+/** A generated corpus, where every-page.test.mjs checks only a spread of pages. */
+const sampled = process.env.STP_SAMPLE === "1";
 
 describe("every page kind, Vietnamese and English", () => {
   let run;
+  /** One tab per width, moved from page to page (a fresh context costs half a second). */
+  const tabs = new Map();
   before(async () => {
     run = await start();
+    for (const width of WIDTHS) tabs.set(width, await run.open("/", { width }));
   });
   after(async () => {
+    for (const tab of tabs.values()) await tab.context.close();
     await run?.close();
   });
 
@@ -55,20 +64,19 @@ describe("every page kind, Vietnamese and English", () => {
   for (const { kind, lang, path: file } of kinds) {
     // The 404 page is tested as a static host serves it: for a path that does not exist.
     const path = kind === "not-found" ? "/khong-co-trang-nay/" : file;
-    test(`${lang} ${kind} (${path}): WCAG 2.0 A/AA at ${WIDTHS.join(" and ")} px`, async () => {
+    test(`${lang} ${kind} (${path}): ${sampled ? "WCAG 2.0 A/AA, " : ""}layout at ${WIDTHS.join(" and ")} px`, async () => {
       for (const width of WIDTHS) {
-        const { page, context, response } = await run.open(path, { width });
-        try {
-          await page.screenshot({ path: screenshotPath(shots, lang, kind, width), fullPage: true });
-          assert.equal(response.status(), kind === "not-found" ? 404 : 200, `${path} status`);
-          assert.equal(await page.getAttribute("html", "lang"), lang);
+        const { page } = tabs.get(width);
+        const response = await page.goto(run.base + path, { waitUntil: "load" });
+        await page.screenshot({ path: screenshotPath(shots, lang, kind, width), fullPage: true });
+        assert.equal(response.status(), kind === "not-found" ? 404 : 200, `${path} status`);
+        assert.equal(await page.getAttribute("html", "lang"), lang);
+        if (sampled) {
           const violations = await axeViolations(page);
           assert.equal(violations.length, 0, `${path} at ${width} px:\n${formatViolations(violations)}`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow} px at ${width} px`);
-        } finally {
-          await context.close();
         }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow} px at ${width} px`);
       }
     });
   }
