@@ -112,7 +112,7 @@ fn the_public_build_has_variants_beside_its_text_files() {
         }
     }
     assert!(small > 0, "a small text file is left alone");
-    for rel in ["_headers", ".stp-build.json"] {
+    for rel in ["_headers", ".stp-build.json", ".stp-variants"] {
         assert!(public.join(rel).is_file(), "{rel}");
         assert!(
             !with.iter().any(|w| w == rel),

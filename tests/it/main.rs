@@ -16,6 +16,7 @@ mod at_scale;
 mod bad_input;
 mod board_friction;
 mod build_compress;
+mod build_keeps_unchanged;
 mod build_preview;
 mod calendar_cli;
 mod ci_recipe;

@@ -289,6 +289,7 @@ build-merge-around-hint = make history linear again without it (the signed steps
 build-rewound = { $out } was built from signed commit { $commit }, which the history no longer contains: the history was rewound or replaced
 build-rewound-hint = bring the signed commits back (`git reflog`, or fetch them from the shared repository); to build anyway, pass --allow-rewind after reading `stp audit`
 build-variants = and { $count } precompressed variants ({ $mb } MB)
+build-kept = { $count } files unchanged since the previous build were kept as they were, not written again
 build-done = { $kind ->
     [preview] built a preview of { $articles } articles
    *[public] built the public site: { $articles } published articles

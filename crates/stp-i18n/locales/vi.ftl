@@ -283,6 +283,7 @@ build-merge-around-hint = làm lại lịch sử thẳng hàng không có commit
 build-rewound = { $out } được dựng từ commit đã ký { $commit }, nhưng lịch sử không còn commit đó: lịch sử đã bị quay lui hoặc thay thế
 build-rewound-hint = đưa các commit đã ký trở lại (`git reflog`, hoặc lấy về từ kho chung); nếu vẫn muốn dựng, thêm --allow-rewind sau khi đã đọc `stp audit`
 build-variants = và { $count } bản nén sẵn ({ $mb } MB)
+build-kept = { $count } tệp không đổi so với lần dựng trước được giữ nguyên, không ghi lại
 build-done = { $kind ->
     [preview] đã dựng bản xem trước gồm { $articles } tin, bài
    *[public] đã dựng trang công khai: { $articles } tin, bài đã đăng

@@ -30,6 +30,9 @@ pub struct BuildReport {
     /// bytes; not counted in `files` and `bytes`.
     pub variants: usize,
     pub variant_bytes: u64,
+    /// Files and variants whose bytes the previous build at the same place already held:
+    /// linked from it, not written again (counted in the figures above as well).
+    pub kept: usize,
 }
 
 /// Parses every article of `source` in parallel. All errors are reported together.
@@ -102,19 +105,24 @@ pub fn build(
     let theme = Theme::load(&files, &config.theme)?;
     let staging = Staging::new(out)?;
     stages.done("theme and staging");
-    let mut report = write_site(&site, &theme, source, &files, staging.dir(), options)?;
+    let mut report = write_site(&site, &theme, source, &files, &staging, options)?;
     for (rel, data) in extra {
-        super::output::write_under(staging.dir(), rel, data)?;
+        staging.put(rel, data)?;
         report.files += 1;
         report.bytes += data.len() as u64;
     }
     stages.done("render and write");
     if super::compress::wanted(&config, options) {
-        let written = super::compress::tree(staging.dir())?;
+        let written = super::compress::tree(&staging)?;
         report.variants = written.files;
         report.variant_bytes = written.bytes;
+        let record = super::compress::variants_record();
+        staging.put(super::previous::VARIANTS_RECORD, record.as_bytes())?;
+        report.files += 1;
+        report.bytes += record.len() as u64;
         stages.done("compress");
     }
+    report.kept = staging.kept();
     staging.commit()?;
     stages.done("swap in");
     drop(site);
@@ -143,13 +151,13 @@ impl Stages {
     }
 }
 
-/// Renders every page of `site` into `dir`.
+/// Renders every page of `site` into the build being written.
 pub fn write_site(
     site: &Site,
     theme: &Theme,
     source: &dyn ContentSource,
     site_files: &SiteFiles,
-    dir: &Path,
+    staging: &Staging,
     options: &RenderOptions,
 ) -> Result<BuildReport, RenderError> {
     let renderer = Renderer::new(site, theme, !source.is_public(), options);
@@ -159,7 +167,7 @@ pub fn write_site(
     jobs.par_iter()
         .try_for_each(|job| -> Result<(), RenderError> {
             for (rel, body) in renderer.render(job)? {
-                super::output::write_under(dir, &rel, &body)?;
+                staging.put(&rel, &body)?;
                 files.fetch_add(1, Ordering::Relaxed);
                 bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
             }
@@ -197,23 +205,23 @@ pub fn write_site(
         .par_iter()
         .try_for_each(|(rel, path)| -> Result<(), RenderError> {
             let data = super::metadata::stripped(rel, source.read_file(path)?);
-            super::output::write_under(dir, rel, &data)?;
+            staging.put(rel, &data)?;
             files.fetch_add(1, Ordering::Relaxed);
             bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
             Ok(())
         })?;
     let headers = super::headers::headers_file();
-    super::output::write_under(dir, "_headers", &headers)?;
+    staging.put("_headers", &headers)?;
     files.fetch_add(1, Ordering::Relaxed);
     bytes.fetch_add(headers.len() as u64, Ordering::Relaxed);
     for (rel, data) in &theme.asset_files {
-        super::output::write_under(dir, rel, data)?;
+        staging.put(rel, data)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     for (rel, data) in site_files.under("static") {
         let data = super::metadata::stripped(rel, data.to_vec());
-        super::output::write_under(dir, rel, &data)?;
+        staging.put(rel, &data)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }

@@ -22,7 +22,7 @@ use stp_content::SiteConfig;
 
 use super::RenderError;
 use super::options::RenderOptions;
-use super::output::{replace_under, write_under};
+use super::output::{Staging, replace_under, write_under};
 
 /// Files of at most this many bytes get no variants.
 pub const MIN_BYTES: usize = 512;
@@ -105,9 +105,43 @@ pub fn brotli(body: &[u8], quality: i32) -> Vec<u8> {
     out
 }
 
-/// Writes the variants of every text file below `dir`, a build being written (where no
-/// variant exists yet), in parallel.
-pub fn tree(dir: &Path) -> Result<Written, RenderError> {
+/// How this build makes its variants, written beside them ([`super::previous::VARIANTS_RECORD`], by
+/// [`tree`]'s caller, which counts it as a file of the build): a previous build's variants
+/// are carried over only when it made them the same way.
+pub fn variants_record() -> String {
+    format!(
+        "gzip best, brotli {BROTLI_QUALITY}; stp-render {}\n",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// `packed` (gzip or brotli, by `suffix`) decompressed, when it holds at most `limit`
+/// bytes.
+fn decompress(suffix: &str, packed: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let read = if suffix == SUFFIXES[0] {
+        flate2::read::GzDecoder::new(packed)
+            .take(limit as u64)
+            .read_to_end(&mut out)
+    } else {
+        brotli::Decompressor::new(packed, 4096)
+            .take(limit as u64)
+            .read_to_end(&mut out)
+    };
+    read.ok().map(|_| out)
+}
+
+/// Writes the variants of every text file of `staging`, a build being written (where no
+/// variant exists yet), in parallel. The variants of a file linked unchanged from the
+/// previous build are linked from it too, when they decompress to the file's bytes and
+/// were made as this build makes them ([`super::previous`]).
+pub fn tree(staging: &Staging) -> Result<Written, RenderError> {
+    let dir = staging.dir();
+    let record = variants_record();
+    let previous = staging
+        .previous()
+        .filter(|p| p.variants_match(record.as_bytes()));
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.map_err(|e| RenderError::Output(e.to_string()))?;
@@ -123,25 +157,37 @@ pub fn tree(dir: &Path) -> Result<Written, RenderError> {
             files.push((rel, entry.into_path()));
         }
     }
-    files
+    let written = files
         .par_iter()
         .map(|(rel, path)| -> Result<Written, RenderError> {
             let body = std::fs::read(path).map_err(|e| RenderError::io(path, e))?;
             if !gets_variants(rel, &body) {
                 return Ok(Written::default());
             }
+            let unchanged =
+                previous.filter(|p| std::fs::metadata(path).is_ok_and(|meta| p.holds(rel, &meta)));
             let mut written = Written::default();
-            for (suffix, bytes) in variants(&body) {
-                write_under(dir, &format!("{rel}{suffix}"), &bytes)?;
-                written = written
-                    + Written {
-                        files: 1,
-                        bytes: bytes.len() as u64,
-                    };
+            let mut made = None;
+            for (i, suffix) in SUFFIXES.iter().enumerate() {
+                let name = format!("{rel}{suffix}");
+                let carried = unchanged
+                    .and_then(|p| p.same_variant(&name, &body, |b, l| decompress(suffix, b, l)));
+                let bytes = match carried {
+                    Some(file) if staging.link_in(&name, &file)? => {
+                        file.metadata().map(|m| m.len()).unwrap_or(0)
+                    }
+                    _ => {
+                        let all = made.get_or_insert_with(|| variants(&body));
+                        write_under(dir, &name, &all[i].1)?;
+                        all[i].1.len() as u64
+                    }
+                };
+                written = written + Written { files: 1, bytes };
             }
             Ok(written)
         })
-        .try_reduce(Written::default, |a, b| Ok(a + b))
+        .try_reduce(Written::default, |a, b| Ok(a + b))?;
+    Ok(written)
 }
 
 /// After `rel` was written under `out` in place with `body` (the incremental rebuild):
@@ -178,6 +224,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
+    use crate::previous::VARIANTS_RECORD;
 
     fn gunzip(bytes: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
@@ -261,7 +308,8 @@ mod tests {
     #[test]
     fn a_tree_gets_variants_beside_its_text_files() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
+        let staging = Staging::new(&tmp.path().join("public")).unwrap();
+        let dir = staging.dir();
         let big = page(50);
         write_under(dir, "index.html", &big).unwrap();
         write_under(dir, "tin-tuc/a/index.html", &big).unwrap();
@@ -269,7 +317,7 @@ mod tests {
         write_under(dir, "anh.png", &[7u8; 4000]).unwrap();
         write_under(dir, "_headers", &[b'h'; 4000]).unwrap();
         write_under(dir, ".stp-build.json", &[b' '; 4000]).unwrap();
-        let written = tree(dir).unwrap();
+        let written = tree(&staging).unwrap();
         assert_eq!(written.files, 4);
         for rel in ["index.html", "tin-tuc/a/index.html"] {
             assert_eq!(
@@ -294,6 +342,82 @@ mod tests {
             .map(|r| std::fs::metadata(dir.join(r)).unwrap().len())
             .sum();
         assert_eq!(written.bytes, 2 * bytes);
+    }
+
+    /// Builds `pages` (path, bytes) with variants into `target`; the inodes of its files.
+    fn build_with_variants(
+        target: &Path,
+        pages: &[(&str, Vec<u8>)],
+    ) -> std::collections::HashMap<String, u64> {
+        use std::os::unix::fs::MetadataExt;
+        let staging = Staging::new(target).unwrap();
+        for (rel, body) in pages {
+            staging.put(rel, body).unwrap();
+        }
+        tree(&staging).unwrap();
+        staging
+            .put(VARIANTS_RECORD, variants_record().as_bytes())
+            .unwrap();
+        staging.commit().unwrap();
+        walkdir::WalkDir::new(target)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(target)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (rel, e.metadata().unwrap().ino())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_and_their_variants_are_linked_from_the_previous_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let (a, b) = (page(40), page(60));
+        let first = build_with_variants(&target, &[("a.html", a.clone()), ("b.html", b.clone())]);
+        let mut b2 = b.clone();
+        b2.extend_from_slice(b"<p>sua</p>");
+        let second = build_with_variants(&target, &[("a.html", a.clone()), ("b.html", b2.clone())]);
+        for rel in ["a.html", "a.html.gz", "a.html.br"] {
+            assert_eq!(first[rel], second[rel], "{rel} was written again");
+        }
+        for rel in ["b.html", "b.html.gz", "b.html.br"] {
+            assert_ne!(
+                first[rel], second[rel],
+                "{rel} was carried over although it changed"
+            );
+        }
+        assert_eq!(
+            gunzip(&std::fs::read(target.join("b.html.gz")).unwrap()),
+            b2
+        );
+
+        // A variant that no longer decompresses to its page is made again; so is every
+        // variant when the previous build made them another way.
+        std::fs::write(target.join("a.html.gz"), gzip(b"<p>khac</p>")).unwrap();
+        let third = build_with_variants(&target, &[("a.html", a.clone()), ("b.html", b2.clone())]);
+        assert_eq!(third["a.html"], second["a.html"]);
+        assert_ne!(third["a.html.gz"], second["a.html.gz"]);
+        assert_eq!(gunzip(&std::fs::read(target.join("a.html.gz")).unwrap()), a);
+        assert_eq!(third["a.html.br"], second["a.html.br"]);
+        std::fs::write(target.join(VARIANTS_RECORD), b"gzip 1, brotli 1\n").unwrap();
+        let fourth = build_with_variants(&target, &[("a.html", a.clone()), ("b.html", b2)]);
+        assert_eq!(fourth["a.html"], third["a.html"]);
+        assert_ne!(fourth["a.html.br"], third["a.html.br"]);
+        assert_eq!(
+            unbrotli(&std::fs::read(target.join("a.html.br")).unwrap()),
+            a
+        );
+        assert_eq!(
+            std::fs::read(target.join(VARIANTS_RECORD)).unwrap(),
+            variants_record().into_bytes()
+        );
     }
 
     #[test]

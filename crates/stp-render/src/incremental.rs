@@ -57,9 +57,11 @@ impl Incremental {
         let source = WorkingTree::new(root, config.max_attachment_bytes);
         let site = load_site(&config, &source)?;
         let staging = Staging::new(out)?;
-        write_site(&site, &theme, &source, &files, staging.dir(), options)?;
+        write_site(&site, &theme, &source, &files, &staging, options)?;
         if compress::wanted(&config, options) {
-            compress::tree(staging.dir())?;
+            compress::tree(&staging)?;
+            let record = compress::variants_record();
+            staging.put(super::previous::VARIANTS_RECORD, record.as_bytes())?;
         }
         staging.commit()?;
         Ok(Incremental {

@@ -16,6 +16,7 @@ mod metadata;
 mod options;
 mod output;
 mod pages;
+mod previous;
 mod search;
 mod sitemap;
 mod theme;

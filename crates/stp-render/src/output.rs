@@ -1,12 +1,16 @@
 //! Writing a build: every file goes into a fresh folder beside the target, and only a
 //! finished build is swapped in (atomically, with `renameat2(RENAME_EXCHANGE)` on Linux).
-//! A build that fails or is killed leaves the previous output as it was.
+//! A build that fails or is killed leaves the previous output as it was. A file whose
+//! bytes the previous build already holds at the same path is linked from it instead of
+//! written ([`super::previous`]).
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::RenderError;
+use super::previous::{Previous, fresh_file_mode, link};
 
 /// `path` made absolute, with `.` and `..` worked out and every symbolic link on the part
 /// that exists resolved, so that `public`, `./public/`, `/site/public` and a path through
@@ -43,6 +47,10 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// The build this one replaces, whose unchanged files are linked, not written.
+    previous: Option<Previous>,
+    /// Files (and variants) linked from the previous build.
+    kept: AtomicUsize,
 }
 
 impl Staging {
@@ -63,21 +71,54 @@ impl Staging {
             std::fs::remove_dir_all(&dir).map_err(|e| RenderError::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| RenderError::io(&dir, e))?;
+        let previous = fresh_file_mode(&dir).and_then(|mode| Previous::open(target, mode));
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
+            previous,
+            kept: AtomicUsize::new(0),
         })
+    }
+
+    /// The build this one replaces, when there is one to take unchanged files from.
+    pub fn previous(&self) -> Option<&Previous> {
+        self.previous.as_ref()
+    }
+
+    /// How many files were linked from the previous build instead of written.
+    pub fn kept(&self) -> usize {
+        self.kept.load(Ordering::Relaxed)
+    }
+
+    /// Writes `rel` into the build, or links it from the previous build when that holds
+    /// exactly `bytes` at `rel`. Either way the build's file is `bytes`.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        if let Some(file) = self.previous.as_ref().and_then(|p| p.same(rel, bytes))
+            && self.link_in(rel, &file)?
+        {
+            return Ok(());
+        }
+        write_under(&self.dir, rel, bytes)
+    }
+
+    /// Makes `rel` in the build a link to `file`, an unchanged file of the previous build;
+    /// false when the filesystem will not (the caller writes the bytes instead).
+    pub fn link_in(&self, rel: &str, file: &std::fs::File) -> Result<bool, RenderError> {
+        let path = checked_path(&self.dir, rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
+        }
+        let linked = link(file, &path);
+        if linked {
+            self.kept.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(linked)
     }
 
     /// The folder being written.
     pub fn dir(&self) -> &Path {
         &self.dir
-    }
-
-    /// Writes `rel` (a URL-like path such as `tin-tuc/a/index.html`) into the build.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
-        write_under(&self.dir, rel, bytes)
     }
 
     /// Swaps the finished build in for the target.
@@ -105,16 +146,21 @@ impl Drop for Staging {
 
 /// Writes `rel` below `root`, creating folders; `rel` must not climb out.
 pub fn write_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let path = checked_path(root, rel)?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| RenderError::io(&path, e))
+}
+
+/// `rel` below `root`, refused when it would climb out.
+fn checked_path(root: &Path, rel: &str) -> Result<PathBuf, RenderError> {
     if rel.split('/').any(|c| c == "..") || rel.starts_with('/') {
         return Err(RenderError::Output(format!(
             "refusing to write outside the build: {rel}"
         )));
     }
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
-    }
-    std::fs::write(&path, bytes).map_err(|e| RenderError::io(&path, e))
+    Ok(root.join(rel))
 }
 
 /// Writes `rel` below `root` beside its final name and renames it over, so a reader of
@@ -181,17 +227,17 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
         let s = Staging::new(&target).unwrap();
-        s.write("a/index.html", b"one").unwrap();
+        s.put("a/index.html", b"one").unwrap();
         s.commit().unwrap();
         assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"one");
 
         let s = Staging::new(&target).unwrap();
-        s.write("a/index.html", b"two").unwrap();
+        s.put("a/index.html", b"two").unwrap();
         drop(s);
         assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"one");
 
         let s = Staging::new(&target).unwrap();
-        s.write("b.html", b"three").unwrap();
+        s.put("b.html", b"three").unwrap();
         s.commit().unwrap();
         assert!(!target.join("a/index.html").exists());
         assert_eq!(std::fs::read(target.join("b.html")).unwrap(), b"three");

@@ -197,6 +197,11 @@ fn print_report(
     } else {
         String::new()
     };
+    let kept = if report.kept > 0 {
+        t!("build-kept", count = report.kept)
+    } else {
+        String::new()
+    };
     let (articles, files) = (report.articles, report.files);
     let mb = format!("{:.1}", report.bytes as f64 / 1_048_576.0);
     let (out, secs) = (
@@ -216,4 +221,7 @@ fn print_report(
             secs = secs
         )
     );
+    if !kept.is_empty() {
+        println!("{kept}");
+    }
 }
