@@ -3,8 +3,8 @@
 //! rest are written, and the output is byte-identical to a full build into an empty
 //! folder, variants included. The previous output is not trusted: a file changed in it, a
 //! symbolic link put in its place, a folder made a link to one outside, a file of the wrong
-//! mode and a variant that no longer matches its page are all written again, and nothing
-//! of the new build is a link to a file outside it.
+//! mode, a file with a second name outside and a variant that no longer matches its page
+//! are all written again, and nothing of the new build is a file from outside it.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -171,6 +171,8 @@ fn the_previous_build_is_not_trusted_for_what_it_holds() {
     )
     .unwrap();
     std::fs::write(public.join("tim-kiem/index.html.br"), b"not brotli").unwrap();
+    // The 404 page also linked from outside, where it could be changed after the build.
+    std::fs::hard_link(public.join("404.html"), outside.path().join("404.html")).unwrap();
 
     let outside_inodes: Vec<u64> = walkdir::WalkDir::new(outside.path())
         .into_iter()

@@ -10,7 +10,8 @@
 //!
 //! Nothing of the previous folder is trusted: each candidate is opened below it without
 //! following any symbolic link (`openat2` with `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS`), must
-//! be a regular file of this user with the mode a fresh file gets, is compared byte for
+//! be a regular file of this user with one name and the mode a fresh file gets, is
+//! compared byte for
 //! byte (a variant after decompressing), and the link is made to the very inode that was
 //! compared (`linkat` through `/proc/self/fd`). Anything else, or any error, and the file is
 //! written as a fresh build writes it; the output is byte-identical either way.
@@ -103,7 +104,9 @@ impl Previous {
     fn read(&self, rel: &str, limit: usize) -> Option<(File, Vec<u8>)> {
         let mut file = self.open_file(rel)?;
         let meta = file.metadata().ok()?;
+        // One name only: a file that is also linked elsewhere could be changed there.
         if !meta.is_file()
+            || meta.nlink() != 1
             || meta.uid() != self.uid
             || meta.mode() & 0o7777 != self.file_mode
             || meta.len() > limit as u64
