@@ -404,8 +404,10 @@ fn the_documented_nginx_serves_the_public_build_as_headers_rs_says() {
     assert_eq!(plain.body, home.body);
 
     // The host's files are the build's, not the readers'.
-    assert!(site.join("_headers").is_file() && site.join(".stp-build.json").is_file());
-    for path in ["/_headers", "/.stp-build.json"] {
+    for file in ["_headers", ".stp-build.json", ".stp-variants"] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    for path in ["/_headers", "/.stp-build.json", "/.stp-variants"] {
         let r = nginx.get(path);
         assert_eq!(r.status, 404, "{path} is not served");
         assert_eq!(r.body, not_found, "{path}");
