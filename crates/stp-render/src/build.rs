@@ -145,10 +145,28 @@ impl Stages {
 
     fn done(&mut self, stage: &str) {
         if let Some(last) = self.last.as_mut() {
-            eprintln!("stage {stage}: {} ms", last.elapsed().as_millis());
+            eprintln!(
+                "stage {stage}: {} ms, {}",
+                last.elapsed().as_millis(),
+                memory()
+            );
             *last = std::time::Instant::now();
         }
     }
+}
+
+/// The process's memory now and at its peak (`VmRSS`, `VmHWM` from /proc), for the stage
+/// timings: which stage holds what.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{} MiB", kb / 1024))
+    };
+    format!("rss {} (peak {})", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Renders every page of `site` into the build being written.
