@@ -37,3 +37,25 @@ test("a query becomes words, pairs and codes; old and new tone placement plan al
   assert.deepEqual(text.plan("hoà giải"), text.plan("hòa giải"));
   assert.equal(text.plan("hoa giai").units.every((u) => !u.marked), true);
 });
+
+test("rank: every word must match; marks as typed first, then phrases, then score", () => {
+  const p = text.plan("hòa giải");
+  // Five articles: 0 holds "hóa giải", 1 and 3 "hòa giải" (1 more often), 2 only "hòa",
+  // and a posting for article 9, which this index does not have, is ignored.
+  const shard = {
+    hoa: [["hòa", 3, [1, 50, 1, 30, 1, 20, 6, 90]], ["hóa", 1, [0, 50]]],
+    giai: [["giải", 3, [0, 40, 1, 40, 2, 40]]],
+    "hoa giai": [["hòa giải", 2, [1, 30, 2, 30]], ["hóa giải", 1, [0, 30]]],
+  };
+  const found = p.units.map(() => shard);
+  const { hits, capped } = text.rank(p, 5, found);
+  assert.deepEqual(hits.map((h) => h.id), [1, 3, 0]);
+  assert.deepEqual(hits.map((h) => h.exact), [3, 3, 1]);
+  assert.ok(hits[0].score > hits[1].score);
+  assert.equal(capped, false);
+  // Without marks the query takes both spellings at full weight: "hóa giải" now ranks
+  // by its score alone.
+  const plain = text.rank(text.plan("hoa giai"), 5, found).hits;
+  assert.deepEqual(plain.map((h) => h.id).sort(), [0, 1, 3]);
+  assert.ok(plain.every((h) => h.exact === 0 && h.phrases === 1));
+});

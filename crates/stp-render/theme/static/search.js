@@ -7,7 +7,8 @@
 // results that match the marks as typed come first, then those holding more of the
 // query's neighbouring words together (pairs, codes), then by score (title and number
 // above body). Snippets and marks are DOM nodes, never HTML. Without JavaScript the page
-// points to the sitemap. In node, the text functions are exported for the shared tests.
+// points to the sitemap. In node, the text functions and `rank` are exported for the
+// shared tests (tests/browser/search-text.test.mjs).
 (function () {
   "use strict";
   var TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
@@ -72,7 +73,58 @@
     return { words: ws, units: units };
   }
 
-  var api = { normalise: normalise, fold: fold, words: words, codes: codes, shardOf: shardOf, plan: plan };
+  // Every article of `total` that holds every word of the query planned as `p`, best first,
+  // from `found` (each unit's term shard): marks as typed first, then more of the query's
+  // neighbouring words together, then score, then article number. Per-article figures
+  // live in typed arrays indexed by article number, not in a map of objects: a common
+  // word's postings run to thousands of articles, and this is the time between the
+  // shards arriving and the first result's fragment being asked for.
+  function rank(p, total, found) {
+    var capped = false, all = (1 << p.words.length) - 1;
+    var score = new Float64Array(total), covered = new Int32Array(total);
+    var exactCount = new Uint8Array(total), phrases = new Uint8Array(total);
+    var best = new Float64Array(total), bestExact = new Uint8Array(total), stamp = new Int32Array(total);
+    var touched = [], seen = new Uint8Array(total);
+    p.units.forEach(function (u, k) {
+      var mark = k + 1, ids = [], mask = 0;
+      u.covers.forEach(function (i) { mask |= 1 << i; });
+      (found[k][u.key] || []).forEach(function (form) {
+        var exact = !u.marked || form[0] === u.exact, df = form[1], post = form[2];
+        if (df > post.length / 2) capped = true;
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * u.weight * (exact ? 1 : 0.5);
+        for (var j = 0, id = 0; j < post.length; j += 2) {
+          id += post[j];
+          if (id >= total) break;
+          var s = post[j + 1] / 10 * idf;
+          if (stamp[id] !== mark) {
+            stamp[id] = mark;
+            best[id] = s;
+            bestExact[id] = exact ? 1 : 0;
+            ids.push(id);
+          } else {
+            best[id] = Math.max(best[id], s);
+            if (exact) bestExact[id] = 1;
+          }
+        }
+      });
+      for (var i = 0; i < ids.length; i++) {
+        var id = ids[i];
+        if (!seen[id]) { seen[id] = 1; touched.push(id); }
+        score[id] += best[id];
+        if (u.phrase) phrases[id]++;
+        if (u.marked && bestExact[id]) exactCount[id]++;
+        covered[id] |= mask;
+      }
+    });
+    var hits = [];
+    touched.forEach(function (id) {
+      if (covered[id] === all) hits.push({ id: id, score: score[id], exact: exactCount[id], phrases: phrases[id] });
+    });
+    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || a.id - b.id; });
+    return { hits: hits, capped: capped };
+  }
+
+  var api = { normalise: normalise, fold: fold, words: words, codes: codes, shardOf: shardOf, plan: plan, rank: rank };
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
 
   var out = document.getElementById("search-results");
@@ -143,36 +195,6 @@
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
-  function rank(found) {
-    var docs = new Map(), capped = false, all = (1 << p.words.length) - 1;
-    p.units.forEach(function (u, k) {
-      var best = new Map();
-      (found[k][u.key] || []).forEach(function (form) {
-        var exact = !u.marked || form[0] === u.exact, df = form[1], post = form[2];
-        if (df > post.length / 2) capped = true;
-        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * u.weight * (exact ? 1 : 0.5);
-        for (var j = 0, id = 0; j < post.length; j += 2) {
-          id += post[j];
-          var s = post[j + 1] / 10 * idf, b = best.get(id);
-          if (!b) best.set(id, { s: s, exact: exact });
-          else { b.s = Math.max(b.s, s); b.exact = b.exact || exact; }
-        }
-      });
-      best.forEach(function (b, id) {
-        var d = docs.get(id);
-        if (!d) docs.set(id, (d = { id: id, score: 0, covered: 0, exact: 0, phrases: 0 }));
-        d.score += b.s;
-        if (u.phrase) d.phrases++;
-        if (u.marked && b.exact) d.exact++;
-        u.covers.forEach(function (i) { d.covered |= 1 << i; });
-      });
-    });
-    var hits = [];
-    docs.forEach(function (d) { if (d.covered === all) hits.push(d); });
-    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || a.id - b.id; });
-    return { hits: hits, capped: capped };
-  }
-
   function show(result) {
     var hits = result.hits;
     out.textContent = "";
@@ -229,6 +251,6 @@
   out.setAttribute("aria-busy", "true");
   if (!p.units.length) { show({ hits: [], capped: false }); return; }
   Promise.all(p.units.map(function (u) { return get("t/" + shardOf(u.key, shards) + ".json"); }))
-    .then(function (found) { return show(rank(found)); })
+    .then(function (found) { return show(rank(p, total, found)); })
     .catch(failed);
 })();
