@@ -145,12 +145,29 @@ impl Drop for Staging {
 }
 
 /// Writes `rel` below `root`, creating folders; `rel` must not climb out.
+/// A file already there is replaced by a new one, never written through: in a build being
+/// written it may be a link to the previous build's file, which readers are still served.
 pub fn write_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    use std::io::Write;
     let path = checked_path(root, rel)?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| RenderError::io(parent, e))?;
     }
-    std::fs::write(&path, bytes).map_err(|e| RenderError::io(&path, e))
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+    };
+    // One call in the common case (nothing there yet), as a plain write would be.
+    let file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(&path).and_then(|()| create())
+        }
+        other => other,
+    };
+    file.and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| RenderError::io(&path, e))
 }
 
 /// `rel` below `root`, refused when it would climb out.
@@ -243,6 +260,26 @@ mod tests {
         assert_eq!(std::fs::read(target.join("b.html")).unwrap(), b"three");
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn a_file_linked_from_the_previous_build_is_never_written_through() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("a.html", b"cu").unwrap();
+        s.commit().unwrap();
+
+        // Linked, then written again under the same name (a static file and a page with
+        // one path, a variant a site ships itself): the served build keeps its bytes.
+        let s = Staging::new(&target).unwrap();
+        s.put("a.html", b"cu").unwrap();
+        assert_eq!(s.kept(), 1);
+        s.put("a.html", b"moi").unwrap();
+        write_under(s.dir(), "a.html", b"moi nhat").unwrap();
+        assert_eq!(std::fs::read(target.join("a.html")).unwrap(), b"cu");
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(target.join("a.html")).unwrap(), b"moi nhat");
     }
 
     #[test]
