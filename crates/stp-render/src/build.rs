@@ -116,10 +116,9 @@ pub fn build(
         let written = super::compress::tree(&staging)?;
         report.variants = written.files;
         report.variant_bytes = written.bytes;
-        let record = super::compress::variants_record();
-        staging.put(super::previous::VARIANTS_RECORD, record.as_bytes())?;
+        // The record of how they were made, which `tree` wrote, is a file of the build.
         report.files += 1;
-        report.bytes += record.len() as u64;
+        report.bytes += super::compress::variants_record().len() as u64;
         stages.done("compress");
     }
     report.kept = staging.kept();

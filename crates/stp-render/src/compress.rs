@@ -23,6 +23,7 @@ use stp_content::SiteConfig;
 use super::RenderError;
 use super::options::RenderOptions;
 use super::output::{Staging, replace_under, write_under};
+use super::previous::VARIANTS_RECORD;
 
 /// Files of at most this many bytes get no variants.
 pub const MIN_BYTES: usize = 512;
@@ -105,9 +106,9 @@ pub fn brotli(body: &[u8], quality: i32) -> Vec<u8> {
     out
 }
 
-/// How this build makes its variants, written beside them ([`super::previous::VARIANTS_RECORD`], by
-/// [`tree`]'s caller, which counts it as a file of the build): a previous build's variants
-/// are carried over only when it made them the same way.
+/// How this build makes its variants, written beside them by [`tree`]
+/// ([`super::previous::VARIANTS_RECORD`]): a previous build's variants are carried over
+/// only when it made them the same way.
 pub fn variants_record() -> String {
     format!(
         "gzip best, brotli {BROTLI_QUALITY}; stp-render {}\n",
@@ -133,7 +134,8 @@ fn decompress(suffix: &str, packed: &[u8], limit: usize) -> Option<Vec<u8>> {
 }
 
 /// Writes the variants of every text file of `staging`, a build being written (where no
-/// variant exists yet), in parallel. The variants of a file linked unchanged from the
+/// variant exists yet), in parallel, and the record of how they were made (a host file,
+/// not counted in what this returns). The variants of a file linked unchanged from the
 /// previous build are linked from it too, when they decompress to the file's bytes and
 /// were made as this build makes them ([`super::previous`]).
 pub fn tree(staging: &Staging) -> Result<Written, RenderError> {
@@ -187,6 +189,7 @@ pub fn tree(staging: &Staging) -> Result<Written, RenderError> {
             Ok(written)
         })
         .try_reduce(Written::default, |a, b| Ok(a + b))?;
+    staging.put(VARIANTS_RECORD, record.as_bytes())?;
     Ok(written)
 }
 
@@ -224,7 +227,6 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::previous::VARIANTS_RECORD;
 
     fn gunzip(bytes: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();

@@ -60,8 +60,6 @@ impl Incremental {
         write_site(&site, &theme, &source, &files, &staging, options)?;
         if compress::wanted(&config, options) {
             compress::tree(&staging)?;
-            let record = compress::variants_record();
-            staging.put(super::previous::VARIANTS_RECORD, record.as_bytes())?;
         }
         staging.commit()?;
         Ok(Incremental {

@@ -6,11 +6,12 @@
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::RenderError;
-use super::previous::{Previous, fresh_file_mode, link};
+use super::previous::{Previous, link};
 
 /// `path` made absolute, with `.` and `..` worked out and every symbolic link on the part
 /// that exists resolved, so that `public`, `./public/`, `/site/public` and a path through
@@ -71,7 +72,10 @@ impl Staging {
             std::fs::remove_dir_all(&dir).map_err(|e| RenderError::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| RenderError::io(&dir, e))?;
-        let previous = fresh_file_mode(&dir).and_then(|mode| Previous::open(target, mode));
+        // The folder was just made with 0o777 less the umask; a file gets 0o666 less it.
+        let previous = std::fs::metadata(&dir)
+            .ok()
+            .and_then(|m| Previous::open(target, m.permissions().mode() & 0o666));
         Ok(Staging {
             target: target.to_path_buf(),
             dir,

@@ -165,12 +165,3 @@ pub fn link(file: &File, to: &Path) -> bool {
     };
     rc == 0
 }
-
-/// The mode a file created now gets (0o666 less the umask), read from a file made in `dir`.
-pub fn fresh_file_mode(dir: &Path) -> Option<u32> {
-    let probe = dir.join(".stp-mode-probe");
-    std::fs::write(&probe, b"").ok()?;
-    let mode = std::fs::metadata(&probe).ok()?.mode() & 0o7777;
-    std::fs::remove_file(&probe).ok()?;
-    Some(mode)
-}

@@ -84,7 +84,7 @@
     var score = new Float64Array(total), covered = new Int32Array(total);
     var exactCount = new Uint8Array(total), phrases = new Uint8Array(total);
     var best = new Float64Array(total), bestExact = new Uint8Array(total), stamp = new Int32Array(total);
-    var touched = [], seen = new Uint8Array(total);
+    var touched = [];
     p.units.forEach(function (u, k) {
       var mark = k + 1, ids = [], mask = 0;
       u.covers.forEach(function (i) { mask |= 1 << i; });
@@ -109,7 +109,8 @@
       });
       for (var i = 0; i < ids.length; i++) {
         var id = ids[i];
-        if (!seen[id]) { seen[id] = 1; touched.push(id); }
+        // Every unit covers a query word, so an article none has reached covers nothing.
+        if (!covered[id]) touched.push(id);
         score[id] += best[id];
         if (u.phrase) phrases[id]++;
         if (u.marked && bestExact[id]) exactCount[id]++;
