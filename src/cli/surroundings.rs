@@ -8,7 +8,8 @@
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION` or
 //! `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), the mail server's
 //! password for `stp notify` (`STP_SMTP_PASSWORD`, never kept in the repository), the
-//! timing switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), the person's
+//! timing switches of the benchmarks (`STP_LEDGER_TIMINGS`, `STP_TIMINGS`), whether a
+//! build holds the articles' bodies compressed (`STP_PACK_BODIES`: 1 or 0), the person's
 //! config folder (`XDG_CONFIG_HOME`, else `~/.config`), a key's passphrase, asked on
 //! the terminal, and the language of messages and help (`STP_LANG`, then the locale:
 //! `LC_ALL`, `LC_MESSAGES`, `LANG`). The layers get them as values in their options.
@@ -135,7 +136,8 @@ pub fn now_in_vietnam() -> chrono::NaiveDateTime {
 
 /// How to build: at the moment of `SOURCE_DATE_EPOCH` when set (a reproducible build),
 /// else now; with stage timings when `STP_TIMINGS` is set; precompressed variants only as
-/// the site's settings say (`stp build --compress` turns them on).
+/// the site's settings say (`stp build --compress` turns them on); bodies held compressed
+/// as `STP_PACK_BODIES` says (1 always, 0 never), else past a size.
 pub fn render() -> RenderOptions {
     let moment = text("SOURCE_DATE_EPOCH")
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -147,6 +149,11 @@ pub fn render() -> RenderOptions {
             .naive_local(),
         timings: var("STP_TIMINGS").is_some(),
         compress: false,
+        pack_bodies: match text("STP_PACK_BODIES").as_deref().map(str::trim) {
+            Some("1") => Some(true),
+            Some("0") => Some(false),
+            _ => None,
+        },
     }
 }
 

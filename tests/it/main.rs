@@ -17,6 +17,7 @@ mod bad_input;
 mod board_friction;
 mod build_compress;
 mod build_keeps_unchanged;
+mod build_packed_bodies;
 mod build_preview;
 mod calendar_cli;
 mod ci_recipe;

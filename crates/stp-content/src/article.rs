@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::body::Body;
 use super::config::{SectionKind, SiteConfig};
 use super::date::parse_datetime;
 use super::error::ContentError;
@@ -114,7 +115,8 @@ pub struct Article {
     /// `vi` or `en` (`<slug>.en.md` / `index.en.md`).
     pub lang: String,
     pub front: FrontMatter,
-    pub body: String,
+    /// The Markdown after the front matter, held compressed (`Body::text` gives it).
+    pub body: Body,
     /// The line the body starts on, for errors in Markdown.
     pub body_line: usize,
     /// The folder holding the article's pictures and files (a bundle), if it is one.
@@ -170,7 +172,7 @@ pub fn parse_article(
             ),
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -236,7 +238,7 @@ pub fn parse_article(
         slug,
         lang,
         front,
-        body: body.to_string(),
+        body: Body::plain(body),
         body_line,
         bundle_dir,
         date,

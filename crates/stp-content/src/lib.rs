@@ -3,6 +3,7 @@
 //! and the Vietnamese text checks. It never touches git: callers hand it bytes and paths.
 
 mod article;
+mod body;
 mod config;
 pub mod date;
 mod error;
@@ -19,6 +20,7 @@ mod unfinished;
 mod url;
 
 pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
+pub use body::{Body, PACK_ABOVE};
 pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
 pub use error::{ContentError, FileError};
 pub use location::line_of_key;

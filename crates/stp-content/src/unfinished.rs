@@ -78,7 +78,8 @@ pub fn unfinished(article: &Article) -> Vec<Unfinished> {
         need("person.name", "họ và tên", &p.name);
         need("person.position", "chức vụ", &p.position);
     }
-    let body = article.body.trim();
+    let body = article.body.text();
+    let body = body.trim();
     if body.is_empty() || body == PLACEHOLDER_BODY {
         out.push(Unfinished {
             key: "body".into(),

@@ -183,7 +183,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
     let standing = desk.preview.standing();
     let (title, body, preview, sender, problem) = match parse_article(&path, &bytes, &board.site) {
         Ok(a) => {
-            let html = stp_render::markdown::render_in(&a.body, &a.lang).html;
+            let html = stp_render::markdown::render_in(&a.body.text(), &a.lang).html;
             let preview = match &standing {
                 Standing::Ready => Some(desk.preview.url(&a.url_path())),
                 _ => None,

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use stp_content::{
-    Article, ContentSource, SiteConfig, SiteFiles, check_bundle_files, parse_article,
+    Article, ContentSource, PACK_ABOVE, SiteConfig, SiteFiles, check_bundle_files, parse_article,
 };
 use stp_site::{Provenance, Site};
 
@@ -37,7 +37,7 @@ pub struct BuildReport {
 
 /// Parses every article of `source` in parallel. All errors are reported together.
 pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
-    load_timed(config, source, None, &mut Stages::start(false))
+    load_timed(config, source, None, None, &mut Stages::start(false))
 }
 
 /// `load_site`; with `held_back_at`, the articles whose `publish_at` is after that moment
@@ -46,15 +46,23 @@ fn load_timed(
     config: &SiteConfig,
     source: &dyn ContentSource,
     held_back_at: Option<chrono::NaiveDateTime>,
+    pack_bodies: Option<bool>,
     stages: &mut Stages,
 ) -> Result<Site, RenderError> {
     let sources = source.articles()?;
     stages.done("read sources");
+    // A large site's bodies are held compressed (stp_content::Body), each as soon as it
+    // is parsed: the plain text of all of them would be most of the build's memory.
+    let pack = pack_bodies
+        .unwrap_or_else(|| sources.iter().map(|s| s.bytes.len() as u64).sum::<u64>() > PACK_ABOVE);
     let parsed: Vec<Result<(Article, Provenance), _>> = sources
         .into_par_iter()
         .map(|s| {
             check_bundle_files(&s.path, &s.files)?;
-            parse_article(&s.path, &s.bytes, config).map(|a| {
+            parse_article(&s.path, &s.bytes, config).map(|mut a| {
+                if pack {
+                    a.body = a.body.pack();
+                }
                 let state = s.state.or_else(|| a.front.status.clone());
                 let files = s.files;
                 let published = s.published;
@@ -101,7 +109,13 @@ pub fn build(
     let files = source.site_files()?;
     let config = files.config()?;
     let held_back_at = source.is_public().then_some(options.now);
-    let site = load_timed(&config, source, held_back_at, &mut stages)?;
+    let site = load_timed(
+        &config,
+        source,
+        held_back_at,
+        options.pack_bodies,
+        &mut stages,
+    )?;
     let theme = Theme::load(&files, &config.theme)?;
     let staging = Staging::new(out)?;
     stages.done("theme and staging");

@@ -212,7 +212,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
     let rendered: Vec<markdown::Rendered> = site
         .articles
         .par_iter()
-        .map(|a| markdown::render(&a.body))
+        .map(|a| markdown::render(&a.body.text()))
         .collect();
     for (a, r) in site.articles.iter().zip(&rendered) {
         if let Some(set) = anchors.get_mut(&a.url_path()) {
@@ -222,9 +222,9 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
     let mut problems = Vec::new();
     for ((a, r), prov) in site.articles.iter().zip(&rendered).zip(&site.provenance) {
         let page = a.url_path();
+        let body = a.body.text();
         let line_of = |needle: &str| {
-            a.body
-                .lines()
+            body.lines()
                 .position(|l| l.contains(needle))
                 .map(|i| a.body_line + i)
                 .unwrap_or(a.body_line)

@@ -18,6 +18,11 @@ pub struct RenderOptions {
     /// Write precompressed variants beside the text files (`stp build --compress`; a site
     /// asks for them with `compress = true` in `site.toml`).
     pub compress: bool,
+    /// Hold the articles' bodies compressed while building (`Some(true)`), plain
+    /// (`Some(false)`), or decide by the size of the site (`None`: compressed past
+    /// `stp_content::PACK_ABOVE` bytes of articles). From `STP_PACK_BODIES`. The output
+    /// is the same either way; only memory and time differ.
+    pub pack_bodies: Option<bool>,
 }
 
 impl RenderOptions {
@@ -27,6 +32,7 @@ impl RenderOptions {
             now,
             timings: false,
             compress: false,
+            pack_bodies: None,
         }
     }
 

@@ -228,7 +228,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let a = &site.articles[i];
         let s = &site.summaries[i];
-        let body = markdown::render_in(&a.body, &a.lang);
+        let body = markdown::render_in(&a.body.text(), &a.lang);
         let section = site.section(&a.section, &a.lang);
         let file_base = format!("/{}/{}/", a.section, a.slug);
         let file_url = |f: &str| {

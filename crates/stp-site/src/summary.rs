@@ -75,7 +75,7 @@ impl Summary {
             summary: f
                 .summary
                 .clone()
-                .unwrap_or_else(|| first_paragraph(&article.body, 200)),
+                .unwrap_or_else(|| first_paragraph(&article.body.text(), 200)),
             tags: f
                 .tags
                 .iter()

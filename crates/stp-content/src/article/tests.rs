@@ -23,7 +23,7 @@ fn news_article_parses() {
     .unwrap();
     assert_eq!(a.slug, "hoi-nghi-tong-ket");
     assert_eq!(a.url_path(), "/tin-tuc/hoi-nghi-tong-ket/");
-    assert_eq!(a.body, "Nội dung.\n");
+    assert_eq!(a.body.text(), "Nội dung.\n");
     assert_eq!(a.body_line, 6);
     assert_eq!(a.kind, SectionKind::News);
 }
@@ -231,5 +231,5 @@ fn text_not_in_nfc_is_left_to_check() {
         "---\ntitle: A\n---\nTie\u{302}\u{301}ng Vie\u{323}\u{302}t\n",
     )
     .unwrap();
-    assert_eq!(a.body, "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t\n");
+    assert_eq!(a.body.text(), "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t\n");
 }

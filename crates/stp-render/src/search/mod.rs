@@ -101,7 +101,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
             .map(|&i| {
                 let s = &site.summaries[i];
                 let doc = s.meta.document.as_ref();
-                let body = text::plain(&site.articles[i].body);
+                let body = text::plain(&site.articles[i].body.text());
                 let mut meta = vec![s.summary.as_str()];
                 if let Some(d) = doc {
                     meta.extend([d.doc_type.as_str(), d.issuer.as_str(), d.excerpt.as_str()]);

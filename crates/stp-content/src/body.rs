@@ -1,0 +1,146 @@
+//! An article's Markdown as the site model holds it between parsing and rendering. A
+//! model of 100,000 articles holds every body at once, and their text is most of its
+//! memory (about 650 MB at 1,000 words an article), so a large site's bodies are held
+//! compressed (LZ4, about 2.5 times smaller on Vietnamese prose) and each reader (the
+//! page, the search index, the summary, the checks) takes the text out when it needs
+//! it; a small site's stay plain, which costs nothing to read. The build decides once
+//! for all articles, from the size of what it read (`PACK_ABOVE`); what it produces is
+//! the same either way.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Articles whose text together is larger than this are held compressed.
+pub const PACK_ABOVE: u64 = 256 * 1024 * 1024;
+
+/// Markdown text, held plain or compressed.
+#[derive(Clone)]
+pub enum Body {
+    Plain(String),
+    Packed { bytes: Box<[u8]>, len: usize },
+}
+
+impl Body {
+    /// Holds `text` as it is.
+    pub fn plain(text: &str) -> Body {
+        Body::Plain(text.to_string())
+    }
+
+    /// Holds `text` compressed.
+    pub fn packed(text: &str) -> Body {
+        Body::Packed {
+            bytes: lz4_flex::block::compress(text.as_bytes()).into_boxed_slice(),
+            len: text.len(),
+        }
+    }
+
+    /// The same text, compressed.
+    pub fn pack(self) -> Body {
+        match self {
+            Body::Plain(text) => Body::packed(&text),
+            packed => packed,
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Body::Plain(text) => Cow::Borrowed(text),
+            Body::Packed { bytes, len } => {
+                // Made by `packed` from a `&str` and never changed since (the fields of
+                // a `Packed` are only ever set there), so this gives back exactly those
+                // bytes. Were it ever not to, the text is empty rather than a panic.
+                let Ok(raw) = lz4_flex::block::decompress(bytes, *len) else {
+                    return Cow::Borrowed("");
+                };
+                match simdutf8::basic::from_utf8(&raw) {
+                    // SAFETY: `from_utf8` has just checked these very bytes.
+                    Ok(_) => Cow::Owned(unsafe { String::from_utf8_unchecked(raw) }),
+                    Err(_) => Cow::Borrowed(""),
+                }
+            }
+        }
+    }
+
+    /// The length of the text in bytes.
+    pub fn len(&self) -> usize {
+        match self {
+            Body::Plain(text) => text.len(),
+            Body::Packed { len, .. } => *len,
+        }
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes held (for the memory figures).
+    pub fn held(&self) -> usize {
+        match self {
+            Body::Plain(text) => text.len(),
+            Body::Packed { bytes, .. } => bytes.len(),
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        match (self, other) {
+            (Body::Plain(a), Body::Plain(b)) => a == b,
+            (Body::Packed { bytes: a, len: m }, Body::Packed { bytes: b, len: n }) => {
+                m == n && a == b
+            }
+            _ => self.len() == other.len() && self.text() == other.text(),
+        }
+    }
+}
+
+impl Eq for Body {}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Body").field(&self.text()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Body;
+
+    const TEXTS: [&str; 3] = ["", "a", "Thủ tục hòa giải ở cơ sở.\n"];
+
+    #[test]
+    fn gives_back_the_text_it_was_given_either_way() {
+        let long = "Sở Tư pháp tỉnh hướng dẫn thủ tục chứng thực. ".repeat(500);
+        for text in TEXTS.into_iter().chain([long.as_str()]) {
+            for body in [
+                Body::plain(text),
+                Body::packed(text),
+                Body::plain(text).pack(),
+            ] {
+                assert_eq!(body.text(), text);
+                assert_eq!(body.len(), text.len());
+                assert_eq!(body.is_empty(), text.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn repeated_prose_is_held_in_less_memory_when_packed() {
+        let text = "Sở Tư pháp tỉnh hướng dẫn thủ tục chứng thực bản sao. ".repeat(200);
+        assert!(Body::packed(&text).held() * 4 < text.len());
+        assert_eq!(Body::plain(&text).held(), text.len());
+    }
+
+    #[test]
+    fn equal_texts_are_equal_bodies_however_held() {
+        for (a, b) in [("một", "một"), ("một", "hai"), ("", "một"), ("ab", "ba")] {
+            for x in [Body::plain(a), Body::packed(a)] {
+                for y in [Body::plain(b), Body::packed(b)] {
+                    assert_eq!(x == y, a == b, "{x:?} {y:?}");
+                }
+            }
+        }
+    }
+}
