@@ -70,22 +70,22 @@ pub struct FrontMatter {
     #[serde(default)]
     pub deadline_from: Option<String>,
     #[serde(default)]
-    pub sender: Option<Sender>,
+    pub sender: Option<Box<Sender>>,
     /// How `stp intake` took the submission in (never published).
     #[serde(default)]
-    pub intake: Option<IntakeRecord>,
+    pub intake: Option<Box<IntakeRecord>>,
     #[serde(default)]
-    pub document: Option<LegalDocument>,
+    pub document: Option<Box<LegalDocument>>,
     #[serde(default)]
-    pub procedure: Option<Procedure>,
+    pub procedure: Option<Box<Procedure>>,
     #[serde(default)]
-    pub qa: Option<QaInfo>,
+    pub qa: Option<Box<QaInfo>>,
     #[serde(default)]
-    pub draft: Option<DraftInfo>,
+    pub draft: Option<Box<DraftInfo>>,
     #[serde(default)]
     pub schedule: Option<Vec<ScheduleEntry>>,
     #[serde(default)]
-    pub person: Option<StaffInfo>,
+    pub person: Option<Box<StaffInfo>>,
 }
 
 /// A picture at the head of an article; `alt` is required (Thông tư 32/2017).

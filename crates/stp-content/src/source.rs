@@ -33,8 +33,30 @@ pub struct Published {
 
 /// Where articles come from.
 pub trait ContentSource: Sync {
-    /// Every article the build may include.
-    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError>;
+    /// Reads every article the build may include and hands each to `each` as soon as it
+    /// is read, in parallel, with its place in path order: a caller that keeps less than
+    /// the bytes (the builder keeps the parsed article) never holds every article's bytes
+    /// at once. Stops at a file that cannot be read; the first such error in path order
+    /// is returned.
+    fn each_article(
+        &self,
+        each: &(dyn Fn(usize, SourceArticle) + Sync),
+    ) -> Result<(), ContentError>;
+
+    /// Every article the build may include, in path order.
+    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+        let read = std::sync::Mutex::new(Vec::new());
+        self.each_article(&|i, article| {
+            read.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((i, article))
+        })?;
+        let mut read = read
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        read.sort_unstable_by_key(|(i, _)| *i);
+        Ok(read.into_iter().map(|(_, article)| article).collect())
+    }
     /// The bytes of a file beside an article (repository-relative path).
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError>;
     /// Whether the pages are the public site (false: a preview of the working tree).
@@ -163,22 +185,30 @@ impl WorkingTree {
 }
 
 impl ContentSource for WorkingTree {
-    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+    fn each_article(
+        &self,
+        each: &(dyn Fn(usize, SourceArticle) + Sync),
+    ) -> Result<(), ContentError> {
         // Read in parallel; the first error in path order is the one reported.
-        let read: Vec<Result<SourceArticle, ContentError>> = self
+        let read: Vec<Result<(), ContentError>> = self
             .article_paths()?
             .into_par_iter()
-            .map(|path| {
+            .enumerate()
+            .map(|(i, path)| {
                 let bytes = read_limited(&self.root.join(&path), MAX_FILE_BYTES)
                     .map_err(|e| relative(e, &self.root))?;
                 let files = self.bundle_files(&path)?;
-                Ok(SourceArticle {
-                    path,
-                    bytes,
-                    state: None,
-                    files,
-                    published: None,
-                })
+                each(
+                    i,
+                    SourceArticle {
+                        path,
+                        bytes,
+                        state: None,
+                        files,
+                        published: None,
+                    },
+                );
+                Ok(())
             })
             .collect();
         read.into_iter().collect()

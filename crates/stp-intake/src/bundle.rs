@@ -53,7 +53,7 @@ struct SenderOut<'a> {
 pub fn article_text(s: &Submission) -> String {
     let f: &FrontMatter = &s.front;
     let empty = Sender::default();
-    let who = f.sender.as_ref().unwrap_or(&empty);
+    let who = f.sender.as_deref().unwrap_or(&empty);
     let sender = SenderOut {
         organisation: who.organisation.as_deref(),
         name: who.name.as_deref(),
@@ -68,9 +68,9 @@ pub fn article_text(s: &Submission) -> String {
         status: f.status.as_deref().unwrap_or("submitted"),
         author: f.author.as_deref(),
         attachments: &f.attachments,
-        document: f.document.as_ref(),
+        document: f.document.as_deref(),
         sender: &sender,
-        intake: f.intake.as_ref(),
+        intake: f.intake.as_deref(),
     };
     let yaml = serde_saphyr::to_string(&written).unwrap_or_default();
     format!("---\n{yaml}---\n\n{}", s.body)

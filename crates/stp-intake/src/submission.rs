@@ -107,7 +107,7 @@ pub fn assemble_from(
         status: Some("submitted".into()),
         // Who wrote it, for the royalties (Điều 8): the sender (a `Tác giả:` line names them).
         author: who.name.clone(),
-        sender: Some(who),
+        sender: Some(Box::new(who)),
         ..FrontMatter::default()
     };
     match kind {
@@ -353,7 +353,7 @@ impl Builder {
             self.flags.push(format!("`{pdf}` carries no digital signature; check the signed paper or ask for the digitally signed file (Điều 9.1.c)"));
         }
         self.attachments.retain(|a| a.file != *pdf);
-        front.document = Some(document);
+        front.document = Some(Box::new(document));
         Ok(())
     }
 
@@ -386,7 +386,7 @@ impl Builder {
             front.date = Some(date.clone());
         }
         front.attachments = self.attachments;
-        front.intake = Some(IntakeRecord {
+        front.intake = Some(Box::new(IntakeRecord {
             received: date,
             sources: self
                 .files
@@ -399,7 +399,7 @@ impl Builder {
             flags: self.flags,
             // Set by `assemble_from`, which knows what the secretary stated.
             sender_stated: false,
-        });
+        }));
         self.files
     }
 

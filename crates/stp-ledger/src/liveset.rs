@@ -226,16 +226,21 @@ impl LiveSet {
 }
 
 impl ContentSource for LiveSet {
-    /// Every live article's text, read in parallel: a few hundred articles to a thread's
-    /// turn, each turn through a repository of its own (a git2 repository is not shared
-    /// between threads). The first error in path order is the one reported.
-    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
+    /// Every live article's text, read in parallel and handed on as each is read: a few
+    /// hundred articles to a thread's turn, each turn through a repository of its own (a
+    /// git2 repository is not shared between threads). The first error in path order is
+    /// the one reported.
+    fn each_article(
+        &self,
+        each: &(dyn Fn(usize, SourceArticle) + Sync),
+    ) -> Result<(), ContentError> {
         let turn = (self.articles.len() / (4 * rayon::current_num_threads()).max(1)).max(64);
-        let read: Vec<Result<Vec<SourceArticle>, ContentError>> = self
+        let read: Vec<Result<(), ContentError>> = self
             .articles
             .par_chunks(turn)
             .zip(self.blobs.par_chunks(turn))
-            .map(|(articles, blobs)| {
+            .enumerate()
+            .map(|(t, (articles, blobs))| {
                 let repo = Repository::open(&self.git_dir)
                     .map_err(|e| unreadable(Path::new("content"), e))?;
                 let objects =
@@ -243,7 +248,8 @@ impl ContentSource for LiveSet {
                 articles
                     .iter()
                     .zip(blobs)
-                    .map(|(a, oid)| {
+                    .enumerate()
+                    .try_for_each(|(j, (a, oid))| {
                         let bytes = match self.signed_in_worktree(&a.path, *oid) {
                             Some(bytes) => bytes,
                             None => read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
@@ -252,16 +258,12 @@ impl ContentSource for LiveSet {
                                 )
                             })?,
                         };
-                        Ok(SourceArticle { bytes, ..a.clone() })
+                        each(t * turn + j, SourceArticle { bytes, ..a.clone() });
+                        Ok(())
                     })
-                    .collect()
             })
             .collect();
-        let mut all = Vec::with_capacity(self.articles.len());
-        for part in read {
-            all.extend(part?);
-        }
-        Ok(all)
+        read.into_iter().collect()
     }
 
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError> {

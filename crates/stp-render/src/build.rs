@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use stp_content::{
-    Article, ContentSource, PACK_ABOVE, SiteConfig, SiteFiles, check_bundle_files, parse_article,
+    ContentSource, PACK_ABOVE, SiteConfig, SiteFiles, SourceArticle, check_bundle_files,
+    parse_article,
 };
 use stp_site::{Provenance, Site};
 
@@ -49,34 +50,41 @@ fn load_timed(
     pack_bodies: Option<bool>,
     stages: &mut Stages,
 ) -> Result<Site, RenderError> {
-    let sources = source.articles()?;
-    stages.done("read sources");
-    // A large site's bodies are held compressed (stp_content::Body), each as soon as it
-    // is parsed: the plain text of all of them would be most of the build's memory.
-    let pack = pack_bodies
-        .unwrap_or_else(|| sources.iter().map(|s| s.bytes.len() as u64).sum::<u64>() > PACK_ABOVE);
-    let parsed: Vec<Result<(Article, Provenance), _>> = sources
-        .into_par_iter()
-        .map(|s| {
-            check_bundle_files(&s.path, &s.files)?;
-            parse_article(&s.path, &s.bytes, config).map(|mut a| {
-                if pack {
-                    a.body = a.body.pack();
+    // Each article is parsed as soon as it is read, and its bytes dropped: the bytes of
+    // every article at once would be the build's largest use of memory. Past
+    // `PACK_ABOVE` bytes of articles read, bodies are held compressed (stp_content::Body),
+    // and at the end the ones read before are compressed too; a small site's stay plain.
+    let read = AtomicU64::new(0);
+    let pack_now = |len: usize| {
+        let total = read.fetch_add(len as u64, Ordering::Relaxed) + len as u64;
+        pack_bodies.unwrap_or(total > PACK_ABOVE)
+    };
+    let parsed = std::sync::Mutex::new(Vec::new());
+    source.each_article(&|i, s: SourceArticle| {
+        let one = check_bundle_files(&s.path, &s.files)
+            .and_then(|()| parse_article(&s.path, &s.bytes, config))
+            .map(|mut a| {
+                if pack_now(s.bytes.len()) {
+                    a.body.pack();
                 }
-                let state = s.state.or_else(|| a.front.status.clone());
-                let files = s.files;
-                let published = s.published;
-                (
-                    a,
-                    Provenance {
-                        state,
-                        files,
-                        published,
-                    },
-                )
-            })
-        })
-        .collect();
+                let provenance = Provenance {
+                    state: s.state.or_else(|| a.front.status.clone()),
+                    files: s.files,
+                    published: s.published,
+                };
+                (a, provenance)
+            });
+        parsed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((i, one));
+    })?;
+    let mut parsed = parsed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    parsed.sort_unstable_by_key(|(i, _)| *i);
+    stages.done("read and parse articles");
+    let parsed = parsed.into_iter().map(|(_, one)| one);
     let mut errors = Vec::new();
     let mut articles = Vec::with_capacity(parsed.len());
     for p in parsed {
@@ -90,7 +98,9 @@ fn load_timed(
         errors.sort_by(|a, b| a.path().cmp(b.path()));
         return Err(RenderError::Content(errors));
     }
-    stages.done("parse articles");
+    if pack_bodies.unwrap_or(read.into_inner() > PACK_ABOVE) {
+        articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
+    }
     let site = Site::new(config.clone(), articles)?;
     stages.done("site model");
     Ok(site)

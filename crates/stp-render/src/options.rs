@@ -20,7 +20,7 @@ pub struct RenderOptions {
     pub compress: bool,
     /// Hold the articles' bodies compressed while building (`Some(true)`), plain
     /// (`Some(false)`), or decide by the size of the site (`None`: compressed past
-    /// `stp_content::PACK_ABOVE` bytes of articles). From `STP_PACK_BODIES`. The output
+    /// `stp_content::PACK_ABOVE` bytes of articles read). From `STP_PACK_BODIES`. The output
     /// is the same either way; only memory and time differ.
     pub pack_bodies: Option<bool>,
 }

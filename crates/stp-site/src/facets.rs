@@ -134,7 +134,7 @@ mod tests {
             weight: None,
             state: None,
             meta: KindMeta {
-                document: Some(LegalDocument {
+                document: Some(Box::new(LegalDocument {
                     doc_type: doc_type.into(),
                     number: title.into(),
                     issuer: issuer.into(),
@@ -145,7 +145,7 @@ mod tests {
                     file: "a.pdf".into(),
                     signer: None,
                     field: (!field.is_empty()).then(|| field.into()),
-                }),
+                })),
                 ..KindMeta::default()
             },
         }

@@ -17,11 +17,11 @@ pub struct TagRef {
 /// The typed facts that list pages show in their tables.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct KindMeta {
-    pub document: Option<LegalDocument>,
-    pub procedure: Option<Procedure>,
-    pub qa: Option<QaInfo>,
-    pub draft: Option<DraftInfo>,
-    pub person: Option<StaffInfo>,
+    pub document: Option<Box<LegalDocument>>,
+    pub procedure: Option<Box<Procedure>>,
+    pub qa: Option<Box<QaInfo>>,
+    pub draft: Option<Box<DraftInfo>>,
+    pub person: Option<Box<StaffInfo>>,
 }
 
 /// One article in a list.
