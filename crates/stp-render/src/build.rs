@@ -207,12 +207,12 @@ pub fn write_site(
     let jobs = renderer.jobs();
     jobs.par_iter()
         .try_for_each(|job| -> Result<(), RenderError> {
-            for (rel, body) in renderer.render(job)? {
+            renderer.render_each(job, &mut |rel, body| {
                 staging.put(&rel, &body)?;
                 files.fetch_add(1, Ordering::Relaxed);
                 bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
-            }
-            Ok(())
+                Ok(())
+            })
         })?;
     // Files beside bundle articles, read through the source (the signed version for the
     // public site). A bundle's files are published once, at the Vietnamese page's URL.

@@ -151,6 +151,31 @@ impl<'a> Renderer<'a> {
 
     /// The files a job writes: (path in the build, bytes).
     pub fn render(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let mut files = Vec::new();
+        self.render_each(job, &mut |rel, bytes| {
+            files.push((rel, bytes));
+            Ok(())
+        })?;
+        Ok(files)
+    }
+
+    /// Hands each file a job writes to `put` as it is made: the search index's fragments
+    /// one by one, so that they are never all held at once in full.
+    pub fn render_each(
+        &self,
+        job: &Job,
+        put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        if let Job::Search(lang) = job {
+            return self.search(lang, put);
+        }
+        for (rel, bytes) in self.render_one(job)? {
+            put(rel, bytes)?;
+        }
+        Ok(())
+    }
+
+    fn render_one(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
         match job {
             Job::Article(i) => self.article(*i),
             Job::SectionPage { listing, page } => {
@@ -166,34 +191,8 @@ impl<'a> Renderer<'a> {
                 self.listing(&f.listing, *page, ListOf::Facet(f))
             }
             Job::Home(lang) => self.home(lang),
-            Job::Search(lang) => {
-                let started = std::time::Instant::now();
-                let index = search::index(self.site, lang);
-                if self.timings {
-                    let bytes: usize = index.files.iter().map(|(_, b)| b.len()).sum();
-                    eprintln!(
-                        "search index {lang}: {} ms, {} articles, {} term shards, {} fragments, {bytes} bytes",
-                        started.elapsed().as_millis(),
-                        index.docs,
-                        index.shards,
-                        index.files.len(),
-                    );
-                }
-                let base = format!("{}/tim-kiem/{}/", prefix(lang), index.version);
-                let ctx = context! { ..self.base(lang), ..context! {
-                    page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
-                    index => context! { base, shards => index.shards, docs => index.docs, chunk => index.chunk },
-                }};
-                let dir = format!("{}tim-kiem/", dir_prefix(lang));
-                let mut files = vec![(format!("{dir}index.html"), self.html("search.html", ctx)?)];
-                files.extend(
-                    index
-                        .files
-                        .into_iter()
-                        .map(|(path, bytes)| (format!("{dir}{}/{path}", index.version), bytes)),
-                );
-                Ok(files)
-            }
+            // Made by `render_each`, which streams the index's fragments.
+            Job::Search(_) => self.render(job),
             Job::HtmlSitemap(lang) => self.html_sitemap(lang),
             Job::NotFound => {
                 let lang = self.site.config.default_language.clone();
@@ -209,6 +208,38 @@ impl<'a> Renderer<'a> {
                 sitemap::robots(self.site.config.base(), self.preview),
             )]),
         }
+    }
+
+    /// The search page of `lang` and its index's fragments.
+    fn search(
+        &self,
+        lang: &str,
+        put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        let started = std::time::Instant::now();
+        let index = search::index(self.site, lang);
+        if self.timings {
+            eprintln!(
+                "search index {lang}: {} ms, {} articles, {} term shards, {} fragments, {} bytes",
+                started.elapsed().as_millis(),
+                index.docs,
+                index.shards,
+                index.file_count(),
+                index.bytes(),
+            );
+        }
+        let base = format!("{}/tim-kiem/{}/", prefix(lang), index.version);
+        let ctx = context! { ..self.base(lang), ..context! {
+            page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
+            index => context! { base, shards => index.shards, docs => index.docs, chunk => index.chunk },
+        }};
+        let dir = format!("{}tim-kiem/", dir_prefix(lang));
+        put(format!("{dir}index.html"), self.html("search.html", ctx)?)?;
+        let version = index.version.clone();
+        for (path, bytes) in index.files() {
+            put(format!("{dir}{version}/{path}"), bytes)?;
+        }
+        Ok(())
     }
 
     fn string(&self, lang: &str, key: &str) -> String {

@@ -23,6 +23,7 @@ mod vocab;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use stp_content::Body;
 
 use stp_site::Site;
 
@@ -46,8 +47,35 @@ pub struct Index {
     pub docs: usize,
     /// Articles per `d/` fragment.
     pub chunk: usize,
-    /// The fragments, by path under the version folder.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// The term shards, `t/<n>.json` in order.
+    terms: Vec<Vec<u8>>,
+    /// The article fragments, `d/<n>.json` in order, held compressed until written: at
+    /// 100,000 articles they are some 190 MB of JSON (each article's first 1,500
+    /// characters), and they wait for the term shards, which come last.
+    shown: Vec<Body>,
+}
+
+impl Index {
+    /// How many fragment files.
+    pub fn file_count(&self) -> usize {
+        self.terms.len() + self.shown.len()
+    }
+
+    /// The fragments' bytes in all.
+    pub fn bytes(&self) -> usize {
+        self.terms.iter().map(Vec::len).sum::<usize>()
+            + self.shown.iter().map(Body::len).sum::<usize>()
+    }
+
+    /// The fragments, by path under the version folder, each made whole only when it is
+    /// taken.
+    pub fn files(self) -> impl Iterator<Item = (String, Vec<u8>)> {
+        let terms =
+            (self.terms.into_iter().enumerate()).map(|(n, bytes)| (format!("t/{n}.json"), bytes));
+        let shown = (self.shown.into_iter().enumerate())
+            .map(|(n, c)| (format!("d/{n}.json"), c.text().into_owned().into_bytes()));
+        terms.chain(shown)
+    }
 }
 
 /// The search index of the `lang` articles of `site`.
@@ -73,7 +101,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
     // What results show, as the `d/` fragments' JSON, made batch by batch (every batch
     // but the last is a whole number of fragments), so that no article's text is held
     // twice, as a string and in its fragment.
-    let mut shown_chunks: Vec<String> = Vec::with_capacity(order.len().div_ceil(docs::CHUNK));
+    let mut shown_chunks: Vec<Body> = Vec::with_capacity(order.len().div_ceil(docs::CHUNK));
     let shown_of = |i: usize, text: String| {
         let s = &site.summaries[i];
         docs::Shown(
@@ -127,7 +155,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
             tokenised.push(t);
             shown.push(shown_of(i, text));
         }
-        shown_chunks.extend(docs::chunks(&shown));
+        shown_chunks.extend(docs::chunks(&shown).iter().map(|c| Body::packed(c)));
     }
     let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
     let average = words as f32 / tokenised.len().max(1) as f32;
@@ -145,28 +173,29 @@ pub fn index(site: &Site, lang: &str) -> Index {
     }
     drop(tokenised);
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let term_shards = postings.into_shards(&vocab);
-    let shard_count = term_shards.len();
-    for (n, s) in term_shards.into_iter().enumerate() {
-        files.push((format!("t/{n}.json"), s.into_bytes()));
-    }
-    for (n, c) in shown_chunks.into_iter().enumerate() {
-        files.push((format!("d/{n}.json"), c.into_bytes()));
-    }
+    let terms: Vec<Vec<u8>> = (postings.into_shards(&vocab).into_iter())
+        .map(String::into_bytes)
+        .collect();
     let mut digest = Sha256::new();
-    for (path, bytes) in &files {
+    let mut add = |path: String, bytes: &[u8]| {
         digest.update((path.len() as u64).to_le_bytes());
         digest.update(path.as_bytes());
         digest.update((bytes.len() as u64).to_le_bytes());
         digest.update(bytes);
+    };
+    for (n, bytes) in terms.iter().enumerate() {
+        add(format!("t/{n}.json"), bytes);
+    }
+    for (n, c) in shown_chunks.iter().enumerate() {
+        add(format!("d/{n}.json"), c.text().as_bytes());
     }
     let hex = base16ct::lower::encode_string(&digest.finalize());
     Index {
         version: hex[..12].to_string(),
-        shards: shard_count,
+        shards: terms.len(),
         docs: order.len(),
         chunk: docs::CHUNK,
-        files,
+        terms,
+        shown: shown_chunks,
     }
 }
