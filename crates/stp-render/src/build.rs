@@ -102,6 +102,9 @@ fn load_timed(
         articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
     }
     let site = Site::new(config.clone(), articles)?;
+    // The articles' files and the plain texts packed at the end were freed by the worker
+    // threads that read them: give that memory back before the pages are made.
+    super::memory::give_back();
     stages.done("site model");
     Ok(site)
 }

@@ -12,6 +12,7 @@ mod footnotes;
 pub mod headers;
 mod incremental;
 pub mod markdown;
+pub mod memory;
 mod metadata;
 mod options;
 mod output;

@@ -111,8 +111,10 @@ pub fn build_public(
         ledger.read_now,
         ledger.state.issues.len(),
     );
-    // The build needs only the live set: free the ledger's history first.
+    // The build needs only the live set: free the ledger's history first, and give the
+    // memory back (it was freed on this thread, where the build's workers cannot use it).
     drop(ledger);
+    crate::render::memory::give_back();
     let started = std::time::Instant::now();
     let progress = Progress::start(t!("build-progress-public"), json);
     let report = build(
