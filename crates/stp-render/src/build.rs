@@ -54,10 +54,26 @@ fn load_timed(
     // every article at once would be the build's largest use of memory. Past
     // `PACK_ABOVE` bytes of articles read, bodies are held compressed (stp_content::Body),
     // and at the end the ones read before are compressed too; a small site's stay plain.
+    let pack_above = match pack_bodies {
+        Some(true) => 0,
+        Some(false) => u64::MAX,
+        None => PACK_ABOVE,
+    };
+    load_packing(config, source, held_back_at, pack_above, stages)
+}
+
+/// `load_timed`, the bodies packed once more than `pack_above` bytes of articles are read.
+fn load_packing(
+    config: &SiteConfig,
+    source: &dyn ContentSource,
+    held_back_at: Option<chrono::NaiveDateTime>,
+    pack_above: u64,
+    stages: &mut Stages,
+) -> Result<Site, RenderError> {
     let read = AtomicU64::new(0);
     let pack_now = |len: usize| {
         let total = read.fetch_add(len as u64, Ordering::Relaxed) + len as u64;
-        pack_bodies.unwrap_or(total > PACK_ABOVE)
+        total > pack_above
     };
     let parsed = std::sync::Mutex::new(Vec::new());
     source.each_article(&|i, s: SourceArticle| {
@@ -98,7 +114,7 @@ fn load_timed(
         errors.sort_by(|a, b| a.path().cmp(b.path()));
         return Err(RenderError::Content(errors));
     }
-    if pack_bodies.unwrap_or(read.into_inner() > PACK_ABOVE) {
+    if read.into_inner() > pack_above {
         articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
     }
     let site = Site::new(config.clone(), articles)?;
@@ -276,4 +292,63 @@ pub fn write_site(
         public: source.is_public(),
         ..BuildReport::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use stp_content::{Body, SiteConfig, WorkingTree};
+
+    use super::{Stages, load_packing};
+
+    /// A working tree of `n` news articles, each body about 1 KB.
+    fn site(n: usize) -> (tempfile::TempDir, SiteConfig) {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = include_str!("../../../examples/site/site.toml");
+        std::fs::write(dir.path().join("site.toml"), settings).unwrap();
+        let news = dir.path().join("content/tin-tuc");
+        std::fs::create_dir_all(&news).unwrap();
+        for i in 0..n {
+            let body = format!("Bài {i}: Sở Tư pháp hướng dẫn thủ tục chứng thực. ").repeat(20);
+            let text = format!(
+                "---\ntitle: Tin {i}\ndate: 2026-01-{:02}\n---\n{body}\n",
+                1 + i % 28
+            );
+            std::fs::write(news.join(format!("tin-{i}.md")), text).unwrap();
+        }
+        let config = SiteConfig::parse(Path::new("site.toml"), settings).unwrap();
+        (dir, config)
+    }
+
+    fn load(dir: &Path, config: &SiteConfig, pack_above: u64) -> Vec<Body> {
+        let tree = WorkingTree::new(dir, config.max_attachment_bytes);
+        let site =
+            load_packing(config, &tree, None, pack_above, &mut Stages::start(false)).unwrap();
+        site.articles.iter().map(|a| a.body.clone()).collect()
+    }
+
+    #[test]
+    fn past_the_threshold_every_body_ends_packed_with_its_text() {
+        let (dir, config) = site(40);
+        let plain = load(dir.path(), &config, u64::MAX);
+        // About 40 KB in all: past 10 KB the bodies are packed as they are read, and the
+        // ones read before at the end.
+        let packed = load(dir.path(), &config, 10 * 1024);
+        assert_eq!(plain.len(), 40);
+        assert!(plain.iter().all(|b| matches!(b, Body::Plain(_))));
+        assert!(packed.iter().all(|b| matches!(b, Body::Packed { .. })));
+        for (a, b) in plain.iter().zip(&packed) {
+            assert_eq!(a.text(), b.text());
+            assert!(b.held() < a.held(), "{} of {}", b.held(), a.held());
+        }
+    }
+
+    #[test]
+    fn under_the_threshold_bodies_stay_plain() {
+        let (dir, config) = site(5);
+        let bodies = load(dir.path(), &config, 1024 * 1024);
+        assert_eq!(bodies.len(), 5);
+        assert!(bodies.iter().all(|b| matches!(b, Body::Plain(_))));
+    }
 }
