@@ -36,8 +36,8 @@ pub trait ContentSource: Sync {
     /// Reads every article the build may include and hands each to `each` as soon as it
     /// is read, in parallel, with its place in path order: a caller that keeps less than
     /// the bytes (the builder keeps the parsed article) never holds every article's bytes
-    /// at once. Stops at a file that cannot be read; the first such error in path order
-    /// is returned.
+    /// at once. A file that cannot be read makes the whole reading fail (the first such
+    /// error in path order is returned), whatever was handed on before it.
     fn each_article(
         &self,
         each: &(dyn Fn(usize, SourceArticle) + Sync),
@@ -57,6 +57,7 @@ pub trait ContentSource: Sync {
         read.sort_unstable_by_key(|(i, _)| *i);
         Ok(read.into_iter().map(|(_, article)| article).collect())
     }
+
     /// The bytes of a file beside an article (repository-relative path).
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError>;
     /// Whether the pages are the public site (false: a preview of the working tree).
