@@ -63,6 +63,14 @@ impl Body {
         }
     }
 
+    /// The text, moved out when it is held plain.
+    pub fn into_text(self) -> String {
+        match self {
+            Body::Plain(text) => text,
+            packed => packed.text().into_owned(),
+        }
+    }
+
     /// The length of the text in bytes.
     pub fn len(&self) -> usize {
         match self {
@@ -121,6 +129,7 @@ mod tests {
             repacked.pack();
             for body in [Body::plain(text), Body::packed(text), repacked] {
                 assert_eq!(body.text(), text);
+                assert_eq!(body.clone().into_text(), text);
                 assert_eq!(body.len(), text.len());
                 assert_eq!(body.is_empty(), text.is_empty());
             }

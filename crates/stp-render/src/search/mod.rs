@@ -49,9 +49,10 @@ pub struct Index {
     pub chunk: usize,
     /// The term shards, `t/<n>.json` in order.
     terms: Vec<Vec<u8>>,
-    /// The article fragments, `d/<n>.json` in order, held compressed until written: at
-    /// 100,000 articles they are some 190 MB of JSON (each article's first 1,500
-    /// characters), and they wait for the term shards, which come last.
+    /// The article fragments, `d/<n>.json` in order, held compressed until written when
+    /// the site's bodies are (a large site): at 100,000 articles they are some 190 MB of
+    /// JSON (each article's first 1,500 characters), and they wait for the term shards,
+    /// which come last.
     shown: Vec<Body>,
 }
 
@@ -73,7 +74,7 @@ impl Index {
         let terms =
             (self.terms.into_iter().enumerate()).map(|(n, bytes)| (format!("t/{n}.json"), bytes));
         let shown = (self.shown.into_iter().enumerate())
-            .map(|(n, c)| (format!("d/{n}.json"), c.text().into_owned().into_bytes()));
+            .map(|(n, c)| (format!("d/{n}.json"), c.into_text().into_bytes()));
         terms.chain(shown)
     }
 }
@@ -102,6 +103,19 @@ pub fn index(site: &Site, lang: &str) -> Index {
     // but the last is a whole number of fragments), so that no article's text is held
     // twice, as a string and in its fragment.
     let mut shown_chunks: Vec<Body> = Vec::with_capacity(order.len().div_ceil(docs::CHUNK));
+    // Held compressed when the site's bodies are (a large site, or as asked): compressing
+    // costs a small site 2 % of its build for memory it does not need.
+    let pack = site
+        .articles
+        .iter()
+        .any(|a| matches!(a.body, Body::Packed { .. }));
+    let hold = |c: &String| {
+        if pack {
+            Body::packed(c)
+        } else {
+            Body::plain(c)
+        }
+    };
     let shown_of = |i: usize, text: String| {
         let s = &site.summaries[i];
         docs::Shown(
@@ -155,7 +169,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
             tokenised.push(t);
             shown.push(shown_of(i, text));
         }
-        shown_chunks.extend(docs::chunks(&shown).iter().map(|c| Body::packed(c)));
+        shown_chunks.extend(docs::chunks(&shown).iter().map(hold));
     }
     let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
     let average = words as f32 / tokenised.len().max(1) as f32;
