@@ -33,6 +33,6 @@ pub use schema::{
 };
 pub use site_files::{MAX_SITE_FILE_BYTES, SETTINGS_FILE, SITE_DIRS, SiteFiles};
 pub use slug::slugify;
-pub use source::{ContentSource, Published, SourceArticle, WorkingTree};
+pub use source::{ContentSource, Published, SourceArticle, WorkingTree, read_each};
 pub use unfinished::{PLACEHOLDER_BODY, Unfinished, unfinished};
 pub use url::{active_extension, check_bundle_files, is_web_link, safe_url};

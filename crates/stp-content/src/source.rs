@@ -43,21 +43,6 @@ pub trait ContentSource: Sync {
         each: &(dyn Fn(usize, SourceArticle) + Sync),
     ) -> Result<(), ContentError>;
 
-    /// Every article the build may include, in path order.
-    fn articles(&self) -> Result<Vec<SourceArticle>, ContentError> {
-        let read = std::sync::Mutex::new(Vec::new());
-        self.each_article(&|i, article| {
-            read.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push((i, article))
-        })?;
-        let mut read = read
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        read.sort_unstable_by_key(|(i, _)| *i);
-        Ok(read.into_iter().map(|(_, article)| article).collect())
-    }
-
     /// The bytes of a file beside an article (repository-relative path).
     fn read_file(&self, path: &Path) -> Result<Vec<u8>, ContentError>;
     /// Whether the pages are the public site (false: a preview of the working tree).
@@ -66,6 +51,26 @@ pub trait ContentSource: Sync {
     /// approved version for the public site, the working tree's for a preview.
     /// Shared, so that a source holding them hands them over without a copy.
     fn site_files(&self) -> Result<std::sync::Arc<super::SiteFiles>, ContentError>;
+}
+
+/// What `each` makes of every article of `source`, in path order, each made as soon as
+/// the article is read (`ContentSource::each_article`).
+pub fn read_each<T: Send>(
+    source: &dyn ContentSource,
+    each: impl Fn(SourceArticle) -> T + Sync,
+) -> Result<Vec<T>, ContentError> {
+    let made = std::sync::Mutex::new(Vec::new());
+    source.each_article(&|i, article| {
+        let one = each(article);
+        made.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((i, one));
+    })?;
+    let mut made = made
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    made.sort_unstable_by_key(|(i, _)| *i);
+    Ok(made.into_iter().map(|(_, one)| one).collect())
 }
 
 /// The articles as they are in the working tree, whatever their state.

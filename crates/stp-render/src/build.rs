@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use stp_content::{
     ContentSource, PACK_ABOVE, SiteConfig, SiteFiles, SourceArticle, check_bundle_files,
-    parse_article,
+    parse_article, read_each,
 };
 use stp_site::{Provenance, Site};
 
@@ -70,17 +70,12 @@ fn load_packing(
     pack_above: u64,
     stages: &mut Stages,
 ) -> Result<Site, RenderError> {
-    let read = AtomicU64::new(0);
-    let pack_now = |len: usize| {
-        let total = read.fetch_add(len as u64, Ordering::Relaxed) + len as u64;
-        total > pack_above
-    };
-    let parsed = std::sync::Mutex::new(Vec::new());
-    source.each_article(&|i, s: SourceArticle| {
-        let one = check_bundle_files(&s.path, &s.files)
+    let packing = Packing::above(pack_above);
+    let parsed = read_each(source, |s: SourceArticle| {
+        check_bundle_files(&s.path, &s.files)
             .and_then(|()| parse_article(&s.path, &s.bytes, config))
             .map(|mut a| {
-                if pack_now(s.bytes.len()) {
+                if packing.now(s.bytes.len()) {
                     a.body.pack();
                 }
                 let provenance = Provenance {
@@ -89,18 +84,9 @@ fn load_packing(
                     published: s.published,
                 };
                 (a, provenance)
-            });
-        parsed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((i, one));
+            })
     })?;
-    let mut parsed = parsed
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    parsed.sort_unstable_by_key(|(i, _)| *i);
     stages.done("read and parse articles");
-    let parsed = parsed.into_iter().map(|(_, one)| one);
     let mut errors = Vec::new();
     let mut articles = Vec::with_capacity(parsed.len());
     for p in parsed {
@@ -114,7 +100,7 @@ fn load_packing(
         errors.sort_by(|a, b| a.path().cmp(b.path()));
         return Err(RenderError::Content(errors));
     }
-    if read.into_inner() > pack_above {
+    if packing.at_end() {
         articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
     }
     let site = Site::new(config.clone(), articles)?;
@@ -123,6 +109,33 @@ fn load_packing(
     super::memory::give_back();
     stages.done("site model");
     Ok(site)
+}
+
+/// When to hold the bodies of articles being read compressed: once more than a number of
+/// bytes of articles have been read (`now`, for each article as it is parsed), and then
+/// also the ones read before (`at_end`).
+pub(crate) struct Packing {
+    read: AtomicU64,
+    above: u64,
+}
+
+impl Packing {
+    pub(crate) fn above(above: u64) -> Packing {
+        Packing {
+            read: AtomicU64::new(0),
+            above,
+        }
+    }
+
+    /// Counts an article of `len` bytes just read; whether to pack its body.
+    pub(crate) fn now(&self, len: usize) -> bool {
+        self.read.fetch_add(len as u64, Ordering::Relaxed) + len as u64 > self.above
+    }
+
+    /// Whether the bodies read before the threshold was passed are to be packed too.
+    pub(crate) fn at_end(&self) -> bool {
+        self.read.load(Ordering::Relaxed) > self.above
+    }
 }
 
 /// Builds the site from `source` (its articles and its site files) into `out`; `extra`
