@@ -9,14 +9,15 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use stp_content::{
-    ContentSource, PACK_ABOVE, SiteConfig, SiteFiles, SourceArticle, check_bundle_files,
-    parse_article, read_each,
+    ContentSource, SiteConfig, SiteFiles, SourceArticle, check_bundle_files, parse_article,
+    read_each,
 };
 use stp_site::{Provenance, Site};
 
 use super::RenderError;
 use super::options::RenderOptions;
 use super::output::Staging;
+use super::packing::Packing;
 use super::pages::Renderer;
 use super::theme::Theme;
 
@@ -38,39 +39,21 @@ pub struct BuildReport {
 
 /// Parses every article of `source` in parallel. All errors are reported together.
 pub fn load_site(config: &SiteConfig, source: &dyn ContentSource) -> Result<Site, RenderError> {
-    load_timed(config, source, None, None, &mut Stages::start(false))
+    let packing = Packing::asked(None);
+    load_timed(config, source, None, &packing, &mut Stages::start(false))
 }
 
 /// `load_site`; with `held_back_at`, the articles whose `publish_at` is after that moment
-/// are left out (the public site: published, but not online yet).
+/// are left out (the public site: published, but not online yet). Each article is parsed
+/// as soon as it is read, and its bytes dropped: the bytes of every article at once would
+/// be the build's largest use of memory; bodies are packed as `packing` says.
 fn load_timed(
     config: &SiteConfig,
     source: &dyn ContentSource,
     held_back_at: Option<chrono::NaiveDateTime>,
-    pack_bodies: Option<bool>,
+    packing: &Packing,
     stages: &mut Stages,
 ) -> Result<Site, RenderError> {
-    // Each article is parsed as soon as it is read, and its bytes dropped: the bytes of
-    // every article at once would be the build's largest use of memory. Past
-    // `PACK_ABOVE` bytes of articles read, bodies are held compressed (stp_content::Body),
-    // and at the end the ones read before are compressed too; a small site's stay plain.
-    let pack_above = match pack_bodies {
-        Some(true) => 0,
-        Some(false) => u64::MAX,
-        None => PACK_ABOVE,
-    };
-    load_packing(config, source, held_back_at, pack_above, stages)
-}
-
-/// `load_timed`, the bodies packed once more than `pack_above` bytes of articles are read.
-fn load_packing(
-    config: &SiteConfig,
-    source: &dyn ContentSource,
-    held_back_at: Option<chrono::NaiveDateTime>,
-    pack_above: u64,
-    stages: &mut Stages,
-) -> Result<Site, RenderError> {
-    let packing = Packing::above(pack_above);
     let parsed = read_each(source, |s: SourceArticle| {
         check_bundle_files(&s.path, &s.files)
             .and_then(|()| parse_article(&s.path, &s.bytes, config))
@@ -100,42 +83,13 @@ fn load_packing(
         errors.sort_by(|a, b| a.path().cmp(b.path()));
         return Err(RenderError::Content(errors));
     }
-    if packing.at_end() {
-        articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
-    }
+    packing.pack_rest(&mut articles);
     let site = Site::new(config.clone(), articles)?;
     // The articles' files and the plain texts packed at the end were freed by the worker
     // threads that read them: give that memory back before the pages are made.
     super::memory::give_back();
     stages.done("site model");
     Ok(site)
-}
-
-/// When to hold the bodies of articles being read compressed: once more than a number of
-/// bytes of articles have been read (`now`, for each article as it is parsed), and then
-/// also the ones read before (`at_end`).
-pub(crate) struct Packing {
-    read: AtomicU64,
-    above: u64,
-}
-
-impl Packing {
-    pub(crate) fn above(above: u64) -> Packing {
-        Packing {
-            read: AtomicU64::new(0),
-            above,
-        }
-    }
-
-    /// Counts an article of `len` bytes just read; whether to pack its body.
-    pub(crate) fn now(&self, len: usize) -> bool {
-        self.read.fetch_add(len as u64, Ordering::Relaxed) + len as u64 > self.above
-    }
-
-    /// Whether the bodies read before the threshold was passed are to be packed too.
-    pub(crate) fn at_end(&self) -> bool {
-        self.read.load(Ordering::Relaxed) > self.above
-    }
 }
 
 /// Builds the site from `source` (its articles and its site files) into `out`; `extra`
@@ -151,13 +105,8 @@ pub fn build(
     let files = source.site_files()?;
     let config = files.config()?;
     let held_back_at = source.is_public().then_some(options.now);
-    let site = load_timed(
-        &config,
-        source,
-        held_back_at,
-        options.pack_bodies,
-        &mut stages,
-    )?;
+    let packing = Packing::asked(options.pack_bodies);
+    let site = load_timed(&config, source, held_back_at, &packing, &mut stages)?;
     let theme = Theme::load(&files, &config.theme)?;
     let staging = Staging::new(out)?;
     stages.done("theme and staging");
@@ -313,7 +262,7 @@ mod tests {
 
     use stp_content::{Body, SiteConfig, WorkingTree};
 
-    use super::{Stages, load_packing};
+    use super::{Packing, Stages, load_timed};
 
     /// A working tree of `n` news articles, each body about 1 KB.
     fn site(n: usize) -> (tempfile::TempDir, SiteConfig) {
@@ -336,8 +285,8 @@ mod tests {
 
     fn load(dir: &Path, config: &SiteConfig, pack_above: u64) -> Vec<Body> {
         let tree = WorkingTree::new(dir, config.max_attachment_bytes);
-        let site =
-            load_packing(config, &tree, None, pack_above, &mut Stages::start(false)).unwrap();
+        let packing = Packing::above(pack_above);
+        let site = load_timed(config, &tree, None, &packing, &mut Stages::start(false)).unwrap();
         site.articles.iter().map(|a| a.body.clone()).collect()
     }
 

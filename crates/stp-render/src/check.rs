@@ -16,8 +16,8 @@ use stp_content::{
 };
 use stp_site::{Provenance, Site};
 
-use super::build::Packing;
 use super::markdown;
+use super::packing::Packing;
 
 /// One problem, at a place in a file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,9 +82,7 @@ fn check_packing(
             articles.push((a, prov));
         }
     }
-    if packing.at_end() {
-        articles.par_iter_mut().for_each(|(a, _)| a.body.pack());
-    }
+    packing.pack_rest(&mut articles);
     super::memory::give_back();
     let site = match Site::new(config.clone(), articles) {
         Ok(site) => site,

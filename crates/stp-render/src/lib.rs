@@ -16,6 +16,7 @@ pub mod memory;
 mod metadata;
 mod options;
 mod output;
+mod packing;
 mod pages;
 mod previous;
 mod search;
