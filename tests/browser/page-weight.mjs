@@ -23,17 +23,15 @@ const line = (cells) => cells.map((c, i) => (i > 2 ? c.padStart(widths[i]) : c.p
 console.log(line(header));
 for (const row of table) console.log(line(row));
 for (const lang of ["", "en/"]) {
-  // The search index: tim-kiem/<version>/t/*.json (term shards) and d/*.json (results).
+  // The search index: tim-kiem/t/<n>.<digest>.json (term shards) and d/ (results).
   const root = join(dir, lang, "tim-kiem");
   if (!existsSync(root)) continue;
-  for (const version of readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory())) {
-    for (const kind of ["t", "d"]) {
-      const folder = join(root, version, kind);
-      if (!existsSync(folder)) continue;
-      const sizes = readdirSync(folder).filter((n) => n.endsWith(".json")).map((n) => statSync(join(folder, n)).size);
-      const sum = sizes.reduce((a, b) => a + b, 0);
-      console.log(`search index /${lang}tim-kiem/${version}/${kind}/: ${sizes.length} fragments, ${kb(sum)} KB, largest ${kb(Math.max(0, ...sizes))} KB (a query fetches ${kind === "t" ? "one per key" : "one per result shown"})`);
-    }
+  for (const kind of ["t", "d"]) {
+    const folder = join(root, kind);
+    if (!existsSync(folder)) continue;
+    const sizes = readdirSync(folder).filter((n) => n.endsWith(".json")).map((n) => statSync(join(folder, n)).size);
+    const sum = sizes.reduce((a, b) => a + b, 0);
+    console.log(`search index /${lang}tim-kiem/${kind}/: ${sizes.length} fragments, ${kb(sum)} KB, largest ${kb(Math.max(0, ...sizes))} KB (a query fetches ${kind === "t" ? "one per key" : "one per result shown"})`);
   }
 }
 const over = rows.filter((r) => r.total > PAGE_BUDGET_BYTES);

@@ -59,3 +59,17 @@ test("rank: every word must match; marks as typed first, then phrases, then scor
   assert.deepEqual(plain.map((h) => h.id).sort(), [0, 1, 3]);
   assert.ok(plain.every((h) => h.exact === 0 && h.phrases === 1));
 });
+
+test("rank: on equal scores the higher article number (the newer article) comes first", () => {
+  // Articles are numbered oldest first, so a new article takes the next number and the
+  // others' fragments stay as they were; ties must still show the newest first.
+  const p = text.plan("thủ tục");
+  const shard = {
+    "thu": [["thủ", 3, [2, 40, 3, 40, 2, 40]]],
+    "tuc": [["tục", 3, [2, 40, 3, 40, 2, 40]]],
+    "thu tuc": [["thủ tục", 3, [2, 30, 3, 30, 2, 30]]],
+  };
+  const { hits } = text.rank(p, 8, p.units.map(() => shard));
+  assert.deepEqual(hits.map((h) => h.id), [7, 5, 2]);
+  assert.equal(new Set(hits.map((h) => h.score)).size, 1, "the scores are equal");
+});

@@ -105,8 +105,8 @@ fn the_build_goes_over_ssh_and_then_only_what_changed() {
     );
     assert_eq!(crate::kit::files(&www), crate::kit::files(&public));
 
-    // A withdrawn page is deleted, and so is the search index that held it (a new index
-    // is a new `tim-kiem/<version>/` folder).
+    // A withdrawn page is deleted, and so are the search fragments that held it (a
+    // fragment whose content changes is a new `tim-kiem/t/<n>.<digest>.json`).
     env.withdraw(&first, "Hết hiệu lực");
     env.ok(&["build"]);
     let gone = remote.deploy(&[&target]);

@@ -60,6 +60,7 @@ mod public_active_files;
 mod publish_selective;
 mod publish_sends;
 mod report_pipeline;
+mod search_rebuild;
 mod serve_incremental;
 mod serve_public;
 mod setup;

@@ -79,7 +79,7 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
 
     // A body-only edit rewrites its own page and the search index, and no other page.
     let before = tree(&out);
-    assert_eq!(search_folders(&before).len(), 1);
+    assert_eq!(search_fragments(&before), named_by_search_page(&before));
     site.write(
         "content/tin-tuc/bai-007.md",
         "---\ntitle: \"Bài 7\"\ndate: 2026-10-08 08:00\nsummary: \"Tóm tắt 7\"\ntags: [lẻ]\n---\nNội dung đã sửa.\n",
@@ -105,9 +105,12 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
         ["tin-tuc/bai-007/index.html"],
         "the only page that changed"
     );
-    // The new body is searchable: one index folder, holding the new words.
-    let folders = search_folders(&after);
-    assert_eq!(folders.len(), 1, "{folders:?}");
+    // The new body is searchable: the fragments are those the search page names, some of
+    // them renamed (their content changed), as many as before, one holding the new words.
+    let fragments = search_fragments(&after);
+    assert_eq!(fragments, named_by_search_page(&after));
+    assert_eq!(fragments.len(), search_fragments(&before).len());
+    assert_ne!(fragments, search_fragments(&before));
     assert!(after.iter().any(|(r, b)| r.contains("/t/")
         && r.ends_with(".json")
         && String::from_utf8_lossy(b).contains("\"sửa\"")));
@@ -136,9 +139,9 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
     assert_eq!(tree(&out), full_build(&site, options));
     assert!(!out.join("tin-tuc/bai-003/index.html.gz").exists());
     assert_eq!(
-        search_folders(&tree(&out)).len(),
-        1,
-        "the old index is gone"
+        search_fragments(&tree(&out)),
+        named_by_search_page(&tree(&out)),
+        "no fragment of an older index is left"
     );
 
     // A theme or settings change rebuilds everything.
@@ -149,14 +152,36 @@ fn each_change_matches_a_full_build(options: &RenderOptions) {
     assert_eq!(tree(&out), full_build(&site, options));
 }
 
-/// The Vietnamese search index folders (`tim-kiem/<version>/`) of a built tree.
-fn search_folders(tree: &[(String, Vec<u8>)]) -> std::collections::BTreeSet<String> {
+/// The Vietnamese search index's fragments (`tim-kiem/t/…`, `tim-kiem/d/…`, without
+/// their variants) of a built tree.
+fn search_fragments(tree: &[(String, Vec<u8>)]) -> std::collections::BTreeSet<String> {
     tree.iter()
-        .filter_map(|(r, _)| {
-            let rest = r.strip_prefix("tim-kiem/")?;
-            rest.split_once('/').map(|(v, _)| v.to_string())
-        })
+        .filter_map(|(r, _)| r.strip_prefix("tim-kiem/"))
+        .filter(|r| r.ends_with(".json") && (r.starts_with("t/") || r.starts_with("d/")))
+        .map(str::to_string)
         .collect()
+}
+
+/// The fragments the Vietnamese search page names: its term shards' digests one by one,
+/// its result fragments' one per group (as `search.js` makes the names).
+fn named_by_search_page(tree: &[(String, Vec<u8>)]) -> std::collections::BTreeSet<String> {
+    let page = tree
+        .iter()
+        .find(|(r, _)| r == "tim-kiem/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap();
+    let attr = |name: &str| -> String {
+        let from = page.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        page[from..from + page[from..].find('"').unwrap()].to_string()
+    };
+    let (t, d) = (attr("data-t"), attr("data-d"));
+    let docs: usize = attr("data-docs").parse().unwrap();
+    let chunk: usize = attr("data-chunk").parse().unwrap();
+    let group: usize = attr("data-group").parse().unwrap();
+    let t = (0..t.len() / 8).map(|n| format!("t/{n}.{}.json", &t[n * 8..n * 8 + 8]));
+    let d = (0..docs.div_ceil(chunk))
+        .map(|n| format!("d/{n}.{}.json", &d[n / group * 8..n / group * 8 + 8]));
+    t.chain(d).collect()
 }
 
 #[test]
@@ -388,8 +413,8 @@ fn the_page_comes_first_and_the_search_index_after() {
         "the page is written at once"
     );
     assert_eq!(
-        search_folders(&between),
-        search_folders(&before),
+        search_fragments(&between),
+        search_fragments(&before),
         "the index waits"
     );
     let full = full_build(&site, &options);

@@ -278,7 +278,7 @@ mod tests {
             "tin-tuc/a/index.html",
             "assets/style.0123abcd.css",
             "assets/site.0123abcd.js",
-            "tim-kiem/0123456789ab/t/0.json",
+            "tim-kiem/t/0.0123abcd.json",
             "sitemap.xml",
             "rss.xml",
             "assets/logo.svg",

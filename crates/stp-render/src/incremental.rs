@@ -365,8 +365,9 @@ impl Incremental {
         Ok(())
     }
 
-    /// Removes every folder beside the search index just written (`tim-kiem/<version>/`)
-    /// that is not its own.
+    /// Removes every fragment in the `t/` and `d/` folders of the search index just
+    /// written that is not one of its own (with its variants): a changed fragment has a
+    /// new name.
     fn prune_search(&self, files: &[(String, Vec<u8>)]) -> Result<(), RenderError> {
         let Some((page, _)) = files
             .iter()
@@ -377,17 +378,26 @@ impl Incremental {
         let dir = page.trim_end_matches("index.html");
         let keep: HashSet<&str> = files
             .iter()
-            .filter_map(|(r, _)| r.strip_prefix(dir)?.split_once('/').map(|(v, _)| v))
+            .filter_map(|(r, _)| r.strip_prefix(dir))
             .collect();
-        let abs = self.out.join(dir);
-        let entries = std::fs::read_dir(&abs).map_err(|e| RenderError::io(&abs, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
-            let name = entry.file_name();
-            let stale = !keep.contains(name.to_string_lossy().as_ref());
-            if stale && entry.path().is_dir() {
-                std::fs::remove_dir_all(entry.path())
-                    .map_err(|e| RenderError::io(&entry.path(), e))?;
+        for kind in ["t", "d"] {
+            let abs = self.out.join(dir).join(kind);
+            let entries = match std::fs::read_dir(&abs) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(RenderError::io(&abs, e)),
+            };
+            for entry in entries {
+                let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let file = name
+                    .strip_suffix(".gz")
+                    .or_else(|| name.strip_suffix(".br"))
+                    .unwrap_or(&name);
+                if !keep.contains(format!("{kind}/{file}").as_str()) {
+                    std::fs::remove_file(entry.path())
+                        .map_err(|e| RenderError::io(&entry.path(), e))?;
+                }
             }
         }
         Ok(())

@@ -228,16 +228,22 @@ impl<'a> Renderer<'a> {
                 index.bytes(),
             );
         }
-        let base = format!("{}/tim-kiem/{}/", prefix(lang), index.version);
+        let base = format!("{}/tim-kiem/", prefix(lang));
         let ctx = context! { ..self.base(lang), ..context! {
-            page => context! { title => self.string(lang, "search"), url => format!("{}/tim-kiem/", prefix(lang)), kind => "search" },
-            index => context! { base, shards => index.shards, docs => index.docs, chunk => index.chunk },
+            page => context! { title => self.string(lang, "search"), url => base.clone(), kind => "search" },
+            index => context! {
+                base,
+                shard_digests => index.shard_digests.clone(),
+                group_digests => index.group_digests.clone(),
+                group => search::GROUP,
+                docs => index.docs,
+                chunk => index.chunk,
+            },
         }};
         let dir = format!("{}tim-kiem/", dir_prefix(lang));
         put(format!("{dir}index.html"), self.html("search.html", ctx)?)?;
-        let version = index.version.clone();
         for (path, bytes) in index.files() {
-            put(format!("{dir}{version}/{path}"), bytes)?;
+            put(format!("{dir}{path}"), bytes)?;
         }
         Ok(())
     }

@@ -1,11 +1,15 @@
 //! The site search index of one language: full text (title, summary, tags, legal
 //! document fields and body), Vietnamese-aware (`fold`: a query without diacritics finds
 //! words with them; one tone placement), split into small fragments that the search page
-//! (`theme/static/search.js`) fetches on demand. Under `tim-kiem/<version>/` (the version
-//! is a digest of every fragment, so a changed index is a new folder and a cached
-//! fragment is never stale): `t/<n>.json`, the term shards (`shards`), and `d/<n>.json`,
-//! what results show (`docs`). The search page's HTML carries the version, the shard
-//! count and the article count. Articles are numbered newest first (then by address).
+//! (`theme/static/search.js`) fetches on demand. Under `tim-kiem/`: `t/<n>.<h>.json`, the
+//! term shards (`shards`), and `d/<n>.<h>.json`, what results show (`docs`). Each name
+//! carries `<h>`, a digest of its content (of its group of `GROUP` fragments for `d/`), and
+//! the search page's HTML lists them, so a cached fragment is never stale and a rebuild
+//! after one publish writes only the fragments whose content changed. Articles are
+//! numbered oldest first (then by address, descending), so a new article takes the next
+//! number and leaves the others' fragments as they were; ties in ranking go to the
+//! higher number, the newer article. The shard count is a power of two, so it changes
+//! only when the index doubles.
 //!
 //! Each article's text is read once: its words become numbers in a vocabulary (`vocab`)
 //! that normalises and folds each distinct word once per build, its pairs of words pairs
@@ -37,11 +41,20 @@ const FIRST_BATCH: usize = 16;
 // Every batch but the last is a whole number of `d/` fragments.
 const _: () = assert!(FIRST_BATCH.is_multiple_of(docs::CHUNK) && BATCH.is_multiple_of(docs::CHUNK));
 
+/// `d/` fragments that share one digest in their names: a change to one article renames
+/// its group's fragments, and the search page lists one digest per group (at 100,000
+/// articles, 782 of them, against 12,500 fragments).
+pub const GROUP: usize = 16;
+/// Hex digits of a fragment's digest in its name.
+pub const DIGEST_HEX: usize = 8;
+
 /// One language's search index.
 pub struct Index {
-    /// The folder of this index's fragments under `tim-kiem/`: a digest of their content.
-    pub version: String,
-    /// How many term shards (`t/0.json` …).
+    /// The digests of the term shards, `DIGEST_HEX` hex digits each, in shard order.
+    pub shard_digests: String,
+    /// The digests of the `d/` fragments' groups, `DIGEST_HEX` hex digits each.
+    pub group_digests: String,
+    /// How many term shards (`t/0.<h>.json` …).
     pub shards: usize,
     /// How many articles (numbered from 0; `d/<n>.json` holds `docs::CHUNK` of them).
     pub docs: usize,
@@ -68,15 +81,34 @@ impl Index {
             + self.shown.iter().map(Body::len).sum::<usize>()
     }
 
-    /// The fragments, by path under the version folder, each made whole only when it is
-    /// taken.
+    /// The fragments, by path under `tim-kiem/`, each made whole only when it is taken.
     pub fn files(self) -> impl Iterator<Item = (String, Vec<u8>)> {
-        let terms =
-            (self.terms.into_iter().enumerate()).map(|(n, bytes)| (format!("t/{n}.json"), bytes));
-        let shown = (self.shown.into_iter().enumerate())
-            .map(|(n, c)| (format!("d/{n}.json"), c.into_text().into_bytes()));
+        let t = self.shard_digests;
+        let g = self.group_digests;
+        let terms = (self.terms.into_iter().enumerate())
+            .map(move |(n, bytes)| (format!("t/{n}.{}.json", digest_at(&t, n)), bytes));
+        let shown = (self.shown.into_iter().enumerate()).map(move |(n, c)| {
+            let name = format!("d/{n}.{}.json", digest_at(&g, n / GROUP));
+            (name, c.into_text().into_bytes())
+        });
         terms.chain(shown)
     }
+}
+
+/// The `n`th digest of a list of them.
+fn digest_at(list: &str, n: usize) -> &str {
+    &list[n * DIGEST_HEX..(n + 1) * DIGEST_HEX]
+}
+
+/// The first `DIGEST_HEX` hex digits of the SHA-256 of `parts` (each length-prefixed).
+fn digest<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut digest = Sha256::new();
+    for bytes in parts {
+        digest.update((bytes.len() as u64).to_le_bytes());
+        digest.update(bytes);
+    }
+    let hex = base16ct::lower::encode_string(&digest.finalize());
+    hex[..DIGEST_HEX].to_string()
 }
 
 /// The search index of the `lang` articles of `site`.
@@ -84,9 +116,11 @@ pub fn index(site: &Site, lang: &str) -> Index {
     let mut order: Vec<usize> = (0..site.summaries.len())
         .filter(|&i| site.summaries[i].lang == lang)
         .collect();
+    // Oldest first, and the reverse of the address within a date: ranking breaks ties to
+    // the higher number, so the order shown is newest first, then by address.
     order.sort_by(|&a, &b| {
         let (a, b) = (&site.summaries[a], &site.summaries[b]);
-        b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url))
+        a.date.cmp(&b.date).then_with(|| b.url.cmp(&a.url))
     });
     let section_name = |key: &str| {
         site.sections
@@ -190,22 +224,17 @@ pub fn index(site: &Site, lang: &str) -> Index {
     let terms: Vec<Vec<u8>> = (postings.into_shards(&vocab).into_iter())
         .map(String::into_bytes)
         .collect();
-    let mut digest = Sha256::new();
-    let mut add = |path: String, bytes: &[u8]| {
-        digest.update((path.len() as u64).to_le_bytes());
-        digest.update(path.as_bytes());
-        digest.update((bytes.len() as u64).to_le_bytes());
-        digest.update(bytes);
-    };
-    for (n, bytes) in terms.iter().enumerate() {
-        add(format!("t/{n}.json"), bytes);
-    }
-    for (n, c) in shown_chunks.iter().enumerate() {
-        add(format!("d/{n}.json"), c.text().as_bytes());
-    }
-    let hex = base16ct::lower::encode_string(&digest.finalize());
+    let shard_digests: String = terms.par_iter().map(|t| digest([&t[..]])).collect();
+    let group_digests: String = shown_chunks
+        .par_chunks(GROUP)
+        .map(|group| {
+            let texts: Vec<_> = group.iter().map(Body::text).collect();
+            digest(texts.iter().map(|t| t.as_bytes()))
+        })
+        .collect();
     Index {
-        version: hex[..12].to_string(),
+        shard_digests,
+        group_digests,
         shards: terms.len(),
         docs: order.len(),
         chunk: docs::CHUNK,

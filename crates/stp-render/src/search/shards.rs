@@ -17,7 +17,9 @@ use super::vocab::{Key, KeyMap, Vocab};
 
 /// Postings kept per exact key.
 pub const MAX_POSTINGS: usize = 1000;
-/// Shards aim at this many bytes before compression.
+/// Shards aim at this many bytes before compression, at most: their count is the next
+/// power of two, so it stays the same while the index grows up to twice its size (and a
+/// key stays in its shard), and shards are 12 to 24 KB.
 pub const SHARD_BYTES: usize = 24 * 1024;
 
 /// One key's postings being gathered: how many articles have it, and the best of them.
@@ -29,14 +31,15 @@ struct Gathered {
     best: Vec<u64>,
 }
 
-/// A posting as one number, greater when better: higher score, then lower article number.
+/// A posting as one number, greater when better: higher score, then higher article
+/// number (the newer article).
 fn rank(doc: u32, score: u8) -> u64 {
-    (u64::from(score) << 32) | u64::from(u32::MAX - doc)
+    (u64::from(score) << 32) | u64::from(doc)
 }
 
 /// The article number and score of a `rank`.
 fn unrank(rank: u64) -> (u32, u8) {
-    (u32::MAX - rank as u32, (rank >> 32) as u8)
+    (rank as u32, (rank >> 32) as u8)
 }
 
 impl Gathered {
@@ -144,7 +147,7 @@ impl Postings {
             })
             .collect();
         let total: usize = entries.iter().map(|(_, j)| j.len() + 1).sum();
-        let count = total.div_ceil(SHARD_BYTES).max(1);
+        let count = total.div_ceil(SHARD_BYTES).max(1).next_power_of_two();
         let mut shards = vec![String::from("{"); count];
         for (folded, json) in entries {
             let s = &mut shards[shard_of(&folded, count)];
@@ -268,9 +271,20 @@ mod tests {
         assert_eq!(form[1], MAX_POSTINGS as u64 + 500);
         let pairs = form[2].as_array().unwrap();
         assert_eq!(pairs.len(), 2 * MAX_POSTINGS);
-        // All 500 high scores are kept; the rest are the lowest-numbered low scores.
+        // All 500 high scores are kept; the rest are the highest-numbered (newest) low
+        // scores, so the last article is kept and the first low-scored one is not.
         let highs = pairs.chunks(2).filter(|p| p[1] == 90).count();
         assert_eq!(highs, 500);
+        let mut doc = 0;
+        let kept: Vec<(u64, u64)> = pairs
+            .chunks(2)
+            .map(|p| {
+                doc += p[0].as_u64().unwrap();
+                (doc, p[1].as_u64().unwrap())
+            })
+            .collect();
+        assert_eq!(kept.last().unwrap().0, MAX_POSTINGS as u64 + 499);
+        assert!(!kept.contains(&(1, 10)), "the oldest low score is dropped");
     }
 
     #[test]

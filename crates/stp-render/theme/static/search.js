@@ -2,8 +2,8 @@
 // the query is normalised and folded exactly as the index was (NFC, lower case, one tone
 // placement: "hoà" = "hòa"; without marks: "thu tuc" finds "thủ tục"), split into words,
 // pairs of neighbouring words and codes (document numbers such as 15/2026/NĐ-CP), and
-// each key's shard (t/<n>.json, n = FNV-1a of the folded key) is fetched; then only the
-// fragments (d/<n>.json) of the results on screen. Every word of the query must match;
+// each key's shard (t/<n>.<digest>.json, n = FNV-1a of the folded key) is fetched; then
+// only the fragments (d/<n>.<digest>.json) of the results on screen. Every word of the query must match;
 // results that match the marks as typed come first, then those holding more of the
 // query's neighbouring words together (pairs, codes), then by score (title and number
 // above body). Snippets and marks are DOM nodes, never HTML. Without JavaScript the page
@@ -75,7 +75,8 @@
 
   // Every article of `total` that holds every word of the query planned as `p`, best first,
   // from `found` (each unit's term shard): marks as typed first, then more of the query's
-  // neighbouring words together, then score, then article number. Per-article figures
+  // neighbouring words together, then score, then the higher article number (articles
+  // are numbered oldest first, so the newer one). Per-article figures
   // live in typed arrays indexed by article number, not in a map of objects: a common
   // word's postings run to thousands of articles, and this is the time between the
   // shards arriving and the first result's fragment being asked for.
@@ -121,7 +122,7 @@
     touched.forEach(function (id) {
       if (covered[id] === all) hits.push({ id: id, score: score[id], exact: exactCount[id], phrases: phrases[id] });
     });
-    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || a.id - b.id; });
+    hits.sort(function (a, b) { return b.exact - a.exact || b.phrases - a.phrases || b.score - a.score || b.id - a.id; });
     return { hits: hits, capped: capped };
   }
 
@@ -134,9 +135,13 @@
   var q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
   if (!q.trim()) { input.focus(); return; }
-  var base = out.getAttribute("data-base");
-  var shards = +out.getAttribute("data-shards"), total = +out.getAttribute("data-docs");
-  var chunk = +out.getAttribute("data-chunk");
+  // The page lists every fragment's digest (DIGEST hex digits each): the term shards'
+  // one by one, the result fragments' one per group of `group` fragments.
+  var base = out.getAttribute("data-base"), DIGEST = 8;
+  var tDigests = out.getAttribute("data-t"), dDigests = out.getAttribute("data-d");
+  var shards = tDigests.length / DIGEST, total = +out.getAttribute("data-docs");
+  var chunk = +out.getAttribute("data-chunk"), group = +out.getAttribute("data-group");
+  function named(kind, n, digests, k) { return kind + "/" + n + "." + digests.substr(k * DIGEST, DIGEST) + ".json"; }
   var cache = {};
   function get(path) {
     if (!cache[path]) {
@@ -213,7 +218,7 @@
       more.disabled = true;
       // The first result's fragment alone, so nothing competes with it; then the rest at
       // once. Each is shown as soon as it and those above it have arrived.
-      var path = function (h) { return "d/" + Math.floor(h.id / chunk) + ".json"; };
+      var path = function (h) { var c = Math.floor(h.id / chunk); return named("d", c, dDigests, Math.floor(c / group)); };
       var first = get(path(slice[0]));
       var chunks = slice.map(function (h, i) {
         return i === 0 ? first : first.then(function () { return get(path(h)); });
@@ -251,7 +256,7 @@
   }
   out.setAttribute("aria-busy", "true");
   if (!p.units.length) { show({ hits: [], capped: false }); return; }
-  Promise.all(p.units.map(function (u) { return get("t/" + shardOf(u.key, shards) + ".json"); }))
+  Promise.all(p.units.map(function (u) { var n = shardOf(u.key, shards); return get(named("t", n, tDigests, n)); }))
     .then(function (found) { return show(rank(p, total, found)); })
     .catch(failed);
 })();
