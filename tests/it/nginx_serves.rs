@@ -373,6 +373,25 @@ fn the_documented_nginx_serves_the_public_build_as_headers_rs_says() {
         assert_secured(&r, name);
     }
 
+    // The search index's fragments, named by their content: a year, immutable; the search
+    // page that names them, five minutes.
+    for kind in ["t", "d"] {
+        let name = std::fs::read_dir(site.join("tim-kiem").join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .find(|n| n.ends_with(".json"))
+            .expect("a fragment");
+        let r = nginx.get(&format!("/tim-kiem/{kind}/{name}"));
+        assert_eq!(r.status, 200, "{name}");
+        assert_eq!(r.header("Cache-Control"), Some(cache_control(&ASSETS)));
+        assert_secured(&r, &name);
+    }
+    let search = nginx.get("/tim-kiem/");
+    assert_eq!(
+        search.header("Cache-Control"),
+        Some(cache_control(&EVERYWHERE))
+    );
+
     // The 404: the site's page with status 404, the policy, and not cached (a missing
     // asset least of all).
     let not_found = std::fs::read(site.join("404.html")).unwrap();
@@ -472,6 +491,10 @@ fn the_documented_headers_are_those_of_headers_rs() {
     );
     assert_eq!(mapped(&block, "default"), cache_control(&EVERYWHERE));
     assert_eq!(mapped(&block, "~^/assets/"), cache_control(&ASSETS));
+    assert_eq!(
+        mapped(&block, "~^/([^/]+/)?tim-kiem/[td]/[^/]+$"),
+        cache_control(&ASSETS)
+    );
     assert!(block.contains(CSP));
 
     // The `_headers` the file shows: the policy, nosniff, Referrer-Policy and caching.

@@ -232,7 +232,7 @@ pub fn write_site(
             bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
             Ok(())
         })?;
-    let headers = super::headers::headers_file();
+    let headers = super::headers::headers_file(&site.config.languages);
     staging.put("_headers", &headers)?;
     files.fetch_add(1, Ordering::Relaxed);
     bytes.fetch_add(headers.len() as u64, Ordering::Relaxed);

@@ -5,9 +5,11 @@
 //! one the theme passes: its scripts and styles are files of the site (no inline script,
 //! no inline style, no `style` attribute survives the sanitiser), pictures may also come
 //! from `https:` and `data:` URLs, nothing may frame the site, and forms post only to it.
-//! Fingerprinted assets (`/assets/name.HASH.ext`) never change, so they are cached for a
-//! year; pages for five minutes. A target that sets headers per file (object storage)
-//! takes each file's Content-Type and Cache-Control from here too.
+//! Fingerprinted files never change, so they are cached for a year: the assets
+//! (`/assets/name.HASH.ext`) and the search index's fragments (`/tim-kiem/t/N.HASH.json`,
+//! `/tim-kiem/d/…`, and the same under each other language's folder); pages for five
+//! minutes. A target that sets headers per file (object storage) takes each file's
+//! Content-Type and Cache-Control from here too, and sends the fingerprinted files first.
 
 /// The Content-Security-Policy of every page.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -20,13 +22,30 @@ pub const EVERYWHERE: [(&str, &str); 4] = [
     ("Cache-Control", "public, max-age=300"),
 ];
 
-/// Headers for the fingerprinted assets.
+/// Headers for the fingerprinted files.
 pub const ASSETS: [(&str, &str); 1] = [("Cache-Control", "public, max-age=31536000, immutable")];
 
+/// Whether the file at `path` (relative to the build's root, with `/`) is named by its
+/// content, so never changes: under `assets/`, or a fragment of a search index
+/// (`tim-kiem/t/NAME` or `tim-kiem/d/NAME`, at the root or in one language's folder).
+pub fn is_fingerprinted(path: &str) -> bool {
+    if path.starts_with("assets/") {
+        return true;
+    }
+    let index = path
+        .strip_prefix("tim-kiem/")
+        .or_else(|| path.split_once('/')?.1.strip_prefix("tim-kiem/"));
+    matches!(
+        index.and_then(|rest| rest.split_once('/')),
+        Some(("t" | "d", name)) if !name.is_empty() && !name.contains('/')
+    )
+}
+
 /// The Cache-Control of the file at `path` (relative to the build's root, with `/`): the
-/// assets' for a file under `assets/`, else the one for every path, as `_headers` says.
+/// fingerprinted files' for one that `is_fingerprinted`, else the one for every path, as
+/// `_headers` says.
 pub fn cache_control(path: &str) -> &'static str {
-    let table: &[(&str, &str)] = if path.starts_with("assets/") {
+    let table: &[(&str, &str)] = if is_fingerprinted(path) {
         &ASSETS
     } else {
         &EVERYWHERE
@@ -97,15 +116,28 @@ pub fn is_text(path: &str) -> bool {
     kind.ends_with("charset=utf-8") || kind == "image/svg+xml"
 }
 
-/// The `_headers` file.
-pub fn headers_file() -> Vec<u8> {
+/// The `_headers` file of a site in `languages` (the search index of each but Vietnamese
+/// is under its own folder, `/en/tim-kiem/`).
+pub fn headers_file(languages: &[String]) -> Vec<u8> {
     let mut out = String::from("/*\n");
     for (name, value) in EVERYWHERE {
         out.push_str(&format!("  {name}: {value}\n"));
     }
-    out.push_str("/assets/*\n");
-    for (name, value) in ASSETS {
-        out.push_str(&format!("  {name}: {value}\n"));
+    let mut fingerprinted = vec!["/assets/*".to_string()];
+    for lang in languages {
+        let prefix = if lang == "vi" {
+            String::new()
+        } else {
+            format!("/{lang}")
+        };
+        fingerprinted.extend(["t", "d"].map(|kind| format!("{prefix}/tim-kiem/{kind}/*")));
+    }
+    for path in fingerprinted {
+        out.push_str(&path);
+        out.push('\n');
+        for (name, value) in ASSETS {
+            out.push_str(&format!("  {name}: {value}\n"));
+        }
     }
     out.into_bytes()
 }
@@ -116,12 +148,25 @@ mod tests {
 
     #[test]
     fn the_headers_file_sets_the_policy_everywhere_and_long_caching_for_assets() {
-        let text = String::from_utf8(headers_file()).unwrap();
+        let text = String::from_utf8(headers_file(&["vi".into(), "en".into()])).unwrap();
         let (all, assets) = text.split_once("/assets/*\n").unwrap();
         assert!(all.starts_with("/*\n"));
         assert!(all.contains(&format!("  Content-Security-Policy: {CSP}\n")));
         assert!(all.contains("  X-Content-Type-Options: nosniff\n"));
         assert!(assets.contains("immutable"));
+        for fragments in [
+            "/tim-kiem/t/*",
+            "/tim-kiem/d/*",
+            "/en/tim-kiem/t/*",
+            "/en/tim-kiem/d/*",
+        ] {
+            let (_, rules) = text.split_once(&format!("{fragments}\n")).unwrap();
+            let first = rules.lines().next().unwrap();
+            assert!(
+                first.ends_with("max-age=31536000, immutable"),
+                "{fragments}"
+            );
+        }
         assert!(!CSP.contains("unsafe"), "no unsafe-inline or unsafe-eval");
     }
 
@@ -131,11 +176,30 @@ mod tests {
             cache_control("assets/style.0a1b2c.css"),
             "public, max-age=31536000, immutable"
         );
-        for page in ["index.html", "tin-tuc/a/index.html", "x/assets/y.css"] {
+        for fragment in [
+            "tim-kiem/t/3.0a1b2c3d.json",
+            "tim-kiem/d/0.0a1b2c3d.json.gz",
+            "en/tim-kiem/d/12.0a1b2c3d.json",
+        ] {
+            assert!(is_fingerprinted(fragment), "{fragment}");
+            assert_eq!(cache_control(fragment), ASSETS[0].1, "{fragment}");
+        }
+        for page in [
+            "index.html",
+            "tin-tuc/a/index.html",
+            "x/assets/y.css",
+            "tim-kiem/index.html",
+            "en/tim-kiem/index.html",
+            "tim-kiem/t/",
+            "tim-kiem/x/0.json",
+            "a/b/tim-kiem/t/0.json",
+            "tim-kiem/t/a/0.json",
+        ] {
+            assert!(!is_fingerprinted(page), "{page}");
             assert_eq!(cache_control(page), "public, max-age=300", "{page}");
         }
         assert!(
-            headers_file()
+            headers_file(&["vi".into()])
                 .windows(b"max-age=300".len())
                 .any(|w| w == b"max-age=300")
         );

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
-use stp_render::headers::{cache_control, content_type};
+use stp_render::headers::{cache_control, content_type, is_fingerprinted};
 
 pub use client::{DIGEST_HEADER, Headers, Object, Store};
 pub use manifest::MANIFEST;
@@ -253,7 +253,9 @@ fn refused(store: &Store, why: String) -> DeployError {
     }
 }
 
-/// Sends `paths` of the build: the assets, then the rest, then the build record; each
+/// Sends `paths` of the build: the fingerprinted files (the assets and the search index's
+/// fragments, which the pages and the search page name), then the rest, then the build
+/// record; each
 /// with its headers and the SHA-256 of its bytes, which must still be the one compared.
 fn send(
     store: &Store,
@@ -262,7 +264,7 @@ fn send(
     paths: &[String],
 ) -> Result<(), DeployError> {
     let (assets, rest): (Vec<&String>, Vec<&String>) =
-        paths.iter().partition(|p| p.starts_with("assets/"));
+        paths.iter().partition(|p| is_fingerprinted(p));
     let (record, pages): (Vec<&String>, Vec<&String>) =
         rest.into_iter().partition(|p| *p == RECORD);
     let total = paths.len();

@@ -46,14 +46,15 @@ fn deploy(store: &Store, build: &Path, dry_run: bool) -> Result<Changes, DeployE
     )
 }
 
-/// A small build: pages, a fingerprinted asset with its gzip copy, a feed, a picture, an
-/// empty file, a gzip file of its own, `_headers` and the build record.
+/// A small build: pages, a fingerprinted asset with its gzip copy, a search fragment, a
+/// feed, a picture, an empty file, a gzip file of its own, `_headers` and the build record.
 fn small_build(dir: &Path) {
     for (rel, bytes) in [
         ("index.html", "<p>Trang chủ</p>".as_bytes()),
         ("tin-tuc/a/index.html", "<p>Bài a</p>".as_bytes()),
         ("assets/site.0a1b2c3d.css", b"body{color:#123}"),
         ("assets/site.0a1b2c3d.css.gz", b"\x1f\x8b not really gzip"),
+        ("tim-kiem/t/0.0a1b2c3d.json", b"{}"),
         ("index.xml", b"<rss/>"),
         ("anh/logo.png", b"\x89PNG\r\n\x1a\n"),
         ("empty.txt", b""),
@@ -75,7 +76,7 @@ fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
     small_build(&build);
 
     let first = deploy(&store, &build, false).unwrap();
-    assert_eq!(first.uploaded.len(), 10, "{first:?}");
+    assert_eq!(first.uploaded.len(), 11, "{first:?}");
     assert!(first.deleted.is_empty() && first.left.is_empty());
     let files = digests(&build).unwrap();
     for (rel, digest) in &files {
@@ -96,7 +97,7 @@ fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
         };
         assert_eq!(object.content_type.as_deref(), Some(ty), "{rel}");
         assert_eq!(object.content_encoding.as_deref(), encoding, "{rel}");
-        let caching = if rel.starts_with("assets/") {
+        let caching = if rel.starts_with("assets/") || rel.starts_with("tim-kiem/t/") {
             "public, max-age=31536000, immutable"
         } else {
             "public, max-age=300"
@@ -108,7 +109,7 @@ fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
 
     // Nothing changed: nothing is sent, not even the manifest.
     let again = deploy(&store, &build, false).unwrap();
-    assert!(again.is_empty() && again.unchanged == 10, "{again:?}");
+    assert!(again.is_empty() && again.unchanged == 11, "{again:?}");
 
     // A page changed, one removed, one added: a dry run says so and sends nothing.
     write(&build, "index.html", "<p>Trang chủ mới</p>".as_bytes());
@@ -198,7 +199,7 @@ fn a_lost_or_broken_manifest_costs_requests_never_a_wrong_comparison() {
         ["index.html"],
         "the others are known by their metadata"
     );
-    assert_eq!(changes.unchanged, 9);
+    assert_eq!(changes.unchanged, 10);
     let written = store.get(MANIFEST).unwrap().expect("written again");
     assert_eq!(
         manifest::read(&written.bytes),
@@ -227,4 +228,33 @@ fn a_missing_bucket_or_a_refusal_is_named_with_the_service_answer() {
         .to_string();
     assert!(err.contains("NoSuchBucket"), "{err}");
     assert!(err.contains("s3://no-such-bucket/site/"), "{err}");
+}
+
+#[test]
+fn the_fingerprinted_files_go_before_the_pages_that_name_them() {
+    let moto = Moto::start();
+    let store = store(&moto, "stp-order", "");
+    store.create_bucket().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let build = tmp.path().join("public");
+    small_build(&build);
+    let sent = std::sync::Mutex::new(Vec::new());
+    let progress = |_: usize, _: usize, path: &str| sent.lock().unwrap().push(path.to_string());
+    to_s3(
+        &store,
+        &S3Deploy {
+            build: &build,
+            dry_run: false,
+            progress: &progress,
+        },
+    )
+    .unwrap();
+    let sent = sent.into_inner().unwrap();
+    let at = |rel: &str| sent.iter().position(|p| p == rel).expect(rel);
+    for early in ["assets/site.0a1b2c3d.css", "tim-kiem/t/0.0a1b2c3d.json"] {
+        for page in ["index.html", "tin-tuc/a/index.html", "index.xml"] {
+            assert!(at(early) < at(page), "{early} after {page}: {sent:?}");
+        }
+    }
+    assert_eq!(sent.last().map(String::as_str), Some(RECORD), "{sent:?}");
 }
