@@ -19,7 +19,7 @@ use super::vocab::{Key, KeyMap, Vocab};
 pub const MAX_POSTINGS: usize = 1000;
 /// Shards aim at this many bytes before compression, at most: their count is the next
 /// power of two, so it stays the same while the index grows up to twice its size (and a
-/// key stays in its shard), and shards are 12 to 24 KB.
+/// key stays in its shard), and shards average 12 to 24 KB.
 pub const SHARD_BYTES: usize = 24 * 1024;
 
 /// One key's postings being gathered: how many articles have it, and the best of them.
