@@ -194,7 +194,12 @@ impl Incremental {
             .iter()
             .zip(&self.site.summaries)
             .filter(|(a, _)| changed.contains(&a.path))
-            .map(|(a, s)| (a.url_path(), serde_json::to_string(s).unwrap_or_default()))
+            .map(|(a, s)| {
+                (
+                    a.url_path(),
+                    serde_json::to_string(&**s).unwrap_or_default(),
+                )
+            })
             .collect();
 
         let placeholder = Site::new(self.config.clone(), Vec::new())?;
@@ -236,7 +241,7 @@ impl Incremental {
             if let Some(t) = site.translations[i] {
                 jobs.push(Job::Article(t));
             }
-            let now = serde_json::to_string(&site.summaries[i]).unwrap_or_default();
+            let now = serde_json::to_string(&*site.summaries[i]).unwrap_or_default();
             if old_summaries.get(&a.url_path()) != Some(&now) {
                 summary_changed = true;
             }
@@ -313,7 +318,7 @@ impl Incremental {
             };
             let summary = Summary::of(article, prov);
             let same = serde_json::to_string(&summary).ok()
-                == serde_json::to_string(&self.site.summaries[i]).ok();
+                == serde_json::to_string(&*self.site.summaries[i]).ok();
             if !same || article.url_path() != self.site.articles[i].url_path() {
                 return Ok(None);
             }

@@ -1,6 +1,8 @@
 //! Every page the site has, as a list of independent jobs (an article, one page of a
 //! listing, a home page, a feed…) that render in parallel against the shared site model.
 
+use std::sync::Arc;
+
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -14,9 +16,11 @@ use super::markdown;
 use super::options::RenderOptions;
 use super::theme::Theme;
 use super::{feeds, search, sitemap};
+use summary_value::summaries_value;
 
 mod filters;
 mod home;
+mod summary_value;
 
 pub use home::sitemap_pages;
 
@@ -299,7 +303,7 @@ impl<'a> Renderer<'a> {
         });
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
         // The newest others of the same section, for the sidebar.
-        let related: Vec<&Summary> = section
+        let related: Vec<&Arc<Summary>> = section
             .map(|l| {
                 l.items
                     .iter()
@@ -344,7 +348,7 @@ impl<'a> Renderer<'a> {
                 draft_closed => draft_closed,
             },
             section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
-            related => ser(related),
+            related => summaries_value(related),
             today => &self.today,
         }};
         let path = format!("{}index.html", s.url.trim_start_matches('/'));
@@ -409,7 +413,8 @@ impl<'a> Renderer<'a> {
                 },
             )
         };
-        let summaries: Vec<&Summary> = items.iter().map(|&i| &self.site.summaries[i]).collect();
+        let summaries: Vec<&Arc<Summary>> =
+            items.iter().map(|&i| &self.site.summaries[i]).collect();
         // The section a section page or filter page belongs to.
         let section_key = match of {
             ListOf::Section => Some(l.key.as_str()),
@@ -434,7 +439,7 @@ impl<'a> Renderer<'a> {
             None
         };
         let url = pages.url(n);
-        let facets = DocumentFacets::of(&summaries);
+        let facets = DocumentFacets::of(summaries.iter().map(|s| &***s));
         let filters = match of {
             ListOf::Section if kind == SectionKind::LegalDocument.as_str() => {
                 filters::Filters::of(self.site, &l.key, &l.lang, &l.url, None)
@@ -485,7 +490,7 @@ impl<'a> Renderer<'a> {
                 count => pages.count(),
             },
             listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
-            items => ser(summaries),
+            items => summaries_value(summaries),
             pager => ser(pager),
             today => &self.today,
             feed => (is_section && self.site.config.feeds).then(|| format!("{}rss.xml", l.url)),
@@ -581,13 +586,13 @@ struct DocumentFacets<'s> {
 }
 
 impl<'s> DocumentFacets<'s> {
-    fn of(summaries: &[&'s Summary]) -> Self {
+    fn of(summaries: impl Iterator<Item = &'s Summary>) -> Self {
         let mut f = DocumentFacets {
             types: Vec::new(),
             issuers: Vec::new(),
             years: Vec::new(),
         };
-        for d in summaries.iter().filter_map(|s| s.meta.document.as_ref()) {
+        for d in summaries.filter_map(|s| s.meta.document.as_ref()) {
             f.types.push(&d.doc_type);
             f.issuers.push(&d.issuer);
             f.years.push(d.issued.get(..4).unwrap_or(""));

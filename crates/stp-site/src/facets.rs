@@ -73,7 +73,7 @@ pub struct Facet {
 
 /// The facets of `section` (a legal-document section's listing): dimensions in
 /// [`Dimension::ALL`] order; types, issuers and fields by name, years newest first.
-pub fn facets_of(section: &Listing, summaries: &[Summary]) -> Vec<Facet> {
+pub fn facets_of(section: &Listing, summaries: &[std::sync::Arc<Summary>]) -> Vec<Facet> {
     let mut out = Vec::new();
     for dimension in Dimension::ALL {
         // slug → (name, items), the items keeping the section's order.
@@ -179,6 +179,7 @@ mod tests {
             // The section's display order, which every facet keeps.
             items: vec![3, 0, 1, 2],
         };
+        let summaries: Vec<_> = summaries.into_iter().map(std::sync::Arc::new).collect();
         let f = facets_of(&section, &summaries);
         let seen: Vec<(Dimension, &str, &str, &[usize])> = f
             .iter()
@@ -236,6 +237,7 @@ mod tests {
             url: "/en/van-ban/".into(),
             items: vec![0],
         };
+        let summaries: Vec<_> = summaries.into_iter().map(std::sync::Arc::new).collect();
         let urls: Vec<String> = facets_of(&section, &summaries)
             .into_iter()
             .map(|f| f.listing.url)

@@ -2,6 +2,7 @@
 //! and tag and language, and the checks that need the whole site (duplicate URLs).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -27,7 +28,9 @@ pub enum SiteError {
 pub struct Site {
     pub config: SiteConfig,
     pub articles: Vec<Article>,
-    pub summaries: Vec<Summary>,
+    /// Shared, so that a page's template can hold one without copying it
+    /// (`stp_render`'s lists and related articles read its fields as they are asked for).
+    pub summaries: Vec<Arc<Summary>>,
     pub sections: Vec<Listing>,
     pub tags: Vec<Listing>,
     /// The legal-document sections' filters (`/van-ban/loai/nghi-dinh/`…), section by
@@ -69,10 +72,10 @@ impl Site {
             }
         }
         let (articles, provenance): (Vec<Article>, Vec<Provenance>) = paired.into_iter().unzip();
-        let summaries: Vec<Summary> = articles
+        let summaries: Vec<Arc<Summary>> = articles
             .par_iter()
             .zip(&provenance)
-            .map(|(a, p)| Summary::of(a, p))
+            .map(|(a, p)| Arc::new(Summary::of(a, p)))
             .collect();
         let mut by_place: std::collections::HashMap<(&str, &str, &str), usize> =
             std::collections::HashMap::new();

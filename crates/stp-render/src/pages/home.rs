@@ -45,20 +45,21 @@ impl Renderer<'_> {
         let of_kind = |kinds: &[SectionKind], n: usize| -> Vec<&Summary> {
             recent
                 .iter()
-                .map(|&i| &site.summaries[i])
+                .map(|&i| &*site.summaries[i])
                 .filter(|s| kinds.iter().any(|k| s.is(*k)))
                 .take(n)
                 .collect()
         };
         let notices: Vec<&Summary> = recent
             .iter()
-            .map(|&i| &site.summaries[i])
+            .map(|&i| &*site.summaries[i])
             .filter(|s| s.featured && !s.is(SectionKind::Procedure))
             .take(5)
             .collect();
         let procedures: Vec<&Summary> = site
             .summaries
             .iter()
+            .map(|s| &**s)
             .filter(|s| s.lang == lang && s.is(SectionKind::Procedure) && s.featured)
             .take(6)
             .collect();
@@ -114,7 +115,7 @@ impl Renderer<'_> {
                 let pages: Vec<&Summary> = l
                     .items
                     .iter()
-                    .map(|&i| &site.summaries[i])
+                    .map(|&i| &*site.summaries[i])
                     .filter(|s| s.is(SectionKind::Page))
                     .collect();
                 context! { name => &l.name, url => &l.url, total => l.items.len(), pages => ser(pages) }
@@ -159,7 +160,7 @@ impl Renderer<'_> {
                     .section(&l.key)
                     .is_some_and(|s| s.kind == SectionKind::Page)
             })
-            .flat_map(|l| l.items.iter().map(|&i| &site.summaries[i]))
+            .flat_map(|l| l.items.iter().map(|&i| &*site.summaries[i]))
             .collect()
     }
 
