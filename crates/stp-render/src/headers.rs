@@ -125,11 +125,7 @@ pub fn headers_file(languages: &[String]) -> Vec<u8> {
     }
     let mut fingerprinted = vec!["/assets/*".to_string()];
     for lang in languages {
-        let prefix = if lang == "vi" {
-            String::new()
-        } else {
-            format!("/{lang}")
-        };
+        let prefix = super::pages::prefix(lang);
         fingerprinted.extend(["t", "d"].map(|kind| format!("{prefix}/tim-kiem/{kind}/*")));
     }
     for path in fingerprinted {

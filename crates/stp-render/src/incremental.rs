@@ -395,9 +395,9 @@ impl Incremental {
             for entry in entries {
                 let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
                 let name = entry.file_name().to_string_lossy().into_owned();
-                let file = name
-                    .strip_suffix(".gz")
-                    .or_else(|| name.strip_suffix(".br"))
+                let file = compress::SUFFIXES
+                    .iter()
+                    .find_map(|suffix| name.strip_suffix(suffix))
                     .unwrap_or(&name);
                 if !keep.contains(format!("{kind}/{file}").as_str()) {
                     std::fs::remove_file(entry.path())

@@ -227,7 +227,7 @@ impl<'a> Renderer<'a> {
                 "search index {lang}: {} ms, {} articles, {} term shards, {} fragments, {} bytes",
                 started.elapsed().as_millis(),
                 index.docs,
-                index.shards,
+                index.shards(),
                 index.file_count(),
                 index.bytes(),
             );
@@ -642,7 +642,7 @@ fn link(title: &str, url: String) -> FileLink {
 }
 
 /// `""` for Vietnamese, `/en` for English.
-fn prefix(lang: &str) -> String {
+pub(crate) fn prefix(lang: &str) -> String {
     if lang == "vi" {
         String::new()
     } else {

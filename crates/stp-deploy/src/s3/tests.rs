@@ -66,14 +66,25 @@ fn small_build(dir: &Path) {
     }
 }
 
-#[test]
-fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
-    let moto = Moto::start();
-    let store = store(&moto, "stp-unit", "/site/");
+/// A new bucket on `moto` (its store under `prefix`) and `small_build` in a temporary
+/// folder (kept as long as the returned guard).
+fn bucket_and_build(
+    moto: &Moto,
+    bucket: &str,
+    prefix: &str,
+) -> (Store, tempfile::TempDir, std::path::PathBuf) {
+    let store = store(moto, bucket, prefix);
     store.create_bucket().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let build = tmp.path().join("public");
     small_build(&build);
+    (store, tmp, build)
+}
+
+#[test]
+fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
+    let moto = Moto::start();
+    let (store, _tmp, build) = bucket_and_build(&moto, "stp-unit", "/site/");
 
     let first = deploy(&store, &build, false).unwrap();
     assert_eq!(first.uploaded.len(), 11, "{first:?}");
@@ -134,11 +145,7 @@ fn the_changed_files_go_with_their_headers_and_the_removed_ones_go_last() {
 #[test]
 fn a_prefix_with_objects_stp_did_not_send_is_refused_and_theirs_are_never_deleted() {
     let moto = Moto::start();
-    let site = store(&moto, "stp-foreign", "site");
-    site.create_bucket().unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let build = tmp.path().join("public");
-    small_build(&build);
+    let (site, _tmp, build) = bucket_and_build(&moto, "stp-foreign", "site");
 
     by_hand(&moto, "stp-foreign", "site/theirs.html", b"not stp's");
     let err = deploy(&site, &build, false).unwrap_err().to_string();
@@ -184,11 +191,7 @@ fn a_prefix_with_objects_stp_did_not_send_is_refused_and_theirs_are_never_delete
 #[test]
 fn a_lost_or_broken_manifest_costs_requests_never_a_wrong_comparison() {
     let moto = Moto::start();
-    let store = store(&moto, "stp-manifest", "");
-    store.create_bucket().unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let build = tmp.path().join("public");
-    small_build(&build);
+    let (store, _tmp, build) = bucket_and_build(&moto, "stp-manifest", "");
     deploy(&store, &build, false).unwrap();
 
     store.delete(&[MANIFEST.to_string()]).unwrap();
@@ -233,11 +236,7 @@ fn a_missing_bucket_or_a_refusal_is_named_with_the_service_answer() {
 #[test]
 fn the_fingerprinted_files_go_before_the_pages_that_name_them() {
     let moto = Moto::start();
-    let store = store(&moto, "stp-order", "");
-    store.create_bucket().unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let build = tmp.path().join("public");
-    small_build(&build);
+    let (store, _tmp, build) = bucket_and_build(&moto, "stp-order", "");
     let sent = std::sync::Mutex::new(Vec::new());
     let progress = |_: usize, _: usize, path: &str| sent.lock().unwrap().push(path.to_string());
     to_s3(

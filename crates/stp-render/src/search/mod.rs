@@ -54,8 +54,6 @@ pub struct Index {
     pub shard_digests: String,
     /// The digests of the `d/` fragments' groups, `DIGEST_HEX` hex digits each.
     pub group_digests: String,
-    /// How many term shards (`t/0.<h>.json` …).
-    pub shards: usize,
     /// How many articles (numbered from 0; `d/<n>.json` holds `docs::CHUNK` of them).
     pub docs: usize,
     /// Articles per `d/` fragment.
@@ -70,6 +68,11 @@ pub struct Index {
 }
 
 impl Index {
+    /// How many term shards (`t/0.<h>.json` …).
+    pub fn shards(&self) -> usize {
+        self.terms.len()
+    }
+
     /// How many fragment files.
     pub fn file_count(&self) -> usize {
         self.terms.len() + self.shown.len()
@@ -235,7 +238,6 @@ pub fn index(site: &Site, lang: &str) -> Index {
     Index {
         shard_digests,
         group_digests,
-        shards: terms.len(),
         docs: order.len(),
         chunk: docs::CHUNK,
         terms,
