@@ -17,7 +17,7 @@ use super::RenderError;
 use super::build::{load_site, write_site};
 use super::compress;
 use super::options::RenderOptions;
-use super::output::{Staging, replace_under};
+use super::output::{Staging, real_folder, replace_under};
 use super::pages::{Job, RELATED_ITEMS, Renderer, sitemap_pages, sitemap_urls, unpaginated};
 use super::sitemap;
 use super::theme::Theme;
@@ -250,10 +250,11 @@ impl Incremental {
         for url in &removed_urls {
             if !new_urls.contains(url) {
                 summary_changed = true;
-                let page = self
-                    .out
-                    .join(url.trim_start_matches('/'))
-                    .join("index.html");
+                let folder = url.trim_matches('/');
+                if !real_folder(&self.out, folder) {
+                    continue;
+                }
+                let page = self.out.join(folder).join("index.html");
                 if page.exists() {
                     std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
                     removed_files += 1;
@@ -385,27 +386,7 @@ impl Incremental {
             .iter()
             .filter_map(|(r, _)| r.strip_prefix(dir))
             .collect();
-        for kind in ["t", "d"] {
-            let abs = self.out.join(dir).join(kind);
-            let entries = match std::fs::read_dir(&abs) {
-                Ok(entries) => entries,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(RenderError::io(&abs, e)),
-            };
-            for entry in entries {
-                let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let file = compress::SUFFIXES
-                    .iter()
-                    .find_map(|suffix| name.strip_suffix(suffix))
-                    .unwrap_or(&name);
-                if !keep.contains(format!("{kind}/{file}").as_str()) {
-                    std::fs::remove_file(entry.path())
-                        .map_err(|e| RenderError::io(&entry.path(), e))?;
-                }
-            }
-        }
-        Ok(())
+        prune_unnamed(&self.out, dir, &keep)
     }
 
     /// Writes a rendered file in place (never half seen), with its variants when the build
@@ -575,6 +556,9 @@ fn slices(site: &Site, l: &Listing, per_page: usize, is_section: bool) -> Vec<Ve
 fn remove_page(out: &Path, rel: &str) -> Result<usize, RenderError> {
     let page = out.join(rel);
     let mut removed = 0;
+    if !real_folder(out, rel.rsplit_once('/').map_or("", |(dir, _)| dir)) {
+        return Ok(0);
+    }
     if page.exists() {
         std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
         removed += 1;
@@ -588,4 +572,69 @@ fn remove_page(out: &Path, rel: &str) -> Result<usize, RenderError> {
         folder = dir.parent();
     }
     Ok(removed)
+}
+
+/// Removes the fragments under `<dir>t/` and `<dir>d/` of `out` (and their compressed
+/// variants) that `keep` does not name. The output folder is not trusted further than
+/// that: a folder on the way that is a symbolic link, or not a folder, is left alone, so
+/// a link planted in it never makes a rebuild delete files elsewhere.
+fn prune_unnamed(out: &Path, dir: &str, keep: &HashSet<&str>) -> Result<(), RenderError> {
+    for kind in ["t", "d"] {
+        let rel = format!("{dir}{kind}");
+        if !real_folder(out, &rel) {
+            continue;
+        }
+        let abs = out.join(&rel);
+        let entries = std::fs::read_dir(&abs).map_err(|e| RenderError::io(&abs, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| RenderError::io(&abs, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let file = compress::SUFFIXES
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix))
+                .unwrap_or(&name);
+            if !keep.contains(format!("{kind}/{file}").as_str()) {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| RenderError::io(&entry.path(), e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prune_unnamed;
+    use std::collections::HashSet;
+
+    #[test]
+    fn prunes_unnamed_fragments_and_never_follows_a_link() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        let elsewhere = tmp.path().join("elsewhere");
+        std::fs::create_dir_all(out.join("tim-kiem/d")).expect("mkdir");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        for f in ["d/0.aaaa.json", "d/0.bbbb.json", "d/0.bbbb.json.gz"] {
+            std::fs::write(out.join("tim-kiem").join(f), "[]").expect("write");
+        }
+        std::fs::write(elsewhere.join("precious.json"), "x").expect("write");
+        std::os::unix::fs::symlink(&elsewhere, out.join("tim-kiem/t")).expect("symlink");
+        let keep: HashSet<&str> = ["index.html", "d/0.aaaa.json"].into();
+        prune_unnamed(&out, "tim-kiem/", &keep).expect("prunes");
+        assert!(out.join("tim-kiem/d/0.aaaa.json").exists());
+        assert!(!out.join("tim-kiem/d/0.bbbb.json").exists());
+        assert!(!out.join("tim-kiem/d/0.bbbb.json.gz").exists());
+        assert!(
+            elsewhere.join("precious.json").exists(),
+            "a link is not followed"
+        );
+
+        // A linked `tim-kiem/` itself is not followed either.
+        let linked = tmp.path().join("linked");
+        std::fs::create_dir_all(linked.join("en")).expect("mkdir");
+        std::os::unix::fs::symlink(out.join("tim-kiem"), linked.join("en/tim-kiem"))
+            .expect("symlink");
+        prune_unnamed(&linked, "en/tim-kiem/", &HashSet::new()).expect("skips");
+        assert!(out.join("tim-kiem/d/0.aaaa.json").exists());
+    }
 }

@@ -186,11 +186,43 @@ fn checked_path(root: &Path, rel: &str) -> Result<PathBuf, RenderError> {
 
 /// Writes `rel` below `root` beside its final name and renames it over, so a reader of
 /// a folder being served never sees half a file (the preview server's rebuilds).
+/// A folder already there that is written through is refused when it is a symbolic link
+/// (or not a folder): the output folder of `stp serve` is reused from one run to the next,
+/// and a link planted in it must not make a rebuild write elsewhere.
 pub fn replace_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let parent = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+    if let Some(link) = not_a_folder(root, parent) {
+        return Err(RenderError::Output(format!(
+            "refusing to write {rel} through {}, which is not a plain folder (a symbolic link?); remove it from the output folder",
+            link.display()
+        )));
+    }
     let tmp = format!("{rel}.stp-tmp");
     write_under(root, &tmp, bytes)?;
     let (from, to) = (root.join(&tmp), root.join(rel));
     std::fs::rename(&from, &to).map_err(|e| RenderError::io(&to, e))
+}
+
+/// The first of the folders `rel` names under `root` that is there but is not a plain
+/// folder (a symbolic link, or a file); `None` when every one that is there is a folder.
+fn not_a_folder(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut at = root.to_path_buf();
+    for c in rel.split('/').filter(|c| !c.is_empty()) {
+        at.push(c);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_dir() => {}
+            Ok(_) => return Some(at),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Whether `rel` under `root` and every folder on the way to it are plain folders that are
+/// there, none of them a symbolic link: what is removed from a reused output folder is
+/// removed only through such folders.
+pub fn real_folder(root: &Path, rel: &str) -> bool {
+    root.join(rel).is_dir() && not_a_folder(root, rel).is_none()
 }
 
 /// Removes staging folders left by builds that were killed.
@@ -242,6 +274,32 @@ fn exchange(a: &Path, b: &Path) -> Result<(), RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebuild_never_writes_through_a_link_in_the_output_folder() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (out, elsewhere) = (tmp.path().join("out"), tmp.path().join("elsewhere"));
+        std::fs::create_dir_all(out.join("tin-tuc")).expect("mkdir");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        std::fs::write(elsewhere.join("index.html"), "giữ nguyên").expect("write");
+        std::os::unix::fs::symlink(&elsewhere, out.join("tin-tuc/a")).expect("symlink");
+        let e = replace_under(&out, "tin-tuc/a/index.html", b"new").expect_err("refused");
+        assert!(e.to_string().contains("tin-tuc/a"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
+            "giữ nguyên"
+        );
+        assert!(!elsewhere.join("index.html.stp-tmp").exists());
+        // A plain folder, there or not yet, is written through.
+        replace_under(&out, "tin-tuc/b/index.html", b"b").expect("new folder");
+        replace_under(&out, "tin-tuc/b/index.html", b"c").expect("again");
+        assert_eq!(
+            std::fs::read(out.join("tin-tuc/b/index.html")).expect("read"),
+            b"c"
+        );
+        assert!(real_folder(&out, "tin-tuc/b") && real_folder(&out, ""));
+        assert!(!real_folder(&out, "tin-tuc/a") && !real_folder(&out, "tin-tuc/c"));
+    }
 
     #[test]
     fn commit_swaps_and_drop_discards() {
