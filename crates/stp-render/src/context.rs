@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use stp_site::Site;
 
+use super::pages::prefix;
 use super::theme::Theme;
 
 /// A menu entry.
@@ -20,17 +21,15 @@ pub struct MenuEntry {
     pub name: String,
     pub url: String,
     pub key: String,
+    /// Whether it leads to the page shown or to its section (`aria-current`).
+    pub current: bool,
 }
 
-/// The shared context of one language.
-pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
+/// The menu of `lang`.
+pub fn menu(site: &Site, lang: &str) -> Vec<MenuEntry> {
     let c = &site.config;
     let english = lang != "vi";
-    let prefix = if english {
-        format!("/{lang}")
-    } else {
-        String::new()
-    };
+    let prefix = prefix(lang);
     let mut menu: Vec<MenuEntry> = c
         .sections
         .iter()
@@ -49,6 +48,7 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
             },
             url: format!("{prefix}/{}/", s.slug),
             key: s.slug.clone(),
+            current: false,
         })
         .collect();
     for m in &c.menu {
@@ -64,8 +64,69 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
                 m.url.clone()
             },
             key: String::new(),
+            current: false,
         });
     }
+    menu
+}
+
+/// Each language's menu as template values: with no entry current, and with each one
+/// current in turn, made once so that a page only picks one (the loop over the menu was
+/// 5 % of a build when each page's template compared every entry with the page).
+pub struct Menus(Vec<(String, Vec<MenuEntry>, Vec<Value>)>);
+
+impl Menus {
+    pub fn new(site: &Site) -> Menus {
+        let menus = (site.config.languages.iter())
+            .map(|lang| {
+                let entries = menu(site, lang);
+                let variants = (0..=entries.len())
+                    .map(|k| Self::value(&entries, |i| i + 1 == k))
+                    .collect();
+                (lang.clone(), entries, variants)
+            })
+            .collect();
+        Menus(menus)
+    }
+
+    fn value(entries: &[MenuEntry], current: impl Fn(usize) -> bool) -> Value {
+        let marked: Vec<MenuEntry> = (entries.iter().enumerate())
+            .map(|(i, e)| MenuEntry {
+                current: current(i),
+                ..e.clone()
+            })
+            .collect();
+        Value::from(Serde(marked))
+    }
+
+    /// The menu of `lang` on a page of the section `section` (its key) at one of `urls`
+    /// (the page's and its listing's address): an entry is current when it is that
+    /// section or leads to one of those addresses.
+    pub fn on(&self, lang: &str, section: Option<&str>, urls: &[&str]) -> Value {
+        let Some((_, entries, variants)) = (self.0.iter())
+            .find(|(l, _, _)| l == lang)
+            .or_else(|| self.0.first())
+        else {
+            return Value::from(Vec::<Value>::new());
+        };
+        let is_current = |i: usize| {
+            let e = &entries[i];
+            section.is_some_and(|k| k == e.key) || urls.contains(&e.url.as_str())
+        };
+        let mut current = (0..entries.len()).filter(|&i| is_current(i));
+        match (current.next(), current.next()) {
+            (None, _) => variants[0].clone(),
+            (Some(k), None) => variants[k + 1].clone(),
+            _ => Self::value(entries, is_current),
+        }
+    }
+}
+
+/// The shared context of one language.
+pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
+    let c = &site.config;
+    let english = lang != "vi";
+    let prefix = prefix(lang);
     let a = &c.agency;
     let pick = |vi: &String, en: &Option<String>| -> String {
         if english {
@@ -105,7 +166,6 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
             responsible => pick(&a.responsible, &a.responsible_en),
             license => &a.license,
         },
-        menu => Value::from(Serde(menu)),
         languages => Value::from(Serde(&c.languages)),
         t => theme.strings_for(lang),
         feeds => c.feeds,

@@ -11,7 +11,7 @@ use stp_content::SectionKind;
 use stp_site::{Facet, Listing, Site, Summary};
 
 use super::RenderError;
-use super::context::base;
+use super::context::{Menus, base};
 use super::markdown;
 use super::options::RenderOptions;
 use super::theme::Theme;
@@ -60,6 +60,7 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     preview: bool,
     bases: Vec<(String, Value)>,
+    menus: Menus,
     today: String,
     /// Print how long the search index took (`STP_TIMINGS`).
     timings: bool,
@@ -86,6 +87,7 @@ impl<'a> Renderer<'a> {
             theme,
             preview,
             bases,
+            menus: Menus::new(site),
             today: options.today().format("%Y-%m-%d").to_string(),
             timings: options.timings,
         }
@@ -202,6 +204,7 @@ impl<'a> Renderer<'a> {
                 let lang = self.site.config.default_language.clone();
                 let ctx = context! { ..self.base(&lang), ..context! {
                     page => context! { title => self.string(&lang, "not_found"), url => "/404.html", kind => "not-found" },
+                    menu => self.menus.on(&lang, None, &["/404.html"]),
                 }};
                 Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
             }
@@ -235,6 +238,7 @@ impl<'a> Renderer<'a> {
         let base = format!("{}/tim-kiem/", prefix(lang));
         let ctx = context! { ..self.base(lang), ..context! {
             page => context! { title => self.string(lang, "search"), url => base.clone(), kind => "search" },
+            menu => self.menus.on(lang, None, &[&base]),
             index => context! {
                 base,
                 shard_digests => index.shard_digests.clone(),
@@ -348,6 +352,7 @@ impl<'a> Renderer<'a> {
                 draft_closed => draft_closed,
             },
             section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
+            menu => self.menus.on(&a.lang, section.map(|l| l.key.as_str()), &[&s.url]),
             related => summaries_value(related),
             today => &self.today,
         }};
@@ -490,6 +495,7 @@ impl<'a> Renderer<'a> {
                 count => pages.count(),
             },
             listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
+            menu => self.menus.on(&l.lang, None, &[&url, &l.url]),
             items => summaries_value(summaries),
             pager => ser(pager),
             today => &self.today,

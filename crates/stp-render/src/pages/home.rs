@@ -86,6 +86,7 @@ impl Renderer<'_> {
             });
         let ctx = context! { ..self.base(lang), ..context! {
             page => context! { title => self.string(lang, "home"), url => format!("{}/", prefix(lang)), kind => "home" },
+            menu => self.menus.on(lang, None, &[&format!("{}/", prefix(lang))]),
             news => ser(of_kind(&[SectionKind::News], 6)),
             articles => ser(of_kind(&[SectionKind::Article], 6)),
             notices => ser(notices),
@@ -136,6 +137,7 @@ impl Renderer<'_> {
             let shown: Vec<Value> = pages.items(n).iter().map(|&i| tags[i].clone()).collect();
             let ctx = context! { ..self.base(lang), ..context! {
                 page => context! { title => self.string(lang, "sitemap"), url => &url, kind => "sitemap", number => n, count => pages.count() },
+                menu => self.menus.on(lang, None, &[&url]),
                 sections => if n == 1 { sections.clone() } else { Vec::new() },
                 elsewhere => if n == 1 { elsewhere.clone() } else { Vec::new() },
                 tags => shown,
