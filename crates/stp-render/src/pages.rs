@@ -224,7 +224,10 @@ impl<'a> Renderer<'a> {
         put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), RenderError>,
     ) -> Result<(), RenderError> {
         let started = std::time::Instant::now();
-        let index = search::index(self.site, lang);
+        let dir = format!("{}tim-kiem/", dir_prefix(lang));
+        let index = search::index(self.site, lang, &mut |path, bytes| {
+            put(format!("{dir}{path}"), bytes)
+        })?;
         if self.timings {
             eprintln!(
                 "search index {lang}: {} ms, {} articles, {} term shards, {} fragments, {} bytes",
@@ -248,7 +251,6 @@ impl<'a> Renderer<'a> {
                 chunk => index.chunk,
             },
         }};
-        let dir = format!("{}tim-kiem/", dir_prefix(lang));
         put(format!("{dir}index.html"), self.html("search.html", ctx)?)?;
         for (path, bytes) in index.files() {
             put(format!("{dir}{path}"), bytes)?;

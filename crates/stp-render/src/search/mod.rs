@@ -27,7 +27,6 @@ mod vocab;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use stp_content::Body;
 
 use stp_site::Site;
 
@@ -48,7 +47,7 @@ pub const GROUP: usize = 16;
 /// Hex digits of a fragment's digest in its name.
 pub const DIGEST_HEX: usize = 8;
 
-/// One language's search index.
+/// One language's search index: what is left once its `d/` fragments are written.
 pub struct Index {
     /// The digests of the term shards, `DIGEST_HEX` hex digits each, in shard order.
     pub shard_digests: String,
@@ -60,11 +59,9 @@ pub struct Index {
     pub chunk: usize,
     /// The term shards, `t/<n>.json` in order.
     terms: Vec<Vec<u8>>,
-    /// The article fragments, `d/<n>.json` in order, held compressed until written when
-    /// the site's bodies are (a large site): at 100,000 articles they are some 190 MB of
-    /// JSON (each article's first 1,500 characters), and they wait for the term shards,
-    /// which come last.
-    shown: Vec<Body>,
+    /// How many `d/` fragments were handed out, and their bytes.
+    shown_files: usize,
+    shown_bytes: usize,
 }
 
 impl Index {
@@ -73,28 +70,68 @@ impl Index {
         self.terms.len()
     }
 
-    /// How many fragment files.
+    /// How many fragment files, the `d/` ones included.
     pub fn file_count(&self) -> usize {
-        self.terms.len() + self.shown.len()
+        self.terms.len() + self.shown_files
     }
 
-    /// The fragments' bytes in all.
+    /// The fragments' bytes in all, the `d/` ones included.
     pub fn bytes(&self) -> usize {
-        self.terms.iter().map(Vec::len).sum::<usize>()
-            + self.shown.iter().map(Body::len).sum::<usize>()
+        self.terms.iter().map(Vec::len).sum::<usize>() + self.shown_bytes
     }
 
-    /// The fragments, by path under `tim-kiem/`, each made whole only when it is taken.
+    /// The term shards, by path under `tim-kiem/`.
     pub fn files(self) -> impl Iterator<Item = (String, Vec<u8>)> {
         let t = self.shard_digests;
-        let g = self.group_digests;
-        let terms = (self.terms.into_iter().enumerate())
-            .map(move |(n, bytes)| (format!("t/{n}.{}.json", digest_at(&t, n)), bytes));
-        let shown = (self.shown.into_iter().enumerate()).map(move |(n, c)| {
-            let name = format!("d/{n}.{}.json", digest_at(&g, n / GROUP));
-            (name, c.into_text().into_bytes())
-        });
-        terms.chain(shown)
+        (self.terms.into_iter().enumerate())
+            .map(move |(n, bytes)| (format!("t/{n}.{}.json", digest_at(&t, n)), bytes))
+    }
+}
+
+/// The `d/` fragments as their groups are complete: each group's digest is worked out
+/// and its files handed to `put` by path under `tim-kiem/` at once, so that no more than
+/// a batch of them is ever held (at 100,000 articles they are some 190 MB of JSON, which
+/// the index used to hold, compressed, until the end).
+struct ShownOut<'p, E> {
+    put: &'p mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+    /// Fragments made but not yet handed out: the start of the group being made.
+    waiting: Vec<String>,
+    /// Fragments handed out so far.
+    done: usize,
+    bytes: usize,
+    group_digests: String,
+}
+
+impl<E> ShownOut<'_, E> {
+    /// Takes the next fragments; hands out every group they complete.
+    fn add(&mut self, chunks: Vec<String>) -> Result<(), E> {
+        self.waiting.extend(chunks);
+        while self.waiting.len() >= GROUP {
+            let rest = self.waiting.split_off(GROUP);
+            let group = std::mem::replace(&mut self.waiting, rest);
+            self.hand_out(group)?;
+        }
+        Ok(())
+    }
+
+    /// Hands out the last group, however short.
+    fn finish(mut self) -> Result<(usize, usize, String), E> {
+        if !self.waiting.is_empty() {
+            let group = std::mem::take(&mut self.waiting);
+            self.hand_out(group)?;
+        }
+        Ok((self.done, self.bytes, self.group_digests))
+    }
+
+    fn hand_out(&mut self, group: Vec<String>) -> Result<(), E> {
+        let digest = digest(group.iter().map(|c| c.as_bytes()));
+        for chunk in group {
+            self.bytes += chunk.len();
+            (self.put)(format!("d/{}.{digest}.json", self.done), chunk.into_bytes())?;
+            self.done += 1;
+        }
+        self.group_digests.push_str(&digest);
+        Ok(())
     }
 }
 
@@ -114,8 +151,14 @@ fn digest<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     hex[..DIGEST_HEX].to_string()
 }
 
-/// The search index of the `lang` articles of `site`.
-pub fn index(site: &Site, lang: &str) -> Index {
+/// The search index of the `lang` articles of `site`. Its `d/` fragments are handed to
+/// `put` (by path under `tim-kiem/`) as they are made; the term shards come with the
+/// index.
+pub fn index<E>(
+    site: &Site,
+    lang: &str,
+    put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<Index, E> {
     let mut order: Vec<usize> = (0..site.summaries.len())
         .filter(|&i| site.summaries[i].lang == lang)
         .collect();
@@ -137,21 +180,13 @@ pub fn index(site: &Site, lang: &str) -> Index {
     let mut vocab = vocab::Vocab::default();
     let mut tokenised: Vec<score::Tokenised> = Vec::with_capacity(order.len());
     // What results show, as the `d/` fragments' JSON, made batch by batch (every batch
-    // but the last is a whole number of fragments), so that no article's text is held
-    // twice, as a string and in its fragment.
-    let mut shown_chunks: Vec<Body> = Vec::with_capacity(order.len().div_ceil(docs::CHUNK));
-    // Held compressed when the site's bodies are (a large site, or as asked): compressing
-    // costs a small site 2 % of its build for memory it does not need.
-    let pack = site
-        .articles
-        .iter()
-        .any(|a| matches!(a.body, Body::Packed { .. }));
-    let hold = |c: &String| {
-        if pack {
-            Body::packed(c)
-        } else {
-            Body::plain(c)
-        }
+    // but the last is a whole number of fragments) and handed out a group at a time.
+    let mut shown_out = ShownOut {
+        put,
+        waiting: Vec::with_capacity(GROUP),
+        done: 0,
+        bytes: 0,
+        group_digests: String::new(),
     };
     let shown_of = |i: usize, text: String| {
         let s = &site.summaries[i];
@@ -206,7 +241,7 @@ pub fn index(site: &Site, lang: &str) -> Index {
             tokenised.push(t);
             shown.push(shown_of(i, text));
         }
-        shown_chunks.extend(docs::chunks(&shown).iter().map(hold));
+        shown_out.add(docs::chunks(&shown))?;
     }
     let words: usize = tokenised.iter().map(score::Tokenised::body_words).sum();
     let average = words as f32 / tokenised.len().max(1) as f32;
@@ -228,19 +263,53 @@ pub fn index(site: &Site, lang: &str) -> Index {
         .map(String::into_bytes)
         .collect();
     let shard_digests: String = terms.par_iter().map(|t| digest([&t[..]])).collect();
-    let group_digests: String = shown_chunks
-        .par_chunks(GROUP)
-        .map(|group| {
-            let texts: Vec<_> = group.iter().map(Body::text).collect();
-            digest(texts.iter().map(|t| t.as_bytes()))
-        })
-        .collect();
-    Index {
+    let (shown_files, shown_bytes, group_digests) = shown_out.finish()?;
+    Ok(Index {
         shard_digests,
         group_digests,
         docs: order.len(),
         chunk: docs::CHUNK,
         terms,
-        shown: shown_chunks,
+        shown_files,
+        shown_bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{GROUP, ShownOut, digest};
+
+    /// Fragments handed out in uneven batches get the names they would get all at once:
+    /// `d/<n>.<digest of the group of GROUP they are in>.json`, the last group short.
+    #[test]
+    fn fragments_are_named_by_their_group_whatever_the_batches() {
+        let chunks: Vec<String> = (0..2 * GROUP + 3).map(|n| format!("[{n}]")).collect();
+        let mut got = Vec::new();
+        let mut put = |path: String, bytes: Vec<u8>| -> Result<(), ()> {
+            got.push((path, bytes));
+            Ok(())
+        };
+        let mut out = ShownOut {
+            put: &mut put,
+            waiting: Vec::new(),
+            done: 0,
+            bytes: 0,
+            group_digests: String::new(),
+        };
+        for batch in [&chunks[..2], &chunks[2..GROUP + 5], &chunks[GROUP + 5..]] {
+            out.add(batch.to_vec()).expect("added");
+        }
+        let (files, bytes, digests) = out.finish().expect("finished");
+        assert_eq!(files, chunks.len());
+        assert_eq!(bytes, chunks.iter().map(String::len).sum::<usize>());
+        let groups: Vec<String> = chunks
+            .chunks(GROUP)
+            .map(|g| digest(g.iter().map(|c| c.as_bytes())))
+            .collect();
+        assert_eq!(digests, groups.concat());
+        for (n, (path, bytes)) in got.iter().enumerate() {
+            assert_eq!(path, &format!("d/{n}.{}.json", groups[n / GROUP]));
+            assert_eq!(bytes, chunks[n].as_bytes());
+        }
     }
 }
