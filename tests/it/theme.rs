@@ -114,9 +114,7 @@ fn english_part_introduces_the_agency_and_menus_only_english_sections() {
     assert!(empty.contains("published in Vietnamese only"));
     // An article with a translation switches to it.
     let about = read(&site, "gioi-thieu/lich-su-hinh-thanh/index.html");
-    assert!(about.contains(
-        "class=\"lang-switch\" href=\"&#x2f;en&#x2f;gioi-thieu&#x2f;lich-su-hinh-thanh&#x2f;\""
-    ));
+    assert!(about.contains("class=\"lang-switch\" href=\"/en/gioi-thieu/lich-su-hinh-thanh/\""));
 }
 
 #[test]
@@ -127,10 +125,7 @@ fn drafts_show_deadline_and_closed_state() {
         "gop-y-du-thao/du-thao-quy-dinh-tro-giup-phap-ly/index.html",
     );
     assert!(open.contains("data-kind=\"article-draft-open\""));
-    assert!(
-        open.contains("31&#x2f;12&#x2f;2030"),
-        "the deadline, dd/mm/yyyy"
-    );
+    assert!(open.contains("31/12/2030"), "the deadline, dd/mm/yyyy");
     assert!(open.contains("mailto:bbt.stp@binhphuoc.gov.vn?subject="));
     let closed = read(
         &site,
@@ -151,7 +146,7 @@ fn legal_documents_table_has_filters_and_every_document() {
         "data-filter=\"year\"",
         "data-filter=\"effect\"",
         "data-filter=\"text\"",
-        "12&#x2f;2026&#x2f;QĐ-UBND",
+        "12/2026/QĐ-UBND",
         "data-effect=\"expired\"",
         "data-effect=\"in-force\"",
     ] {
@@ -177,4 +172,50 @@ fn feedback_forms_mail_the_board_with_a_subject() {
     );
     assert!(page.contains("name=\"subject\" value=\"[Đánh giá: Rất hài lòng] Cấp Phiếu"));
     assert!(page.contains("name=\"subject\" value=\"[Hỏi đáp, góp ý] Cấp Phiếu"));
+}
+
+/// The addresses the main menu marks `aria-current="page"` on a page of the built site.
+fn menu_current(site: &Path, rel: &str) -> Vec<String> {
+    let html = read(site, rel);
+    let start = html.find("<nav class=\"main-nav\"").expect("the main menu");
+    let nav = &html[start..start + html[start..].find("</nav>").expect("its end")];
+    nav.split("<a href=\"")
+        .skip(1)
+        .filter(|a| a[..a.find('>').expect("a tag")].contains("aria-current=\"page\""))
+        .map(|a| a[..a.find('"').expect("an address")].to_string())
+        .collect()
+}
+
+#[test]
+fn the_menu_marks_the_page_or_section_shown_and_nothing_else() {
+    let (_tmp, site) = build();
+    // A section's list and its articles: the section.
+    assert_eq!(menu_current(&site, "tin-tuc/index.html"), ["/tin-tuc/"]);
+    assert_eq!(
+        menu_current(&site, "tin-tuc/ngay-phap-luat-2026/index.html"),
+        ["/tin-tuc/"]
+    );
+    // A filter of the legal documents belongs to their section.
+    assert_eq!(
+        menu_current(&site, "van-ban/loai/chi-thi/index.html"),
+        ["/van-ban/"]
+    );
+    assert_eq!(
+        menu_current(&site, "van-ban/qd-12-2026/index.html"),
+        ["/van-ban/"]
+    );
+    // The home page marks the home link; a [[menu]] link (the sitemap) is marked on the
+    // page it leads to; a tag belongs to no entry.
+    assert_eq!(menu_current(&site, "index.html"), ["/"]);
+    assert_eq!(
+        menu_current(&site, "so-do-trang/index.html"),
+        ["/so-do-trang/"]
+    );
+    assert!(menu_current(&site, "the/ho-tich/index.html").is_empty());
+    assert!(menu_current(&site, "tim-kiem/index.html").is_empty());
+    // The English part: its own addresses.
+    assert_eq!(
+        menu_current(&site, "en/gioi-thieu/lich-su-hinh-thanh/index.html"),
+        ["/en/gioi-thieu/"]
+    );
 }

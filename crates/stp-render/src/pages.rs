@@ -497,7 +497,7 @@ impl<'a> Renderer<'a> {
                 count => pages.count(),
             },
             listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
-            menu => self.menus.on(&l.lang, None, &[&url, &l.url]),
+            menu => self.menus.on(&l.lang, section_key, &[&url, &l.url]),
             items => summaries_value(summaries),
             pager => ser(pager),
             today => &self.today,
