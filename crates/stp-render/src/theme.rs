@@ -111,6 +111,7 @@ impl Theme {
             }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_formatter(html_formatter);
         for (name, text) in templates {
             env.add_template_owned(name.clone(), text)
                 .map_err(|e| RenderError::Theme(format!("templates/{name}: {e}")))?;
@@ -152,6 +153,27 @@ impl Theme {
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e}")))?;
         tmpl.render(ctx)
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e:#}")))
+    }
+}
+
+/// Writes a value into a page. A string in an HTML or XML template is escaped as
+/// pulldown-cmark escapes text (`&`, `<`, `>`, `"` and `'`, enough for text and for
+/// attributes in either quote), not also `/` as MiniJinja's own escaping does: a page's
+/// addresses then read `/tin-tuc/` rather than `&#x2f;tin-tuc&#x2f;`, which was 3 % of
+/// the bytes a 10,000-article site wrote. Anything else, a value marked safe included,
+/// goes to MiniJinja's formatter.
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if *state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(out), text).map_err(
+                |e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()),
+            )
+        }
+        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 
@@ -209,6 +231,37 @@ mod tests {
         assert_eq!(weekday("2026-11-23", Some("vi")), "Thứ Hai");
         assert_eq!(weekday("2026-11-29", Some("en")), "Sunday");
         assert_eq!(weekday("not a date", Some("vi")), "");
+    }
+
+    #[test]
+    fn strings_are_escaped_for_html_except_the_slash() {
+        let mut files: std::collections::BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        let body =
+            b"<p title='{{ x }}' data-u=\"{{ u }}\">{{ x }} {{ safe }} {{ n }} {{ none }}</p>";
+        files.insert("templates/t.html".into(), body.to_vec());
+        files.insert("templates/t.txt".into(), b"{{ x }}".to_vec());
+        let theme = Theme::from_files(files).expect("loads");
+        let ctx = minijinja::context! {
+            x => "<b onclick='a()'>\"Hòa\" & /x/</b>",
+            u => "/tin-tuc/?q=a&b",
+            safe => minijinja::Value::from_safe_string("<em>/</em>".into()),
+            n => 15,
+            none => (),
+        };
+        let html = theme.render("t.html", ctx.clone()).expect("renders");
+        let x = "&lt;b onclick=&#39;a()&#39;&gt;&quot;Hòa&quot; &amp; /x/&lt;/b&gt;";
+        assert_eq!(
+            html,
+            format!("<p title='{x}' data-u=\"/tin-tuc/?q=a&amp;b\">{x} <em>/</em> 15 None</p>")
+        );
+        // Not an HTML template: nothing escaped.
+        assert_eq!(
+            theme.render("t.txt", ctx).expect("renders"),
+            "<b onclick='a()'>\"Hòa\" & /x/</b>"
+        );
     }
 
     #[test]

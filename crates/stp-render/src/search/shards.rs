@@ -96,7 +96,12 @@ impl Postings {
             .par_chunks(SCATTER)
             .enumerate()
             .map(|(r, run)| {
-                let mut parts = vec![Vec::new(); PARTS];
+                // Each part gets about its share: room for a quarter more than the
+                // average, so few of them grow (growing them was 2-3 % of a build).
+                let keys: usize = run.iter().map(Vec::len).sum();
+                let room = keys / PARTS + keys / PARTS / 4 + 16;
+                let mut parts: Vec<Vec<(Key, u32, u8)>> =
+                    (0..PARTS).map(|_| Vec::with_capacity(room)).collect();
                 let docs = first + (r * SCATTER) as u32..;
                 for (doc, scores) in docs.zip(run) {
                     for &(key, score) in scores {
