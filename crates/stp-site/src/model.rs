@@ -59,7 +59,7 @@ impl Site {
         config: SiteConfig,
         mut paired: Vec<(Article, Provenance)>,
     ) -> Result<Site, SiteError> {
-        paired.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        paired.par_sort_by(|a, b| a.0.path.cmp(&b.0.path));
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (i, (a, _)) in paired.iter().enumerate() {
             let url = a.url_path();
@@ -96,15 +96,20 @@ impl Site {
             items.sort_by(|&a, &b| display_order(&summaries[a], &summaries[b]));
         };
 
-        let mut sections = Vec::new();
-        for lang in &config.languages {
-            for section in &config.sections {
+        // Each section of each language sorted on its own, in parallel (at 100,000
+        // articles the model's sorts took most of a second on one thread).
+        let places: Vec<(&String, &stp_content::Section)> = (config.languages.iter())
+            .flat_map(|lang| config.sections.iter().map(move |section| (lang, section)))
+            .collect();
+        let sections: Vec<Listing> = places
+            .into_par_iter()
+            .map(|(lang, section)| {
                 let mut items: Vec<usize> = (0..articles.len())
                     .filter(|&i| articles[i].section == section.slug && &articles[i].lang == lang)
                     .collect();
                 order(&mut items);
                 let english = lang != "vi";
-                sections.push(Listing {
+                Listing {
                     key: section.slug.clone(),
                     name: if english {
                         section
@@ -121,9 +126,9 @@ impl Site {
                         format!("/{}/", section.slug)
                     },
                     items,
-                });
-            }
-        }
+                }
+            })
+            .collect();
 
         let facets = sections
             .iter()
@@ -135,17 +140,23 @@ impl Site {
             .flat_map(|l| facets_of(l, &summaries))
             .collect();
 
+        let tag_keys: Vec<Vec<String>> = articles
+            .par_iter()
+            .map(|a| a.front.tags.iter().map(|t| slugify(t)).collect())
+            .collect();
         let mut tag_items: BTreeMap<(String, String), (String, Vec<usize>)> = BTreeMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            for t in &a.front.tags {
+        for (i, (a, keys)) in articles.iter().zip(tag_keys).enumerate() {
+            for (t, key) in a.front.tags.iter().zip(keys) {
                 let entry = tag_items
-                    .entry((a.lang.clone(), slugify(t)))
+                    .entry((a.lang.clone(), key))
                     .or_insert_with(|| (t.clone(), Vec::new()));
                 entry.1.push(i);
             }
         }
         let tags = tag_items
             .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .map(|((lang, key), (name, mut items))| {
                 order(&mut items);
                 let url = if lang == "vi" {
@@ -170,7 +181,7 @@ impl Site {
             }
         }
         for items in recent.values_mut() {
-            items.sort_by(|&a, &b| newest_first(&summaries[a], &summaries[b]));
+            items.par_sort_by(|&a, &b| newest_first(&summaries[a], &summaries[b]));
         }
 
         Ok(Site {
