@@ -4,8 +4,8 @@
 /// jemalloc rather than the C library's allocator: a build makes and frees millions of
 /// small strings and values from two threads at once, where glibc's malloc took about
 /// 8 % of a build's CPU. In alternating runs of the public build of 100,000 articles,
-/// 13.1–13.3 s and 874–888 MiB at peak against glibc's 13.9–14.2 s and 931–932 MiB
-/// (docs/bench.md).
+/// with the settings below, 13.3–14.5 s and 900–907 MiB at peak against glibc's
+/// 14.2–15.9 s and 915–932 MiB (docs/bench.md).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

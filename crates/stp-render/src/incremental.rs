@@ -259,7 +259,7 @@ impl Incremental {
                     std::fs::remove_file(&page).map_err(|e| RenderError::io(&page, e))?;
                     removed_files += 1;
                 }
-                let rel = format!("{}/index.html", url.trim_matches('/'));
+                let rel = format!("{folder}/index.html");
                 removed_files += compress::remove(&self.out, &rel)?;
             }
         }

@@ -191,7 +191,7 @@ fn checked_path(root: &Path, rel: &str) -> Result<PathBuf, RenderError> {
 /// and a link planted in it must not make a rebuild write elsewhere.
 pub fn replace_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
     let parent = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    if let Some(link) = not_a_folder(root, parent) {
+    if let Way::Blocked(link) = way_to(root, parent) {
         return Err(RenderError::Output(format!(
             "refusing to write {rel} through {}, which is not a plain folder (a symbolic link?); remove it from the output folder",
             link.display()
@@ -203,26 +203,34 @@ pub fn replace_under(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderE
     std::fs::rename(&from, &to).map_err(|e| RenderError::io(&to, e))
 }
 
-/// The first of the folders `rel` names under `root` that is there but is not a plain
-/// folder (a symbolic link, or a file); `None` when every one that is there is a folder.
-fn not_a_folder(root: &Path, rel: &str) -> Option<PathBuf> {
+/// What is on the way to the folder `rel` under `root`.
+enum Way {
+    /// Every folder is there, each a plain one (not a symbolic link).
+    Plain,
+    /// A folder is not there yet; those before it are plain.
+    Missing,
+    /// This one is there but is not a plain folder (a symbolic link, or a file).
+    Blocked(PathBuf),
+}
+
+fn way_to(root: &Path, rel: &str) -> Way {
     let mut at = root.to_path_buf();
     for c in rel.split('/').filter(|c| !c.is_empty()) {
         at.push(c);
         match std::fs::symlink_metadata(&at) {
             Ok(m) if m.file_type().is_dir() => {}
-            Ok(_) => return Some(at),
-            Err(_) => return None,
+            Ok(_) => return Way::Blocked(at),
+            Err(_) => return Way::Missing,
         }
     }
-    None
+    Way::Plain
 }
 
 /// Whether `rel` under `root` and every folder on the way to it are plain folders that are
 /// there, none of them a symbolic link: what is removed from a reused output folder is
 /// removed only through such folders.
 pub fn real_folder(root: &Path, rel: &str) -> bool {
-    root.join(rel).is_dir() && not_a_folder(root, rel).is_none()
+    matches!(way_to(root, rel), Way::Plain)
 }
 
 /// Removes staging folders left by builds that were killed.

@@ -84,9 +84,10 @@ impl Renderer<'_> {
                 let a = &site.articles[i];
                 context! { title => &a.front.title, url => a.url_path(), entries => ser(&a.front.schedule) }
             });
+        let url = format!("{}/", prefix(lang));
         let ctx = context! { ..self.base(lang), ..context! {
-            page => context! { title => self.string(lang, "home"), url => format!("{}/", prefix(lang)), kind => "home" },
-            menu => self.menus.on(lang, None, &[&format!("{}/", prefix(lang))]),
+            page => context! { title => self.string(lang, "home"), url => &url, kind => "home" },
+            menu => self.menus.on(lang, None, &[&url]),
             news => ser(of_kind(&[SectionKind::News], 6)),
             articles => ser(of_kind(&[SectionKind::Article], 6)),
             notices => ser(notices),

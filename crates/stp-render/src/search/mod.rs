@@ -102,7 +102,17 @@ struct ShownOut<'p, E> {
     group_digests: String,
 }
 
-impl<E> ShownOut<'_, E> {
+impl<'p, E> ShownOut<'p, E> {
+    fn new(put: &'p mut dyn FnMut(String, Vec<u8>) -> Result<(), E>) -> Self {
+        ShownOut {
+            put,
+            waiting: Vec::with_capacity(GROUP),
+            done: 0,
+            bytes: 0,
+            group_digests: String::new(),
+        }
+    }
+
     /// Takes the next fragments; hands out every group they complete.
     fn add(&mut self, chunks: Vec<String>) -> Result<(), E> {
         self.waiting.extend(chunks);
@@ -181,13 +191,7 @@ pub fn index<E>(
     let mut tokenised: Vec<score::Tokenised> = Vec::with_capacity(order.len());
     // What results show, as the `d/` fragments' JSON, made batch by batch (every batch
     // but the last is a whole number of fragments) and handed out a group at a time.
-    let mut shown_out = ShownOut {
-        put,
-        waiting: Vec::with_capacity(GROUP),
-        done: 0,
-        bytes: 0,
-        group_digests: String::new(),
-    };
+    let mut shown_out = ShownOut::new(put);
     let shown_of = |i: usize, text: String| {
         let s = &site.summaries[i];
         docs::Shown(
@@ -289,13 +293,7 @@ mod tests {
             got.push((path, bytes));
             Ok(())
         };
-        let mut out = ShownOut {
-            put: &mut put,
-            waiting: Vec::new(),
-            done: 0,
-            bytes: 0,
-            group_digests: String::new(),
-        };
+        let mut out = ShownOut::new(&mut put);
         for batch in [&chunks[..2], &chunks[2..GROUP + 5], &chunks[GROUP + 5..]] {
             out.add(batch.to_vec()).expect("added");
         }
