@@ -180,3 +180,49 @@ fn script_handlers_and_javascript_links_are_sanitised() {
     assert!(!body.to_lowercase().contains("javascript:"), "{body}");
     assert!(body.contains("Xin chào"), "{body}");
 }
+
+/// Script in every front-matter field a contributor writes (title, summary, tags, author,
+/// unit) reaches no page and no feed as markup: every file of the build is read, and the
+/// only place the text stands unescaped is the search index's JSON, which `search.js`
+/// puts on the page as text.
+#[test]
+fn script_in_every_front_matter_field_is_escaped_on_every_page() {
+    let site = Site::new();
+    let payload = r#"\"'><script>alert(1)</script><img src=x onerror=alert(2)>"#;
+    site.write(
+        "content/tin-tuc/do-doc.md",
+        format!(
+            "---\ntitle: \"T {payload}\"\ndate: 2026-11-20 08:30\nsummary: \"S {payload}\"\n\
+             tags: [\"G {payload}\"]\nauthor: \"A {payload}\"\nunit: \"U {payload}\"\n---\nNội dung.\n"
+        ),
+    );
+    let out = site.path("preview");
+    let o = site.stp(&["build", "--preview", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut read = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        let rel = entry
+            .path()
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if !entry.file_type().is_file() || rel.starts_with("tim-kiem/") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        read += 1;
+        for raw in ["<script>alert", "<img src=x", "'><"] {
+            assert!(!text.contains(raw), "{rel} holds {raw}");
+        }
+    }
+    let page = std::fs::read_to_string(out.join("tin-tuc/do-doc/index.html")).unwrap();
+    assert!(
+        page.contains("T &quot;&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the title is shown, escaped"
+    );
+    assert!(read > 20, "{read} files read");
+}
