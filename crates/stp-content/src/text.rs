@@ -47,10 +47,19 @@ pub fn is_nfc(text: &str) -> bool {
 pub fn detect_legacy(line: &str) -> Option<Legacy> {
     // Real Vietnamese uses letters outside Latin-1 (ư, ơ, ạ, ế…); legacy text does not.
     // Checked first: it is cheap and settles almost every Unicode line at its first word.
-    let has_vietnamese = line
-        .chars()
-        .any(|c| ('\u{0100}'..='\u{1EFF}').contains(&c) && !"ŒœŠšŸŽžƒ".contains(c));
-    if has_vietnamese {
+    // A line with no character a legacy encoding writes (`tcvn3::byte_of`: ASCII alone,
+    // such as most front-matter lines) has no word for `legacy::score` to count either.
+    let mut legacy_bytes = false;
+    for c in line.chars() {
+        if c.is_ascii() {
+            continue;
+        }
+        if ('\u{0100}'..='\u{1EFF}').contains(&c) && !"ŒœŠšŸŽžƒ".contains(c) {
+            return None;
+        }
+        legacy_bytes |= legacy::tcvn3::byte_of(c).is_some();
+    }
+    if !legacy_bytes {
         return None;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();

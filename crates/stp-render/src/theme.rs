@@ -3,6 +3,7 @@
 //! one with the same name under `themes/<name>/`. Assets get a content hash in their name.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use stp_content::SiteFiles;
 
 use minijinja::{AutoEscape, Environment, Value};
@@ -140,8 +141,11 @@ impl Theme {
 
     /// The interface strings of `lang` as a template value.
     pub fn strings_for(&self, lang: &str) -> Value {
-        Value::from(minijinja::value::Serde(
-            self.strings.get(lang).or_else(|| self.strings.get("vi")),
+        let strings = self.strings.get(lang).or_else(|| self.strings.get("vi"));
+        Value::from_object(Strings(
+            (strings.into_iter().flatten())
+                .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+                .collect(),
         ))
     }
 
@@ -153,6 +157,24 @@ impl Theme {
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e}")))?;
         tmpl.render(ctx)
             .map_err(|e| RenderError::Theme(format!("templates/{template}: {e:#}")))
+    }
+}
+
+/// A language's interface strings (`t` in templates), looked up by name as a string:
+/// a page's templates look up some fifty of them, and a map of template values
+/// compares each key as a value, several times a lookup.
+#[derive(Debug)]
+struct Strings(BTreeMap<String, Value>);
+
+impl minijinja::value::Object for Strings {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_str()?).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Values(
+            self.0.keys().map(|k| Value::from(k.as_str())).collect(),
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 //! Decomposed Unicode (NFD, UniKey's "Unicode tổ hợp") needs no table: NFC composes it.
 
 mod syllable;
-mod tcvn3;
+pub(crate) mod tcvn3;
 mod vni;
 
 use unicode_normalization::UnicodeNormalization;
