@@ -138,25 +138,52 @@ pub fn build(
 /// of a build took (for scripts/bench); otherwise does nothing.
 struct Stages {
     last: Option<std::time::Instant>,
+    /// The process's CPU time (user and system) when the last stage ended, in ms.
+    cpu: u64,
 }
 
 impl Stages {
     fn start(on: bool) -> Stages {
         Stages {
             last: on.then(std::time::Instant::now),
+            cpu: cpu_ms(),
         }
     }
 
     fn done(&mut self, stage: &str) {
         if let Some(last) = self.last.as_mut() {
+            let cpu = cpu_ms();
             eprintln!(
-                "stage {stage}: {} ms, {}",
+                "stage {stage}: {} ms, cpu {} ms, {}",
                 last.elapsed().as_millis(),
+                cpu.saturating_sub(self.cpu),
                 memory()
             );
             *last = std::time::Instant::now();
+            self.cpu = cpu;
         }
     }
+}
+
+/// The CPU time (user and system, all threads) the process has used, in ms, from
+/// /proc/self/stat (in clock ticks of 10 ms); 0 where it cannot be read. With the wall
+/// time of a stage, it tells whether both cores were busy.
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces), from the third on.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |n: usize| {
+        fields
+            .get(n)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) * 10
 }
 
 /// The process's memory now and at its peak (`VmRSS`, `VmHWM` from /proc), for the stage
