@@ -513,6 +513,7 @@ fn every_message_the_command_line_names_is_in_both_files() {
         }
     }
     assert!(ids.len() > 100, "{} ids found", ids.len());
+    ids.extend(stp::content::SAID.iter().map(|id| id.to_string()));
     ids.extend(State::ALL.map(|s| format!("state-{}", s.as_str())));
     ids.extend(Role::ALL.map(|r| format!("role-{}", r.as_str())));
     ids.extend(ArticleKind::ALL.map(|k| format!("kind-{}", k.as_str())));
@@ -866,4 +867,168 @@ fn calendar_new_and_report_speak_the_chosen_language() {
         stderr(&english(&env, &month)),
         "error: `2026-13` is not a month\nhint: write it as YYYY-MM, e.g. 2026-03\n"
     );
+}
+
+/// Each refusal of the content layer that carries a message id (`Said`), made for real
+/// from a bad article, a bad path, a file over the limit and a symbolic link: its
+/// English words in the Fluent file are exactly the layer's own message, its Vietnamese
+/// words differ from them, and every id the layer lists but one is met.
+#[test]
+fn content_refusals_in_english_are_the_content_layer_s_own_words() {
+    use std::path::Path;
+
+    use stp::content::{
+        ContentError, SiteConfig, check_relative_path, parse_article, read_limited,
+    };
+    use stp::i18n::{Arg, tr};
+
+    let settings = include_str!("../../examples/site/site.toml");
+    let config = SiteConfig::parse(Path::new("site.toml"), settings).unwrap();
+    let article = |path: &str, text: &[u8]| parse_article(Path::new(path), text, &config);
+    let big = [b"---\ntitle: a\n---\n".as_slice(), &vec![b'a'; 5 << 20]].concat();
+    let deep = format!("---\ntitle: {}{}\n---\n", "[".repeat(40), "]".repeat(40));
+    let long = format!(
+        "---\ntitle: a\nsummary: \"{}\"\n---\n",
+        "x".repeat(70 * 1024)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("to.md"), "x").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("to.md"), dir.path().join("link.md")).unwrap();
+    std::fs::write(dir.path().join("big.pdf"), vec![0u8; 3 << 20]).unwrap();
+    let errors: Vec<ContentError> = vec![
+        article("content/tin-tuc/a.md", &big).unwrap_err(),
+        article("content/tin-tuc/a.md", b"---\ntitle: a\n---\nch\xe0o\n").unwrap_err(),
+        article(
+            "content/tin-tuc/a.md",
+            "---\ntitle: a\n---\nC¸c v¨n b¶n ph¸p luËt vÒ hé tÞch\n".as_bytes(),
+        )
+        .unwrap_err(),
+        article("content/tin-tuc/a.md", b"title: a\n").unwrap_err(),
+        article("content/tin-tuc/a.md", b"---\ntitle: a\n").unwrap_err(),
+        article("content/tin-tuc/a.md", long.as_bytes()).unwrap_err(),
+        article("content/tin-tuc/a.md", b"---\ntitle: [\n---\n").unwrap_err(),
+        article("content/tin-tuc/a.md", b"---\ntitle: a\nfoo: 1\n---\n").unwrap_err(),
+        article("content/tin-tuc/a.md", b"---\ndate: 2026-01-01\n---\n").unwrap_err(),
+        article(
+            "content/tin-tuc/a.md",
+            b"---\ntitle: &x a\nsummary: *x\n---\n",
+        )
+        .unwrap_err(),
+        article("content/tin-tuc/a.md", deep.as_bytes()).unwrap_err(),
+        article(
+            "content/khong-co/a.md",
+            b"---\ntitle: a\ndate: 2026-01-01\n---\n",
+        )
+        .unwrap_err(),
+        article(
+            "content/tin-tuc/a.md",
+            b"---\ntitle: a\ndate: 31/12/2026\n---\n",
+        )
+        .unwrap_err(),
+        article(
+            "content/tin-tuc/a.md",
+            b"---\ntitle: \" \"\ndate: 2026-01-01\n---\n",
+        )
+        .unwrap_err(),
+        article("tin-tuc/a.md", b"---\ntitle: a\ndate: 2026-01-01\n---\n").unwrap_err(),
+        article(
+            "content/tin-tuc/a.md",
+            b"---\ntitle: a\ndate: 2026-01-01\nslug: Tin Moi\n---\n",
+        )
+        .unwrap_err(),
+        article(
+            "content/tin-tuc/Tin Moi.md",
+            b"---\ntitle: a\ndate: 2026-01-01\n---\n",
+        )
+        .unwrap_err(),
+        check_relative_path(Path::new("content/tin-tuc/a.md"), 3, "../../bi-mat.txt").unwrap_err(),
+        read_limited(&dir.path().join("big.pdf"), 1 << 20).unwrap_err(),
+        stp::content::check_inside(dir.path(), &dir.path().join("link.md")).unwrap_err(),
+    ];
+    let mut met = std::collections::BTreeSet::new();
+    for e in &errors {
+        let ContentError::At(refusal) = e else {
+            panic!("not a refusal: {e}");
+        };
+        let said = refusal
+            .said
+            .as_ref()
+            .unwrap_or_else(|| panic!("said by no id: {e}"));
+        let args: Vec<(&str, Arg)> = (said.args.iter())
+            .map(|(n, v)| (*n, Arg::from(v)))
+            .collect();
+        assert_eq!(tr(Lang::En, said.id, &args), refusal.message, "{}", said.id);
+        assert!(has(Lang::Vi, said.id), "{}", said.id);
+        assert_ne!(tr(Lang::Vi, said.id, &args), refusal.message, "{}", said.id);
+        met.insert(said.id);
+    }
+    // The parser's other budgets (depth, events, nodes) stand behind the 64 KB limit and
+    // the fields' strict types: serde refuses a nested value in a text field first, so
+    // no article reaches them, and their message is the one id not met here.
+    let unmet: Vec<&str> = (stp::content::SAID.iter().copied())
+        .filter(|id| !met.contains(id))
+        .collect();
+    assert_eq!(unmet, ["content-yaml-budget"]);
+}
+
+/// A build and `stp check` refuse a bad article in Vietnamese by default, naming the file
+/// and the line, and in English on request with the content layer's own words.
+#[test]
+fn content_refusals_speak_the_chosen_language() {
+    let (env, _) = board();
+    env.write(
+        "content/tin-tuc/bai-loi.md",
+        "---\ntitle: Tin\ndate: 2026-01-01\nfoo: 1\n---\nXin chào\n",
+    );
+    let out = env.site.parent().unwrap().join("ra");
+    let out = out.to_str().unwrap();
+    let build = ["build", "--preview", "--out", out];
+    let vi = run(&env, &build, &[]);
+    assert_eq!(vi.status.code(), Some(2), "{}", stderr(&vi));
+    assert!(
+        stderr(&vi).starts_with(
+            "lỗi: content/tin-tuc/bai-loi.md:4: phần đầu (front matter) có trường `foo` không được dùng; chỉ dùng các trường: title, date,"
+        ),
+        "{}",
+        stderr(&vi)
+    );
+    let en = english(&env, &build);
+    assert!(
+        stderr(&en).starts_with(
+            "error: content/tin-tuc/bai-loi.md:4: front matter: unknown field `foo`, expected one of title, date,"
+        ),
+        "{}",
+        stderr(&en)
+    );
+    env.write(
+        "content/tin-tuc/bai-loi.md",
+        "---\ntitle: Tin\ndate: 2026-01-01\n---\nC¸c v¨n b¶n ph¸p luËt\n",
+    );
+    let vi = run(&env, &["check"], &[]);
+    assert_eq!(vi.status.code(), Some(1), "{}", stderr(&vi));
+    assert!(
+        stdout(&vi).contains(
+            "content/tin-tuc/bai-loi.md:5: text: chữ có vẻ được gõ theo bảng mã cũ TCVN3 (.VnTime); hãy chuyển sang Unicode (`stp check --fix`)"
+        ),
+        "{}",
+        stdout(&vi)
+    );
+    let en = english(&env, &["check"]);
+    assert!(
+        stdout(&en).contains(
+            "content/tin-tuc/bai-loi.md:5: text: text looks like legacy TCVN3 (.VnTime) encoding; convert it to Unicode (`stp check --fix`)"
+        ),
+        "{}",
+        stdout(&en)
+    );
+    std::fs::remove_file(env.site.join("content/tin-tuc/bai-loi.md")).unwrap();
+    env.write("content/tin-tuc/bai-a.md", "---\ntitle: \"\"\n---\nA\n");
+    env.write(
+        "content/tin-tuc/bai-b.md",
+        "---\ntitle: B\ndate: 2026-13-45\n---\nB\n",
+    );
+    let vi = run(&env, &build, &[]);
+    insta::assert_snapshot!("lang_content_refused_vi", stderr(&vi));
+    let en = english(&env, &build);
+    insta::assert_snapshot!("lang_content_refused_en", stderr(&en));
 }

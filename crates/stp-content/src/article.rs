@@ -170,6 +170,13 @@ pub fn parse_article(
                 bytes.len() as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
             ),
+        )
+        .said(
+            "content-too-large",
+            [
+                ("size", format!("{:.1}", bytes.len() as f64 / 1_048_576.0)),
+                ("limit", (MAX_FILE_BYTES / 1_048_576).to_string()),
+            ],
         ));
     }
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
@@ -183,6 +190,7 @@ pub fn parse_article(
             line,
             "is not valid UTF-8; save the file as UTF-8 (Unicode, TCVN 6909:2001)",
         )
+        .said("content-not-utf8", [])
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (yaml, body, body_line) = split_front_matter(path, text)?;
@@ -196,7 +204,8 @@ pub fn parse_article(
                 format!(
                     "text looks like legacy {encoding} encoding; convert it to Unicode (`stp check --fix`)"
                 ),
-            ));
+            )
+            .said("content-legacy", [("encoding", encoding.to_string())]));
         }
     }
     let front: FrontMatter = parse_yaml(path, yaml)?;
@@ -209,6 +218,13 @@ pub fn parse_article(
                 config.section_slugs()
             ),
         )
+        .said(
+            "content-unknown-section",
+            [
+                ("section", section.clone()),
+                ("sections", config.section_slugs()),
+            ],
+        )
     })?;
     let kind = section_cfg.kind;
     check_kind_fields(path, yaml, &front, kind)?;
@@ -219,6 +235,7 @@ pub fn parse_article(
                 line_of_key(yaml, "date", 2),
                 format!("date `{d}` is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM"),
             )
+            .said("content-bad-date", [("date", d.clone())])
         })?),
         None => None,
     };
@@ -229,7 +246,8 @@ pub fn parse_article(
             path,
             line_of_key(yaml, "title", 2),
             "title is empty; give the article a title",
-        ));
+        )
+        .said("content-no-title", []));
     }
     let article = Article {
         path: path.to_path_buf(),
@@ -305,6 +323,7 @@ fn split_front_matter<'a>(
                 1,
                 "has no front matter; start the file with a `---` line, the fields, and another `---` line",
             )
+            .said("content-no-front-matter", [])
         })?;
     let end = rest
         .match_indices("\n---")
@@ -319,13 +338,15 @@ fn split_front_matter<'a>(
                 1,
                 "front matter is not closed; add a `---` line after the last field",
             )
+            .said("content-front-matter-open", [])
         })?;
     if end > MAX_FRONT_MATTER {
         return Err(ContentError::at(
             path,
             1,
             "front matter is over 64 KB; keep long text in the body",
-        ));
+        )
+        .said("content-front-matter-large", []));
     }
     let yaml = &rest[..end + 1];
     let after = &rest[end + 4..];
@@ -363,25 +384,61 @@ fn parse_yaml(path: &Path, yaml: &str) -> Result<FrontMatter, ContentError> {
             .map(|l| l.line() as usize + 1)
             .filter(|&l| l > 1)
             .unwrap_or(2);
-        let message = match &e {
+        let (message, id, args) = match &e {
             serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
-            other => format!("front matter: {}", first_line(&other.to_string())),
+            other => yaml_message(first_line(&other.to_string())),
         };
-        ContentError::at(path, line, message)
+        ContentError::at(path, line, message).said(id, args)
     })
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+/// What a YAML or field error in front matter says: serde's words for a field that is
+/// unknown or missing (`unknown field `x`, expected one of …`, `missing field `x``) are
+/// said as such; any other parser message is passed on after `front matter:`.
+fn yaml_message(detail: &str) -> Said {
+    let message = format!("front matter: {detail}");
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    if let Some(rest) = detail.strip_prefix("unknown field ")
+        && let Some(field) = quoted(rest)
+    {
+        let allowed = rest
+            .split_once("expected one of ")
+            .map_or(String::new(), |(_, a)| a.replace('`', ""));
+        return (
+            message,
+            "content-unknown-field",
+            vec![("field", field), ("allowed", allowed)],
+        );
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ")
+        && let Some(field) = quoted(rest)
+    {
+        return (message, "content-missing-field", vec![("field", field)]);
+    }
+    let args = vec![("detail", detail.to_string())];
+    (message, "content-front-matter", args)
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> Said {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
-        B::Anchors { .. } | B::Aliases { .. } | B::MergeKeys { .. } => {
-            "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out".to_string()
-        }
-        other => format!(
-            "front matter is too deeply nested or too large ({other:?}); keep it to plain fields and move long text to the body"
+        B::Anchors { .. } | B::Aliases { .. } | B::MergeKeys { .. } => (
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out".to_string(),
+            "content-yaml-alias",
+            Vec::new(),
+        ),
+        other => (
+            format!(
+                "front matter is too deeply nested or too large ({other:?}); keep it to plain fields and move long text to the body"
+            ),
+            "content-yaml-budget",
+            vec![("detail", format!("{other:?}"))],
         ),
     }
 }
+
+/// A refusal's English message, and its message id and arguments (`ContentError::said`).
+type Said = (String, &'static str, Vec<(&'static str, String)>);
 
 /// The first line of a parser's message, without the position it repeats.
 fn first_line(message: &str) -> &str {
@@ -401,6 +458,7 @@ fn locate(
             path,
             "is not where articles live; put it at content/<section>/<slug>.md or content/<section>/<slug>/index.md",
         )
+        .said("content-misplaced", [])
     };
     if parts.first() != Some(&"content") || parts.iter().any(|p| p.is_empty() || *p == "..") {
         return Err(bad());
@@ -431,6 +489,10 @@ fn locate(
                         "slug `{s}` must be lower-case ASCII words joined by `-`, e.g. `{}`",
                         slugify(s)
                     ),
+                )
+                .said(
+                    "content-bad-slug",
+                    [("slug", s.clone()), ("suggestion", slugify(s))],
                 ));
             }
             s.clone()
@@ -443,6 +505,13 @@ fn locate(
                         "file name `{file_slug}` is not a plain slug; rename it to `{}`",
                         slugify(file_slug)
                     ),
+                )
+                .said(
+                    "content-bad-file-name",
+                    [
+                        ("name", file_slug.to_string()),
+                        ("suggestion", slugify(file_slug)),
+                    ],
                 ));
             }
             file_slug.to_string()

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-pub use stp_workflow::FileError;
+pub use stp_workflow::{FileError, Said};
 
 /// Something wrong with an article, a settings file or a path given by a user.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,19 @@ impl ContentError {
         }
     }
 
+    /// The same refusal, also said as message `id` (of the command line's Fluent files,
+    /// one of `SAID`) with `args`, for the run's language.
+    pub fn said(
+        self,
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Self {
+        match self {
+            ContentError::At(e) => ContentError::At(e.said(id, args)),
+            other => other,
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &std::path::Path {
         match self {
@@ -44,3 +57,28 @@ impl ContentError {
         }
     }
 }
+
+/// Every message id the content layer's refusals are said with (`ContentError::said`):
+/// the command line's Fluent files must have each, in every language.
+pub const SAID: &[&str] = &[
+    "content-too-large",
+    "content-file-too-large",
+    "content-not-utf8",
+    "content-legacy",
+    "content-no-front-matter",
+    "content-front-matter-open",
+    "content-front-matter-large",
+    "content-front-matter",
+    "content-unknown-field",
+    "content-missing-field",
+    "content-yaml-alias",
+    "content-yaml-budget",
+    "content-unknown-section",
+    "content-bad-date",
+    "content-no-title",
+    "content-misplaced",
+    "content-bad-slug",
+    "content-bad-file-name",
+    "content-path-escapes",
+    "content-symlink",
+];

@@ -22,7 +22,7 @@ mod url;
 pub use article::{Article, Attachment, FrontMatter, Image, parse_article};
 pub use body::{Body, PACK_ABOVE};
 pub use config::{Agency, MenuItem, Section, SectionKind, SiteConfig};
-pub use error::{ContentError, FileError};
+pub use error::{ContentError, FileError, SAID, Said};
 pub use location::line_of_key;
 pub use naming::articles_named;
 pub use paths::{

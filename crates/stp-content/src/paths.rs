@@ -42,6 +42,13 @@ fn too_large(path: &Path, len: u64, limit: u64) -> ContentError {
             limit as f64 / 1_048_576.0
         ),
     )
+    .said(
+        "content-file-too-large",
+        [
+            ("size", format!("{:.1}", len as f64 / 1_048_576.0)),
+            ("limit", format!("{:.1}", limit as f64 / 1_048_576.0)),
+        ],
+    )
 }
 
 /// Checks a path written by a contributor (a slug, an attachment, a picture): it must be
@@ -58,7 +65,8 @@ pub fn check_relative_path(file: &Path, line: usize, value: &str) -> Result<(), 
             format!(
                 "path `{value}` leaves its folder; give a plain name inside the article's folder"
             ),
-        ));
+        )
+        .said("content-path-escapes", [("path", value.to_string())]));
     }
     Ok(())
 }
@@ -99,6 +107,7 @@ fn link_refused(path: &Path) -> ContentError {
         path,
         "is a symbolic link; stp reads no links in content/, static/ or themes/; copy the file or folder in instead",
     )
+    .said("content-symlink", [])
 }
 
 #[cfg(test)]

@@ -102,6 +102,31 @@ why-no-trusted-people = no admin has signed workflow/people.toml yet, so nobody 
 why-nothing-approved = no approved article waits for publishing
 why-content-changed = { $article } is not the content that was { $state }; a content change voids the step
 
+
+## Why an article's file is refused (the content layer)
+
+content-too-large = is { $size } MB, over the { $limit } MB limit for an article; move large files to attachments
+content-file-too-large = is { $size } MB, over the limit of { $limit } MB; shrink it or split it
+content-not-utf8 = is not valid UTF-8; save the file as UTF-8 (Unicode, TCVN 6909:2001)
+content-legacy = text looks like legacy { $encoding } encoding; convert it to Unicode (`stp check --fix`)
+content-no-front-matter = has no front matter; start the file with a `---` line, the fields, and another `---` line
+content-front-matter-open = front matter is not closed; add a `---` line after the last field
+content-front-matter-large = front matter is over 64 KB; keep long text in the body
+content-front-matter = front matter: { $detail }
+content-unknown-field = front matter: unknown field `{ $field }`, expected one of { $allowed }
+content-missing-field = front matter: missing field `{ $field }`
+content-yaml-alias = YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the value out
+content-yaml-budget = front matter is too deeply nested or too large ({ $detail }); keep it to plain fields and move long text to the body
+content-unknown-section = is in section `{ $section }`, which site.toml does not list; move it to one of: { $sections }
+content-bad-date = date `{ $date }` is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM
+content-no-title = title is empty; give the article a title
+content-misplaced = is not where articles live; put it at content/<section>/<slug>.md or content/<section>/<slug>/index.md
+content-bad-slug = slug `{ $slug }` must be lower-case ASCII words joined by `-`, e.g. `{ $suggestion }`
+content-bad-file-name = file name `{ $name }` is not a plain slug; rename it to `{ $suggestion }`
+content-path-escapes = path `{ $path }` leaves its folder; give a plain name inside the article's folder
+content-symlink = is a symbolic link; stp reads no links in content/, static/ or themes/; copy the file or folder in instead
+content-errors-count = { $count } articles have errors; the build wrote nothing
+
 ## What to do next
 
 hint-no-key = make a key with `stp key new ~/.ssh/stp_ed25519` and ask an admin to add its .pub

@@ -99,6 +99,31 @@ why-no-trusted-people = chưa quản trị nào ký workflow/people.toml, nên c
 why-nothing-approved = không có tin, bài đã phê duyệt nào chờ đăng
 why-content-changed = { $article } không còn là nội dung đã ở trạng thái “{ $state }”; thay đổi nội dung làm bước đó mất hiệu lực
 
+
+## Vì sao một tệp tin, bài bị từ chối (lớp nội dung)
+
+content-too-large = dung lượng { $size } MB, quá giới hạn { $limit } MB của một tin, bài; chuyển các tệp lớn thành tệp đính kèm
+content-file-too-large = dung lượng { $size } MB, quá giới hạn { $limit } MB; hãy làm tệp nhỏ lại hoặc tách ra
+content-not-utf8 = không phải văn bản UTF-8; hãy lưu tệp dạng UTF-8 (Unicode, TCVN 6909:2001)
+content-legacy = chữ có vẻ được gõ theo bảng mã cũ { $encoding }; hãy chuyển sang Unicode (`stp check --fix`)
+content-no-front-matter = thiếu phần đầu (front matter); bắt đầu tệp bằng một dòng `---`, các trường, rồi một dòng `---` nữa
+content-front-matter-open = phần đầu (front matter) chưa được đóng; thêm một dòng `---` sau trường cuối cùng
+content-front-matter-large = phần đầu (front matter) dài quá 64 KB; hãy để phần chữ dài trong thân bài
+content-front-matter = phần đầu (front matter) viết sai: { $detail }
+content-unknown-field = phần đầu (front matter) có trường `{ $field }` không được dùng; chỉ dùng các trường: { $allowed }
+content-missing-field = phần đầu (front matter) thiếu trường `{ $field }`; hãy thêm trường này
+content-yaml-alias = phần đầu (front matter) không được dùng neo và bí danh YAML (`&tên`, `*tên`); hãy viết thẳng giá trị
+content-yaml-budget = phần đầu (front matter) lồng nhau quá sâu hoặc quá lớn ({ $detail }); chỉ dùng các trường đơn giản và để phần chữ dài trong thân bài
+content-unknown-section = nằm trong chuyên mục `{ $section }`, mà site.toml không có; hãy chuyển tệp vào một trong các chuyên mục: { $sections }
+content-bad-date = ngày `{ $date }` không phải một ngày; hãy viết YYYY-MM-DD hoặc YYYY-MM-DD HH:MM
+content-no-title = tiêu đề (title) đang trống; hãy đặt tiêu đề cho tin, bài
+content-misplaced = không nằm ở nơi chứa tin, bài; hãy đặt tệp tại content/<chuyên mục>/<tên>.md hoặc content/<chuyên mục>/<tên>/index.md
+content-bad-slug = đường dẫn (slug) `{ $slug }` phải là các từ chữ thường không dấu nối bằng `-`, ví dụ `{ $suggestion }`
+content-bad-file-name = tên tệp `{ $name }` không phải một tên đường dẫn (slug) đơn giản; hãy đổi tên thành `{ $suggestion }`
+content-path-escapes = đường dẫn `{ $path }` ra ngoài thư mục của nó; hãy ghi một tên tệp nằm trong thư mục của tin, bài
+content-symlink = là một liên kết tượng trưng (symbolic link); stp không đọc liên kết trong content/, static/ hay themes/; hãy chép tệp hoặc thư mục thật vào
+content-errors-count = { $count } tin, bài có lỗi; bản dựng chưa ghi gì
+
 ## Việc cần làm tiếp
 
 hint-no-key = tạo khóa bằng `stp key new ~/.ssh/stp_ed25519` và nhờ quản trị thêm tệp .pub của khóa

@@ -26,6 +26,10 @@ pub struct Problem {
     pub line: usize,
     pub kind: &'static str,
     pub message: String,
+    /// `message` as a message id and arguments, when the content layer gave them, for
+    /// the command line to say in the run's language (the JSON keeps `message`).
+    #[serde(skip)]
+    pub said: Option<stp_content::Said>,
 }
 
 impl std::fmt::Display for Problem {
@@ -66,6 +70,7 @@ fn check_packing(
             line: 1,
             kind: "file",
             message: "is a Markdown file inside a bundle but not its article (index.md), so it is neither built nor published; rename it (e.g. to .txt) to publish it as a file, or remove it".into(),
+            said: None,
         })
         .collect();
     // Each article is checked as soon as it is read, and only what the link checks need
@@ -92,6 +97,7 @@ fn check_packing(
                 line: 1,
                 kind: "url",
                 message: e.to_string(),
+                said: None,
             });
             problems.sort();
             return Ok(problems);
@@ -118,6 +124,7 @@ fn check_one(s: SourceArticle, config: &SiteConfig, packing: &Packing) -> Checke
                     message:
                         "text is not Unicode NFC (decomposed marks); `stp check --fix` rewrites it"
                             .into(),
+                    said: None,
                 });
             }
         }
@@ -133,6 +140,7 @@ fn check_one(s: SourceArticle, config: &SiteConfig, packing: &Packing) -> Checke
                 line: u.line(&text),
                 kind: "unfinished",
                 message: u.message,
+                said: None,
             }));
             let front: String = text
                 .lines()
@@ -163,6 +171,7 @@ fn from_error(e: &ContentError) -> Problem {
             line: e.line.unwrap_or(1),
             kind: kind_of(&e.message),
             message: e.message.clone(),
+            said: e.said.clone(),
         },
         other => Problem {
             file: other.path().to_path_buf(),
@@ -173,6 +182,10 @@ fn from_error(e: &ContentError) -> Problem {
                 .split_once(": ")
                 .map(|(_, m)| m.to_string())
                 .unwrap_or_default(),
+            said: match other {
+                ContentError::At(e) => e.said.clone(),
+                ContentError::Io { .. } => None,
+            },
         },
     }
 }
@@ -302,6 +315,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
                     line: line_of(target),
                     kind: "link",
                     message: format!("link to `{target}` goes nowhere on this site; fix the address or add the page"),
+                    said: None,
                 });
                 continue;
             }
@@ -316,6 +330,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
                     message: format!(
                         "`{target}`: the page has no heading with the anchor `#{anchor}`"
                     ),
+                    said: None,
                 });
             }
         }
@@ -325,6 +340,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
                 line: line_of(img),
                 kind: "alt",
                 message: format!("picture `{img}` has no alt text; describe it in `![...]({img})`"),
+                said: None,
             });
         }
         if let Some(im) = &a.front.image
@@ -335,6 +351,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
                 line: front_line_of("alt:"),
                 kind: "alt",
                 message: format!("picture `{}` has an empty `alt:`; describe it", im.src),
+                said: None,
             });
         }
         for named in a.named_files() {
@@ -348,6 +365,7 @@ fn check_links(root: &Path, site: &Site, texts: &HashMap<PathBuf, String>) -> Ve
                         "names `{named}`, which is not beside it; put the file in {} (as a bundle: <slug>/index.md)",
                         a.path.parent().unwrap_or(Path::new("")).display()
                     ),
+                    said: None,
                 });
             }
         }

@@ -2,7 +2,10 @@
 //! one, and a message that says what is wrong and what to do next, shown as
 //! `file:line: message` (or `file: message`). The workflow's settings, the content layer's
 //! articles and settings, and intake's documents all refuse with it; the command line adds
-//! the hint and the exit status.
+//! the hint and the exit status. A refusal a user often meets also carries what it says
+//! as a message id and its arguments (`Said`), which the command line puts into the words
+//! of the run's language (its Fluent files); `message` is the same in English, for logs
+//! and for any front end without them.
 
 use std::path::PathBuf;
 
@@ -13,6 +16,16 @@ pub struct FileError {
     /// 1-based; `None` when the refusal is about the whole file.
     pub line: Option<usize>,
     pub message: String,
+    /// `message` as an id and arguments, for a front end to say in its user's language.
+    pub said: Option<Said>,
+}
+
+/// What a refusal says, as a message id (the name of a message in the command line's
+/// Fluent files, `content-…`) and its named arguments.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FileError {
@@ -22,6 +35,7 @@ impl FileError {
             file: file.into(),
             line: Some(line),
             message: message.into(),
+            said: None,
         }
     }
 
@@ -31,7 +45,21 @@ impl FileError {
             file: file.into(),
             line: None,
             message: message.into(),
+            said: None,
         }
+    }
+
+    /// The same refusal, also said as message `id` with `args`.
+    pub fn said(
+        mut self,
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Self {
+        self.said = Some(Said {
+            id,
+            args: args.into_iter().collect(),
+        });
+        self
     }
 
     /// A refusal at byte `offset` of `text`, the content of `file`.

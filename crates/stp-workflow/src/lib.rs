@@ -22,7 +22,7 @@ pub use public_key::{KEY_TYPE, PublicKeyLine, parse_public_key};
 
 pub use config::WorkflowConfig;
 pub use error::WorkflowError;
-pub use file_error::{FileError, line_of, line_of_offset};
+pub use file_error::{FileError, Said, line_of, line_of_offset};
 pub use people::{Delegation, People, Person, RoleGrant};
 pub use roles::Role;
 pub use rules::{Refusal, StepContext, check_step, next_state, required_role};

@@ -38,7 +38,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
         print_json(&serde_json::json!({ "problems": problems }));
     } else {
         for p in &problems {
-            println!("{p}");
+            println!("{}", problem_words(p));
         }
     }
     if problems.is_empty() {
@@ -51,5 +51,14 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
             CliError::findings(t!("check-problems", count = problems.len()))
                 .hint(t!("check-problems-hint")),
         )
+    }
+}
+
+/// A problem as `file:line: kind: words`, in the run's language when the content layer
+/// said it by message id (`crate::cli::error::said_words`), else as the check wrote it.
+fn problem_words(p: &crate::render::check::Problem) -> String {
+    match p.said.as_ref().and_then(crate::cli::error::said_words) {
+        Some(words) => format!("{}:{}: {}: {words}", p.file.display(), p.line, p.kind),
+        None => p.to_string(),
     }
 }
