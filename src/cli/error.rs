@@ -151,16 +151,29 @@ impl From<crate::content::ContentError> for CliError {
 impl From<crate::render::RenderError> for CliError {
     fn from(e: crate::render::RenderError) -> Self {
         match &e {
-            crate::render::RenderError::Content(errors) => {
-                let mut lines: Vec<String> = errors.iter().map(content_words).collect();
-                if errors.len() > 1 {
-                    lines.push(t!("content-errors-count", count = errors.len()));
-                }
-                CliError::failed(lines.join("\n"))
-            }
+            crate::render::RenderError::Content(errors) => CliError::failed(content_list(errors)),
             _ => CliError::caused_by(&e),
         }
     }
+}
+
+/// A build's content errors, one a line, then how many when there are several.
+fn content_list(errors: &[crate::content::ContentError]) -> String {
+    let mut lines: Vec<String> = errors.iter().map(content_words).collect();
+    if errors.len() > 1 {
+        lines.push(t!("content-errors-count", count = errors.len()));
+    }
+    lines.join("\n")
+}
+
+/// A build's error as the command line prints it (`lỗi: …` and its causes), for a
+/// report that is not the command's end (`stp serve`'s failed rebuild).
+pub fn render_error(e: &crate::render::RenderError) -> String {
+    let error = match e {
+        crate::render::RenderError::Content(errors) => CliError::failed(content_list(errors)),
+        other => CliError::caused_by(other),
+    };
+    error.lines().join("\n")
 }
 
 /// A content-layer error as the run's language says it: `file:line: …` (`file: …`)

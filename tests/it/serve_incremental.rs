@@ -246,6 +246,79 @@ fn stp_serve_rebuilds_an_edited_article() {
     child.wait().unwrap();
 }
 
+/// `stp serve` speaks the run's language: with none chosen, Vietnamese, its lines on
+/// stdout and a refused edit on stderr naming the file and line (the preview stays up,
+/// and the next good edit rebuilds it).
+#[test]
+fn stp_serve_speaks_vietnamese_by_default() {
+    let site = site_with(2);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_stp"));
+    for name in ["STP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let mut child = command
+        .arg("-C")
+        .arg(site.root())
+        .args(["serve", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Both streams' lines, as they come, on one channel.
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    let err = BufReader::new(child.stderr.take().unwrap());
+    for lines in [
+        Box::new(out.lines()) as Box<dyn Iterator<Item = std::io::Result<String>> + Send>,
+        Box::new(err.lines()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || lines.map_while(Result::ok).for_each(|l| drop(tx.send(l))));
+    }
+    let next = |needle: &str, seconds: u64| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return Some(line),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        None
+    };
+    let built = next("đã dựng bản xem trước", 120).expect("the first build's line");
+    assert!(built.contains("2 tin, bài trong"), "{built}");
+    let serving = next("đang phục vụ bản xem trước của", 30).expect("the serving line");
+    assert!(serving.ends_with("/ (Ctrl-C để dừng)"), "{serving}");
+    assert_ne!(kit::port_in(&serving), 0, "{serving}");
+    // The watcher starts after that line: an edit is made again until it is seen.
+    let bad = "---\ntitle: \"Bài 1\"\nfoo: 1\n---\nx\n";
+    let refused = (0..10)
+        .find_map(|n| {
+            site.write(
+                "content/tin-tuc/bai-001.md",
+                bad.replace('x', &"x".repeat(n + 1)),
+            );
+            next("lỗi: ", 3)
+        })
+        .expect("a refusal of the bad edit");
+    assert_eq!(
+        refused.split(" chỉ dùng").next().unwrap(),
+        "lỗi: content/tin-tuc/bai-001.md:3: phần đầu (front matter) có trường `foo` không được dùng;"
+    );
+    site.write(
+        "content/tin-tuc/bai-001.md",
+        "---\ntitle: \"Bài 1\"\ndate: 2026-10-02 08:00\n---\nĐÃ SỬA.\n",
+    );
+    let rebuilt = next("đã dựng lại sau 1 thay đổi trong", 60).expect("the rebuild's line");
+    assert!(
+        rebuilt.ends_with(" tệp)") || rebuilt.ends_with("(toàn bộ trang)"),
+        "{rebuilt}"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 /// A list that loses its last page: the page goes, as a full build has no such page.
 #[test]
 fn a_list_that_shrinks_by_a_page_matches_a_full_build() {

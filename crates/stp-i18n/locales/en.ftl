@@ -302,6 +302,15 @@ report-month-out-of-range = that month is out of range
 report-figures-until = số liệu tính đến ngày { $day } (figures up to { $iso }): tháng { $month } chưa kết thúc
 report-skipped-lines = { $count } malformed log lines skipped, e.g.:
 
+## stp serve
+
+serve-built = built a preview of { $articles } articles in { $ms } ms
+serve-serving = serving a preview of { $root } at http://127.0.0.1:{ $port }/ (Ctrl-C to stop)
+serve-serving-static = serving { $dir } at http://127.0.0.1:{ $port }/ (Ctrl-C to stop)
+serve-rebuilt-files = rebuilt after { $changes } change(s) in { $ms } ms ({ $files } files)
+serve-rebuilt-whole = rebuilt after { $changes } change(s) in { $ms } ms (whole site)
+serve-search-updated = search index updated in { $ms } ms ({ $files } files)
+
 ## stp build
 build-preview-not-public = a preview never goes to public/ or a folder holding it; choose another --out
 build-progress-preview = building a preview

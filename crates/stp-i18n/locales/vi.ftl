@@ -296,6 +296,15 @@ report-month-out-of-range = tháng đó nằm ngoài phạm vi cho phép
 report-figures-until = số liệu tính đến ngày { $day } ({ $iso }): tháng { $month } chưa kết thúc
 report-skipped-lines = bỏ qua { $count } dòng nhật ký sai định dạng, ví dụ:
 
+## stp serve
+
+serve-built = đã dựng bản xem trước { $articles } tin, bài trong { $ms } ms
+serve-serving = đang phục vụ bản xem trước của { $root } tại http://127.0.0.1:{ $port }/ (Ctrl-C để dừng)
+serve-serving-static = đang phục vụ { $dir } tại http://127.0.0.1:{ $port }/ (Ctrl-C để dừng)
+serve-rebuilt-files = đã dựng lại sau { $changes } thay đổi trong { $ms } ms ({ $files } tệp)
+serve-rebuilt-whole = đã dựng lại sau { $changes } thay đổi trong { $ms } ms (toàn bộ trang)
+serve-search-updated = đã cập nhật chỉ mục tìm kiếm trong { $ms } ms ({ $files } tệp)
+
 ## stp build
 build-preview-not-public = bản xem trước không bao giờ được ghi vào public/ hay thư mục chứa nó; hãy chọn --out khác
 build-progress-preview = đang dựng bản xem trước

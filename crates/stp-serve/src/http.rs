@@ -12,23 +12,48 @@ use super::watch::watch;
 /// Added to every HTML page: reloads when the build version changes.
 const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__stp/version').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},700)})();</script>";
 
+/// What the server reports as it runs, for its caller to put into words (the command
+/// line, in the run's language): this crate has no words of its own.
+#[derive(Debug)]
+pub enum Report<'a> {
+    /// The first build of the preview.
+    Built { articles: usize, ms: u128 },
+    /// A preview of the site at `root` is served on `port`.
+    Serving { root: &'a Path, port: u16 },
+    /// The built site in `dir` is served as it is on `port`.
+    ServingStatic { dir: &'a Path, port: u16 },
+    /// A rebuild after `changes` changed files: `files` written, or the whole site.
+    Rebuilt {
+        changes: usize,
+        ms: f64,
+        files: Option<usize>,
+    },
+    /// The search index, rebuilt after the pages.
+    SearchUpdated { ms: f64, files: usize },
+    /// A rebuild failed; the last good preview stays served.
+    Failed(&'a RenderError),
+}
+
+/// Where the server's reports go.
+pub type Reporter = Arc<dyn Fn(Report) + Send + Sync>;
+
 /// Serves a live preview of the site at `root` on 127.0.0.1:`port` (0: any free port) until
-/// interrupted, built into `out`; the line it prints names the port bound.
+/// interrupted, built into `out`; it reports the port bound (`Report::Serving`).
 pub fn serve(
     root: &Path,
     out: &Path,
     port: u16,
     options: &RenderOptions,
+    report: Reporter,
 ) -> Result<(), RenderError> {
     let out = out.to_path_buf();
     let version = Arc::new(AtomicU64::new(0));
     let started = std::time::Instant::now();
     let mut live = Incremental::new(root, &out, options)?;
-    println!(
-        "built a preview of {} articles in {} ms",
-        live.site().articles.len(),
-        started.elapsed().as_millis()
-    );
+    report(Report::Built {
+        articles: live.site().articles.len(),
+        ms: started.elapsed().as_millis(),
+    });
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     // The port bound, which differs from the one asked for when that was 0 (any free port).
@@ -36,10 +61,7 @@ pub fn serve(
         .server_addr()
         .to_ip()
         .map_or(port, |addr| addr.port());
-    println!(
-        "serving a preview of {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
-        root.display()
-    );
+    report(Report::Serving { root, port });
     let (_watcher, changes) = watch(root)
         .map_err(|e| RenderError::Output(format!("cannot watch {}: {e}", root.display())))?;
     {
@@ -50,28 +72,23 @@ pub fn serve(
                 match live.update_pages(&paths) {
                     Ok(update) => {
                         version.fetch_add(1, Ordering::SeqCst);
-                        println!(
-                            "rebuilt after {} change(s) in {:.1} ms ({})",
-                            paths.len(),
-                            started.elapsed().as_secs_f64() * 1000.0,
-                            if update.full {
-                                "whole site".to_string()
-                            } else {
-                                format!("{} files", update.files)
-                            }
-                        );
+                        report(Report::Rebuilt {
+                            changes: paths.len(),
+                            ms: started.elapsed().as_secs_f64() * 1000.0,
+                            files: (!update.full).then_some(update.files),
+                        });
                     }
-                    Err(e) => eprintln!("error: {e}"),
+                    Err(e) => report(Report::Failed(&e)),
                 }
                 // The page is on screen; the search index follows (no reload for it).
                 if live.search_pending() {
                     let started = std::time::Instant::now();
                     match live.finish() {
-                        Ok(files) => println!(
-                            "search index updated in {:.1} ms ({files} files)",
-                            started.elapsed().as_secs_f64() * 1000.0
-                        ),
-                        Err(e) => eprintln!("error: {e}"),
+                        Ok(files) => report(Report::SearchUpdated {
+                            ms: started.elapsed().as_secs_f64() * 1000.0,
+                            files,
+                        }),
+                        Err(e) => report(Report::Failed(&e)),
                     }
                 }
             }
@@ -92,17 +109,14 @@ pub fn serve(
 /// Serves the built site in `dir` as it is on 127.0.0.1:`port` (0: any free port) until
 /// interrupted: no watching, no rebuilds, no reload script. `stp demo --serve` shows the
 /// public site this way.
-pub fn serve_static(dir: &Path, port: u16) -> Result<(), RenderError> {
+pub fn serve_static(dir: &Path, port: u16, report: Reporter) -> Result<(), RenderError> {
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| RenderError::Output(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     let port = server
         .server_addr()
         .to_ip()
         .map_or(port, |addr| addr.port());
-    println!(
-        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
-        dir.display()
-    );
+    report(Report::ServingStatic { dir, port });
     for request in server.incoming_requests() {
         let url = request.url().split('?').next().unwrap_or("/").to_string();
         let _ = request.respond(respond(dir, &url, false));

@@ -4,4 +4,4 @@
 mod http;
 mod watch;
 
-pub use http::{serve, serve_static, spawn_static};
+pub use http::{Report, Reporter, serve, serve_static, spawn_static};

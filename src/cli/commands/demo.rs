@@ -114,7 +114,8 @@ pub fn run(args: DemoArgs) -> CliResult {
         seconds: started.elapsed().as_secs_f64(),
     });
     if args.serve {
-        crate::serve::serve_static(&out, args.port).map_err(|e| CliError::failed(e.to_string()))?;
+        crate::serve::serve_static(&out, args.port, super::serve::reporter())
+            .map_err(CliError::from)?;
     }
     if args.desk {
         let mut board = board;

@@ -4,10 +4,14 @@
 
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::repo::find_root;
+use crate::serve::{Report, Reporter};
 
 use super::build::build_public;
 use super::signing::TrustArgs;
@@ -33,11 +37,66 @@ pub fn run(repo: Option<PathBuf>, args: ServeArgs) -> CliResult {
     if args.public {
         let out = args.out.unwrap_or_else(|| root.join("public"));
         build_public(&root, &out, &args.trust, false, false, false)?;
-        return crate::serve::serve_static(&out, args.port)
-            .map_err(|e| CliError::failed(e.to_string()));
+        return crate::serve::serve_static(&out, args.port, reporter()).map_err(CliError::from);
     }
     let out = std::env::temp_dir().join(format!("stp-serve-{}", std::process::id()));
     let options = crate::cli::surroundings::render();
-    crate::serve::serve(&root, &out, args.port, &options)
-        .map_err(|e| CliError::failed(e.to_string()))
+    crate::serve::serve(&root, &out, args.port, &options, reporter()).map_err(CliError::from)
+}
+
+/// The preview server's reports in the run's language: its lines on stdout, a failed
+/// rebuild on stderr as any error is (`lỗi: …`, the content layer's refusals in words).
+pub fn reporter() -> Reporter {
+    Arc::new(|report: Report| match report {
+        Report::Built { articles, ms } => {
+            println!(
+                "{}",
+                t!("serve-built", articles = articles, ms = ms.to_string())
+            )
+        }
+        Report::Serving { root, port } => println!(
+            "{}",
+            t!(
+                "serve-serving",
+                root = root.display().to_string(),
+                port = port.to_string()
+            )
+        ),
+        Report::ServingStatic { dir, port } => println!(
+            "{}",
+            t!(
+                "serve-serving-static",
+                dir = dir.display().to_string(),
+                port = port.to_string()
+            )
+        ),
+        Report::Rebuilt { changes, ms, files } => {
+            let ms = format!("{ms:.1}");
+            println!(
+                "{}",
+                match files {
+                    Some(files) => t!(
+                        "serve-rebuilt-files",
+                        changes = changes,
+                        ms = ms,
+                        files = files
+                    ),
+                    None => t!("serve-rebuilt-whole", changes = changes, ms = ms),
+                }
+            )
+        }
+        Report::SearchUpdated { ms, files } => println!(
+            "{}",
+            t!(
+                "serve-search-updated",
+                ms = format!("{ms:.1}"),
+                files = files
+            )
+        ),
+        Report::Failed(e) => {
+            for line in crate::cli::error::render_error(e).lines() {
+                eprintln!("{line}");
+            }
+        }
+    })
 }
