@@ -140,11 +140,10 @@ impl std::error::Error for CliError {}
 
 impl From<crate::content::ContentError> for CliError {
     fn from(e: crate::content::ContentError) -> Self {
-        let mut error = CliError::caused_by(&e);
-        if let Some(words) = said_in_words(&e) {
-            error.message = words;
+        CliError {
+            message: crate::desk::said::content(stp_i18n::current(), &e),
+            ..CliError::caused_by(&e)
         }
-        error
     }
 }
 
@@ -157,13 +156,10 @@ impl From<crate::render::RenderError> for CliError {
     }
 }
 
-/// A build's content errors, one a line, then how many when there are several.
+/// A build's content errors in the run's language, one a line, then how many when there
+/// are several.
 fn content_list(errors: &[crate::content::ContentError]) -> String {
-    let mut lines: Vec<String> = errors.iter().map(content_words).collect();
-    if errors.len() > 1 {
-        lines.push(t!("content-errors-count", count = errors.len()));
-    }
-    lines.join("\n")
+    crate::desk::said::content_list(stp_i18n::current(), errors)
 }
 
 /// A build's error as the command line prints it (`lỗi: …` and its causes), for a
@@ -176,34 +172,9 @@ pub fn render_error(e: &crate::render::RenderError) -> String {
     error.lines().join("\n")
 }
 
-/// A content-layer error as the run's language says it: `file:line: …` (`file: …`)
-/// with the words of its message id (`Said`) from the Fluent files, else the layer's
-/// own text.
-pub fn content_words(e: &crate::content::ContentError) -> String {
-    said_in_words(e).unwrap_or_else(|| e.to_string())
-}
-
 /// The words of `said` in the run's language (`None` when its Fluent file lacks the id).
 pub fn said_words(said: &crate::content::Said) -> Option<String> {
-    let lang = stp_i18n::current();
-    if !stp_i18n::has(lang, said.id) {
-        return None;
-    }
-    let args: Vec<(&str, stp_i18n::Arg)> = (said.args.iter())
-        .map(|(name, value)| (*name, stp_i18n::Arg::from(value)))
-        .collect();
-    Some(stp_i18n::tr(lang, said.id, &args))
-}
-
-fn said_in_words(e: &crate::content::ContentError) -> Option<String> {
-    let crate::content::ContentError::At(refusal) = e else {
-        return None;
-    };
-    let words = said_words(refusal.said.as_ref()?)?;
-    Some(match refusal.line {
-        Some(line) => format!("{}:{line}: {words}", refusal.file.display()),
-        None => format!("{}: {words}", refusal.file.display()),
-    })
+    crate::desk::said::said(stp_i18n::current(), said)
 }
 
 impl From<crate::ledger::LedgerError> for CliError {

@@ -113,6 +113,15 @@ fn a_return_and_a_refusal_carry_their_reason_and_ground() {
         "{}",
         answer.body
     );
+    // Why, in the desk's language: the ledger says it in English only.
+    assert!(
+        answer
+            .body
+            .contains("khong-ly-do.md: bước `return` cần lý do"),
+        "{}",
+        answer.body
+    );
+    assert!(!answer.body.contains("needs a reason"), "{}", answer.body);
     assert_eq!(env.git(&["rev-parse", "HEAD"]), head_before);
 }
 

@@ -18,7 +18,7 @@ use stp_workflow::{Action, Ground};
 use crate::board::{self, article_path};
 use crate::pages::frame;
 use crate::secret::same;
-use crate::{Desk, words};
+use crate::{Desk, said, words};
 use stp_i18n::{Arg, tr};
 
 #[derive(Debug, Deserialize)]
@@ -84,7 +84,7 @@ pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> 
     board::forget(&desk);
     let outcome = match outcome {
         Ok(outcome) => outcome,
-        Err(e) => return refused(&desk, &form.bai, &e.to_string()),
+        Err(e) => return refused(&desk, &form.bai, &said::ledger(desk.view.lang, &e)),
     };
     let touched: Vec<String> = outcome.steps.iter().map(|(p, _, _)| p.clone()).collect();
     desk.preview.changed(&desk.root, &touched);
@@ -92,7 +92,7 @@ pub async fn step(State(desk): State<Arc<Desk>>, Form(form): Form<StepForm>) -> 
     let sent = (action == Action::Publish && has_remote(&desk.root, &desk.remote)).then(|| {
         let report = sync(&desk.root, Some(&desk.signer), &desk.remote, &desk.options);
         board::forget(&desk);
-        sync_summary(&report.map_err(|e| e.to_string()))
+        sync_summary(&report.map_err(|e| said::ledger(desk.view.lang, &e)))
     });
     let steps: Vec<Value> = outcome
         .steps
@@ -124,7 +124,7 @@ pub async fn sync_now(State(desk): State<Arc<Desk>>, Form(form): Form<TokenForm>
     let ctx = context! {
         heading => tr(desk.view.lang, "desk-sync-heading", &[]),
         ok,
-        sent => sync_summary(&report.map_err(|e| e.to_string())),
+        sent => sync_summary(&report.map_err(|e| said::ledger(desk.view.lang, &e))),
     };
     let status = if ok {
         StatusCode::OK
@@ -341,7 +341,7 @@ fn result(desk: &Desk, status: StatusCode, ctx: Value) -> Response {
             let ctx = context! { ..frame(desk, &board, "result"), ..ctx };
             desk.view.page(status, "result.html", ctx)
         }
-        Err(e) => crate::pages::unreadable(desk, &e.to_string()),
+        Err(e) => crate::pages::unreadable(desk, &said::desk(desk.view.lang, &e)),
     }
 }
 

@@ -7,7 +7,9 @@
 //! What it owns: the routes and their pages ([`pages`]), the state-changing requests
 //! ([`actions`]), the guard every request passes ([`guard`]: Host, Origin, the session
 //! and the form token), the board as read at HEAD ([`board`]), the preview of the working
-//! tree on an origin of its own ([`preview`]), and the Vietnamese words it shows ([`words`]).
+//! tree on an origin of its own ([`preview`]), the Vietnamese words it shows ([`words`]),
+//! and the words of what the layers below refuse ([`said`]), which the command line uses
+//! too.
 
 mod actions;
 mod board;
@@ -16,6 +18,7 @@ mod guard;
 mod pages;
 mod preview;
 mod report;
+pub mod said;
 mod secret;
 mod view;
 mod words;
@@ -92,7 +95,7 @@ pub fn run(config: DeskConfig, ready: impl FnOnce(&str)) -> Result<(), DeskError
             .local_addr()
             .map_err(|e| DeskError::Start(e.to_string()))?
             .port();
-        let preview = preview::Preview::start(&config.root, config.render.clone())?;
+        let preview = preview::Preview::start(&config.root, config.render.clone(), config.lang)?;
         let desk = Arc::new(Desk {
             root: config.root,
             signer: config.signer,

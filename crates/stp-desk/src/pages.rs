@@ -17,7 +17,7 @@ use stp_workflow::{Action, Ground, Role, State as ArticleState};
 use crate::board::{self, Board};
 use crate::preview::Standing;
 use crate::view::STYLESHEET;
-use crate::{Desk, words};
+use crate::{Desk, said, words};
 use stp_i18n::{Arg, tr};
 
 /// Rows per page of the status board.
@@ -30,7 +30,7 @@ type Params = Query<HashMap<String, String>>;
 pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
     let board = match board::current(&desk) {
         Ok(b) => b,
-        Err(e) => return unreadable(&desk, &e.to_string()),
+        Err(e) => return unreadable(&desk, &said::desk(desk.view.lang, &e)),
     };
     let lang = desk.view.lang;
     let queues: Vec<Value> = board
@@ -97,7 +97,7 @@ pub async fn queue(State(desk): State<Arc<Desk>>) -> Response {
 pub async fn status_board(State(desk): State<Arc<Desk>>, Query(params): Params) -> Response {
     let board = match board::current(&desk) {
         Ok(b) => b,
-        Err(e) => return unreadable(&desk, &e.to_string()),
+        Err(e) => return unreadable(&desk, &said::desk(desk.view.lang, &e)),
     };
     let filter = params
         .get("loc")
@@ -147,7 +147,7 @@ pub async fn status_board(State(desk): State<Arc<Desk>>, Query(params): Params) 
 pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Response {
     let board = match board::current(&desk) {
         Ok(b) => b,
-        Err(e) => return unreadable(&desk, &e.to_string()),
+        Err(e) => return unreadable(&desk, &said::desk(desk.view.lang, &e)),
     };
     let asked = params.get("p").map(String::as_str).unwrap_or("");
     let Some(path) = board::article_path(asked) else {
@@ -165,7 +165,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
     };
     let (file, unreadable_file) = match read {
         Ok(file) => (file, None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(said::content(desk.view.lang, &e))),
     };
     let live = record.and_then(|r| r.live.as_ref());
     let live_bytes = live.and_then(|l| live_text(&desk.root, l).ok());
@@ -211,7 +211,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
             Value::from(()),
             None,
             Value::from(()),
-            Some(e.to_string()),
+            Some(said::content(desk.view.lang, &e)),
         ),
     };
     let diff = match (&live_bytes, &file) {
@@ -255,7 +255,7 @@ pub async fn article(State(desk): State<Arc<Desk>>, Query(params): Params) -> Re
 pub async fn intake_form(State(desk): State<Arc<Desk>>) -> Response {
     let board = match board::current(&desk) {
         Ok(b) => b,
-        Err(e) => return unreadable(&desk, &e.to_string()),
+        Err(e) => return unreadable(&desk, &said::desk(desk.view.lang, &e)),
     };
     let ctx = context! {
         ..frame(&desk, &board, "intake"),
@@ -272,7 +272,7 @@ pub async fn intake_form(State(desk): State<Arc<Desk>>) -> Response {
 pub async fn report(State(desk): State<Arc<Desk>>, Query(params): Params) -> Response {
     let board = match board::current(&desk) {
         Ok(b) => b,
-        Err(e) => return unreadable(&desk, &e.to_string()),
+        Err(e) => return unreadable(&desk, &said::desk(desk.view.lang, &e)),
     };
     let now = (desk.clock)();
     let asked = params.get("thang").cloned().unwrap_or_default();

@@ -29,7 +29,13 @@ pub struct Preview {
 }
 
 impl Preview {
-    pub fn start(root: &Path, render: RenderOptions) -> Result<Preview, DeskError> {
+    /// Starts building the preview of the working tree at `root`; a failed build is
+    /// reported in `lang`.
+    pub fn start(
+        root: &Path,
+        render: RenderOptions,
+        lang: stp_i18n::Lang,
+    ) -> Result<Preview, DeskError> {
         let dir = tempfile::Builder::new()
             .prefix("stp-desk-")
             .tempdir()
@@ -47,7 +53,7 @@ impl Preview {
                     Some(live)
                 }
                 Err(e) => {
-                    set(Standing::Failed(e.to_string()));
+                    set(Standing::Failed(crate::said::render(lang, &e)));
                     None
                 }
             };
@@ -58,7 +64,7 @@ impl Preview {
                 };
                 match result {
                     Ok(()) => set(Standing::Ready),
-                    Err(e) => set(Standing::Failed(e.to_string())),
+                    Err(e) => set(Standing::Failed(crate::said::render(lang, &e))),
                 }
             }
         });
