@@ -395,7 +395,7 @@ fn parse_yaml(path: &Path, yaml: &str) -> Result<FrontMatter, ContentError> {
 /// What a YAML or field error in front matter says: serde's words for a field that is
 /// unknown or missing (`unknown field `x`, expected one of …`, `missing field `x``) are
 /// said as such; any other parser message is passed on after `front matter:`.
-fn yaml_message(detail: &str) -> Said {
+fn yaml_message(detail: &str) -> Worded {
     let message = format!("front matter: {detail}");
     let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
     if let Some(rest) = detail.strip_prefix("unknown field ")
@@ -419,7 +419,7 @@ fn yaml_message(detail: &str) -> Said {
     (message, "content-front-matter", args)
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> Said {
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> Worded {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
         B::Anchors { .. } | B::Aliases { .. } | B::MergeKeys { .. } => (
@@ -438,7 +438,7 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> Said {
 }
 
 /// A refusal's English message, and its message id and arguments (`ContentError::said`).
-type Said = (String, &'static str, Vec<(&'static str, String)>);
+type Worded = (String, &'static str, Vec<(&'static str, String)>);
 
 /// The first line of a parser's message, without the position it repeats.
 fn first_line(message: &str) -> &str {
