@@ -11,12 +11,12 @@ use crate::workflow::{Role, State};
 
 /// A state's name: `đã phê duyệt` / `approved`.
 pub fn state(state: State) -> String {
-    t!(&format!("state-{}", state.as_str()))
+    crate::desk::said::state(stp_i18n::current(), state)
 }
 
 /// A role's name: `người phê duyệt` / `approver`.
 pub fn role(role: Role) -> String {
-    t!(&format!("role-{}", role.as_str()))
+    crate::desk::said::role(stp_i18n::current(), role)
 }
 
 /// An article kind's name (the deadline tables' kinds): `tin` / `news`.

@@ -4,8 +4,6 @@
 //! Fluent files (the states and roles in them by their `state-…` and `role-…` names).
 //! The desk's pages and the command line both say them with these.
 
-use std::path::Path;
-
 use stp_content::{ContentError, Said};
 use stp_i18n::{Arg, Lang, tr};
 use stp_ledger::{LedgerError, Why};
@@ -118,7 +116,7 @@ pub fn content(lang: Lang, e: &ContentError) -> String {
         return e.to_string();
     };
     match refusal.said.as_ref().and_then(|s| said(lang, s)) {
-        Some(words) => at(&refusal.file, refusal.line, &words),
+        Some(words) => refusal.located(&words),
         None => e.to_string(),
     }
 }
@@ -149,13 +147,6 @@ pub fn ledger(lang: Lang, e: &LedgerError) -> String {
     match e {
         LedgerError::Refused { why: Some(w), .. } => why(lang, w),
         other => other.to_string(),
-    }
-}
-
-fn at(file: &Path, line: Option<usize>, words: &str) -> String {
-    match line {
-        Some(line) => format!("{}:{line}: {words}", file.display()),
-        None => format!("{}: {words}", file.display()),
     }
 }
 

@@ -32,16 +32,22 @@ pub struct Problem {
     pub said: Option<stp_content::Said>,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}: {}",
+impl Problem {
+    /// The problem's line with `words` for its message (the same problem said in another
+    /// language): `file:line: kind: words`.
+    pub fn located(&self, words: &str) -> String {
+        format!(
+            "{}:{}: {}: {words}",
             self.file.display(),
             self.line,
-            self.kind,
-            self.message
+            self.kind
         )
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.located(&self.message))
     }
 }
 

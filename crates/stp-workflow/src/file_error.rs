@@ -82,12 +82,20 @@ impl FileError {
     }
 }
 
+impl FileError {
+    /// `words` said of this file and line, as the refusal shows its own message:
+    /// `file:line: words` (`file: words`); for the same refusal in other words.
+    pub fn located(&self, words: &str) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}: {words}", self.file.display()),
+            None => format!("{}: {words}", self.file.display()),
+        }
+    }
+}
+
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
-            None => write!(f, "{}: {}", self.file.display(), self.message),
-        }
+        f.write_str(&self.located(&self.message))
     }
 }
 

@@ -58,7 +58,7 @@ pub fn run(repo: Option<PathBuf>, args: CheckArgs) -> CliResult {
 /// said it by message id (`crate::cli::error::said_words`), else as the check wrote it.
 fn problem_words(p: &crate::render::check::Problem) -> String {
     match p.said.as_ref().and_then(crate::cli::error::said_words) {
-        Some(words) => format!("{}:{}: {}: {words}", p.file.display(), p.line, p.kind),
+        Some(words) => p.located(&words),
         None => p.to_string(),
     }
 }
