@@ -15,12 +15,18 @@ fn fixture() -> PathBuf {
 fn build() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("site");
+    preview(&fixture(), &out);
+    (tmp, out)
+}
+
+/// `stp build --preview` of the site at `root` into `out`.
+fn preview(root: &Path, out: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_stp"))
         .env("STP_LANG", "en")
         .arg("-C")
-        .arg(fixture())
+        .arg(root)
         .args(["build", "--preview", "--out"])
-        .arg(&out)
+        .arg(out)
         .output()
         .expect("stp runs");
     assert!(
@@ -28,7 +34,6 @@ fn build() -> (tempfile::TempDir, PathBuf) {
         "stp build failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    (tmp, out)
 }
 
 fn read(site: &Path, rel: &str) -> String {
@@ -218,4 +223,92 @@ fn the_menu_marks_the_page_or_section_shown_and_nothing_else() {
         menu_current(&site, "en/gioi-thieu/lich-su-hinh-thanh/index.html"),
         ["/en/gioi-thieu/"]
     );
+}
+
+/// A copy of `from` (files only) under `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("a readable entry");
+        let dest = to.join(entry.path().strip_prefix(from).expect("under the tree"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("a folder");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("a copy");
+        }
+    }
+}
+
+/// `template` with its `{% call fragment(…) %}…{% endcall %}` blocks made plain blocks,
+/// and how many there were.
+fn without_fragments(template: &str) -> (String, usize) {
+    let mut plain = String::new();
+    let mut calls = 0;
+    for (n, piece) in template.split("{% call fragment(").enumerate() {
+        if n == 0 {
+            plain.push_str(piece);
+        } else {
+            let (_, rest) = piece.split_once(") %}").expect("a call block's head");
+            plain.push_str("{% if true %}");
+            plain.push_str(rest);
+            calls += 1;
+        }
+    }
+    (plain.replace("{% endcall %}", "{% endif %}"), calls)
+}
+
+/// Parts many pages share (the header, the footer, an article's sidebar) are rendered
+/// once per key and reused (`fragment`); a page must come out exactly as it would if they
+/// were rendered for it. Each site (the fixture: two languages, translations, every kind
+/// of page; the example site) is built as it is and again with the default theme's
+/// templates overridden by copies whose `fragment` calls are plain blocks, and every file
+/// of the two builds is compared.
+#[test]
+fn shared_parts_are_byte_for_byte_what_each_page_would_render() {
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/stp-render/theme/templates");
+    let mut plain = Vec::new();
+    for entry in std::fs::read_dir(&theme).expect("the default theme") {
+        let path = entry.expect("an entry").path();
+        let text = std::fs::read_to_string(&path).expect("a template");
+        let (without, calls) = without_fragments(&text);
+        if calls > 0 {
+            assert!(!without.contains("fragment"), "{}", path.display());
+            plain.push((path.file_name().expect("a name").to_owned(), without, calls));
+        }
+    }
+    let calls: usize = plain.iter().map(|(_, _, n)| n).sum();
+    assert_eq!(
+        calls, 3,
+        "the header, the footer and the sidebar are fragments"
+    );
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
+    for site in [fixture(), example] {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let (shared, unshared) = (tmp.path().join("shared"), tmp.path().join("unshared"));
+        copy_tree(&site, &shared);
+        copy_tree(&site, &unshared);
+        let templates = unshared.join("themes/default/templates");
+        std::fs::create_dir_all(&templates).expect("a theme folder");
+        for (name, text, _) in &plain {
+            std::fs::write(templates.join(name), text).expect("written");
+        }
+        let mut built = Vec::new();
+        for root in [&shared, &unshared] {
+            let out = root.join("_out");
+            preview(root, &out);
+            built.push(crate::kit::files(&out));
+        }
+        let pages = built[0].keys().filter(|k| k.ends_with(".html")).count();
+        assert!(pages > 20, "{}: {pages} pages", site.display());
+        assert_eq!(
+            built[0].keys().collect::<Vec<_>>(),
+            built[1].keys().collect::<Vec<_>>()
+        );
+        for (rel, bytes) in &built[0] {
+            assert!(
+                bytes == &built[1][rel],
+                "{}: {rel} differs with its shared parts rendered for the page",
+                site.display()
+            );
+        }
+    }
 }

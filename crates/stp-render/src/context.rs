@@ -102,24 +102,40 @@ impl Menus {
     /// The menu of `lang` on a page of the section `section` (its key) at one of `urls`
     /// (the page's and its listing's address): an entry is current when it is that
     /// section or leads to one of those addresses.
-    pub fn on(&self, lang: &str, section: Option<&str>, urls: &[&str]) -> Value {
+    pub fn on(&self, lang: &str, section: Option<&str>, urls: &[&str]) -> PageMenu {
         let Some((_, entries, variants)) = (self.0.iter())
             .find(|(l, _, _)| l == lang)
             .or_else(|| self.0.first())
         else {
-            return Value::from(Vec::<Value>::new());
+            return PageMenu {
+                value: Value::from(Vec::<Value>::new()),
+                key: String::new(),
+            };
         };
         let is_current = |i: usize| {
             let e = &entries[i];
             section.is_some_and(|k| k == e.key) || urls.contains(&e.url.as_str())
         };
-        let mut current = (0..entries.len()).filter(|&i| is_current(i));
-        match (current.next(), current.next()) {
-            (None, _) => variants[0].clone(),
-            (Some(k), None) => variants[k + 1].clone(),
+        let current: Vec<usize> = (0..entries.len()).filter(|&i| is_current(i)).collect();
+        let key = (current.iter().map(usize::to_string))
+            .collect::<Vec<_>>()
+            .join(",");
+        let value = match current[..] {
+            [] => variants[0].clone(),
+            [k] => variants[k + 1].clone(),
             _ => Self::value(entries, is_current),
-        }
+        };
+        PageMenu { value, key }
     }
+}
+
+/// The menu of one page: `menu` and `menu_key` in its template.
+pub struct PageMenu {
+    pub value: Value,
+    /// Which entries are current (their positions, `2` or `1,4`; empty for none): the
+    /// same for two pages of a language exactly when their menus are the same, a key
+    /// for the header's `fragment` that costs nothing to compare.
+    pub key: String,
 }
 
 /// The shared context of one language.
@@ -169,5 +185,6 @@ pub fn base(site: &Site, theme: &Theme, lang: &str, preview: bool) -> Value {
         languages => Value::from(Serde(&c.languages)),
         t => theme.strings_for(lang),
         feeds => c.feeds,
+        fragment => super::fragments::Fragments::value(),
     }
 }

@@ -9,6 +9,7 @@ pub mod compress;
 mod context;
 mod feeds;
 mod footnotes;
+mod fragments;
 pub mod headers;
 mod incremental;
 pub mod markdown;

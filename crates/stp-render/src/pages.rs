@@ -202,9 +202,11 @@ impl<'a> Renderer<'a> {
             Job::HtmlSitemap(lang) => self.html_sitemap(lang),
             Job::NotFound => {
                 let lang = self.site.config.default_language.clone();
+                let menu = self.menus.on(&lang, None, &["/404.html"]);
                 let ctx = context! { ..self.base(&lang), ..context! {
                     page => context! { title => self.string(&lang, "not_found"), url => "/404.html", kind => "not-found" },
-                    menu => self.menus.on(&lang, None, &["/404.html"]),
+                    menu => menu.value,
+                    menu_key => menu.key,
                 }};
                 Ok(vec![("404.html".into(), self.html("404.html", ctx)?)])
             }
@@ -239,9 +241,11 @@ impl<'a> Renderer<'a> {
             );
         }
         let base = format!("{}/tim-kiem/", prefix(lang));
+        let menu = self.menus.on(lang, None, &[&base]);
         let ctx = context! { ..self.base(lang), ..context! {
             page => context! { title => self.string(lang, "search"), url => base.clone(), kind => "search" },
-            menu => self.menus.on(lang, None, &[&base]),
+            menu => menu.value,
+            menu_key => menu.key,
             index => context! {
                 base,
                 shard_digests => index.shard_digests.clone(),
@@ -309,16 +313,20 @@ impl<'a> Renderer<'a> {
         });
         let translation = site.translations[i].map(|t| site.summaries[t].url.clone());
         // The newest others of the same section, for the sidebar.
-        let related: Vec<&Arc<Summary>> = section
+        let related: Vec<usize> = section
             .map(|l| {
-                l.items
-                    .iter()
-                    .filter(|&&j| j != i)
+                (l.items.iter().copied())
+                    .filter(|&j| j != i)
                     .take(RELATED_ITEMS)
-                    .map(|&j| &site.summaries[j])
                     .collect()
             })
             .unwrap_or_default();
+        // Which articles the sidebar lists: the same for every article of a section but
+        // its newest few, a key for the sidebar's `fragment`.
+        let related_key = (related.iter().map(usize::to_string))
+            .collect::<Vec<_>>()
+            .join(",");
+        let related: Vec<&Arc<Summary>> = related.iter().map(|&j| &site.summaries[j]).collect();
         let published = site.provenance[i]
             .published
             .as_ref()
@@ -328,6 +336,9 @@ impl<'a> Renderer<'a> {
             .as_ref()
             .map(|d| d.comment_until.as_str() < self.today.as_str())
             .unwrap_or(false);
+        let menu = self
+            .menus
+            .on(&a.lang, section.map(|l| l.key.as_str()), &[&s.url]);
         let ctx = context! { ..self.base(&a.lang), ..context! {
             page => context! {
                 title => &s.title,
@@ -354,8 +365,10 @@ impl<'a> Renderer<'a> {
                 draft_closed => draft_closed,
             },
             section => section.map(|l| context! { name => &l.name, url => &l.url, key => &l.key }),
-            menu => self.menus.on(&a.lang, section.map(|l| l.key.as_str()), &[&s.url]),
+            menu => menu.value,
+            menu_key => menu.key,
             related => summaries_value(related),
+            related_key => related_key,
             today => &self.today,
         }};
         let path = format!("{}index.html", s.url.trim_start_matches('/'));
@@ -481,6 +494,7 @@ impl<'a> Renderer<'a> {
             _ => (l.name.clone(), None),
         };
         let (translation, in_default_language) = self.listing_translation(l, of);
+        let menu = self.menus.on(&l.lang, section_key, &[&url, &l.url]);
         let ctx = context! { ..self.base(&l.lang), ..context! {
             facets => ser(facets),
             filters => filters.map(ser),
@@ -497,7 +511,8 @@ impl<'a> Renderer<'a> {
                 count => pages.count(),
             },
             listing => context! { key => &l.key, name => &l.name, url => &l.url, total => l.items.len() },
-            menu => self.menus.on(&l.lang, section_key, &[&url, &l.url]),
+            menu => menu.value,
+            menu_key => menu.key,
             items => summaries_value(summaries),
             pager => ser(pager),
             today => &self.today,

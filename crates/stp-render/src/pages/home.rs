@@ -85,9 +85,11 @@ impl Renderer<'_> {
                 context! { title => &a.front.title, url => a.url_path(), entries => ser(&a.front.schedule) }
             });
         let url = format!("{}/", prefix(lang));
+        let menu = self.menus.on(lang, None, &[&url]);
         let ctx = context! { ..self.base(lang), ..context! {
             page => context! { title => self.string(lang, "home"), url => &url, kind => "home" },
-            menu => self.menus.on(lang, None, &[&url]),
+            menu => menu.value,
+            menu_key => menu.key,
             news => ser(of_kind(&[SectionKind::News], 6)),
             articles => ser(of_kind(&[SectionKind::Article], 6)),
             notices => ser(notices),
@@ -136,9 +138,11 @@ impl Renderer<'_> {
         for n in 1..=pages.count() {
             let url = pages.url(n);
             let shown: Vec<Value> = pages.items(n).iter().map(|&i| tags[i].clone()).collect();
+            let menu = self.menus.on(lang, None, &[&url]);
             let ctx = context! { ..self.base(lang), ..context! {
                 page => context! { title => self.string(lang, "sitemap"), url => &url, kind => "sitemap", number => n, count => pages.count() },
-                menu => self.menus.on(lang, None, &[&url]),
+                menu => menu.value,
+                menu_key => menu.key,
                 sections => if n == 1 { sections.clone() } else { Vec::new() },
                 elsewhere => if n == 1 { elsewhere.clone() } else { Vec::new() },
                 tags => shown,
