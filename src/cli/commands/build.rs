@@ -101,10 +101,11 @@ pub fn build_public(
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
-    let (ledger, source) = LiveSet::confirmed(ledger, &trust.options())?;
+    let (ledger, source, unsigned) =
+        LiveSet::confirmed_then(ledger, &trust.options(), |l| l.unsigned_edits())?;
     drop(progress);
     refuse_rollback(&ledger, out, allow_rewind)?;
-    let unsigned = ledger.unsigned_edits()?;
+    let unsigned = unsigned?;
     let record = ledger.build_record();
     let (commits, read_now, issues) = (
         ledger.state.commits,
