@@ -184,7 +184,7 @@ pub fn main() -> ExitCode {
         "{}",
         t!(
             "took-seconds",
-            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+            seconds = stp_i18n::Arg::decimal(started.elapsed().as_secs_f64(), 2)
         )
     ));
     match result {

@@ -104,7 +104,7 @@ pub fn said(lang: Lang, said: &Said) -> Option<String> {
         return None;
     }
     let args: Vec<(&str, Arg)> = (said.args.iter())
-        .map(|(name, value)| (*name, Arg::from(value)))
+        .map(|(name, value)| (*name, Arg::number_or_text(value)))
         .collect();
     Some(tr(lang, said.id, &args))
 }

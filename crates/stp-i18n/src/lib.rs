@@ -145,25 +145,68 @@ fn messages(lang: Lang) -> &'static Messages {
     })
 }
 
-/// A value for a message's variable: text or a number (numbers choose plural forms).
+/// A value for a message's variable: text, a whole number (numbers choose plural
+/// forms), or a number with decimals (`Arg::decimal`), written as the language writes it.
 #[derive(Debug, Clone)]
-pub struct Arg(FluentValue<'static>);
+pub struct Arg(Value);
+
+#[derive(Debug, Clone)]
+enum Value {
+    Fluent(FluentValue<'static>),
+    /// A number and how many digits after its decimal sign.
+    Decimal(f64, usize),
+}
+
+impl Arg {
+    /// `value` with `digits` digits after the decimal sign, which is a comma in
+    /// Vietnamese (`242,6 MB`, `1,56 giây`) and a point in English (`242.6 MB`).
+    pub fn decimal(value: f64, digits: usize) -> Arg {
+        Arg(Value::Decimal(value, digits))
+    }
+
+    /// A number the layers below wrote as text with a decimal point (`"1.5"`): as
+    /// `decimal`, so it is said in each language's way; any other text as it is.
+    pub fn number_or_text(text: &str) -> Arg {
+        let decimal = text.split_once('.').filter(|(whole, part)| {
+            !whole.is_empty()
+                && !part.is_empty()
+                && (whole.bytes().chain(part.bytes())).all(|b| b.is_ascii_digit())
+        });
+        match decimal.and_then(|(_, part)| Some((text.parse::<f64>().ok()?, part.len()))) {
+            Some((value, digits)) => Arg::decimal(value, digits),
+            None => Arg::from(text),
+        }
+    }
+
+    fn in_lang(&self, lang: Lang) -> FluentValue<'static> {
+        match &self.0 {
+            Value::Fluent(v) => v.clone(),
+            Value::Decimal(v, digits) => {
+                let text = format!("{v:.digits$}");
+                FluentValue::from(match lang {
+                    Lang::Vi => text.replace('.', ","),
+                    Lang::En => text,
+                })
+            }
+        }
+    }
+}
 
 impl From<&str> for Arg {
     fn from(v: &str) -> Arg {
-        Arg(FluentValue::from(v.to_string()))
+        Arg(Value::Fluent(FluentValue::from(v.to_string())))
     }
 }
 
 impl From<String> for Arg {
     fn from(v: String) -> Arg {
-        Arg(FluentValue::from(v))
+        Arg(Value::Fluent(FluentValue::from(v)))
     }
 }
 
 impl From<&String> for Arg {
     fn from(v: &String) -> Arg {
-        Arg(FluentValue::from(v.clone()))
+        Arg(Value::Fluent(FluentValue::from(v.clone())))
     }
 }
 
@@ -171,7 +214,7 @@ macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {
             fn from(v: $t) -> Arg {
-                Arg(FluentValue::from(v))
+                Arg(Value::Fluent(FluentValue::from(v)))
             }
         }
     )*};
@@ -186,8 +229,8 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         return id.to_string();
     };
     let mut fluent_args = FluentArgs::new();
-    for (name, Arg(value)) in args {
-        fluent_args.set(*name, value.clone());
+    for (name, value) in args {
+        fluent_args.set(*name, value.in_lang(lang));
     }
     let mut errors = Vec::new();
     bundle
@@ -302,6 +345,36 @@ mod tests {
 
     fn messages_of(lang: Lang) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
         entries(lang).collect()
+    }
+
+    /// A decimal is written with a comma in Vietnamese and a point in English, in a real
+    /// message; text that only looks like a number stays as it is.
+    #[test]
+    fn decimals_take_each_language_s_sign() {
+        let args = |mb: Arg| {
+            [
+                ("kind", Arg::from("preview")),
+                ("articles", Arg::from(3usize)),
+                ("files", Arg::from(7usize)),
+                ("mb", mb),
+                ("variants", Arg::from("")),
+                ("out", Arg::from("_site")),
+                ("secs", Arg::decimal(1.5, 2)),
+            ]
+        };
+        let vi = tr(Lang::Vi, "build-done", &args(Arg::decimal(242.64, 1)));
+        assert!(
+            vi.contains("242,6 MB") && vi.contains("(1,50 giây)"),
+            "{vi}"
+        );
+        let en = tr(Lang::En, "build-done", &args(Arg::decimal(242.64, 1)));
+        assert!(en.contains("242.6 MB") && en.contains("(1.50 s)"), "{en}");
+        let from_text = tr(Lang::Vi, "build-done", &args(Arg::number_or_text("0.5")));
+        assert!(from_text.contains("0,5 MB"), "{from_text}");
+        for text in ["1.2.3", "v1.5", ".5", "5.", "15/2026"] {
+            let kept = tr(Lang::Vi, "build-done", &args(Arg::number_or_text(text)));
+            assert!(kept.contains(&format!("{text} MB")), "{kept}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use stp_i18n::t;
+use stp_i18n::{Arg, t};
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{Progress, print_json};
@@ -194,7 +194,7 @@ fn print_report(
             t!(
                 "build-variants",
                 count = report.variants,
-                mb = format!("{:.1}", report.variant_bytes as f64 / 1_048_576.0)
+                mb = Arg::decimal(report.variant_bytes as f64 / 1_048_576.0, 1)
             )
         )
     } else {
@@ -206,10 +206,10 @@ fn print_report(
         String::new()
     };
     let (articles, files) = (report.articles, report.files);
-    let mb = format!("{:.1}", report.bytes as f64 / 1_048_576.0);
+    let mb = Arg::decimal(report.bytes as f64 / 1_048_576.0, 1);
     let (out, secs) = (
         out.display().to_string(),
-        format!("{:.2}", started.elapsed().as_secs_f64()),
+        Arg::decimal(started.elapsed().as_secs_f64(), 2),
     );
     println!(
         "{}",

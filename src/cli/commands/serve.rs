@@ -71,7 +71,7 @@ pub fn reporter() -> Reporter {
             )
         ),
         Report::Rebuilt { changes, ms, files } => {
-            let ms = format!("{ms:.1}");
+            let ms = stp_i18n::Arg::decimal(ms, 1);
             println!(
                 "{}",
                 match files {
@@ -89,7 +89,7 @@ pub fn reporter() -> Reporter {
             "{}",
             t!(
                 "serve-search-updated",
-                ms = format!("{ms:.1}"),
+                ms = stp_i18n::Arg::decimal(ms, 1),
                 files = files
             )
         ),
