@@ -271,7 +271,7 @@ fn each_person_is_told_once_of_exactly_their_articles() {
     let out = q.notify(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("nothing new to tell"),
+        stdout(&out).contains("Nothing new to tell."),
         "{}",
         stdout(&out)
     );
@@ -311,7 +311,7 @@ fn a_site_without_notify_settings_sends_nothing_and_says_so() {
     let out = q.notify(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("Chưa cấu hình gửi thư báo chuyển bước"),
+        stdout(&out).contains("Hand-off mail is not configured"),
         "{}",
         stdout(&out)
     );
@@ -366,10 +366,23 @@ fn an_unreachable_server_is_a_clear_error_with_a_hint() {
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("không kết nối được máy chủ thư 127.0.0.1:{port}")),
+        err.contains(&format!("cannot reach the mail server 127.0.0.1:{port}")),
         "{err}"
     );
-    assert!(err.contains("hint: kiểm tra smtp_host"), "{err}");
+    assert!(err.contains("hint: check smtp_host"), "{err}");
+    // In Vietnamese, the default, the same refusal and what to do.
+    let vi = q
+        .env
+        .stp_env(&["notify"], &[("STP_NOW", NOW), ("STP_LANG", "vi")]);
+    assert_eq!(vi.status.code(), Some(2));
+    let err = stderr(&vi);
+    assert!(
+        err.contains(&format!(
+            "lỗi: không kết nối được máy chủ thư 127.0.0.1:{port}"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("gợi ý: kiểm tra smtp_host"), "{err}");
 }
 
 #[test]
@@ -381,14 +394,14 @@ fn a_server_whose_certificate_is_not_trusted_gets_nothing() {
     let err = stderr(&out);
     assert!(
         err.contains(&format!(
-            "không kết nối được máy chủ thư 127.0.0.1:{}",
+            "cannot reach the mail server 127.0.0.1:{}",
             server.port
         )),
         "{err}"
     );
     assert!(err.contains("invalid peer certificate"), "{err}");
     assert!(
-        err.contains("hint: chứng chỉ TLS của máy chủ thư không được tin cậy"),
+        err.contains("hint: the mail server's TLS certificate is not trusted"),
         "{err}"
     );
     assert!(

@@ -885,3 +885,31 @@ desk-role-approver = head of the board (approver)
 desk-role-secretary = secretary of the board
 desk-role-admin = admin
 desk-role-site-admin = site admin
+
+## stp notify: hand-off mail
+notify-unconfigured = Hand-off mail is not configured: { $why }; nothing sent. An admin adds a signed [notify] table to workflow/workflow.toml (see docs/cli.md).
+notify-why-no-workflow = no version of workflow/ is signed by an admin yet
+notify-why-no-table = the signed workflow/workflow.toml has no [notify] table
+notify-no-email = { $name } ({ $id }) has { $count ->
+    [one] one article
+   *[other] { $count } articles
+} waiting but no e-mail address (`email`) in workflow/people.toml: not told
+notify-nothing-new = Nothing new to tell.
+notify-would-send = Would send to { $name } <{ $email }>: { $subject }
+notify-sent = sent: { $name } <{ $email }>, { $count ->
+    [one] one article
+   *[other] { $count } articles
+}
+notify-send-failed = could not send to { $name } ({ $id }) <{ $email }>: { $error }
+notify-failed = could not send to { $count } of { $total } people: { $names }
+notify-failed-hint = the others were told; check the address in workflow/people.toml or the server's answer above, then run `stp notify` again: only those not told are told
+notify-log-unreadable-hint = the record of what was told, { $path }, cannot be read; remove it to start again
+notify-log-unsaved-hint = the messages went out, but { $path } could not be written: the next run will tell them again
+notify-unreachable = cannot reach the mail server { $server }
+notify-sending = sending hand-off mail: { $error }
+notify-hint-no-password = set the mail server's password in the environment variable { $var } (it is never kept in the repository)
+notify-hint-login-without-tls = set security = "starttls" or "tls" in the [notify] table of workflow/workflow.toml (signed by an admin)
+notify-hint-bad-address = fix the `from` address in the [notify] table of workflow/workflow.toml (signed by an admin)
+notify-hint-certificate = the mail server's TLS certificate is not trusted: smtp_host must be the name the certificate gives, issued by a public certificate authority
+notify-hint-unreachable = check smtp_host, smtp_port and security in the [notify] table of workflow/workflow.toml and the network to the mail server; `stp notify --dry-run` shows the messages without sending
+notify-hint-refused = check the [notify] settings and the mail server's answer

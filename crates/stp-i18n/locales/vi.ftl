@@ -867,3 +867,25 @@ desk-role-approver = Trưởng Ban (phê duyệt)
 desk-role-secretary = Thư ký Ban Biên tập
 desk-role-admin = quản trị
 desk-role-site-admin = quản trị trang
+
+## stp notify: thư báo chuyển bước
+notify-unconfigured = Chưa cấu hình gửi thư báo chuyển bước: { $why }; không gửi thư nào. Quản trị thêm bảng [notify] đã ký vào workflow/workflow.toml (xem docs/cli.md).
+notify-why-no-workflow = chưa có bản workflow/ nào được quản trị ký
+notify-why-no-table = bản workflow/workflow.toml đã ký không có bảng [notify]
+notify-no-email = { $name } ({ $id }) có { $count } tin, bài đang chờ nhưng không có địa chỉ thư (`email`) trong workflow/people.toml: không báo được
+notify-nothing-new = Không có chuyển bước nào mới để báo.
+notify-would-send = Sẽ gửi tới { $name } <{ $email }>: { $subject }
+notify-sent = đã gửi: { $name } <{ $email }>, { $count } tin, bài
+notify-send-failed = không gửi được thư cho { $name } ({ $id }) <{ $email }>: { $error }
+notify-failed = không gửi được thư cho { $count } trong { $total } người: { $names }
+notify-failed-hint = những người khác đã được báo; kiểm tra địa chỉ trong workflow/people.toml hoặc câu trả lời của máy chủ thư ở trên, rồi chạy lại `stp notify`: chỉ những người chưa được báo mới được báo
+notify-log-unreadable-hint = không đọc được bản ghi những gì đã báo, { $path }; xóa tệp đó để bắt đầu lại
+notify-log-unsaved-hint = thư đã gửi đi, nhưng không ghi được { $path }: lần chạy sau sẽ báo lại
+notify-unreachable = không kết nối được máy chủ thư { $server }
+notify-sending = gửi thư báo chuyển bước: { $error }
+notify-hint-no-password = đặt mật khẩu của máy chủ thư trong biến môi trường { $var } (mật khẩu không bao giờ được lưu trong kho)
+notify-hint-login-without-tls = đặt security = "starttls" hoặc "tls" trong bảng [notify] của workflow/workflow.toml (quản trị ký)
+notify-hint-bad-address = sửa địa chỉ `from` trong bảng [notify] của workflow/workflow.toml (quản trị ký)
+notify-hint-certificate = chứng chỉ TLS của máy chủ thư không được tin cậy: smtp_host phải là tên ghi trong chứng chỉ, do một tổ chức cấp chứng chỉ công khai cấp
+notify-hint-unreachable = kiểm tra smtp_host, smtp_port và security trong bảng [notify] của workflow/workflow.toml và đường mạng tới máy chủ thư; `stp notify --dry-run` cho xem thư mà không gửi
+notify-hint-refused = kiểm tra bảng [notify] và câu trả lời của máy chủ thư

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use clap::Args;
+use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{info, print_json};
@@ -73,13 +74,10 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
     let root = find_root(repo)?;
     let ledger = args.trust.load(&root)?;
     let Some(trusted) = ledger.trusted.as_deref() else {
-        return unconfigured(&args, "chưa có bản workflow/ nào được quản trị ký");
+        return unconfigured(&args, &t!("notify-why-no-workflow"));
     };
     let Some(settings) = trusted.config.notify.clone() else {
-        return unconfigured(
-            &args,
-            "bản workflow/workflow.toml đã ký không có bảng [notify]",
-        );
+        return unconfigured(&args, &t!("notify-why-no-table"));
     };
     let site = SiteConfig::load(&root.join("site.toml"))?;
     let history = read_history(&ledger, &site)?;
@@ -93,9 +91,9 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
         None => crate::ledger::repo::state_folder(&root)?.join(SENT_LOG),
     };
     let mut log = SentLog::load(&state_path).map_err(|e| {
-        CliError::caused_by(&e).hint(format!(
-            "the record of what was told, {}, cannot be read; remove it to start again",
-            state_path.display()
+        CliError::caused_by(&e).hint(t!(
+            "notify-log-unreadable-hint",
+            path = state_path.display().to_string()
         ))
     })?;
     let waiting: BTreeSet<String> = everyone
@@ -118,12 +116,14 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
             Some(email) => to_tell.push((r, email)),
             None => {
                 eprintln!(
-                    "warning: {} ({}) có {} tin, bài đang chờ nhưng không có địa chỉ thư \
-                     (`email`) trong workflow/people.toml: không báo được \
-                     (no e-mail address; not told)",
-                    r.name,
-                    r.id,
-                    r.handoffs.len()
+                    "{}: {}",
+                    t!("warning-label"),
+                    t!(
+                        "notify-no-email",
+                        name = &r.name,
+                        id = &r.id,
+                        count = r.handoffs.len()
+                    )
                 );
                 counts.no_email.push(r.id.clone());
             }
@@ -147,11 +147,19 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
 
     if args.dry_run || messages.is_empty() {
         if messages.is_empty() && !args.json {
-            println!("Không có chuyển bước nào mới để báo (nothing new to tell).");
+            println!("{}", t!("notify-nothing-new"));
         }
         if !args.json {
             for (r, email, message) in &messages {
-                println!("Sẽ gửi tới {} <{email}>: {}", r.name, message.subject);
+                println!(
+                    "{}",
+                    t!(
+                        "notify-would-send",
+                        name = &r.name,
+                        email = *email,
+                        subject = &message.subject
+                    )
+                );
                 for line in message.body.lines() {
                     println!("  | {line}");
                 }
@@ -173,9 +181,13 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
             Ok(()) => {
                 counts.sent += 1;
                 info(format_args!(
-                    "đã gửi (sent): {} <{email}>, {} tin, bài",
-                    r.name,
-                    r.handoffs.len()
+                    "{}",
+                    t!(
+                        "notify-sent",
+                        name = &r.name,
+                        email = *email,
+                        count = r.handoffs.len()
+                    )
                 ));
                 // Recorded at once, so a run cut short does not tell this person again.
                 for h in &r.handoffs {
@@ -185,8 +197,15 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
             }
             Err(e) => {
                 eprintln!(
-                    "error: không gửi được thư cho {} ({}) <{email}> (could not send): {e}",
-                    r.name, r.id
+                    "{}: {}",
+                    t!("error-label"),
+                    t!(
+                        "notify-send-failed",
+                        name = &r.name,
+                        id = &r.id,
+                        email = *email,
+                        error = e.to_string()
+                    )
                 );
                 counts.failed.push(Failure {
                     id: r.id.clone(),
@@ -208,16 +227,13 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
             .iter()
             .map(|f| format!("{} ({})", f.name, f.id))
             .collect();
-        return Err(CliError::failed(format!(
-            "không gửi được thư cho {} trong {} người: {} (could not send to them)",
-            names.len(),
-            to_tell.len(),
-            names.join(", ")
+        return Err(CliError::failed(t!(
+            "notify-failed",
+            count = names.len(),
+            total = to_tell.len(),
+            names = names.join(", ")
         ))
-        .hint(
-            "the others were told; check the address in workflow/people.toml or the server's \
-             answer above, then run `stp notify` again: only those not told are told",
-        ));
+        .hint(t!("notify-failed-hint")));
     }
     Ok(())
 }
@@ -225,9 +241,9 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
 /// Writes the record of what was told.
 fn save(log: &SentLog) -> CliResult {
     log.save().map_err(|e| {
-        CliError::caused_by(&e).hint(format!(
-            "the messages went out, but {} could not be written: the next run will tell them again",
-            log.path().display()
+        CliError::caused_by(&e).hint(t!(
+            "notify-log-unsaved-hint",
+            path = log.path().display().to_string()
         ))
     })
 }
@@ -237,11 +253,7 @@ fn unconfigured(args: &NotifyArgs, why: &str) -> CliResult {
     if args.json {
         print_counts(&Counts::default(), false, args.dry_run);
     } else {
-        println!(
-            "Chưa cấu hình gửi thư báo chuyển bước: {why}; không gửi thư nào.\n\
-             (notify is not configured: an admin adds a signed [notify] table to \
-             workflow/workflow.toml, see docs/cli.md)"
-        );
+        println!("{}", t!("notify-unconfigured", why = why));
     }
     Ok(())
 }
@@ -261,37 +273,20 @@ fn print_counts(counts: &Counts, configured: bool, dry_run: bool) {
 /// A mail error that stops the run, with what to do about it.
 fn mail_error(e: MailError) -> CliError {
     let hint = match &e {
-        MailError::NoPassword => format!(
-            "đặt mật khẩu của máy chủ thư trong biến môi trường {SMTP_PASSWORD_VAR} \
-             (set the password in {SMTP_PASSWORD_VAR}; it is never kept in the repository)"
-        ),
-        MailError::LoginWithoutTls => "đặt security = \"starttls\" hoặc \"tls\" trong bảng \
-             [notify] (set security to starttls or tls, signed by an admin)"
-            .to_string(),
-        MailError::BadAddress(_) => "sửa địa chỉ `from` trong bảng [notify] của \
-             workflow/workflow.toml (fix `from` in [notify], signed by an admin)"
-            .to_string(),
+        MailError::NoPassword => t!("notify-hint-no-password", var = SMTP_PASSWORD_VAR),
+        MailError::LoginWithoutTls => t!("notify-hint-login-without-tls"),
+        MailError::BadAddress(_) => t!("notify-hint-bad-address"),
         MailError::Unreachable { why, .. } if why.contains("certificate") => {
-            "chứng chỉ TLS của máy chủ thư không được tin cậy: smtp_host phải là tên ghi trong \
-             chứng chỉ, do một tổ chức cấp chứng chỉ công khai cấp (the server's TLS \
-             certificate is not trusted: name the server as its certificate does; stp trusts \
-             the web's public certificate authorities)"
-                .to_string()
+            t!("notify-hint-certificate")
         }
-        MailError::Unreachable { .. } => "kiểm tra smtp_host, smtp_port và security trong \
-             bảng [notify] của workflow/workflow.toml và đường mạng tới máy chủ thư; \
-             `stp notify --dry-run` cho xem thư mà không gửi (check the host, port, security \
-             and the network; --dry-run shows the messages without sending)"
-            .to_string(),
-        MailError::Build(_) | MailError::Refused(_) => {
-            "check the [notify] settings and the mail server's answer".to_string()
-        }
+        MailError::Unreachable { .. } => t!("notify-hint-unreachable"),
+        MailError::Build(_) | MailError::Refused(_) => t!("notify-hint-refused"),
     };
     let message = match &e {
         MailError::Unreachable { server, .. } => {
-            format!("không kết nối được máy chủ thư {server} (cannot reach the mail server)")
+            t!("notify-unreachable", server = server.to_string())
         }
-        _ => format!("gửi thư báo (sending hand-off mail): {e}"),
+        _ => t!("notify-sending", error = e.to_string()),
     };
     let mut err = CliError::failed(message).hint(hint);
     if let MailError::Unreachable { why, .. } = &e {
