@@ -140,6 +140,53 @@ describe("search on the example site", () => {
     }
   });
 
+  /**
+   * Opens the search page for `query` with its HTML as `stale` makes it (the page a
+   * browser kept from before a rebuild) and every request for a term shard answered as
+   * `shard` says; returns the results, the message shown, and how many times the page
+   * itself was requested.
+   */
+  async function searchWith(query, { stale, shard = (route) => route.continue() }) {
+    let pageRequests = 0;
+    const before = async (context) => {
+      await context.route(/\/tim-kiem\/\?q=/, async (route) => {
+        pageRequests += 1;
+        if (!route.request().isNavigationRequest()) return route.continue();
+        const real = await route.fetch();
+        await route.fulfill({ response: real, body: stale(await real.text()) });
+      });
+      await context.route(/\/tim-kiem\/t\//, shard);
+    };
+    const { page, context } = await run.open(`/tim-kiem/?q=${encodeURIComponent(query)}`, { before });
+    try {
+      await page.waitForSelector('#search-results[aria-busy="false"]');
+      const hrefs = await page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
+      const links = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
+      const text = await page.textContent("#search-results");
+      return { hrefs, links, text, pageRequests };
+    } finally {
+      await context.close();
+    }
+  }
+
+  test("a search page kept from before a rebuild still answers: it fetches itself again, once", async () => {
+    const fresh = await search("hoa giai");
+    // Every digest the page lists turned into one no fragment has: what a page cached
+    // before a rebuild names after the rebuild removed its fragments.
+    const stale = (html) => html.replace(/data-(t|d)="([0-9a-f]+)"/g, (_, k, list) => `data-${k}="${list.replace(/[0-9a-f]/g, "0")}"`);
+    const kept = await searchWith("hoa giai", { stale });
+    assert.deepEqual(kept.hrefs, fresh.hrefs.slice(0, kept.hrefs.length));
+    assert.ok(kept.hrefs.length > 0, kept.text);
+    assert.equal(kept.pageRequests, 2, "the page, then its fresh copy");
+    // Fragments missing on the server too: one fresh copy, then the failure message with
+    // the way to the sitemap, no loop.
+    const gone = await searchWith("hoa giai", { stale, shard: (route) => route.fulfill({ status: 404, body: "" }) });
+    assert.deepEqual(gone.hrefs, []);
+    assert.deepEqual(gone.links, ["/so-do-trang/"]);
+    assert.match(gone.text, /Không tải được chỉ mục tìm kiếm/);
+    assert.equal(gone.pageRequests, 2);
+  });
+
   test("no off-site request, script error or policy violation", () => {
     assert.deepEqual(run.problems, []);
   });

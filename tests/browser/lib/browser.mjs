@@ -63,8 +63,11 @@ export async function start() {
     base,
     browser,
     problems,
-    /** A new page at `width` px (JavaScript on unless `javaScriptEnabled: false`). */
-    async open(path, { width = 1280, height = 900, javaScriptEnabled = true } = {}) {
+    /**
+     * A new page at `width` px (JavaScript on unless `javaScriptEnabled: false`);
+     * `before(context)` runs before the page is opened (to route its requests).
+     */
+    async open(path, { width = 1280, height = 900, javaScriptEnabled = true, before = null } = {}) {
       const context = await browser.newContext({
         viewport: { width, height },
         javaScriptEnabled,
@@ -86,6 +89,7 @@ export async function start() {
           problems.push(`${where()}: console error: ${msg.text()}`);
         }
       });
+      if (before) await before(context);
       const response = await page.goto(base + path, { waitUntil: "load" });
       return { page, context, response };
     },

@@ -138,15 +138,20 @@
   // The page lists every fragment's digest (DIGEST hex digits each): the term shards'
   // one by one, the result fragments' one per group of `group` fragments.
   var base = out.getAttribute("data-base"), DIGEST = 8;
-  var tDigests = out.getAttribute("data-t"), dDigests = out.getAttribute("data-d");
-  var shards = tDigests.length / DIGEST, total = +out.getAttribute("data-docs");
-  var chunk = +out.getAttribute("data-chunk"), group = +out.getAttribute("data-group");
+  var tDigests, dDigests, shards, total, chunk, group;
+  // The index as the page `from` lists it (this page, or a fresh copy of it).
+  function read(from) {
+    tDigests = from.getAttribute("data-t"); dDigests = from.getAttribute("data-d");
+    shards = tDigests.length / DIGEST; total = +from.getAttribute("data-docs");
+    chunk = +from.getAttribute("data-chunk"); group = +from.getAttribute("data-group");
+  }
+  read(out);
   function named(kind, n, digests, k) { return kind + "/" + n + "." + digests.substr(k * DIGEST, DIGEST) + ".json"; }
   var cache = {};
   function get(path) {
     if (!cache[path]) {
       cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
+        if (!r.ok) { var e = new Error(path + ": " + r.status); e.status = r.status; throw e; }
         return r.json();
       });
     }
@@ -256,7 +261,26 @@
   }
   out.setAttribute("aria-busy", "true");
   if (!p.units.length) { show({ hits: [], capped: false }); return; }
-  Promise.all(p.units.map(function (u) { var n = shardOf(u.key, shards); return get(named("t", n, tDigests, n)); }))
-    .then(function (found) { return show(rank(p, total, found)); })
-    .catch(failed);
+  function run() {
+    return Promise.all(p.units.map(function (u) { var n = shardOf(u.key, shards); return get(named("t", n, tDigests, n)); }))
+      .then(function (found) { return show(rank(p, total, found)); });
+  }
+  // A page kept in a cache from before the site was rebuilt names fragments that are gone
+  // (each name holds its content's digest). Once, on a missing fragment, the page is
+  // fetched again past the cache and the query run with the fresh page's list.
+  var refreshed = false;
+  function refresh(err) {
+    if (refreshed || !err || err.status !== 404) throw err;
+    refreshed = true;
+    return fetch(location.href, { credentials: "same-origin", cache: "no-cache" })
+      .then(function (r) { if (!r.ok) throw err; return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("search-results");
+        if (!fresh || (fresh.getAttribute("data-t") === tDigests && fresh.getAttribute("data-d") === dDigests)) throw err;
+        read(fresh);
+        cache = {};
+        return run();
+      });
+  }
+  run().catch(refresh).catch(failed);
 })();
