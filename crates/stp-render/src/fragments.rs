@@ -1,25 +1,25 @@
 //! Parts of a page that many pages share, rendered once: a template wraps such a part in
-//! `{% call fragment("name", a, b, …) %}…{% endcall %}`, and the part is rendered the first
-//! time a page gives that name and those values, then reused as it is for every later page
-//! that gives the same. The values are the part's key: everything in it that differs from
-//! page to page must be among them (the default theme's header keys on the language
-//! switch's address, whether the page is the home page and the menu with its current
-//! entry; its footer on the language switch's address; an article's sidebar on the
-//! articles it lists). What is the same for every page of
-//! a language (the agency, the interface strings) needs no key: each build, and each
-//! language of it, starts with an empty store ([`Fragments`] lives in the language's shared
-//! context, which the renderer makes afresh for every build).
+//! `{% call fragment("name", a, b, …) %}…{% endcall %}`, and the part is rendered the
+//! first time a page gives that name and those values, then reused as it is for every
+//! later page that gives the same. The values are the part's key: everything in it that
+//! differs from page to page must be among them (the default theme's header keys on the
+//! language switch's address, whether the page is the home page and `menu_key`; its
+//! footer on the language switch's address; an article's sidebar on `related_key` and the
+//! section's address). What is the same for every page of a language (the agency, the
+//! interface strings) needs no key: each build, and each language of it, starts with an
+//! empty store ([`Fragments`] lives in the language's shared context, which the renderer
+//! makes afresh for every build).
 //!
-//! The site's 15,000 pages at 10,000 articles share a few dozen headers, footers and sidebars;
-//! rendering them once spares about 6 % of a build's instructions (docs/bench.md). A key takes
-//! plain values only (text, numbers, true/false, none; a list or a map is refused), and
-//! two are one key only when they are of one kind, equally safe and render the same text
-//! (`1` and `1.0`, `true` and `1`, a safe and an escaped string are different keys), so a
-//! part is never reused where its text could differ. A name holds at most [`LIMIT`] keys; past them its
-//! part is rendered for every page and not kept, so a key that differs on every page costs
-//! what no fragment costs, not memory. `tests/it/theme.rs` builds the fixture and example
-//! sites with the default theme and with a copy whose `fragment` calls are taken out, and
-//! compares every file.
+//! The site's 15,000 pages at 10,000 articles share a few dozen headers, footers and
+//! sidebars; rendering them once spares about 6 % of a build's instructions
+//! (docs/bench.md). A key takes plain values only (text, numbers, true/false, none; a
+//! list or a map is refused), and two are one key only when they are of one kind, equally
+//! safe and render the same text (`1` and `1.0`, `true` and `1`, a safe and an escaped
+//! string are different keys), so a part is never reused where its text could differ. A
+//! name holds at most [`LIMIT`] keys; past them its part is rendered for every page and
+//! not kept, so a key that differs on every page costs what no fragment costs, not
+//! memory. `tests/it/theme.rs` builds the fixture and example sites with the default
+//! theme and with a copy whose `fragment` calls are taken out, and compares every file.
 
 use std::collections::HashMap;
 use std::fmt::Write;
