@@ -57,6 +57,18 @@ pub fn verbosity() -> Verbosity {
     }
 }
 
+/// Prints `message` on stderr after the run's `warning:` label (`cảnh báo:` in
+/// Vietnamese); warnings are shown even with `-q`.
+pub fn warning(message: &str) {
+    eprintln!("{}: {message}", stp_i18n::t!("warning-label"));
+}
+
+/// Prints `message` on stderr after the run's `error:` label, for an error the run goes
+/// on after (one recipient refused, the others still told).
+pub fn error_line(message: &str) {
+    eprintln!("{}: {message}", stp_i18n::t!("error-label"));
+}
+
 /// Prints an informational line on stderr (`note: …`, `signed: …`), unless `-q`.
 pub fn info(line: std::fmt::Arguments) {
     if verbosity() > Verbosity::Quiet {

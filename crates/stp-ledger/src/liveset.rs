@@ -49,17 +49,11 @@ pub struct LiveSet {
 impl LiveSet {
     /// The live set of `ledger`, after reading history again if the ledger came from a
     /// cache that history does not confirm (said on stderr: the cache is rebuilt, nothing
-    /// is wrong for the user). `options` are the ones `ledger` was loaded with.
-    pub fn confirmed(ledger: Ledger, options: &LedgerOptions) -> LedgerResult<(Ledger, LiveSet)> {
-        let (ledger, live, _) = Self::confirmed_then(ledger, options, |_| ())?;
-        Ok((ledger, live))
-    }
-
-    /// As [`LiveSet::confirmed`], with `also` run on the ledger on another thread while
-    /// the live set is made (the public build finds the unsigned edits so, which was a
-    /// twentieth of its time before the articles are read); `also` runs again on the
-    /// ledger read from history when the cache was set aside.
-    pub fn confirmed_then<T: Send>(
+    /// is wrong for the user). `options` are the ones `ledger` was loaded with. `also`
+    /// runs on the ledger on another thread while the live set is made (the public build
+    /// finds the unsigned edits so, which was a twentieth of its time before the articles
+    /// are read), and again on the ledger read from history when the cache was set aside.
+    pub fn confirmed<T: Send>(
         ledger: Ledger,
         options: &LedgerOptions,
         also: impl Fn(&Ledger) -> T + Sync,

@@ -117,9 +117,7 @@ impl Menus {
             section.is_some_and(|k| k == e.key) || urls.contains(&e.url.as_str())
         };
         let current: Vec<usize> = (0..entries.len()).filter(|&i| is_current(i)).collect();
-        let key = (current.iter().map(usize::to_string))
-            .collect::<Vec<_>>()
-            .join(",");
+        let key = positions_key(&current);
         let value = match current[..] {
             [] => variants[0].clone(),
             [k] => variants[k + 1].clone(),
@@ -136,6 +134,14 @@ pub struct PageMenu {
     /// same for two pages of a language exactly when their menus are the same, a key
     /// for the header's `fragment` that costs nothing to compare.
     pub key: String,
+}
+
+/// Positions as a `fragment` key: `2`, `1,4`, or empty for none (the menu's current
+/// entries, an article sidebar's articles).
+pub fn positions_key(positions: &[usize]) -> String {
+    (positions.iter().map(usize::to_string))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The shared context of one language.

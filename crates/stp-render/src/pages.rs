@@ -11,7 +11,7 @@ use stp_content::SectionKind;
 use stp_site::{Facet, Listing, Site, Summary};
 
 use super::RenderError;
-use super::context::{Menus, base};
+use super::context::{Menus, base, positions_key};
 use super::markdown;
 use super::options::RenderOptions;
 use super::theme::Theme;
@@ -323,9 +323,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         // Which articles the sidebar lists: the same for every article of a section but
         // its newest few, a key for the sidebar's `fragment`.
-        let related_key = (related.iter().map(usize::to_string))
-            .collect::<Vec<_>>()
-            .join(",");
+        let related_key = positions_key(&related);
         let related: Vec<&Arc<Summary>> = related.iter().map(|&j| &site.summaries[j]).collect();
         let published = site.provenance[i]
             .published

@@ -6,7 +6,7 @@ use clap::Args;
 use stp_i18n::{Arg, t};
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{Progress, print_json};
+use crate::cli::output::{Progress, print_json, warning};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
@@ -102,7 +102,7 @@ pub fn build_public(
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
     let (ledger, source, unsigned) =
-        LiveSet::confirmed_then(ledger, &trust.options(), |l| l.unsigned_edits())?;
+        LiveSet::confirmed(ledger, &trust.options(), |l| l.unsigned_edits())?;
     drop(progress);
     refuse_rollback(&ledger, out, allow_rewind)?;
     let unsigned = unsigned?;
@@ -126,11 +126,7 @@ pub fn build_public(
     )?;
     drop(progress);
     for path in &unsigned {
-        eprintln!(
-            "{}: {}",
-            t!("warning-label"),
-            t!("build-unsigned-edits", article = path)
-        );
+        warning(&t!("build-unsigned-edits", article = path));
     }
     if !json {
         println!(

@@ -13,7 +13,7 @@ use clap::Args;
 use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{info, print_json};
+use crate::cli::output::{error_line, info, print_json, warning};
 use crate::cli::repo::find_root;
 use crate::cli::surroundings::{SMTP_PASSWORD_VAR, fixed_now, smtp_password};
 use crate::content::SiteConfig;
@@ -115,16 +115,12 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
         match r.email.as_deref() {
             Some(email) => to_tell.push((r, email)),
             None => {
-                eprintln!(
-                    "{}: {}",
-                    t!("warning-label"),
-                    t!(
-                        "notify-no-email",
-                        name = &r.name,
-                        id = &r.id,
-                        count = r.handoffs.len()
-                    )
-                );
+                warning(&t!(
+                    "notify-no-email",
+                    name = &r.name,
+                    id = &r.id,
+                    count = r.handoffs.len()
+                ));
                 counts.no_email.push(r.id.clone());
             }
         }
@@ -196,17 +192,13 @@ pub fn run(repo: Option<PathBuf>, args: NotifyArgs) -> CliResult {
                 save(&log)?;
             }
             Err(e) => {
-                eprintln!(
-                    "{}: {}",
-                    t!("error-label"),
-                    t!(
-                        "notify-send-failed",
-                        name = &r.name,
-                        id = &r.id,
-                        email = *email,
-                        error = e.to_string()
-                    )
-                );
+                error_line(&t!(
+                    "notify-send-failed",
+                    name = &r.name,
+                    id = &r.id,
+                    email = *email,
+                    error = e.to_string()
+                ));
                 counts.failed.push(Failure {
                     id: r.id.clone(),
                     name: r.name.clone(),

@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::print_json;
+use crate::cli::output::{print_json, warning};
 use crate::cli::repo::find_root;
 use crate::ledger::{PeopleChange, Signer, change_people, export_allowed_signers};
 use crate::workflow::{Delegation, Person, Role, parse_public_key};
@@ -209,11 +209,7 @@ fn apply(
     let signer = signer(root, admin)?;
     let outcome = change_people(root, &signer, &change, &trust.options())?;
     for file in &outcome.ignored_edits {
-        eprintln!(
-            "{}: {}",
-            t!("warning-label"),
-            t!("people-ignored-edits", file = file.as_str())
-        );
+        warning(&t!("people-ignored-edits", file = file.as_str()));
     }
     if admin.json {
         print_json(&serde_json::json!({

@@ -9,7 +9,7 @@ use clap::Args;
 use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{Progress, info, print_json};
+use crate::cli::output::{Progress, info, print_json, warning};
 use crate::cli::repo::find_root;
 use crate::content::SiteConfig;
 use crate::report::export::{to_csv, write_xlsx};
@@ -188,11 +188,7 @@ fn staging_dir(out: &Path) -> CliResult<PathBuf> {
 
 fn report_skipped(stats: &LogStats) {
     if stats.skipped > 0 {
-        eprintln!(
-            "{}: {}",
-            t!("warning-label"),
-            t!("report-skipped-lines", count = stats.skipped)
-        );
+        warning(&t!("report-skipped-lines", count = stats.skipped));
         for s in &stats.skipped_examples {
             eprintln!("  {}:{}", s.file.display(), s.line);
         }

@@ -7,6 +7,7 @@ use clap::Args;
 use stp_i18n::t;
 
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::warning;
 use crate::cli::settings::PersonSettings;
 use crate::ledger::{Ledger, LedgerError, LedgerOptions, Signer};
 
@@ -60,14 +61,10 @@ impl TrustArgs {
     pub fn load(&self, root: &Path) -> CliResult<Ledger> {
         let ledger = Ledger::load(root, &self.options())?;
         if ledger.state.trust.on_first_use {
-            eprintln!(
-                "{}: {}",
-                t!("warning-label"),
-                t!(
-                    "trust-first-use",
-                    root = ledger.state.trust.root.as_deref().unwrap_or("?")
-                )
-            );
+            warning(&t!(
+                "trust-first-use",
+                root = ledger.state.trust.root.as_deref().unwrap_or("?")
+            ));
         }
         Ok(ledger)
     }

@@ -8,7 +8,7 @@ use clap::Args;
 use stp_i18n::{Lang, t};
 
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::{info, print_json};
+use crate::cli::output::{info, print_json, warning};
 use crate::cli::repo::find_root;
 use crate::cli::words;
 use crate::content::SiteConfig;
@@ -87,7 +87,7 @@ pub fn read_history(ledger: &Ledger, site: &SiteConfig) -> CliResult<LedgerHisto
     let history = history_from_ledger(ledger, site)
         .map_err(|e| CliError::failed(e.to_string()).hint(t!("status-history-hint")))?;
     for w in &history.warnings {
-        eprintln!("{}: {w}", t!("warning-label"));
+        warning(w);
     }
     if ledger.trusted.is_none() {
         info(format_args!(
