@@ -422,3 +422,42 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
     let page = env.page("tin-dau");
     assert!(page.contains("Nội dung đã ký.") && !page.contains("Nội dung lạ."));
 }
+
+/// The repository lost the signed blob of a live article (a damaged clone, an object
+/// deleted by hand). While the working tree still holds those very bytes, they are that
+/// version and the page is built from them; once it does not, the public build refuses,
+/// naming the article and what to do, and the public site already built stays as it was.
+#[test]
+fn a_live_article_whose_signed_blob_is_gone_is_built_only_from_the_same_bytes() {
+    let (env, article) = published_site();
+    let blob = env.blob(&article);
+    let loose = env
+        .site
+        .join(".git/objects")
+        .join(&blob[..2])
+        .join(&blob[2..]);
+    assert!(loose.is_file(), "the signed blob is a loose object here");
+    std::fs::remove_file(&loose).unwrap();
+    env.ok(&["build"]);
+    assert!(env.page("tin-dau").contains("Nội dung đã ký."));
+    let before = crate::kit::files(&env.site.join("public"));
+
+    let text = env.read(&article);
+    env.write(&article, &text.replace("Nội dung đã ký.", "Nội dung khác."));
+    let out = env.stp(&["build"]);
+    assert!(
+        !out.status.success(),
+        "the build went on without the signed text"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&article)
+            && err.contains("missing from the repository")
+            && err.contains("git fetch"),
+        "{err}"
+    );
+    assert!(
+        before == crate::kit::files(&env.site.join("public")),
+        "the refused build changed the public site"
+    );
+}

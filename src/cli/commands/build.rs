@@ -98,6 +98,7 @@ pub fn build_public(
     compress: bool,
 ) -> CliResult<serde_json::Value> {
     let progress = Progress::start(t!("build-progress-history"), json);
+    let history_started = std::time::Instant::now();
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
@@ -116,6 +117,13 @@ pub fn build_public(
     // memory back (it was freed on this thread, where the build's workers cannot use it).
     drop(ledger);
     crate::render::memory::give_back();
+    if render_options(compress).timings {
+        // As the build's own stages print theirs (`STP_TIMINGS`).
+        eprintln!(
+            "stage signed history and live set: {} ms",
+            history_started.elapsed().as_millis()
+        );
+    }
     let started = std::time::Instant::now();
     let progress = Progress::start(t!("build-progress-public"), json);
     let report = build(
