@@ -456,6 +456,14 @@ fn a_live_article_whose_signed_blob_is_gone_is_built_only_from_the_same_bytes() 
             && err.contains("git fetch"),
         "{err}"
     );
+    // In Vietnamese, the run's language by default.
+    let out = env.stp_env(&["build"], &[("STP_LANG", "vi")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&article) && err.contains("không còn trong kho git"),
+        "{err}"
+    );
     assert!(
         before == crate::kit::files(&env.site.join("public")),
         "the refused build changed the public site"

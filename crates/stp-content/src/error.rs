@@ -81,4 +81,5 @@ pub const SAID: &[&str] = &[
     "content-bad-file-name",
     "content-path-escapes",
     "content-symlink",
+    "content-blob-missing",
 ];

@@ -125,6 +125,7 @@ content-bad-slug = slug `{ $slug }` must be lower-case ASCII words joined by `-`
 content-bad-file-name = file name `{ $name }` is not a plain slug; rename it to `{ $suggestion }`
 content-path-escapes = path `{ $path }` leaves its folder; give a plain name inside the article's folder
 content-symlink = is a symbolic link; stp reads no links in content/, static/ or themes/; copy the file or folder in instead
+content-blob-missing = its published version ({ $blob }) is missing from the repository and the working tree does not hold it; fetch the whole history (git fetch --unshallow) or restore the object
 content-errors-count = { $count } articles have errors; the build wrote nothing
 
 ## What to do next

@@ -122,6 +122,7 @@ content-bad-slug = đường dẫn (slug) `{ $slug }` phải là các từ chữ
 content-bad-file-name = tên tệp `{ $name }` không phải một tên đường dẫn (slug) đơn giản; hãy đổi tên thành `{ $suggestion }`
 content-path-escapes = đường dẫn `{ $path }` ra ngoài thư mục của nó; hãy ghi một tên tệp nằm trong thư mục của tin, bài
 content-symlink = là một liên kết tượng trưng (symbolic link); stp không đọc liên kết trong content/, static/ hay themes/; hãy chép tệp hoặc thư mục thật vào
+content-blob-missing = phiên bản đã đăng ({ $blob }) không còn trong kho git và thư mục làm việc cũng không giữ đúng bản đó; hãy lấy đủ lịch sử (git fetch --unshallow) hoặc khôi phục đối tượng này
 content-errors-count = { $count } tin, bài có lỗi; bản dựng chưa ghi gì
 
 ## Việc cần làm tiếp

@@ -264,9 +264,10 @@ impl ContentSource for LiveSet {
                                 return Err(ContentError::file(
                                     &a.path,
                                     format!(
-                                        "its published version ({oid}) is missing from the repository: fetch the whole history (git fetch --unshallow) or restore the object"
+                                        "its published version ({oid}) is missing from the repository and the working tree does not hold it; fetch the whole history (git fetch --unshallow) or restore the object"
                                     ),
-                                ));
+                                )
+                                .said("content-blob-missing", [("blob", oid.to_string())]));
                             }
                             None => read_within(&objects, &a.path, *oid, MAX_FILE_BYTES, |size| {
                                 format!(
