@@ -1,6 +1,7 @@
 //! What the commands say on stderr besides warnings and errors: no progress line when
 //! stderr is not a terminal (a pipe, a file, these tests), informational lines silenced by
-//! `-q`, and with `-v` the site repository used and the time taken.
+//! `-q`, with `-v` the site repository used and the time taken, and with `STP_TIMINGS` each
+//! stage of a build.
 
 use std::path::{Path, PathBuf};
 
@@ -134,4 +135,44 @@ fn long_work_shows_a_progress_line_on_a_terminal_and_clears_it() {
         let out = run(quiet);
         assert!(!out.contains("building a preview"), "{quiet}: {out:?}");
     }
+}
+
+/// `STP_TIMINGS` (what scripts/bench reads) times each stage of a public build, the signed
+/// history and live set first, in one format: wall and CPU milliseconds, memory; and the
+/// build is the same as without it.
+#[test]
+fn the_public_build_times_each_stage_from_the_signed_history_on() {
+    let env = Env::board();
+    let article = env.draft("tin-do", "Một đoạn ngắn.");
+    env.publish(&article);
+    env.ok(&["build"]);
+    let plain = crate::kit::files(&env.site.join("public"));
+    let out = env.stp_env(&["build"], &[("STP_TIMINGS", "1")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let stages: Vec<&str> = (err.lines())
+        .filter_map(|l| l.strip_prefix("stage "))
+        .map(|l| l.split_once(": ").expect("a stage line").0)
+        .collect();
+    assert_eq!(
+        stages[..3],
+        [
+            "signed history and live set",
+            "read and parse articles",
+            "site model"
+        ],
+        "{err}"
+    );
+    assert!(stages.contains(&"render and write"), "{err}");
+    for line in err.lines().filter(|l| l.starts_with("stage ")) {
+        assert!(
+            line.contains(" ms, cpu ") && line.contains(" MiB (peak "),
+            "{line}"
+        );
+    }
+    assert!(plain == crate::kit::files(&env.site.join("public")));
 }

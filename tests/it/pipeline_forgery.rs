@@ -240,11 +240,7 @@ fn an_altered_object_store_is_refused_and_the_site_keeps_the_signed_text() {
         .git(&["rev-parse", &format!("HEAD:{article}")])
         .trim()
         .to_string();
-    let object = env
-        .site
-        .join(".git/objects")
-        .join(&blob[..2])
-        .join(&blob[2..]);
+    let object = env.loose_object(&blob);
     assert!(object.is_file(), "the test expects a loose object");
     let text = env.read(&article).replace("Bản đã ký.", "Bản bị sửa lén.");
     let mut forged = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());

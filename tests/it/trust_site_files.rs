@@ -431,11 +431,7 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
 fn a_live_article_whose_signed_blob_is_gone_is_built_only_from_the_same_bytes() {
     let (env, article) = published_site();
     let blob = env.blob(&article);
-    let loose = env
-        .site
-        .join(".git/objects")
-        .join(&blob[..2])
-        .join(&blob[2..]);
+    let loose = env.loose_object(&blob);
     assert!(loose.is_file(), "the signed blob is a loose object here");
     std::fs::remove_file(&loose).unwrap();
     env.ok(&["build"]);

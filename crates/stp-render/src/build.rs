@@ -135,22 +135,26 @@ pub fn build(
 }
 
 /// When asked (`RenderOptions::timings`, from `STP_TIMINGS`), prints how long each stage
-/// of a build took (for scripts/bench); otherwise does nothing.
-struct Stages {
+/// of a build took (for scripts/bench); otherwise does nothing. The public build's first
+/// stage, the signed history and the live set, is timed by the command line with it.
+pub struct Stages {
     last: Option<std::time::Instant>,
     /// The process's CPU time (user and system) when the last stage ended, in ms.
     cpu: u64,
 }
 
 impl Stages {
-    fn start(on: bool) -> Stages {
+    /// Starts timing the first stage; `on`: print, else do nothing.
+    pub fn start(on: bool) -> Stages {
         Stages {
             last: on.then(std::time::Instant::now),
             cpu: cpu_ms(),
         }
     }
 
-    fn done(&mut self, stage: &str) {
+    /// Prints the stage just ended: wall and CPU time since the last, memory now and at
+    /// peak.
+    pub fn done(&mut self, stage: &str) {
         if let Some(last) = self.last.as_mut() {
             let cpu = cpu_ms();
             eprintln!(

@@ -26,7 +26,7 @@ mod theme;
 
 use std::path::{Path, PathBuf};
 
-pub use build::{BuildReport, build, load_site};
+pub use build::{BuildReport, Stages, build, load_site};
 pub use feeds::xml_escape;
 pub use incremental::{Incremental, Update};
 pub use options::RenderOptions;

@@ -10,7 +10,7 @@ use crate::cli::output::{Progress, print_json, warning};
 use crate::cli::repo::find_root;
 use crate::content::{SiteConfig, WorkingTree};
 use crate::ledger::{BUILD_RECORD, LiveSet, recorded_commit};
-use crate::render::{build, resolved};
+use crate::render::{Stages, build, resolved};
 
 use super::signing::TrustArgs;
 
@@ -97,8 +97,9 @@ pub fn build_public(
     allow_rewind: bool,
     compress: bool,
 ) -> CliResult<serde_json::Value> {
+    let options = render_options(compress);
+    let mut stages = Stages::start(options.timings);
     let progress = Progress::start(t!("build-progress-history"), json);
-    let history_started = std::time::Instant::now();
     let ledger = trust.load(root)?;
     // Judged on the ledger the live set was confirmed against (read again from history
     // when the cache did not hold).
@@ -117,20 +118,14 @@ pub fn build_public(
     // memory back (it was freed on this thread, where the build's workers cannot use it).
     drop(ledger);
     crate::render::memory::give_back();
-    if render_options(compress).timings {
-        // As the build's own stages print theirs (`STP_TIMINGS`).
-        eprintln!(
-            "stage signed history and live set: {} ms",
-            history_started.elapsed().as_millis()
-        );
-    }
+    stages.done("signed history and live set");
     let started = std::time::Instant::now();
     let progress = Progress::start(t!("build-progress-public"), json);
     let report = build(
         &source,
         out,
         &[(BUILD_RECORD.to_string(), record.into_bytes())],
-        &render_options(compress),
+        &options,
     )?;
     drop(progress);
     for path in &unsigned {

@@ -392,6 +392,12 @@ impl Env {
         self.git(&["rev-parse", "HEAD"]).trim().to_string()
     }
 
+    /// Where git keeps object `id` loose (`.git/objects/ab/cdef…`); whether it is there is
+    /// the caller's to check.
+    pub fn loose_object(&self, id: &str) -> PathBuf {
+        self.site.join(".git/objects").join(&id[..2]).join(&id[2..])
+    }
+
     /// The blob id git gives the file at `path`.
     pub fn blob(&self, path: &str) -> String {
         self.git(&["hash-object", path]).trim().to_string()
