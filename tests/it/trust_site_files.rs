@@ -425,8 +425,9 @@ fn the_public_build_takes_from_the_working_tree_only_the_signed_bytes() {
 
 /// The repository lost the signed blob of a live article (a damaged clone, an object
 /// deleted by hand). While the working tree still holds those very bytes, they are that
-/// version and the page is built from them; once it does not, the public build refuses,
-/// naming the article and what to do, and the public site already built stays as it was.
+/// version and the page is built from them; once it does not (an edit, or the signed bytes
+/// behind a symbolic link), the public build refuses, naming the article and what to do,
+/// and the public site already built stays as it was.
 #[test]
 fn a_live_article_whose_signed_blob_is_gone_is_built_only_from_the_same_bytes() {
     let (env, article) = published_site();
@@ -451,6 +452,23 @@ fn a_live_article_whose_signed_blob_is_gone_is_built_only_from_the_same_bytes() 
             && err.contains("missing from the repository")
             && err.contains("git fetch"),
         "{err}"
+    );
+    // The signed bytes behind a symbolic link at the article's path: not followed, so
+    // not the article's file, and the build refuses as well.
+    let path = env.site.join(&article);
+    let elsewhere = env.site.join("../ban-da-ky.md");
+    std::fs::write(&elsewhere, &text).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    let out = env.stp(&["build"]);
+    assert!(
+        !out.status.success(),
+        "a symbolic link stood in for the signed file"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("missing from the repository"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     // In Vietnamese, the run's language by default.
     let out = env.stp_env(&["build"], &[("STP_LANG", "vi")]);
