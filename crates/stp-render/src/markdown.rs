@@ -48,7 +48,10 @@ pub fn render_in(markdown: &str, lang: &str) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    // Room for the events of typical prose (one in some 32 bytes), so that the list
+    // seldom grows while it is filled.
+    let mut events: Vec<Event> = Vec::with_capacity(markdown.len() / 32 + 16);
+    events.extend(Parser::new_ext(markdown, options));
     let mut out = Rendered::default();
     let mut raw_html = false;
     let mut ids = Ids::default();
