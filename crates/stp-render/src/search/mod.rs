@@ -253,13 +253,12 @@ pub fn index<E>(
     // Second pass: every article's keys and scores, gathered in article order.
     let mut postings = shards::Postings::default();
     for (b, batch) in tokenised.chunks(BATCH).enumerate() {
-        let scored: Vec<Vec<(vocab::Key, u8)>> = batch
-            .par_iter()
-            .map_init(score::Scratch::default, |scratch, t| {
-                score::scores(t, average, scratch)
-            })
-            .collect();
-        postings.add((b * BATCH) as u32, &scored);
+        postings.add_scored(
+            (b * BATCH) as u32,
+            batch,
+            score::Scratch::default,
+            |t, scratch, out| score::scores_into(t, average, scratch, out),
+        );
     }
     drop(tokenised);
 

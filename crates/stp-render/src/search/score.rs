@@ -127,7 +127,20 @@ impl Table {
 
 /// Each key of an article with its score (1..=255, tenths), in no particular order; the
 /// body's length is measured against `average_body` words.
+#[cfg(test)]
 pub fn scores(t: &Tokenised, average_body: f32, scratch: &mut Scratch) -> Vec<(Key, u8)> {
+    let mut out = Vec::new();
+    scores_into(t, average_body, scratch, &mut out);
+    out
+}
+
+/// `scores`, appended to `out`.
+pub fn scores_into(
+    t: &Tokenised,
+    average_body: f32,
+    scratch: &mut Scratch,
+    out: &mut Vec<(Key, u8)>,
+) {
     let Scratch { keys, body, table } = scratch;
     keys.clear();
     t.body.unpack_into(body);
@@ -157,14 +170,10 @@ pub fn scores(t: &Tokenised, average_body: f32, scratch: &mut Scratch) -> Vec<(K
         n * (K1 + 1.0) / (n + norm)
     };
     let round = |w: f32| (w * 10.0).round().clamp(1.0, 255.0) as u8;
-    table
-        .used
-        .iter()
-        .map(|&at| {
-            let slot = &table.slots[at as usize];
-            (slot.key, round(slot.weight + body_score(slot.count)))
-        })
-        .collect()
+    out.extend(table.used.iter().map(|&at| {
+        let slot = &table.slots[at as usize];
+        (slot.key, round(slot.weight + body_score(slot.count)))
+    }));
 }
 
 /// An article's fields drafted against `vocab` (`Vocab::draft`), the four weighted ones

@@ -26,6 +26,10 @@ pub const SHARD_BYTES: usize = 24 * 1024;
 #[derive(Default)]
 struct Gathered {
     df: u32,
+    /// The lowest score among the best `MAX_POSTINGS` once they were first cut back: a
+    /// posting scored below it can never be among them, and is only counted. (A `u8`, so
+    /// it takes what was padding.)
+    floor: u8,
     /// Candidates for the best `MAX_POSTINGS`, each `rank`ed; cut back to the best
     /// `MAX_POSTINGS` whenever it holds twice as many.
     best: Vec<u64>,
@@ -45,8 +49,16 @@ fn unrank(rank: u64) -> (u32, u8) {
 impl Gathered {
     fn add(&mut self, doc: u32, score: u8) {
         self.df += 1;
+        if score < self.floor {
+            return;
+        }
         if self.best.len() == 2 * MAX_POSTINGS {
             self.keep_best();
+            // The cut leaves the lowest kept at the end (`select_nth_unstable_by`).
+            self.floor = self.best.last().map_or(0, |&r| unrank(r).1);
+            if score < self.floor {
+                return;
+            }
         }
         self.best.push(rank(doc, score));
     }
@@ -90,26 +102,53 @@ impl Default for Postings {
 impl Postings {
     /// Adds the keys and scores of consecutive articles, the first numbered `first`;
     /// article numbers grow from call to call.
+    #[cfg(test)]
     pub fn add(&mut self, first: u32, articles: &[Vec<(Key, u8)>]) {
+        self.add_scored(first, articles, || (), |keys, (), out| out.extend(keys));
+    }
+
+    /// Adds consecutive articles, the first numbered `first` (article numbers grow from
+    /// call to call), each scored by `score` into its keys and scores, with a `scratch`
+    /// per thread: an article's keys go from the scoring straight into the parts, while
+    /// they are in the cache.
+    pub fn add_scored<T: Sync, S>(
+        &mut self,
+        first: u32,
+        articles: &[T],
+        scratch: impl Fn() -> S + Sync + Send,
+        score: impl Fn(&T, &mut S, &mut Vec<(Key, u8)>) + Sync + Send,
+    ) {
         // Each run of articles sorted into the parts, in article order.
         let runs: Vec<Vec<Vec<(Key, u32, u8)>>> = articles
             .par_chunks(SCATTER)
             .enumerate()
-            .map(|(r, run)| {
-                // Each part gets about its share: room for a quarter more than the
-                // average, so few of them grow (growing them was 2-3 % of a build).
-                let keys: usize = run.iter().map(Vec::len).sum();
-                let room = keys / PARTS + keys / PARTS / 4 + 16;
-                let mut parts: Vec<Vec<(Key, u32, u8)>> =
-                    (0..PARTS).map(|_| Vec::with_capacity(room)).collect();
-                let docs = first + (r * SCATTER) as u32..;
-                for (doc, scores) in docs.zip(run) {
-                    for &(key, score) in scores {
-                        parts[part_of(key)].push((key, doc, score));
+            .map_init(
+                || (scratch(), Vec::new(), Vec::new()),
+                |(scratch, scored, lens), (r, run)| {
+                    // Scored first, so each part gets about its share: room for a
+                    // quarter more than the average, so few of them grow (growing them
+                    // was 2-3 % of a build).
+                    scored.clear();
+                    lens.clear();
+                    for article in run {
+                        let before = scored.len();
+                        score(article, scratch, scored);
+                        lens.push(scored.len() - before);
                     }
-                }
-                parts
-            })
+                    let keys = scored.len();
+                    let room = keys / PARTS + keys / PARTS / 4 + 16;
+                    let mut parts: Vec<Vec<(Key, u32, u8)>> =
+                        (0..PARTS).map(|_| Vec::with_capacity(room)).collect();
+                    let mut at = 0;
+                    for (doc, &len) in (first + (r * SCATTER) as u32..).zip(lens.iter()) {
+                        for &(key, score) in &scored[at..at + len] {
+                            parts[part_of(key)].push((key, doc, score));
+                        }
+                        at += len;
+                    }
+                    parts
+                },
+            )
             .collect();
         self.parts
             .par_iter_mut()
@@ -290,6 +329,34 @@ mod tests {
             .collect();
         assert_eq!(kept.last().unwrap().0, MAX_POSTINGS as u64 + 499);
         assert!(!kept.contains(&(1, 10)), "the oldest low score is dropped");
+    }
+
+    #[test]
+    fn past_many_cuts_the_best_are_exactly_what_sorting_all_gives() {
+        // Enough articles for several cuts (and a floor), scores rising and falling.
+        let (mut p, mut v) = (Postings::default(), Vocab::default());
+        let n = 7 * MAX_POSTINGS as u32 + 123;
+        let score = |doc: u32| ((doc * 37 + doc / 500) % 97 + 1) as u8;
+        for doc in 0..n {
+            add(&mut p, &mut v, doc, vec![("và".into(), score(doc))]);
+        }
+        let mut all: Vec<(u8, u32)> = (0..n).map(|d| (score(d), d)).collect();
+        all.sort_unstable_by(|a, b| b.cmp(a));
+        let mut want: Vec<(u64, u64)> = all[..MAX_POSTINGS]
+            .iter()
+            .map(|&(s, d)| (u64::from(d), u64::from(s)))
+            .collect();
+        want.sort_unstable();
+        let v: serde_json::Value = serde_json::from_str(&p.into_shards(&v)[0]).unwrap();
+        assert_eq!(v["va"][0][1], u64::from(n));
+        let mut doc = 0;
+        let got: Vec<(u64, u64)> = (v["va"][0][2].as_array().unwrap().chunks(2))
+            .map(|p| {
+                doc += p[0].as_u64().unwrap();
+                (doc, p[1].as_u64().unwrap())
+            })
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
