@@ -219,7 +219,7 @@ pub fn write_site(
     let jobs = renderer.jobs();
     jobs.par_iter()
         .try_for_each(|job| -> Result<(), RenderError> {
-            renderer.render_each(job, &mut |rel, body| {
+            renderer.render_each(job, &|rel, body| {
                 staging.put(&rel, &body)?;
                 files.fetch_add(1, Ordering::Relaxed);
                 bytes.fetch_add(body.len() as u64, Ordering::Relaxed);

@@ -1,6 +1,7 @@
 //! Every page the site has, as a list of independent jobs (an article, one page of a
 //! listing, a home page, a feed…) that render in parallel against the shared site model.
 
+use rayon::prelude::*;
 use std::sync::Arc;
 
 use minijinja::value::Serde;
@@ -157,20 +158,27 @@ impl<'a> Renderer<'a> {
 
     /// The files a job writes: (path in the build, bytes).
     pub fn render(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let mut files = Vec::new();
-        self.render_each(job, &mut |rel, bytes| {
-            files.push((rel, bytes));
+        let files = std::sync::Mutex::new(Vec::new());
+        self.render_each(job, &|rel, bytes| {
+            files
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((rel, bytes));
             Ok(())
         })?;
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        // A search index hands its fragments out from several threads.
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
     }
 
     /// Hands each file a job writes to `put` as it is made: the search index's fragments
-    /// one by one, so that they are never all held at once in full.
+    /// a few at a time, from several threads, so that they are never all held at once in
+    /// full.
     pub fn render_each(
         &self,
         job: &Job,
-        put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), RenderError>,
+        put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync),
     ) -> Result<(), RenderError> {
         if let Job::Search(lang) = job {
             return self.search(lang, put);
@@ -223,11 +231,11 @@ impl<'a> Renderer<'a> {
     fn search(
         &self,
         lang: &str,
-        put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), RenderError>,
+        put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync),
     ) -> Result<(), RenderError> {
         let started = std::time::Instant::now();
         let dir = format!("{}tim-kiem/", dir_prefix(lang));
-        let index = search::index(self.site, lang, &mut |path, bytes| {
+        let index = search::index(self.site, lang, &|path, bytes| {
             put(format!("{dir}{path}"), bytes)
         })?;
         if self.timings {
@@ -256,10 +264,12 @@ impl<'a> Renderer<'a> {
             },
         }};
         put(format!("{dir}index.html"), self.html("search.html", ctx)?)?;
-        for (path, bytes) in index.files() {
-            put(format!("{dir}{path}"), bytes)?;
-        }
-        Ok(())
+        // The term shards, written by both threads: at 10,000 articles this is the end of
+        // the build, when nothing else is left to do.
+        let shards: Vec<(String, Vec<u8>)> = index.files().collect();
+        shards
+            .into_par_iter()
+            .try_for_each(|(path, bytes)| put(format!("{dir}{path}"), bytes))
     }
 
     fn string(&self, lang: &str, key: &str) -> String {

@@ -3,6 +3,7 @@
 //! `[url, title, date, section, number, summary, text]`, where text is the start of the
 //! body (`TEXT_CHARS` characters) that snippets are cut from.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Articles per fragment.
@@ -39,7 +40,7 @@ pub fn snippet_source(text: &str) -> String {
 /// The fragment files' contents, one per `CHUNK` articles.
 pub fn chunks(shown: &[Shown]) -> Vec<String> {
     shown
-        .chunks(CHUNK)
+        .par_chunks(CHUNK)
         .map(|c| serde_json::to_string(c).expect("strings serialise"))
         .collect()
 }

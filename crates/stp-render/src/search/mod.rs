@@ -88,12 +88,15 @@ impl Index {
     }
 }
 
+/// A way to hand out files by path under `tim-kiem/`, from any thread.
+pub type Put<'p, E> = &'p (dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync);
+
 /// The `d/` fragments as their groups are complete: each group's digest is worked out
-/// and its files handed to `put` by path under `tim-kiem/` at once, so that no more than
-/// a batch of them is ever held (at 100,000 articles they are some 190 MB of JSON, which
-/// the index used to hold, compressed, until the end).
+/// and its files handed to `put` by path under `tim-kiem/` at once (the groups of a batch
+/// in parallel), so that no more than a batch of them is ever held (at 100,000 articles
+/// they are some 190 MB of JSON, which the index used to hold, compressed, until the end).
 struct ShownOut<'p, E> {
-    put: &'p mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+    put: Put<'p, E>,
     /// Fragments made but not yet handed out: the start of the group being made.
     waiting: Vec<String>,
     /// Fragments handed out so far.
@@ -102,8 +105,8 @@ struct ShownOut<'p, E> {
     group_digests: String,
 }
 
-impl<'p, E> ShownOut<'p, E> {
-    fn new(put: &'p mut dyn FnMut(String, Vec<u8>) -> Result<(), E>) -> Self {
+impl<'p, E: Send> ShownOut<'p, E> {
+    fn new(put: Put<'p, E>) -> Self {
         ShownOut {
             put,
             waiting: Vec::with_capacity(GROUP),
@@ -116,31 +119,42 @@ impl<'p, E> ShownOut<'p, E> {
     /// Takes the next fragments; hands out every group they complete.
     fn add(&mut self, chunks: Vec<String>) -> Result<(), E> {
         self.waiting.extend(chunks);
-        while self.waiting.len() >= GROUP {
-            let rest = self.waiting.split_off(GROUP);
-            let group = std::mem::replace(&mut self.waiting, rest);
-            self.hand_out(group)?;
-        }
-        Ok(())
+        let whole = self.waiting.len() / GROUP * GROUP;
+        let rest = self.waiting.split_off(whole);
+        let groups = std::mem::replace(&mut self.waiting, rest);
+        self.hand_out(groups)
     }
 
     /// Hands out the last group, however short.
     fn finish(mut self) -> Result<(usize, usize, String), E> {
-        if !self.waiting.is_empty() {
-            let group = std::mem::take(&mut self.waiting);
-            self.hand_out(group)?;
-        }
+        let last = std::mem::take(&mut self.waiting);
+        self.hand_out(last)?;
         Ok((self.done, self.bytes, self.group_digests))
     }
 
-    fn hand_out(&mut self, group: Vec<String>) -> Result<(), E> {
-        let digest = digest(group.iter().map(|c| c.as_bytes()));
-        for chunk in group {
-            self.bytes += chunk.len();
-            (self.put)(format!("d/{}.{digest}.json", self.done), chunk.into_bytes())?;
-            self.done += 1;
+    /// Hands out `chunks`, whole groups but for a last one that ends the index.
+    fn hand_out(&mut self, chunks: Vec<String>) -> Result<(), E> {
+        let (first, put) = (self.done, self.put);
+        self.done += chunks.len();
+        self.bytes += chunks.iter().map(String::len).sum::<usize>();
+        let mut groups: Vec<Vec<String>> = Vec::with_capacity(chunks.len().div_ceil(GROUP));
+        let mut chunks = chunks.into_iter().peekable();
+        while chunks.peek().is_some() {
+            groups.push(chunks.by_ref().take(GROUP).collect());
         }
-        self.group_digests.push_str(&digest);
+        let digests: Vec<String> = groups
+            .into_par_iter()
+            .enumerate()
+            .map(|(g, group)| {
+                let digest = digest(group.iter().map(|c| c.as_bytes()));
+                for (n, chunk) in group.into_iter().enumerate() {
+                    let at = first + g * GROUP + n;
+                    put(format!("d/{at}.{digest}.json"), chunk.into_bytes())?;
+                }
+                Ok(digest)
+            })
+            .collect::<Result<_, E>>()?;
+        self.group_digests.extend(digests);
         Ok(())
     }
 }
@@ -164,11 +178,7 @@ fn digest<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 /// The search index of the `lang` articles of `site`. Its `d/` fragments are handed to
 /// `put` (by path under `tim-kiem/`) as they are made; the term shards come with the
 /// index.
-pub fn index<E>(
-    site: &Site,
-    lang: &str,
-    put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
-) -> Result<Index, E> {
+pub fn index<E: Send>(site: &Site, lang: &str, put: Put<'_, E>) -> Result<Index, E> {
     let mut order: Vec<usize> = (0..site.summaries.len())
         .filter(|&i| site.summaries[i].lang == lang)
         .collect();
@@ -287,12 +297,12 @@ mod tests {
     #[test]
     fn fragments_are_named_by_their_group_whatever_the_batches() {
         let chunks: Vec<String> = (0..2 * GROUP + 3).map(|n| format!("[{n}]")).collect();
-        let mut got = Vec::new();
-        let mut put = |path: String, bytes: Vec<u8>| -> Result<(), ()> {
-            got.push((path, bytes));
+        let got = std::sync::Mutex::new(Vec::new());
+        let put = |path: String, bytes: Vec<u8>| -> Result<(), ()> {
+            got.lock().unwrap().push((path, bytes));
             Ok(())
         };
-        let mut out = ShownOut::new(&mut put);
+        let mut out = ShownOut::new(&put);
         for batch in [&chunks[..2], &chunks[2..GROUP + 5], &chunks[GROUP + 5..]] {
             out.add(batch.to_vec()).expect("added");
         }
@@ -304,6 +314,16 @@ mod tests {
             .map(|g| digest(g.iter().map(|c| c.as_bytes())))
             .collect();
         assert_eq!(digests, groups.concat());
+        // Handed out from several threads: in the order of their numbers.
+        let mut got = got.into_inner().unwrap();
+        got.sort_by_key(|(path, _)| {
+            path[2..]
+                .split('.')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        });
         for (n, (path, bytes)) in got.iter().enumerate() {
             assert_eq!(path, &format!("d/{n}.{}.json", groups[n / GROUP]));
             assert_eq!(bytes, chunks[n].as_bytes());
