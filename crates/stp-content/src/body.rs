@@ -136,6 +136,56 @@ mod tests {
         }
     }
 
+    /// lz4_flex runs its unchecked fast paths with `checked-decode`: a damaged packed
+    /// body (cut short, bytes changed, the wrong length, not LZ4 at all) gives an empty
+    /// text or some text, never a read out of bounds or a panic.
+    #[test]
+    fn a_damaged_packed_body_reads_as_empty_not_out_of_bounds() {
+        let text = "Sở Tư pháp tỉnh hướng dẫn thủ tục chứng thực. ".repeat(300);
+        let Body::Packed { bytes, len } = Body::packed(&text) else {
+            panic!("packed");
+        };
+        let mut damaged: Vec<Body> = Vec::new();
+        for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+            damaged.push(Body::Packed {
+                bytes: bytes[..cut].into(),
+                len,
+            });
+        }
+        for wrong in [0, 1, len - 1, len + 1, len * 4] {
+            damaged.push(Body::Packed {
+                bytes: bytes.clone(),
+                len: wrong,
+            });
+        }
+        // Each byte in turn changed, and bytes that are not LZ4.
+        for at in (0..bytes.len()).step_by(7) {
+            let mut changed = bytes.to_vec();
+            changed[at] ^= 0xA5;
+            damaged.push(Body::Packed {
+                bytes: changed.into(),
+                len,
+            });
+        }
+        damaged.push(Body::Packed {
+            bytes: vec![0xF0; 64].into(),
+            len: 1 << 20,
+        });
+        let mut empty = 0;
+        for body in &damaged {
+            let Body::Packed { len: declared, .. } = body else {
+                panic!("packed");
+            };
+            // Never more than the length it says it holds, valid UTF-8 (a `str`).
+            let got = body.text();
+            assert!(got.len() <= *declared, "{} of {declared} bytes", got.len());
+            empty += usize::from(got.is_empty());
+        }
+        assert!(empty > damaged.len() / 2, "most damage is refused: {empty}");
+        // The undamaged bytes still read back whole.
+        assert_eq!(Body::Packed { bytes, len }.text(), text);
+    }
+
     #[test]
     fn repeated_prose_is_held_in_less_memory_when_packed() {
         let text = "Sở Tư pháp tỉnh hướng dẫn thủ tục chứng thực bản sao. ".repeat(200);
