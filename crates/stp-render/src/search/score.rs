@@ -125,8 +125,7 @@ impl Table {
     }
 }
 
-/// Each key of an article with its score (1..=255, tenths), in no particular order; the
-/// body's length is measured against `average_body` words.
+/// `scores_into`, collected (for tests).
 #[cfg(test)]
 pub fn scores(t: &Tokenised, average_body: f32, scratch: &mut Scratch) -> Vec<(Key, u8)> {
     let mut out = Vec::new();
@@ -134,7 +133,8 @@ pub fn scores(t: &Tokenised, average_body: f32, scratch: &mut Scratch) -> Vec<(K
     out
 }
 
-/// `scores`, appended to `out`.
+/// Appends each key of an article with its score (1..=255, tenths) to `out`, in no
+/// particular order; the body's length is measured against `average_body` words.
 pub fn scores_into(
     t: &Tokenised,
     average_body: f32,

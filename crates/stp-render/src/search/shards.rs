@@ -31,7 +31,7 @@ struct Gathered {
     /// it takes what was padding.)
     floor: u8,
     /// Candidates for the best `MAX_POSTINGS`, each `rank`ed; cut back to the best
-    /// `MAX_POSTINGS` whenever it holds twice as many.
+    /// `MAX_POSTINGS` as soon as it holds twice as many.
     best: Vec<u64>,
 }
 
@@ -52,15 +52,12 @@ impl Gathered {
         if score < self.floor {
             return;
         }
+        self.best.push(rank(doc, score));
         if self.best.len() == 2 * MAX_POSTINGS {
             self.keep_best();
             // The cut leaves the lowest kept at the end (`select_nth_unstable_by`).
             self.floor = self.best.last().map_or(0, |&r| unrank(r).1);
-            if score < self.floor {
-                return;
-            }
         }
-        self.best.push(rank(doc, score));
     }
 
     /// Keeps the best `MAX_POSTINGS` (ranks are distinct, so which is exact).
